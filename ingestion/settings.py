@@ -1,0 +1,66 @@
+"""Where everything lives, from environment variables with local defaults.
+
+Every path is under one working folder (``BPW_HOME``, default ``./var`` beside the project),
+which is git-ignored: a fresh clone has none of it and ``make run`` creates it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    # "duckdb" (embedded default) or "postgres" (team-scale target); dbt's target has the same name.
+    warehouse_target: str
+    postgres_dsn: str
+    postgres_schema_prefix: str
+
+    @property
+    def archive_dir(self) -> Path:
+        """Content-addressed raw documents and their provenance, kept byte for byte."""
+        return self.home / "archive"
+
+    @property
+    def extractions_dir(self) -> Path:
+        """One contract JSON per document and parser version."""
+        return self.home / "extractions"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.home / "quarantine"
+
+    @property
+    def warehouse_path(self) -> Path:
+        """The live DuckDB file: written by one task at a time, never read by BI."""
+        return self.home / "warehouse" / "warehouse.duckdb"
+
+    @property
+    def published_dir(self) -> Path:
+        """What BI reads: Parquet per mart and a read-only DuckDB copy, swapped in after validation."""
+        return self.home / "published"
+
+    @property
+    def validation_dir(self) -> Path:
+        """Great Expectations context, results and Data Docs."""
+        return self.home / "validation"
+
+    @property
+    def runs_dir(self) -> Path:
+        """One folder per pipeline run: manifests, change reports, the run summary."""
+        return self.home / "runs"
+
+
+def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
+    root = Path(home or os.environ.get("BPW_HOME") or PROJECT_ROOT / "var").resolve()
+    return Settings(
+        home=root,
+        warehouse_target=os.environ.get("BPW_WAREHOUSE_TARGET", "duckdb"),
+        postgres_dsn=os.environ.get("BPW_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"),
+        postgres_schema_prefix=os.environ.get("BPW_POSTGRES_SCHEMA_PREFIX", "bpw"),
+    )
