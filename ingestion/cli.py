@@ -1,0 +1,40 @@
+"""``python -m ingestion <command>``: the shell face of the package.
+
+Each command lives in ``ingestion/commands/<name>.py`` with ``add_arguments(parser)`` and
+``run(args) -> int``. Modules are imported only when their command runs, so ``parse`` stays fast
+and never pays for Airflow, dbt or Great Expectations imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, str] = {
+    "parse": "print the report-extraction/1 JSON of one report",
+    "generate": "write an invented portal drop with ground truth",
+    "collect": "land a drop folder or crawl portals into the archive",
+    "run": "run the whole pipeline once, without Airflow",
+    "validate": "run the Great Expectations suites on the marts",
+    "bench": "measure parsing speed per format",
+}
+
+
+def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ingestion", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    wanted = next((arg for arg in argv if not arg.startswith("-")), None)
+    for name, help_text in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == wanted:
+            module = importlib.import_module(f"ingestion.commands.{name}")
+            module.add_arguments(command_parser)
+            command_parser.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = _build_parser(argv).parse_args(argv)
+    return int(args.handler(args))
