@@ -1,0 +1,46 @@
+# Two commands matter: `make run` and `make test`. Both build .venv/ from requirements.lock when it
+# is missing or older than the lock file or pyproject.toml.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+UV_VERSION := 0.13.8
+# The drop to load; empty means: generate the bundled sample drop first.
+DROP ?=
+SAMPLE_DROP := var/sample-drop
+
+.DEFAULT_GOAL := help
+.PHONY: help run test bench lint sample-drop clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo ">> building $(VENV)/ from requirements.lock"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync --quiet requirements.lock
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+sample-drop: $(STAMP) ## generate the bundled sample portal drop into var/sample-drop
+	$(BIN)/python -m ingestion generate --reports 24 --years 2019-2024 --formats txt,docx,pdf,html,xlsx \
+		--broken 6 --seed 7 --out $(SAMPLE_DROP)
+
+run: $(STAMP) ## run the nightly pipeline once through Airflow (DROP=<folder> for your own reports)
+	@if [ -z "$(DROP)" ]; then $(MAKE) --no-print-directory sample-drop; fi
+	$(BIN)/python -m ingestion run --airflow --drop "$(if $(DROP),$(DROP),$(SAMPLE_DROP))"
+
+test: $(STAMP) ## run the test suite (real DuckDB, PostgreSQL, dbt, GX and Airflow)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## parsing speed per format (reports per second per core)
+	$(BIN)/python -m ingestion bench
+
+lint: $(STAMP) ## ruff, mypy and sqlfluff
+	$(BIN)/ruff check ingestion expectations dags tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/sqlfluff lint dbt_project/models --disable-progress-bar
+
+clean: ## remove the working folder var/ (warehouse, archive, published marts)
+	rm -rf var
