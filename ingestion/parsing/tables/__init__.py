@@ -1,0 +1,150 @@
+"""Facts read from a report's tables: indicators, budget execution, cost control, key projects, staffing.
+
+Tables are recognised by their header words, never by where they stand in the document, so the
+same code reads a .txt export, a .docx or a web page. ``extract_tables`` is the one entry point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingestion.documents.model import Document, Paragraph, Table
+from ingestion.parsing.tables.budget_execution import AMOUNT_KEYS, find_budget_rows, read_budget_execution
+from ingestion.parsing.tables.cost_control import find_cost_headers, read_cost_control
+from ingestion.parsing.tables.facts import Record, TableFacts
+from ingestion.parsing.tables.indicators import (
+    IndicatorTable,
+    find_indicator_headers,
+    read_indicator_rows,
+    read_indicator_table,
+)
+from ingestion.parsing.tables.key_projects import find_project_headers, read_key_projects
+from ingestion.parsing.tables.staffing import read_staffing
+from ingestion.parsing.tables.stated_amounts import stated_amounts
+
+__all__ = ["TableFacts", "extract_tables"]
+
+CAPTION_PARAGRAPHS = 2
+# Between the two parts of a table broken across pages only page furniture stands ("- 3 -").
+PAGE_FURNITURE_CHARS = 20
+
+
+def extract_tables(document: Document) -> TableFacts:
+    """Everything the document's tables state, with evidence keyed by contract JSON pointer."""
+    facts = TableFacts()
+    recent: list[str] = []
+    open_indicators: _OpenIndicators | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            recent = [*recent, block.text][-CAPTION_PARAGRAPHS:]
+            if len(block.text) > PAGE_FURNITURE_CHARS:
+                open_indicators = None
+            continue
+        if open_indicators is not None and _continues(block, open_indicators.table):
+            _add_indicators(open_indicators, read_indicator_rows(open_indicators.table, block.rows), facts)
+        else:
+            open_indicators = _read_table(block, " ".join(recent), facts)
+        recent = []
+    return facts
+
+
+@dataclass(slots=True)
+class _OpenIndicators:
+    """An indicator table whose 总分 row has not been seen: the next table may be its continuation."""
+
+    table: IndicatorTable
+    execution_score: int | float | None
+
+
+def _continues(table: Table, indicators: IndicatorTable) -> bool:
+    """Whether ``table`` carries on ``indicators`` (no header of its own, rows as wide as the header)."""
+    assert indicators.header is not None
+    width = indicators.header.width
+    recognised = (
+        find_indicator_headers(table)
+        or find_budget_rows(table)
+        or find_cost_headers(table)
+        or find_project_headers(table)
+    )
+    return not recognised and width - 2 <= len(table.rows[0]) <= width + 1
+
+
+def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicators | None:
+    """Read every kind of table section in ``table``; return its indicator table if left open."""
+    execution_score = _read_budget_execution(table, caption, facts)
+    open_indicators = None
+    for header_row in find_indicator_headers(table):
+        found = _OpenIndicators(read_indicator_table(table, header_row), execution_score)
+        _add_indicators(found, found.table.records, facts)
+        open_indicators = None if found.table.closed else found
+    for header_row in find_cost_headers(table):
+        cost = read_cost_control(table, header_row, caption)
+        for record in cost.records:
+            facts.append("cost_control", record)
+        facts.warnings.extend(cost.warnings)
+    staffing = read_staffing(table)
+    if staffing is not None:
+        for key, value in staffing.values.items():
+            facts.set_staffing(key, value, staffing.evidence[key])
+    for header_row in find_project_headers(table):
+        projects = read_key_projects(table, header_row, caption)
+        for record in projects.records:
+            facts.append("projects", record)
+        for key, (value, cite) in projects.totals.items():
+            facts.set_amount(key, value, cite, "a key-project table's 合计")
+        facts.warnings.extend(projects.warnings)
+    for key, value, cite in stated_amounts(table, caption):
+        facts.set_amount(key, value, cite, f"a cell {cite['text']!r}")
+    return open_indicators
+
+
+def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> int | float | None:
+    """Record the table's first 年度资金总额 row (the document's first wins); return its 得分."""
+    table_score = None
+    for row_index in find_budget_rows(table):
+        found = read_budget_execution(table, row_index, caption)
+        if found is None:
+            facts.warnings.append("a 年度资金总额 row has no header naming its columns; not read")
+            continue
+        facts.warnings.extend(found.warnings)
+        if table_score is None:
+            table_score = found.record.values.get("score")
+        if facts.budget_execution is not None:
+            facts.warnings.append("more than one 年度资金总额 row; budget_execution keeps the first")
+            continue
+        _set_budget_execution(found.record, facts)
+    return table_score
+
+
+def _set_budget_execution(record: Record, facts: TableFacts) -> None:
+    facts.budget_execution = record.values
+    for key, cite in record.evidence.items():
+        facts.evidence[f"/budget_execution/{key}"] = cite
+        value = record.values[key]
+        if key in AMOUNT_KEYS and value is not None:
+            facts.set_amount(AMOUNT_KEYS[key], value, cite, "the 年度资金总额 row")
+
+
+def _add_indicators(found: _OpenIndicators, records: list[Record], facts: TableFacts) -> None:
+    """Add newly read indicator ``records``; once the 总分 row is read, check the sum and set self_score."""
+    for record in records:
+        facts.append("indicators", record)
+    table = found.table
+    facts.warnings.extend(table.warnings)
+    table.warnings.clear()
+    if table.total_score is None:
+        return
+    # Decimal because scores like 9.5 + 8.3 do not add up exactly in binary floating point.
+    scores = sum(Decimal(str(r.values["score"])) for r in table.records if r.values["score"] is not None)
+    added = scores + Decimal(str(found.execution_score or 0))
+    if added != Decimal(str(table.total_score)):
+        facts.warnings.append(
+            f"indicator scores ({scores}) plus budget execution ({found.execution_score or 0}) "
+            f"add up to {added}, the 总分 row states {table.total_score}"
+        )
+    if facts.self_score is None and table.total_cite is not None:
+        facts.self_score = table.total_score
+        facts.evidence["/self_score"] = table.total_cite
+    elif facts.self_score is not None:
+        facts.warnings.append(f"another 总分 {table.total_score}; self_score keeps {facts.self_score}")

@@ -1,0 +1,90 @@
+"""The scored budget-execution row of a self-evaluation table (年度资金总额 ... 执行率 得分).
+
+Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
+分值, 执行率, 得分), never by position: portals order these columns differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.cells import (
+    WAN,
+    cite,
+    compact,
+    money_figure,
+    number,
+    score_figure,
+    unit_of,
+    wan_string,
+)
+from ingestion.parsing.tables.facts import Record
+from ingestion.parsing.tables.header import align, build_header, row_has
+
+ROW_LABEL = "年度资金总额"
+HEADER_WORDS = (("执行数", "执行率"),)
+MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "initial_wan": ("年初预算",),
+    "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
+    "executed_wan": ("执行数", "实际执行", "实际支出"),
+}
+SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "rate_pct": ("执行率",),
+    "weight": ("分值", "权重"),
+    "score": ("得分",),
+}
+# The contract's amounts_wan key each money column also states.
+AMOUNT_KEYS = {
+    "initial_wan": "budget_initial",
+    "full_year_wan": "budget_full_year",
+    "executed_wan": "executed",
+}
+
+
+@dataclass(slots=True)
+class BudgetExecution:
+    record: Record
+    row: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_budget_rows(table: Table) -> list[int]:
+    return [
+        index
+        for index, row in enumerate(table.rows)
+        if any(compact(cell.text).rstrip(":：") == ROW_LABEL for cell in row)
+    ]
+
+
+def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetExecution | None:
+    """The 年度资金总额 row at ``row_index``; None when no header above it names its columns."""
+    header_row = next(
+        (i for i in range(row_index - 1, -1, -1) if row_has(table.rows[i], *HEADER_WORDS)), None
+    )
+    if header_row is None:
+        return None
+    header = build_header(table, header_row, sub_header=False)
+    unit = unit_of(" ".join(header.labels)) or unit_of(caption) or WAN
+    money_columns, score_columns = header.columns(MONEY_COLUMNS), header.columns(SCORE_COLUMNS)
+    cells = align(table.rows[row_index], header.width, [*money_columns.values(), *score_columns.values()])
+    found = BudgetExecution(Record({}), row_index)
+    for key in MONEY_COLUMNS:
+        cell = cells[money_columns[key]] if key in money_columns else None
+        money = money_figure(cell)
+        _put(found.record, key, wan_string(money, unit) if money else None, cell)
+    for key in SCORE_COLUMNS:
+        cell = cells[score_columns[key]] if key in score_columns else None
+        score = score_figure(cell)
+        _put(found.record, key, number(score.value) if score else None, cell)
+    found_columns = {**money_columns, **score_columns}
+    missing = [key for key in (*MONEY_COLUMNS, *SCORE_COLUMNS) if key not in found_columns]
+    if missing:
+        found.warnings.append(f"budget-execution header {'|'.join(header.labels)} lacks {', '.join(missing)}")
+    return found
+
+
+def _put(record: Record, key: str, value: str | int | float | None, cell: Cell | None) -> None:
+    record.values[key] = value
+    if value is not None and cell is not None:
+        record.evidence[key] = cite(cell)

@@ -1,0 +1,163 @@
+"""The performance-indicator table (绩效指标): one record per 三级指标 row, and the 总分 row's score.
+
+Level cells are usually merged: 一级指标 appears once and the rows below leave it empty (or a
+reader repeats it, or omits the cell), so levels are carried down until a row states a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.cells import cite as cite_cell
+from ingestion.parsing.tables.cells import clean_text, compact, number, score_figure, strip_points_note
+from ingestion.parsing.tables.facts import Evidence, Record
+from ingestion.parsing.tables.header import (
+    Header,
+    Row,
+    align,
+    build_header,
+    find_rows,
+    label_and_figures,
+    row_has,
+)
+
+# Checked in this order and a column serves one field: 实际完成值 must not be taken for 指标值.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "指标名称", "指标内容"),
+    "actual": ("完成值", "实际值", "完成情况"),
+    "target": ("指标值", "目标值"),
+    "weight": ("分值", "权重"),
+    "score": ("得分",),
+    "note": ("偏差", "原因", "改进措施", "备注"),
+}
+HEADER_WORDS = (("三级指标", "指标名称", "指标内容"), ("得分",), ("指标值", "目标值", "完成值", "实际值"))
+TOTAL_LABELS = ("总分", "合计", "总计", "自评总分", "综合得分")
+
+
+@dataclass(slots=True)
+class IndicatorTable:
+    """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen."""
+
+    header: Header | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    levels: list[str | None] = field(default_factory=lambda: [None, None])
+    closed: bool = False
+    records: list[Record] = field(default_factory=list)
+    total_score: int | float | None = None
+    total_weight: int | float | None = None
+    total_cite: Evidence | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_indicator_headers(table: Table) -> list[int]:
+    return find_rows(table, *HEADER_WORDS)
+
+
+def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell | None]:
+    if index is None or cells[index] is None:
+        return None, None
+    cell = cells[index]
+    assert cell is not None
+    return clean_text(cell.text), cell
+
+
+def _is_total(row: Row) -> bool:
+    """A 总分 row; its label need not come first (a merged 绩效指标 column may precede it)."""
+    return any(compact(cell.text).rstrip(":：") in TOTAL_LABELS for cell in row)
+
+
+def _read_total(row: Row, header: Header, columns: dict[str, int], result: IndicatorTable) -> None:
+    """总分 row: by the header's columns when the row is full width, else its figures in order
+    (分值 then 得分, or 得分 alone), because merged cells shorten it."""
+    score_cell: Cell | None = None
+    weight_cell: Cell | None = None
+    if len(row) >= header.width:
+        aligned = align(row, header.width, [columns[k] for k in ("weight", "score") if k in columns])
+        score_cell = aligned[columns["score"]] if "score" in columns else None
+        weight_cell = aligned[columns["weight"]] if "weight" in columns else None
+    if score_figure(score_cell) is None:
+        _, rest = label_and_figures(row)
+        figures = [cell for cell in rest if score_figure(cell) is not None]
+        if not figures:
+            result.warnings.append("indicator table: the 总分 row states no score")
+            return
+        score_cell = figures[1] if len(figures) > 1 else figures[0]
+        weight_cell = figures[0] if len(figures) > 1 else None
+    score, weight = score_figure(score_cell), score_figure(weight_cell)
+    assert score is not None and score_cell is not None
+    result.total_score = number(score.value)
+    result.total_weight = number(weight.value) if weight else None
+    result.total_cite = cite_cell(score_cell)
+
+
+def _indicator(cells: list[Cell | None], columns: dict[str, int], levels: list[str | None]) -> Record | None:
+    """One indicator row; ``levels`` holds the carried 一级/二级 and is updated in place."""
+    level1, _ = _text(cells, columns.get("level1"))
+    level2, _ = _text(cells, columns.get("level2"))
+    if level1 is not None:
+        level1 = strip_points_note(level1)
+        if level1 != levels[0]:
+            levels[0], levels[1] = level1, None
+    if level2 is not None:
+        levels[1] = strip_points_note(level2)
+    name, name_cell = _text(cells, columns.get("name"))
+    if name is None or name_cell is None:
+        return None
+    record = Record({"level1": levels[0], "level2": levels[1], "name": name})
+    record.evidence["name"] = cite_cell(name_cell)
+    for key in ("target", "actual", "weight", "score", "note"):
+        index = columns.get(key)
+        cell = cells[index] if index is not None else None
+        value: str | int | float | None
+        if key in ("weight", "score"):
+            figure = score_figure(cell)
+            value = number(figure.value) if figure else None
+        else:
+            value = clean_text(cell.text) if cell is not None else None
+        record.values[key] = value
+        if value is not None and cell is not None:
+            record.evidence[key] = cite_cell(cell)
+    return record
+
+
+def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
+    """Indicators from the rows under the header at ``header_row`` down to the 总分 row."""
+    header = build_header(table, header_row, sub_header=False)
+    result = IndicatorTable(header=header, columns=header.columns(COLUMNS))
+    missing = [key for key in ("name", "weight", "score") if key not in result.columns]
+    if missing:
+        result.warnings.append(f"indicator table header {'|'.join(header.labels)} lacks {', '.join(missing)}")
+    read_indicator_rows(result, table.rows[header_row + 1 :])
+    return result
+
+
+def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Record]:
+    """Read ``rows`` into ``result`` (also the rows of a table continued on the next page);
+    returns the records these rows added."""
+    assert result.header is not None
+    header, columns = result.header, result.columns
+    figure_columns = [columns[k] for k in ("weight", "score") if k in columns]
+    added: list[Record] = []
+    for row in rows:
+        label, _ = label_and_figures(row)
+        if label is None:
+            continue
+        if _is_total(row):
+            _read_total(row, header, columns, result)
+            result.closed = True
+            break
+        if row_has(row, *HEADER_WORDS):
+            result.closed = True
+            break  # the next indicator table starts; it is read on its own
+        record = _indicator(align(row, header.width, figure_columns), columns, result.levels)
+        if record is None:
+            texts = "|".join(cell.text for cell in row)
+            result.warnings.append(f"indicator row {texts!r} does not fit the header; skipped")
+        else:
+            added.append(record)
+    result.records.extend(added)
+    return added

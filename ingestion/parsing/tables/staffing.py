@@ -1,0 +1,33 @@
+"""Staff counts from a basic-data table: 编制数 and 实际在职人数 under their header, in the next row."""
+
+from __future__ import annotations
+
+from ingestion.documents.model import Table
+from ingestion.parsing.tables.cells import cite, score_figure
+from ingestion.parsing.tables.facts import Record
+from ingestion.parsing.tables.header import align, build_header, find_rows
+
+HEADER_WORDS = (("编制数",),)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "actual": ("实际在职人数", "在职人数", "实有人数", "实际人数"),
+    "authorized": ("编制数",),
+}
+
+
+def read_staffing(table: Table) -> Record | None:
+    """The counts under the first 编制数 header of ``table``; None when it has none."""
+    for header_row in find_rows(table, *HEADER_WORDS):
+        header = build_header(table, header_row, sub_header=False)
+        columns = header.columns(COLUMNS)
+        for row in table.rows[header_row + 1 : header_row + 2]:
+            cells = align(row, header.width, columns.values())
+            record = Record({})
+            for key, column in columns.items():
+                cell = cells[column]
+                figure = score_figure(cell)
+                if cell is not None and figure is not None and figure.value % 1 == 0:
+                    record.values[key] = int(figure.value)
+                    record.evidence[key] = cite(cell)
+            if record.values:
+                return record
+    return None
