@@ -1,0 +1,200 @@
+"""Read a portal article page: the article body as blocks, the page furniture left out.
+
+Navigation, header, footer, breadcrumb, share bars and scripts are removed; the article is the
+first known content container (``#zoom``, ``.TRS_Editor`` ...) that holds real text, else the
+whole body. Block elements and ``<br>`` end a paragraph; a ``<table>`` becomes a ``Table`` with
+each spanned cell read once, as in the docx reader. Layout tables (holding other tables, or one
+column) are walked into instead. Page metadata goes to ``Document.metadata``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ingestion.documents.html_page import decode_page, page_metadata
+from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.documents.textjoin import join_fragments
+
+_DROPPED_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "iframe",
+                 "button", "select", "template", "svg", "object"]
+_BOILERPLATE = re.compile(
+    r"breadcrumb|crumb|footer|\bnav|menu|share|position|location|dqwz|toolbar|sidebar|banner|"
+    r"copyright|pager|print|font-?size",
+    re.IGNORECASE,
+)
+# Exact class/id tokens for page chrome; "article-header" and the like stay.
+_CHROME_TOKENS = {"header", "head", "top", "topbar", "foot", "bottom", "logo", "search"}
+_ARTICLE_SELECTORS = ("#zoom", ".TRS_Editor", "#UCAP-CONTENT", ".article-content", ".article_content",
+                      "#article", "article", ".zw", "#zw", ".detail", "#content", ".content", "main")
+_MIN_ARTICLE_CHARS = 50
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+               "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "tr", "td", "th",
+               "figure", "figcaption", "address", "hr", "form", "fieldset", "tbody", "thead", "tfoot"}
+_WHITESPACE = re.compile(r"[\s\u00a0\u3000]+")
+
+
+class _Sink(Protocol):
+    def add_paragraph(self, text: str) -> None: ...
+
+    def add_table(self, rows: list[list[str]]) -> None: ...
+
+
+class _Lines:
+    """Collects a table cell's content as lines (nested tables flattened cell by cell)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add_paragraph(self, text: str) -> None:
+        self.lines.append(text)
+
+    def add_table(self, rows: list[list[str]]) -> None:
+        self.lines.extend(cell for row in rows for cell in row)
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    children, child = [], node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def _rows_of(table: LexborNode) -> list[LexborNode]:
+    rows = []
+    for child in _children(table):
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(row for row in _children(child) if row.tag == "tr")
+    return rows
+
+
+def _span(cell: LexborNode, attribute: str) -> int:
+    value = (cell.attributes.get(attribute) or "1").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    rows = _rows_of(table)
+    widths = [sum(1 for c in _children(row) if c.tag in {"td", "th"}) for row in rows]
+    holds_tables = any(inner.mem_id != table.mem_id for inner in table.css("table"))
+    return holds_tables or max(widths, default=0) <= 1
+
+
+class _Walker:
+    def __init__(self, sink: _Sink) -> None:
+        self._sink = sink
+        self._line: list[str] = []
+
+    def flush(self) -> None:
+        text = _WHITESPACE.sub(" ", "".join(self._line)).strip()
+        self._line = []
+        if text:
+            self._sink.add_paragraph(text)
+
+    def walk(self, node: LexborNode) -> None:
+        for child in _children(node):
+            if child.is_text_node:
+                self._line.append(child.text_content or "")
+            elif not child.is_element_node:
+                continue
+            elif child.tag == "br":
+                self.flush()
+            elif child.tag == "table" and not _is_layout_table(child):
+                self.flush()
+                self._sink.add_table(_table_rows(child))
+            elif child.tag in _BLOCK_TAGS or child.tag == "table":
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+
+def _cell_text(cell: LexborNode) -> str:
+    lines = _Lines()
+    walker = _Walker(lines)
+    walker.walk(cell)
+    walker.flush()
+    return join_fragments(lines.lines)
+
+
+def _table_rows(table: LexborNode) -> list[list[str]]:
+    """Rows of cell texts; a rowspan leaves one empty cell per later row, a colspan none."""
+    pending: dict[int, dict[int, int]] = {}  # row -> {column: colspan} still covered from above
+    rows = []
+    for row_index, tr in enumerate(_rows_of(table)):
+        covered = pending.pop(row_index, {})
+        row: list[str] = []
+        column = 0
+        for cell in (c for c in _children(tr) if c.tag in {"td", "th"}):
+            while column in covered:
+                row.append("")
+                column += covered.pop(column)
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            row.append(_cell_text(cell))
+            for later in range(row_index + 1, row_index + rowspan):
+                pending.setdefault(later, {})[column] = colspan
+            column += colspan
+        row.extend("" for _ in covered)
+        rows.append(row)
+    return rows
+
+
+def _remove_boilerplate(tree: LexborHTMLParser) -> None:
+    tree.strip_tags(_DROPPED_TAGS, recursive=True)
+    matched = [
+        node for node in tree.css("[class], [id]")
+        if node.tag not in {"html", "body"} and _is_boilerplate(node)
+    ]
+    matched_ids = {node.mem_id for node in matched}
+    # Decide every removal while the tree is whole: decomposing a node frees its descendants.
+    outermost = [node for node in matched if not _has_ancestor_in(node, matched_ids)]
+    for node in outermost:
+        node.decompose()
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower().split()
+    return any(token in _CHROME_TOKENS or _BOILERPLATE.search(token) for token in tokens)
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _article(tree: LexborHTMLParser) -> Any:
+    for selector in _ARTICLE_SELECTORS:
+        matches = tree.css(selector)
+        best = max(matches, key=lambda node: len(node.text(strip=True)), default=None)
+        if best is not None and len(best.text(strip=True)) >= _MIN_ARTICLE_CHARS:
+            return best
+    return tree.body or tree.root
+
+
+def read_html(data: bytes, name: str) -> Document:
+    """Bytes of an HTML page -> ``Document`` of its article, with the page's metadata."""
+    text, encoding = decode_page(data, name)
+    tree = LexborHTMLParser(text)
+    builder = DocumentBuilder("html", encoding)
+    page_lines = [line.strip() for line in (tree.body.text(separator="\n") if tree.body else "").split("\n")]
+    builder.metadata.update(page_metadata([line for line in page_lines if line]))
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        builder.metadata["page_title"] = _WHITESPACE.sub(" ", title.text(strip=True))
+    _remove_boilerplate(tree)
+    article = _article(tree)
+    if article is not None:
+        walker = _Walker(builder)
+        walker.walk(article)
+        walker.flush()
+    return builder.build()

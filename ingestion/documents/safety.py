@@ -1,0 +1,99 @@
+"""Guards run on untrusted Office files before any parser library touches them.
+
+A .docx or .xlsx is a zip of XML parts. Its central directory says, before anything is
+decompressed, how many entries it has and how large they become: a zip bomb is refused on
+those numbers alone. Every XML part is then parsed with defusedxml, which refuses DOCTYPE and
+ENTITY declarations (billion laughs, external entities); Office never writes them.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from ingestion import errors
+
+MAX_ZIP_ENTRIES = 5000
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+# Office XML compresses ~5-30x; repetitive parts of a real file stay well under this.
+MAX_COMPRESSION_RATIO = 200
+# Ratios are only meaningful once a part is large: a 2 KB part of spaces may legally hit 1000x.
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_END_OF_CENTRAL_DIRECTORY = b"PK\x05\x06"
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+
+
+def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """The zip's directory, or the specific reason it cannot be read (cut short vs damaged)."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        if _END_OF_CENTRAL_DIRECTORY not in data[-66_000:]:
+            raise errors.DocumentRejected(
+                errors.TRUNCATED,
+                f"{name}: zip archive ends after {len(data)} bytes without its central directory "
+                "(download cut short?)",
+            ) from exc
+        raise errors.DocumentRejected(errors.CORRUPT, f"{name}: damaged zip archive ({exc})") from exc
+
+
+def check_zip_directory(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse zip bombs and encrypted entries from the directory, before decompressing anything."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise errors.DocumentRejected(
+            errors.UNSAFE, f"{name}: {len(entries)} zip entries, over the limit of {MAX_ZIP_ENTRIES}"
+        )
+    total = sum(info.file_size for info in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise errors.DocumentRejected(
+            errors.UNSAFE,
+            f"{name}: expands to {total} bytes, over the limit of {MAX_UNCOMPRESSED_BYTES} (zip bomb?)",
+        )
+    for info in entries:
+        if info.flag_bits & 0x1:
+            raise errors.DocumentRejected(errors.ENCRYPTED, f"{name}: zip entry {info.filename} is encrypted")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= RATIO_CHECKED_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            raise errors.DocumentRejected(
+                errors.UNSAFE,
+                f"{name}: entry {info.filename} compresses {ratio:.0f}:1, over {MAX_COMPRESSION_RATIO}:1 "
+                "(zip bomb?)",
+            )
+
+
+def check_xml_parts(archive: zipfile.ZipFile, name: str) -> None:
+    """Parse every XML part with defusedxml: no DTD, no entities, well-formed."""
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(_XML_SUFFIXES):
+            continue
+        try:
+            part = archive.read(info)
+        except _ZIP_READ_ERRORS as exc:
+            raise errors.DocumentRejected(
+                errors.CORRUPT, f"{name}: cannot decompress {info.filename} ({exc})"
+            ) from exc
+        try:
+            fromstring(part, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        except DefusedXmlException as exc:
+            raise errors.DocumentRejected(
+                errors.UNSAFE, f"{name}: {info.filename} declares a DTD or entities ({type(exc).__name__})"
+            ) from exc
+        except ParseError as exc:
+            raise errors.DocumentRejected(
+                errors.CORRUPT, f"{name}: {info.filename} is not well-formed XML ({exc})"
+            ) from exc
+
+
+def checked_office_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """Open and vet an Office zip; the caller may then hand ``data`` to python-docx/openpyxl."""
+    archive = open_zip(data, name)
+    check_zip_directory(archive, name)
+    check_xml_parts(archive, name)
+    return archive

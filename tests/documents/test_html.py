@@ -1,0 +1,107 @@
+"""The portal article page reader: body only, spans once, metadata kept, encodings found."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingestion.documents.html import read_html
+
+# 镕 and 堃 are in GBK/GB18030 but not in GB2312: pages declared gb2312 contain them anyway.
+OUTSIDE_GB2312 = "朱镕基同志和王堃同志"
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body>{body}</body></html>"
+
+
+def test_page_furniture_is_left_out_and_metadata_kept(files: Any) -> None:
+    document = read_html(files.html(), "page.html")
+
+    assert not any(word in document.text for word in ("网站首页", "当前位置", "版权所有", "脚本", "索引号"))
+    assert document.metadata == {
+        "index_no": "430203-000-2022-0012",
+        "publisher": "芦淞区财政局",
+        "published_date": "2022-08-12",
+        "written_date": "2022-08-01",
+        "page_title": "绩效自评报告_芦淞区人民政府",
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        pytest.param(_page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("gb18030"),
+                     "gb18030", id="declared gb2312, holds GBK-only characters"),
+        pytest.param(
+            _page(f"<p>{OUTSIDE_GB2312}</p>",
+                  '<meta http-equiv="Content-Type" content="text/html; charset=GBK">').encode("gb18030"),
+            "gb18030", id="http-equiv GBK"),
+        pytest.param(b"\xef\xbb\xbf" + _page(f"<p>{OUTSIDE_GB2312}</p>").encode("utf-8"), "utf-8",
+                     id="utf-8 BOM"),
+        pytest.param(_page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("utf-8"), "utf-8",
+                     id="declared gb2312 but really utf-8"),
+    ],
+)
+def test_encoding_from_bom_declaration_or_fallback(data: bytes, encoding: str) -> None:
+    document = read_html(data, "page.html")
+
+    assert document.encoding == encoding
+    assert [p.text for p in document.paragraphs()] == [OUTSIDE_GB2312]
+
+
+def test_undeclared_gb18030_page_is_detected() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in [
+            "一、部门基本情况",
+            "我单位是财政全额拨款的行政单位，内设机构六个，年末实有人数七十六人。",
+            "二、一般公共预算支出情况",
+            "年度预算资金全部用于保障机关正常运转和重点工作。",
+        ]
+    )
+    document = read_html(_page(body).encode("gb18030"), "page.htm")
+
+    assert document.paragraphs().__next__().text == "一、部门基本情况"
+
+
+def test_rowspan_and_colspan_are_read_once() -> None:
+    table = (
+        "<table><tr><th>一级指标</th><th colspan='2'>指标值</th></tr>"
+        "<tr><td rowspan='2'>产出指标</td><td>数量</td><td>28个</td></tr>"
+        "<tr><td>质量</td><td>合格</td></tr></table>"
+    )
+    [read] = read_html(_page(table).encode("utf-8"), "t.html").tables()
+
+    assert read.texts() == [["一级指标", "指标值"], ["产出指标", "数量", "28个"], ["", "质量", "合格"]]
+
+
+def test_layout_table_is_walked_into_not_read_as_data() -> None:
+    page = _page(
+        "<table><tr><td><p>一、基本情况</p><p>正文内容。</p>"
+        "<table><tr><td>预算数</td><td>100</td></tr></table></td></tr></table>"
+    )
+    document = read_html(page.encode("utf-8"), "t.html")
+
+    assert [p.text for p in document.paragraphs()] == ["一、基本情况", "正文内容。"]
+    assert [t.texts() for t in document.tables()] == [[["预算数", "100"]]]
+
+
+def test_inline_markup_and_breaks() -> None:
+    page = _page("<div id='zoom'><p>&nbsp;&nbsp;共<span>28</span>个<b>项目</b><br/>第二行</p></div>")
+
+    paragraphs = [p.text for p in read_html(page.encode("utf-8"), "t.html").paragraphs()]
+
+    assert paragraphs == ["共28个项目", "第二行"]
+
+
+def test_metadata_in_one_line_is_split_at_the_next_label() -> None:
+    page = _page(
+        "<div class='info'>发布机构：某某局 发布日期：2023/3/5</div><div id='zoom'><p>正文。</p></div>"
+    )
+
+    metadata = read_html(page.encode("utf-8"), "t.html").metadata
+
+    assert metadata["publisher"] == "某某局"
+    assert metadata["published_date"] == "2023-03-05"
