@@ -32,12 +32,8 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     limit = max(1, int(len(text) * _MAX_CONTROL_SHARE))
-    bad = 0
-    for _ in _BAD_CHARS.finditer(text):
-        bad += 1
-        if bad > limit:
-            return False
-    return True
+    # Stop counting at the limit: a 50 MB binary must not be scanned to the end.
+    return all(bad <= limit for bad, _ in enumerate(_BAD_CHARS.finditer(text), start=1))
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

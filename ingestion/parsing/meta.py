@@ -1,0 +1,95 @@
+"""Report metadata: title, kind, fiscal year and the reporting unit's name.
+
+- title: the first heading-like line near the top that says 报告/结果/自评表, joined with the
+  short line(s) just above it when the title was broken over lines;
+- kind: keywords of the title, else of the body (整体支出 / 重点项目 / 项目支出 / 决算);
+- fiscal year: the title's 20XX年(度), else the year the budget text names most often;
+- unit: a 单位名称 line, else the title before its 整体支出/项目/绩效 part, else a unit the body
+  names (董家塅街道办事处属..., 伍家岭街道 named repeatedly), without its region prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.preamble import portal_lines
+from ingestion.parsing.sections import heading_of
+from ingestion.parsing.text import fold
+
+_TITLE_WORD = re.compile(r"(报告|评价结果|自评结果|绩效自评表|绩效评价表)$")
+_TITLE_TOPIC = re.compile(r"绩效|决算|支出|评价")
+_MAX_TITLE_LINE = 60
+_TITLE_SCAN = 25
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?")
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("key_projects", re.compile(r"重点项目.{0,8}(绩效|评价)")),
+    ("overall_expenditure", re.compile(r"整体(支出)?绩效|整体支出")),
+    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明")),
+    ("project_expenditure", re.compile(r"项目(支出)?绩效自评|项目支出绩效|项目绩效评价")),
+)
+
+
+def _title_candidate(text: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) <= _MAX_TITLE_LINE
+        and bool(_TITLE_WORD.search(text))
+        and bool(_TITLE_TOPIC.search(text))
+        and not re.search(r"[，。；：:]", text)
+    )
+
+
+def _joinable(text: str) -> bool:
+    """A short line above a title line that is part of the title (a unit or year line)."""
+    return (
+        0 < len(text) <= 40
+        and not re.search(r"[，。；：:、]", text)
+        and heading_of(Paragraph(text, 0, 0)) is None
+    )
+
+
+def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, int, int] | None:
+    """(title, start, end) of the report's title, or None; ``skip``: portal lines' block indexes."""
+    skip = portal_lines(document) if skip is None else skip
+    lines = [
+        b for i, b in enumerate(document.blocks[:_TITLE_SCAN]) if isinstance(b, Paragraph) and i not in skip
+    ]
+    for position, paragraph in enumerate(lines):
+        if heading_of(paragraph) is not None and heading_of(paragraph)[0] is not None:  # type: ignore[index]
+            return None
+        if not _title_candidate(paragraph.text):
+            continue
+        first = position
+        while first > 0 and position - first < 2 and _joinable(lines[first - 1].text):
+            first -= 1
+        parts = lines[first : position + 1]
+        return "".join(p.text.strip() for p in parts), parts[0].start, parts[-1].end
+    return None
+
+
+def report_kind(title: str | None, text: str) -> str:
+    for kind, pattern in _KINDS:
+        if title and pattern.search(title):
+            return kind
+    head = text[:3000]
+    counts = {kind: len(pattern.findall(head)) for kind, pattern in _KINDS}
+    best = max(counts, key=lambda kind: counts[kind])
+    return best if counts[best] else "unknown"
+
+
+def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
+    if title:
+        found = _YEAR.search(fold(title))
+        if found:
+            return int(found.group(1)), []
+    counts: Counter[int] = Counter()
+    for match in _YEAR.finditer(fold(text)):
+        counts[int(match.group(1))] += 2 if match.group(2) else 1
+    if not counts:
+        return None, []
+    ranked = counts.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None, [f"fiscal_year: {ranked[0][0]} and {ranked[1][0]} are named equally often; left null"]
+    return ranked[0][0], []

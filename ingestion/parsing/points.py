@@ -1,0 +1,85 @@
+"""Problems (存在的问题) and measures (改进措施 / 下一步) as lists of points.
+
+A point is one numbered line (1、 （一） 一是 ...) or one paragraph; a paragraph enumerating
+inline (一是…；二是…；三是…) gives one point per item. Sections whose heading names both
+(存在的主要问题及下一步改进措施) are split: their numbered points are problems and the
+unnumbered paragraph after them, or a point opening with a remedy verb, is a measure.
+When several sections qualify, those about 绩效/预算/评价 win (a 工作中存在的问题 of a work
+summary is a weaker source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.parsing.sections import Section, numbering_of
+
+_PROBLEM = re.compile(r"问题|不足")
+_MEASURE = re.compile(r"改进|措施|下一步|建议|整改|工作计划|工作打算|工作思路|对策")
+_TOPICAL = re.compile(r"绩效|预算|评价|资金")
+_INLINE = re.compile(
+    r"(?:^|(?<=[；;。，,]))\s*(?:[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)])"
+)
+_REMEDY = re.compile(
+    r"^(?:加强|建立|完善|提高|强化|进一步|建议|下一步|今后|继续|将|健全|规范|推进|落实|细化|做好)"
+)
+_MIN_POINT = 4
+
+
+def split_points(text: str) -> list[str]:
+    """One paragraph -> its points: inline enumerations split, numbering dropped."""
+    _, text = numbering_of(text.strip())
+    starts = [m.end() for m in _INLINE.finditer(text)]
+    cuts = [m.start() for m in _INLINE.finditer(text)]
+    if len(starts) < 2:
+        return [text] if len(text) >= _MIN_POINT else []
+    pieces = [text[: cuts[0]]] if cuts[0] > 0 else []
+    pieces += [
+        text[start : (cuts[i + 1] if i + 1 < len(cuts) else len(text))] for i, start in enumerate(starts)
+    ]
+    return [p.strip().rstrip("；;，,").strip() for p in pieces if len(p.strip()) >= _MIN_POINT]
+
+
+def _section_points(section: Section) -> list[tuple[bool, str]]:
+    """(was numbered, point) for each point in a section's subtree."""
+    points: list[tuple[bool, str]] = []
+    for paragraph in section.subtree_paragraphs():
+        numbered = numbering_of(paragraph.text)[0] is not None or bool(
+            re.match(r"\s*[一二三四五六七八九十]是", paragraph.text)
+        )
+        for point in split_points(paragraph.text):
+            points.append((numbered, point))
+    return points
+
+
+def _ranked(sections: list[Section], wanted: re.Pattern[str], other: re.Pattern[str]) -> list[Section]:
+    chosen = [s for s in sections if wanted.search(s.title) and s.subtree_paragraphs()]
+    return sorted(chosen, key=lambda s: (not _TOPICAL.search(s.title), bool(other.search(s.title))))
+
+
+def problems_and_measures(sections: list[Section]) -> tuple[list[str], list[str]]:
+    problems: list[str] = []
+    measures: list[str] = []
+    for section in _ranked(sections, _PROBLEM, _MEASURE):
+        if _MEASURE.search(section.title):
+            points = _section_points(section)
+            if any(
+                _PROBLEM.search(s.title) or _MEASURE.search(s.title)
+                for s in sections
+                if s.heading in section.subtree
+            ):
+                continue
+            problems = [p for numbered, p in points if numbered and not _REMEDY.match(p)]
+            measures = [p for numbered, p in points if not numbered or _REMEDY.match(p)]
+        else:
+            problems = [p for _, p in _section_points(section)]
+        if problems:
+            break
+    if not measures:
+        for section in _ranked(sections, _MEASURE, _PROBLEM):
+            if _PROBLEM.search(section.title):
+                continue
+            measures = [p for _, p in _section_points(section)]
+            if measures:
+                break
+    return problems, measures

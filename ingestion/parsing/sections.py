@@ -1,0 +1,149 @@
+"""The report's outline: which paragraphs are headings, and what each heading governs.
+
+Numbering styles, from outer to inner: 一、 / 第一部分 (1), （一） (2), 1、 1. (3), （1） (4),
+① (5). Real reports mix them up (``3、 政府性基金预算支出情况`` between ``二、`` and ``六、``;
+``（2）`` after ``（一）``), so levels are only a hint: a section's *body* is what follows its
+heading up to the next heading of any level, and its *subtree* runs to the next heading that
+is not more deeply numbered. Bare lines such as ``基本支出情况`` count as headings when short,
+unpunctuated and ending in a heading word (情况, 问题, 措施 ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingestion.documents.model import Block, Document, Paragraph
+from ingestion.parsing.text import fold
+
+_NUMBERING: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^第[一二三四五六七八九十]+[部分章节][、.．\s]*")),
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)][、.．]?\s*")),
+    (3, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)][、.．]?\s*")),
+    (5, re.compile(r"^[①-⑳]\s*")),
+)
+_MAX_HEADING = 32
+_MAX_BARE_HEADING = 24
+_BARE_HEADING_END = re.compile(
+    r"(情况|问题|措施|计划|建议|结果|目标|概况|分析|说明|职责|设置|打算|成效|安排)[：:]?$"
+)
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
+
+
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def _ordinal(label: str) -> int | None:
+    """The number a heading label counts: 3、 -> 3, （十二） -> 12, ② -> 2."""
+    digits = re.sub(r"[^0-9一二三四五六七八九十①-⑳]", "", label)
+    if not digits:
+        return None
+    if digits.isdigit():
+        return int(digits)
+    if "①" <= digits[0] <= "⑳":
+        return ord(digits[0]) - ord("①") + 1
+    if digits.startswith("十"):
+        digits = "一" + digits
+    tens, _, ones = digits.partition("十")
+    if "十" in digits:
+        return _CHINESE_DIGITS.get(tens, 0) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
+    return _CHINESE_DIGITS.get(digits[0])
+
+
+def numbering_of(text: str) -> tuple[int | None, str]:
+    """(level, text without its numbering) of a line; level None when it is not numbered."""
+    folded = fold(text)
+    for level, pattern in _NUMBERING:
+        match = pattern.match(folded)
+        if match and match.end() < len(text):
+            return level, text[match.end() :].strip()
+    return None, text.strip()
+
+
+def _label_of(text: str) -> str:
+    folded = fold(text)
+    for _, pattern in _NUMBERING:
+        match = pattern.match(folded)
+        if match:
+            return match.group()
+    return ""
+
+
+def _repair_levels(sections: list[Section]) -> None:
+    """Numbering lost its style (``七、`` then ``8、``): a heading whose number continues a
+    shallower level's count, where its own level has no predecessor, joins that level."""
+    last: dict[int, int] = {}
+    for section in sections:
+        level = section.level
+        if level is None:
+            continue
+        ordinal = _ordinal(_label_of(section.heading.text))
+        if ordinal is None:
+            continue
+        if ordinal > 1 and last.get(level) != ordinal - 1:
+            for shallower in range(level - 1, 0, -1):
+                if last.get(shallower) == ordinal - 1:
+                    section.level = level = shallower
+                    break
+        last[level] = ordinal
+        for deeper in [d for d in last if d > level]:
+            del last[deeper]
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Paragraph
+    title: str
+    level: int | None
+    index: int  # position of the heading among the document's blocks
+    body: list[Block] = field(default_factory=list)
+    subtree: list[Block] = field(default_factory=list)
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.body if isinstance(b, Paragraph)]
+
+    def subtree_paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.subtree if isinstance(b, Paragraph)]
+
+
+def heading_of(paragraph: Paragraph) -> tuple[int | None, str] | None:
+    """(level, title) when the paragraph is a heading, else None."""
+    text = (paragraph.numbering or "") + paragraph.text if paragraph.numbering else paragraph.text
+    level, title = numbering_of(text)
+    title = title.rstrip("：:").strip()
+    if not title or len(title) > _MAX_HEADING:
+        return None
+    if level is not None:
+        return None if _SENTENCE_MARKS.search(title) else (level, title)
+    if (
+        len(title) <= _MAX_BARE_HEADING
+        and not _SENTENCE_MARKS.search(title)
+        and _BARE_HEADING_END.search(title)
+    ):
+        return None, title
+    return None
+
+
+def outline(document: Document) -> list[Section]:
+    """Every heading of the document in order, with its body and subtree."""
+    sections: list[Section] = []
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph):
+            found = heading_of(block)
+            if found is not None:
+                sections.append(Section(block, found[1], found[0], index))
+                continue
+        if sections:
+            sections[-1].body.append(block)
+    _repair_levels(sections)
+    for position, section in enumerate(sections):
+        section.subtree = list(section.body)
+        for later in sections[position + 1 :]:
+            deeper = section.level is not None and later.level is not None and later.level > section.level
+            if not deeper:
+                break
+            section.subtree.append(later.heading)
+            section.subtree.extend(later.body)
+    return sections

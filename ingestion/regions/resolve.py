@@ -1,0 +1,132 @@
+"""Find the reporting unit's own region and complete it from the gazetteer.
+
+Evidence, strongest first: the region prefix of the unit's full name (株洲市芦淞区建宁街道办事处
+in a title or a 单位名称 line), then county-level names in the body (芦淞区政府门户网). A body
+mention of only a province or city is not enough (a unit "入选湖南省第四批..." is not thereby a
+provincial unit), and names inside quotes or book-title marks (“开福区夜经济示范街”, 《...》)
+never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
+city named in the text singles one out; otherwise the region stays null with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingestion.regions.gazetteer import COUNTY, MUNICIPALITIES, PROVINCE, Division, Gazetteer, load_gazetteer
+
+_QUOTED = re.compile(r"“[^”\n]{0,80}”|《[^》\n]{0,80}》|「[^」\n]{0,80}」|\"[^\"\n]{0,80}\"")
+_NAME_ENDING = re.compile("[省市区县旗州盟]")
+# Enough mentions to rank; a pathological text full of place names stops here.
+_MAX_MENTIONS = 5000
+# Two-letter county names (高县, 沙县) are everyday words in running text; in the body only
+# names of three or more characters count.
+_MIN_BODY_NAME = 3
+
+
+@dataclass(frozen=True)
+class Region:
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    division_code: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "province": self.province,
+            "city": self.city,
+            "district": self.district,
+            "division_code": self.division_code,
+        }
+
+
+def region_of(division: Division, gazetteer: Gazetteer | None = None) -> Region:
+    """The full region of a division: its province and city filled in from the code."""
+    gazetteer = gazetteer or load_gazetteer()
+    province, city = gazetteer.parent_chain(division)
+    city_name = city.name if city else None
+    if city_name is None and division.code[:2] in MUNICIPALITIES and province:
+        city_name = province.name
+    return Region(
+        province=province.name if province else None,
+        city=city_name,
+        district=division.name if division.level == COUNTY else None,
+        division_code=division.code,
+    )
+
+
+def _fits(child: Division, parent: Division | None) -> bool:
+    if parent is None:
+        return True
+    if parent.level == PROVINCE:
+        return child.code[:2] == parent.code[:2]
+    return child.code[:4] == parent.code[:4]
+
+
+def split_region_prefix(name: str) -> tuple[Division | None, str]:
+    """``株洲市芦淞区建宁街道办事处`` -> (芦淞区, ``建宁街道办事处``): the most specific division named
+    at the start of ``name`` (each level must sit inside the previous one) and the rest."""
+    gazetteer = load_gazetteer()
+    found: Division | None = None
+    rest = name
+    while rest:
+        step = None
+        for size in range(min(len(rest), gazetteer.longest_name), 1, -1):
+            fitting = [d for d in gazetteer.named(rest[:size]) if _fits(d, found)]
+            if len(fitting) == 1 and (found is None or fitting[0].level > found.level):
+                step = fitting[0]
+                break
+        if step is None:
+            break
+        found, rest = step, rest[len(step.name) :]
+    return found, rest
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _mentions(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Names of divisions in ``text`` (longest match ending at each 省/市/区/县... character)."""
+    counts: Counter[str] = Counter()
+    for match in _NAME_ENDING.finditer(text):
+        i = match.start()
+        for size in range(min(gazetteer.longest_name, i + 1), _MIN_BODY_NAME - 1, -1):
+            candidate = text[i + 1 - size : i + 1]
+            if candidate in gazetteer.by_name:
+                counts[candidate] += 1
+                break
+        if counts.total() >= _MAX_MENTIONS:
+            break
+    return counts
+
+
+def _disambiguate(options: tuple[Division, ...], context: list[Division]) -> Division | None:
+    if len(options) == 1:
+        return options[0]
+    fitting = [d for d in options if any(_fits(d, c) for c in context)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def resolve_region(unit_names: list[str], body: str) -> tuple[Region, list[str]]:
+    """The unit's region from its full names (titles, 名称 lines) and the body text."""
+    for name in unit_names:
+        division, _ = split_region_prefix(name)
+        if division is not None:
+            return region_of(division), []
+    gazetteer = load_gazetteer()
+    counts = _mentions(_unquoted(body), gazetteer)
+    counties = [(n, c) for n, c in counts.most_common() if any(d.level == COUNTY for d in gazetteer.named(n))]
+    if not counties:
+        return Region(), []
+    if len(counties) > 1 and counties[0][1] == counties[1][1]:
+        names = "、".join(n for n, _ in counties[:3])
+        return Region(), [f"region: several districts named equally often ({names}); left null"]
+    name = counties[0][0]
+    context = [d for n in counts for d in gazetteer.named(n) if d.level < COUNTY]
+    options = tuple(d for d in gazetteer.named(name) if d.level == COUNTY)
+    division = _disambiguate(options, context)
+    if division is None:
+        return Region(), [f"region: {name} names {len(options)} districts and the text does not say which"]
+    return region_of(division), []

@@ -1,0 +1,81 @@
+"""Prose budget figures: labels opening a clause, the 无 sections, conflicts as warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.documents.model import Document, DocumentBuilder, Paragraph
+from ingestion.documents.plaintext import add_plain_text
+from ingestion.parsing.budget import prose_amounts, zero_sections
+from ingestion.parsing.sections import outline
+
+
+def document_of(text: str) -> Document:
+    builder = DocumentBuilder("txt")
+    add_plain_text(builder, text)
+    return builder.build()
+
+
+def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[str], dict]:
+    document = document_of(text)
+    evidence: dict = {}
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    found, warnings = prose_amounts(paragraphs, year, evidence)
+    return found, warnings, evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "1、2021年度年初预算资金833.10万元。", {"budget_initial": "833.10"}, id="numbered initial budget"
+        ),
+        pytest.param(
+            "3、2021年度单位一般公共预算财政拨款支出1929.65万元。其中：项目支出746.01万元，基本支出1183.64万元，"
+            "其中：人员经费624.44万元，公用经费559.20万元。",
+            {
+                "appropriation_expenditure": "1929.65",
+                "project": "746.01",
+                "basic": "1183.64",
+                "personnel": "624.44",
+                "public_funds": "559.20",
+            },
+            id="expenditure and its parts",
+        ),
+        pytest.param(
+            "2.2021年度单位一般公共预算财政拨款收入1676.35万元。",
+            {"appropriation_revenue": "1676.35"},
+            id="list number before a year",
+        ),
+        pytest.param(
+            "对个人和家庭补助支出81.15万元，资本性支出6.35万元。",
+            {"household_subsidy": "81.15", "capital": "6.35"},
+            id="parts of basic spending",
+        ),
+        pytest.param(
+            "朱田铺村抛荒治理工作经费项目支出5.0万元。", {}, id="a project's own spending is no total"
+        ),
+        pytest.param("年初预算分别为459.81万元、1508.15万元。", {}, id="a list of figures"),
+        pytest.param("社会管理项目支出年初预算数与年终决算数相差196.14万元。", {}, id="a difference"),
+        pytest.param("2020年度项目支出500万元。", {}, id="another year's figure"),
+        pytest.param("联系电话：22212394。2021年度预算编码2080201。", {}, id="codes and phone numbers"),
+    ],
+)
+def test_prose_amounts(text: str, expected: dict[str, str]) -> None:
+    found, _, _ = _amounts(text)
+    assert found == expected
+
+
+def test_first_statement_wins_and_a_conflict_warns() -> None:
+    found, warnings, evidence = _amounts("基本支出100万元。\n基本支出120万元。")
+    assert found == {"basic": "100"}
+    assert "amounts_wan.basic" in warnings[0]
+    assert evidence["/amounts_wan/basic"]["text"] == "基本支出100万元"
+
+
+def test_sections_answered_none_state_zero() -> None:
+    document = document_of(
+        "三、政府性基金预算支出情况\n无。\n四、国有资本经营预算支出情况\n无\n五、社会保险基金预算支出情况\n有支出。"
+    )
+    zeros = zero_sections(outline(document), {})
+    assert zeros == {"gov_fund": "0", "state_capital": "0"}

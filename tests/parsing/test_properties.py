@@ -1,0 +1,77 @@
+"""Any text yields a schema-valid extraction, and hostile input finishes (no regex blow-up)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ingestion.documents.model import DocumentBuilder
+from ingestion.documents.plaintext import add_plain_text
+from ingestion.parsing import extract_report
+
+SCHEMA_PATH = (
+    Path(__file__).resolve().parents[2] / ".." / "shared" / "contract" / "report-extraction.schema.json"
+)
+# Characters reports are made of, so generated text exercises the extractors, not just decoding.
+NUMBERING_AND_DIGITS = "一二三四五六七八九十、（）()：:，。；\t\n 0123456789.%"
+REPORT_CHARACTERS = NUMBERING_AND_DIGITS + "万元亿年度人个项目支出基本预算财政拨款收入编制实有无其中"
+REPORT_WORDS = [
+    "项目支出",
+    "基本支出",
+    "万元",
+    "财政拨款支出",
+    "年初预算",
+    "政府性基金预算支出情况",
+    "存在的问题",
+    "一是",
+]
+ALPHABET = st.sampled_from([*REPORT_CHARACTERS, *REPORT_WORDS])
+TEXT = st.lists(ALPHABET, max_size=300).map("".join)
+
+
+def _extract(text: str) -> dict:
+    builder = DocumentBuilder("txt", encoding="utf-8")
+    add_plain_text(builder, text)
+    return extract_report(builder.build(), path="x.txt", sha256="0" * 64)
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    if not SCHEMA_PATH.exists():
+        pytest.skip(f"the contract schema is not at {SCHEMA_PATH.resolve()} (../shared of the repo)")
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT)
+def test_any_text_gives_schema_valid_json(schema: dict, text: str) -> None:
+    result = _extract(text)
+    jsonschema.validate(json.loads(json.dumps(result, ensure_ascii=False)), schema)
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.text(max_size=400))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    assert _extract(text)["contract"] == "report-extraction/1"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        pytest.param("1" * 1000 + "，", id="long digit runs"),
+        pytest.param("其中" * 200 + "项目支出1万元", id="repeated qualifiers"),
+        pytest.param("\t" + "甲" * 500 + "\n", id="huge flattened cells"),
+        pytest.param("一是" * 300 + "\n", id="endless enumeration"),
+        pytest.param("自评" + "分" * 500 + "\n", id="score words"),
+        pytest.param("芦淞区" * 300 + "\n", id="place names"),
+    ],
+)
+def test_five_megabytes_of_adversarial_text_complete(unit: str) -> None:
+    text = unit * (5_000_000 // len(unit))
+    result = _extract(text)
+    assert result["source"]["chars"] >= 4_000_000

@@ -1,0 +1,156 @@
+"""Prose extractors: staffing, self score, projects, problems/measures, metrics, meta, unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.documents.model import Document, DocumentBuilder, Paragraph
+from ingestion.documents.plaintext import add_plain_text
+from ingestion.parsing import meta
+from ingestion.parsing.metrics import narrative_metrics
+from ingestion.parsing.points import problems_and_measures, split_points
+from ingestion.parsing.projects import prose_projects
+from ingestion.parsing.sections import outline
+from ingestion.parsing.self_score import prose_self_score
+from ingestion.parsing.staffing import prose_staffing
+from ingestion.parsing.unit import unit_name
+
+
+def document_of(text: str) -> Document:
+    builder = DocumentBuilder("txt")
+    add_plain_text(builder, text)
+    return builder.build()
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    return [b for b in document_of(text).blocks if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2021年本单位年未实有人数76人，其中：行政编制25人，事业编制20人，退休人员31人。",
+            {"actual": 76, "administrative": 25, "institutional": 20, "retired": 31},
+            id="实有人数 with its parts",
+        ),
+        pytest.param(
+            "本街道编制数48人，在职人数43人；编外长期聘用人员18人，公益性岗位人员33人；离退休人数8人。",
+            {"authorized": 48, "actual": 43, "contract": 18, "public_welfare": 33},
+            id="在职人数 when no 实有人数; 离退休 is not 退休",
+        ),
+    ],
+)
+def test_staffing(text: str, expected: dict[str, int]) -> None:
+    assert prose_staffing(paragraphs(text), {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        pytest.param("本次绩效自评评分91分。", 91, id="评分"),
+        pytest.param("经自评，自评得分为95.5分。", 95.5, id="decimal score"),
+        pytest.param("产出指标分值40分，得分40分。", None, id="an indicator weight is no total"),
+        pytest.param("自评得分为960分。", None, id="out of range"),
+    ],
+)
+def test_self_score(text: str, score: float | None) -> None:
+    assert prose_self_score(paragraphs(text), {}) == score
+
+
+def test_projects_listed_after_the_total() -> None:
+    document = document_of(
+        "（2） 项目支出情况\n2021年度一般公共预算拨款项目支出115.3万元。其中：\n"
+        "1、 抛荒治理工作经费项目支出5.0万元；2、社区2020年提质改造专项资金项目支出110.0万元;"
+        "3、其他项目支出0.3万元；\n3、 政府性基金预算支出情况\n无。"
+    )
+    found, warnings = prose_projects(outline(document), "115.3", {})
+    assert [(p["name"], p["spent_wan"]) for p in found] == [
+        ("抛荒治理工作经费", "5.0"),
+        ("社区2020年提质改造专项资金", "110.0"),
+        ("其他项目支出", "0.3"),
+    ]
+    assert warnings == []
+
+
+def test_project_categories_and_a_sum_warning() -> None:
+    document = document_of("项目支出情况\n项目支出100万元，其中，城市管理60万元，公共安全30.5万元。")
+    found, warnings = prose_projects(outline(document), "100", {})
+    assert [p["name"] for p in found] == ["城市管理", "公共安全"]
+    assert "90.5" in warnings[0]
+
+
+def test_inline_enumeration_splits_into_points() -> None:
+    text = "一是高度重视绩效管理；二是加强预算执行管理；三是加强督促跟踪问效。四是加强争取上级资金。"
+    assert split_points(text) == [
+        "高度重视绩效管理",
+        "加强预算执行管理",
+        "加强督促跟踪问效。",
+        "加强争取上级资金。",
+    ]
+
+
+def test_combined_problem_and_measure_section() -> None:
+    document = document_of(
+        "四、存在的主要问题及下一步改进措施\n1、预算编制不够细化;\n2、预决算出现偏差。\n在今后的工作中需要加强沟通。\n"
+        "五、其他需要说明的情况\n无。"
+    )
+    problems, measures = problems_and_measures(outline(document))
+    assert problems == ["预算编制不够细化;", "预决算出现偏差。"]
+    assert measures == ["在今后的工作中需要加强沟通。"]
+
+
+def test_budget_sections_win_over_a_work_summary() -> None:
+    document = document_of(
+        "2023年工作中存在的问题\n一是稳定工作形势严峻。\n三、部门整体支出绩效评价存在的问题\n1、预算编制不够细化。\n"
+        "四、部门整体支出绩效评价提出的改进措施和建议\n1、细化预算管理。"
+    )
+    assert problems_and_measures(outline(document)) == (["预算编制不够细化。"], ["细化预算管理。"])
+
+
+def test_metrics_with_qualifiers_and_round_words() -> None:
+    found = narrative_metrics(
+        paragraphs("街道新增就业1358人，城镇登记失业率3.65%，开展执法行动近百次，划分成200余个微网格。")
+    )
+    as_tuples = [(m["name"], m["value"], m["unit"], m["qualifier"]) for m in found]
+    assert ("新增就业", "1358", "人", None) in as_tuples
+    assert ("城镇登记失业率", "3.65", "%", None) in as_tuples
+    assert ("开展执法行动", "100", "次", "近") in as_tuples
+    assert ("划分成", "200", "个", "余") in as_tuples
+
+
+def test_title_joined_over_lines_and_metadata() -> None:
+    document = document_of(
+        "部门（单位）名称：株洲市芦淞区建宁街道办事处（盖章）\n2023年度株洲市芦淞区建宁街道办事处整体支出\n绩效自评报告\n一、基本情况\n"
+    )
+    found = meta.find_title(document)
+    assert found is not None and found[0] == "2023年度株洲市芦淞区建宁街道办事处整体支出绩效自评报告"
+    assert meta.report_kind(found[0], document.text) == "overall_expenditure"
+    assert meta.fiscal_year(found[0], document.text) == (2023, [])
+    name, full_names, _ = unit_name(document, None)
+    assert (name, full_names) == ("建宁街道办事处", ["株洲市芦淞区建宁街道办事处"])
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        pytest.param("2021年度重点项目绩效评价结果", "key_projects", id="key projects"),
+        pytest.param("2022年度政府采购项目支出绩效自评报告", "project_expenditure", id="one project"),
+        pytest.param("2022年度部门决算", "final_accounts", id="final accounts"),
+        pytest.param("通知", "unknown", id="unknown"),
+    ],
+)
+def test_report_kind(title: str, kind: str) -> None:
+    assert meta.report_kind(title, "") == kind
+
+
+def test_fiscal_year_ignores_a_tie() -> None:
+    year, warnings = meta.fiscal_year(None, "2021年完成任务，2022年继续。")
+    assert year is None and warnings
+
+
+def test_unit_named_only_in_the_body() -> None:
+    document = document_of(
+        "一、基本情况\n有效提升了伍家岭街道居民的法律意识。\n出台《伍家岭街道庆祝建党方案》。\n"
+    )
+    assert unit_name(document, None)[0] == "伍家岭街道办事处"
