@@ -1,0 +1,28 @@
+with
+
+current_reports as (
+    select * from {{ ref('int_reports_deduplicated') }}
+    where is_current
+),
+
+executions as (
+    select * from {{ ref('stg_raw__budget_executions') }}
+),
+
+final as (
+    select
+        executions.report_id,
+        executions.initial_yuan,
+        executions.full_year_yuan,
+        executions.executed_yuan,
+        executions.execution_rate_pct,
+        executions.weight_points,
+        executions.score_points,
+        current_reports.fiscal_year,
+        current_reports.unit_id,
+        executions.evidence_text
+    from executions
+    inner join current_reports on executions.report_id = current_reports.report_id
+)
+
+select * from final
