@@ -1,0 +1,221 @@
+"""Build a throwaway DuckDB warehouse holding the marts with the documented columns, by hand.
+
+The marts are dbt's job; these tests build the tables themselves (columns and types as in
+docs/data-model.md) so validation is tested on exactly the rows each case needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from ingestion.warehouse.connection import Warehouse
+
+WAN = "decimal(18, 6)"
+YUAN = "decimal(20, 2)"
+POINTS = "decimal(9, 3)"
+MART_COLUMNS: dict[str, str] = {
+    "dim_report": f"""report_id varchar, report_kind varchar, report_title varchar, unit_id varchar,
+        division_code varchar, fiscal_year integer, self_score {POINTS}, source_uri varchar, portal varchar,
+        document_format varchar, collected_at timestamp, published_date date, parser_version varchar,
+        loaded_at timestamp, is_current boolean, superseded_by_report_id varchar""",
+    "dim_unit": "unit_id varchar, unit_name varchar, division_code varchar",
+    "dim_region": "division_code varchar, province_name varchar, city_name varchar, district_name varchar, "
+    "region_level varchar",
+    "dim_fiscal_year": "fiscal_year integer, year_start_date date, year_end_date date",
+    "fct_expenditure": f"""report_id varchar, line_item varchar, line_item_name_zh varchar,
+        parent_line_item varchar, amount_wan {WAN}, amount_yuan {YUAN}, fiscal_year integer, unit_id varchar,
+        evidence_text varchar, evidence_start integer, evidence_end integer""",
+    "fct_project_expenditure": f"""report_id varchar, project_seq integer, project_name varchar,
+        project_type varchar, project_purpose varchar, budget_yuan {YUAN}, spent_yuan {YUAN},
+        fiscal_year integer, unit_id varchar, evidence_text varchar""",
+    "fct_performance_indicator": f"""report_id varchar, indicator_seq integer, level1_name varchar,
+        level2_name varchar, indicator_name varchar, target_value varchar, actual_value varchar,
+        weight_points {POINTS}, score_points {POINTS}, deviation_note varchar, fiscal_year integer,
+        unit_id varchar, evidence_text varchar""",
+    "fct_budget_execution": f"""report_id varchar, initial_yuan {YUAN}, full_year_yuan {YUAN},
+        executed_yuan {YUAN}, execution_rate_pct decimal(9, 3), weight_points {POINTS},
+        score_points {POINTS}""",
+    "fct_staffing": "report_id varchar, staff_category varchar, headcount integer",
+    "fct_cost_control": f"""report_id varchar, row_seq integer, item_name varchar,
+        prior_final_yuan {YUAN}, budget_yuan {YUAN}, final_yuan {YUAN}""",
+    "fct_narrative_metric": """report_id varchar, metric_seq integer, metric_name varchar,
+        metric_value varchar, metric_unit varchar, qualifier varchar, evidence_text varchar""",
+    "fct_report_statement": """report_id varchar, statement_kind varchar, statement_seq integer,
+        statement_text varchar""",
+    "fct_document_ledger": """document_sha256 varchar, status varchar, status_reason varchar,
+        source_uri varchar, portal varchar, document_format varchar, size_bytes bigint,
+        collected_at timestamp, parser_version varchar, superseded_by varchar""",
+}
+
+
+@dataclass
+class MartReport:
+    """One report as the marts hold it; money in 万元 as stated (yuan is derived exactly)."""
+
+    report_id: str
+    unit_name: str | None
+    fiscal_year: int | None
+    amounts_wan: Mapping[str, str] = field(default_factory=dict)
+    projects: Sequence[tuple[str | None, str | None]] = ()  # (budget_wan, spent_wan)
+    indicators: Sequence[tuple[str | None, str | None]] = ()  # (weight, score)
+    # (full_year_wan, executed_wan, rate_pct, weight, score)
+    execution: tuple[str | None, str | None, str | None, str | None, str | None] | None = None
+    self_score: str | None = None
+    kind: str = "overall_expenditure"
+    is_current: bool = True
+
+
+def _yuan(wan: str | None) -> Decimal | None:
+    return None if wan is None else Decimal(wan) * 10000
+
+
+@contextmanager
+def _opened(target: Path | Warehouse) -> Iterator[tuple[Warehouse, str]]:
+    """A DuckDB file path or an open warehouse (PostgreSQL tests), with its marts schema, in a transaction."""
+    warehouse = target if isinstance(target, Warehouse) else Warehouse("duckdb", duckdb.connect(str(target)))
+    try:
+        with warehouse.transaction():
+            yield warehouse, warehouse.schema("marts")
+    finally:
+        if warehouse is not target:
+            warehouse.close()
+
+
+def create_marts(target: Path | Warehouse) -> None:
+    with _opened(target) as (warehouse, marts):
+        warehouse.execute(f"create schema if not exists {marts}")
+        for mart, columns in MART_COLUMNS.items():
+            warehouse.execute(f"create table {marts}.{mart} ({columns})")
+
+
+def add_report(target: Path | Warehouse, report: MartReport) -> None:
+    unit_id = None if report.unit_name is None else f"unit-{report.unit_name}"
+    rid, year = report.report_id, report.fiscal_year
+    with _opened(target) as (warehouse, marts):
+        warehouse.execute(
+            f"insert into {marts}.dim_report (report_id, report_kind, unit_id, fiscal_year, self_score,"
+            " is_current) values (?, ?, ?, ?, ?, ?)",
+            [rid, report.kind, unit_id, year, report.self_score, report.is_current],
+        )
+        if unit_id is not None:
+            warehouse.execute(
+                f"insert into {marts}.dim_unit (unit_id, unit_name) select ?, ? "
+                f"where not exists (select 1 from {marts}.dim_unit where unit_id = ?)",
+                [unit_id, report.unit_name, unit_id],
+            )
+        warehouse.executemany(
+            f"insert into {marts}.fct_expenditure (report_id, line_item, amount_wan, amount_yuan,"
+            " fiscal_year) values (?, ?, ?, ?, ?)",
+            [(rid, line_item, wan, _yuan(wan), year) for line_item, wan in report.amounts_wan.items()],
+        )
+        warehouse.executemany(
+            f"insert into {marts}.fct_project_expenditure (report_id, project_seq, project_name,"
+            " budget_yuan, spent_yuan, fiscal_year) values (?, ?, ?, ?, ?, ?)",
+            [
+                (rid, seq, f"project {seq}", _yuan(budget), _yuan(spent), year)
+                for seq, (budget, spent) in enumerate(report.projects, start=1)
+            ],
+        )
+        warehouse.executemany(
+            f"insert into {marts}.fct_performance_indicator (report_id, indicator_seq, indicator_name,"
+            " weight_points, score_points, fiscal_year) values (?, ?, ?, ?, ?, ?)",
+            [
+                (rid, seq, f"indicator {seq}", weight, score, year)
+                for seq, (weight, score) in enumerate(report.indicators, start=1)
+            ],
+        )
+        if report.execution is not None:
+            full_year, executed, rate, weight, score = report.execution
+            warehouse.execute(
+                f"insert into {marts}.fct_budget_execution (report_id, full_year_yuan, executed_yuan,"
+                " execution_rate_pct, weight_points, score_points) values (?, ?, ?, ?, ?, ?)",
+                [rid, _yuan(full_year), _yuan(executed), rate, weight, score],
+            )
+
+
+def execute(path: Path, sql: str, params: Sequence[object] = ()) -> None:
+    with duckdb.connect(str(path)) as connection:
+        connection.execute(sql, list(params))
+
+
+# The seed reports' real figures (from the contract's gold files), as the marts would hold them.
+SEED_000 = MartReport(
+    "0" * 63 + "0",
+    "董家塅街道办事处",
+    2021,
+    amounts_wan={
+        "appropriation_expenditure": "1929.65",
+        "basic": "1183.64",
+        "personnel": "624.44",
+        "public_funds": "559.20",
+        "project": "746.01",
+    },
+    projects=[(None, s) for s in ("5.0", "110.0", "78.27", "236.93", "241.93", "71.84", "1.74", "0.3")],
+    self_score="91",
+)
+SEED_002 = MartReport(
+    "0" * 63 + "2",
+    "建宁街道办事处",
+    2023,
+    amounts_wan={
+        "appropriation_expenditure": "1676.35",
+        "basic": "1257.33",
+        "personnel": "827.66",
+        "public_funds": "342.17",
+        "household_subsidy": "81.15",
+        "capital": "6.35",
+        "project": "419.02",
+        "budget_full_year": "1676.35",
+        "executed": "1676.35",
+    },
+    projects=[(None, "267.73"), (None, "126.81"), (None, "24.48")],
+    indicators=[
+        ("20", "20"),
+        ("10", "10"),
+        ("10", "10"),
+        ("10", "10"),
+        ("10", "10"),
+        ("10", "6"),
+        ("20", "20"),
+    ],
+    execution=("1676.35", "1676.35", "100", "10", "10"),
+    self_score="96",
+)
+SEED_003 = MartReport("0" * 63 + "3", "翠园街道办事处", 2023)
+SEED_004 = MartReport(
+    "0" * 63 + "4",
+    "伍家岭街道办事处",
+    2021,
+    kind="key_projects",
+    amounts_wan={"project": "2027.1", "project_budget": "1967.96"},
+    projects=[("459.81", "655.95"), ("1508.15", "1371.15")],
+)
+SEEDS = (SEED_000, SEED_002, SEED_003, SEED_004)
+
+
+def as_extraction(report: MartReport) -> dict[str, object]:
+    """The same report as a report-extraction/1 dict, to run it through the staging boundary too."""
+    execution = None
+    if report.execution is not None:
+        full_year, executed, rate, weight, score = report.execution
+        execution = {
+            "full_year_wan": full_year,
+            "executed_wan": executed,
+            "rate_pct": rate,
+            "weight": weight,
+            "score": score,
+        }
+    return {
+        "report": {"unit_name": report.unit_name, "fiscal_year": report.fiscal_year},
+        "amounts_wan": dict(report.amounts_wan),
+        "projects": [{"name": None, "budget_wan": b, "spent_wan": s} for b, s in report.projects],
+        "indicators": [{"name": None, "weight": w, "score": s} for w, s in report.indicators],
+        "budget_execution": execution,
+        "self_score": report.self_score,
+    }

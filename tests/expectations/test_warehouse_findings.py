@@ -1,0 +1,116 @@
+"""write_findings: one run's findings replace that run's rows; other runs stay (DuckDB and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal as D
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from expectations import Finding, ValidationReport
+from ingestion.settings import Settings
+from ingestion.warehouse.findings import finding_id, write_findings
+
+WARN = Finding(
+    "basic_parts_sum",
+    "warning",
+    "warn",
+    "r" * 64,
+    "建宁街道办事处",
+    2023,
+    D("1257.33"),
+    D("1257.23"),
+    D("0.10"),
+    "basic parts 0.10 short",
+)
+PASS = Finding(
+    "keys_unique_not_null", "blocking", "pass", None, None, None, None, None, None, "all keys unique"
+)
+UNCHECKED = Finding(
+    "score_total", "warning", "not_checkable", "r" * 64, None, None, None, None, None, "no total"
+)
+
+
+def report(run_id: str | None, *findings: Finding) -> ValidationReport:
+    return ValidationReport(boundary="marts", findings=findings, run_id=run_id)
+
+
+def rows(path: Path) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return connection.execute(
+            "select run_id, rule_id, outcome, report_id, stated_value, expected_value, difference,"
+            " finding_id from marts.fct_validation_finding order by run_id, rule_id"
+        ).fetchall()
+
+
+def test_findings_land_with_exact_decimals_and_stable_ids(settings: Settings) -> None:
+    assert write_findings(settings, report("run-1", WARN, PASS)) == 2
+    written = rows(settings.warehouse_path)
+    assert written[0] == (
+        "run-1",
+        "basic_parts_sum",
+        "warn",
+        "r" * 64,
+        D("1257.33"),
+        D("1257.23"),
+        D("0.10"),
+        finding_id("run-1", "basic_parts_sum", "r" * 64),
+    )
+    assert written[1][1:7] == ("keys_unique_not_null", "pass", None, None, None, None)
+
+
+def test_a_rerun_replaces_its_run_and_keeps_other_runs(settings: Settings, warehouse: Path) -> None:
+    write_findings(settings, report("run-1", WARN, PASS))
+    write_findings(settings, report("run-2", WARN))
+    write_findings(settings, report("run-1", UNCHECKED))
+    assert [(row[0], row[1]) for row in rows(warehouse)] == [
+        ("run-1", "score_total"),
+        ("run-2", "basic_parts_sum"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(("run-1", "rule", "ab"), ("run-1", "rule", "ab "), id="report ids differ"),
+        pytest.param(("run-1", "ruleab", ""), ("run-1", "rule", "ab"), id="fields do not run together"),
+        pytest.param(("run-1", "rule", None), ("run-2", "rule", None), id="runs differ"),
+    ],
+)
+def test_finding_ids_differ_when_their_parts_do(a: tuple, b: tuple) -> None:
+    assert finding_id(*a) != finding_id(*b)
+
+
+def test_a_report_without_run_id_is_refused(settings: Settings) -> None:
+    with pytest.raises(ValueError, match="run_id"):
+        write_findings(settings, report(None, WARN))
+
+
+@pytest.fixture
+def postgres_settings(settings: Settings) -> Iterator[Settings]:
+    psycopg2 = pytest.importorskip("psycopg2")
+    dsn = "postgresql://postgres@127.0.0.1:5432/test"
+    try:
+        psycopg2.connect(dsn).close()
+    except psycopg2.OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable at {dsn}: {exc}")
+    prefix = f"bpw_findings_{uuid.uuid4().hex[:8]}"
+    yield replace(settings, warehouse_target="postgres", postgres_dsn=dsn, postgres_schema_prefix=prefix)
+    with psycopg2.connect(dsn) as connection, connection.cursor() as cursor:
+        cursor.execute(f"drop schema if exists {prefix}_marts cascade")
+
+
+@pytest.mark.postgres
+def test_findings_are_written_to_postgres_too(postgres_settings: Settings) -> None:
+    import psycopg2
+
+    write_findings(postgres_settings, report("run-1", WARN, PASS))
+    write_findings(postgres_settings, report("run-1", WARN))
+    with psycopg2.connect(postgres_settings.postgres_dsn) as connection, connection.cursor() as cursor:
+        schema = f"{postgres_settings.postgres_schema_prefix}_marts"
+        cursor.execute(f"select rule_id, difference from {schema}.fct_validation_finding")
+        assert cursor.fetchall() == [("basic_parts_sum", D("0.100000"))]
