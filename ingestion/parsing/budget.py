@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingestion.documents.model import Paragraph
 from ingestion.parsing.amounts import money_at
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Span, clauses, fold
+from ingestion.parsing.text import Passage, Span, clauses
 
 AMOUNT_KEYS = (
     "budget_initial", "budget_full_year", "appropriation_revenue", "appropriation_expenditure",
@@ -50,7 +49,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    ("expenditure_total", r"(?:本年)?支出(?:总计|合计)"),
+    ("expenditure_total", r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?"),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
 _FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
@@ -62,7 +61,7 @@ _ZERO_SECTIONS = {
 _NONE_ANSWER = re.compile(r"^(?:本单位|我单位|本部门)?(?:无|没有|无此项|不涉及)[^，,\d]{0,20}[。.]?$")
 
 
-def _clause_amount(clause: Span, folded: str, fiscal_year: int | None) -> tuple[str, str] | None:
+def _clause_amount(folded: str, fiscal_year: int | None) -> tuple[str, str] | None:
     prefix = _PREFIX.match(folded)
     if prefix is None:
         return None
@@ -78,25 +77,27 @@ def _clause_amount(clause: Span, folded: str, fiscal_year: int | None) -> tuple[
 
 
 def prose_amounts(
-    paragraphs: Iterable[Paragraph], fiscal_year: int | None, evidence: Evidence
+    prose: Iterable[Passage], document_text: str, fiscal_year: int | None, evidence: Evidence
 ) -> tuple[dict[str, str], list[str]]:
-    """Labelled amounts in ``paragraphs`` (first statement wins; conflicts are warnings)."""
+    """Labelled amounts in the prose passages (first statement wins; conflicts are warnings)."""
     found: dict[str, str] = {}
     warnings: list[str] = []
-    for paragraph in paragraphs:
-        if "元" not in paragraph.text:
+    warned: set[str] = set()
+    for passage in prose:
+        if "元" not in passage.text:
             continue
-        for clause in clauses(paragraph.text, paragraph.start):
+        for clause in clauses(passage.text):
             if "元" not in clause.text:
                 continue
-            hit = _clause_amount(clause, fold(clause.text), fiscal_year)
+            hit = _clause_amount(clause.text, fiscal_year)
             if hit is None:
                 continue
             key, wan = hit
             if key not in found:
                 found[key] = wan
-                cite(evidence, f"/amounts_wan/{key}", clause)
-            elif found[key] != wan and f"amounts_wan.{key}" not in " ".join(warnings):
+                cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
+            elif found[key] != wan and key not in warned:
+                warned.add(key)
                 warnings.append(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )

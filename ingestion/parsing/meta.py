@@ -17,11 +17,22 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.preamble import portal_lines
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import fold
+from ingestion.parsing.unit import UNIT_SUFFIX
 
-_TITLE_WORD = re.compile(r"(报告|评价结果|自评结果|绩效自评表|绩效评价表)$")
-_TITLE_TOPIC = re.compile(r"绩效|决算|支出|评价")
+_TITLE_WORD = re.compile(
+    r"(报告|评价结果|自评结果|绩效自评表|绩效评价表|决算|决算公开|(?:决算|公开|决算公开|决算情况|预算情况)说明)$"
+)
+# A line above the title line belongs to it when it ends as a title's head does: the unit,
+# the year, or a topic cut short (2021年茂名市发展和改革局整体支出 / 绩效自评报告).
+_TITLE_HEAD_END = re.compile(rf"(?:{UNIT_SUFFIX}|(?:19|20)\d{{2}}年度?|支出|部门|单位|整体|项目|关于)$")
+_SPACES = re.compile(r"[ \t\u3000]+")
+# 监督索引号53092700122201000, page furniture: never part of a title.
+_CODE = re.compile(r"\d{5,}")
+_TITLE_TOPIC = re.compile(r"绩效|决算|预算|支出|评价")
 _MAX_TITLE_LINE = 60
 _TITLE_SCAN = 25
+# A form field that names the year outright (评价年度：2024).
+_YEAR_FIELD = re.compile(r"(?:评价|预算|所属|报告|会计)年度\s*[：:]\s*((?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("key_projects", re.compile(r"重点项目.{0,8}(绩效|评价)")),
@@ -32,7 +43,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _title_candidate(text: str) -> bool:
-    text = text.strip()
+    text = _SPACES.sub("", text)
     return (
         len(text) <= _MAX_TITLE_LINE
         and bool(_TITLE_WORD.search(text))
@@ -43,9 +54,12 @@ def _title_candidate(text: str) -> bool:
 
 def _joinable(text: str) -> bool:
     """A short line above a title line that is part of the title (a unit or year line)."""
+    text = _SPACES.sub("", text)
     return (
         0 < len(text) <= 40
         and not re.search(r"[，。；：:、]", text)
+        and not _CODE.search(text)
+        and _TITLE_HEAD_END.search(text) is not None
         and heading_of(Paragraph(text, 0, 0)) is None
     )
 
@@ -57,7 +71,8 @@ def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, i
         b for i, b in enumerate(document.blocks[:_TITLE_SCAN]) if isinstance(b, Paragraph) and i not in skip
     ]
     for position, paragraph in enumerate(lines):
-        if heading_of(paragraph) is not None and heading_of(paragraph)[0] is not None:  # type: ignore[index]
+        heading = heading_of(paragraph)
+        if heading is not None and heading[0] is not None:
             return None
         if not _title_candidate(paragraph.text):
             continue
@@ -65,7 +80,16 @@ def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, i
         while first > 0 and position - first < 2 and _joinable(lines[first - 1].text):
             first -= 1
         parts = lines[first : position + 1]
-        return "".join(p.text.strip() for p in parts), parts[0].start, parts[-1].end
+        return _SPACES.sub("", "".join(p.text for p in parts)), parts[0].start, parts[-1].end
+    return None
+
+
+def portal_title(fields: dict[str, str]) -> str | None:
+    """The title a portal block states (``名称: | X |``), when it reads like a report title."""
+    for key in ("名称", "标题"):
+        value = _SPACES.sub("", fields.get(key, ""))
+        if value and _title_candidate(value):
+            return value
     return None
 
 
@@ -84,6 +108,9 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
         found = _YEAR.search(fold(title))
         if found:
             return int(found.group(1)), []
+    field = _YEAR_FIELD.search(text[:5000])
+    if field:
+        return int(field.group(1)), []
     counts: Counter[int] = Counter()
     for match in _YEAR.finditer(fold(text)):
         counts[int(match.group(1))] += 2 if match.group(2) else 1

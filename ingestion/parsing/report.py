@@ -14,10 +14,10 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import budget, meta, points, projects, self_score, staffing, unit
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.metrics import narrative_metrics
-from ingestion.parsing.preamble import portal_lines, without_portal_lines
+from ingestion.parsing.preamble import portal_fields, portal_lines, without_portal_lines
 from ingestion.parsing.sections import outline
 from ingestion.parsing.tables_bridge import table_facts
-from ingestion.parsing.text import Span
+from ingestion.parsing.text import Passage, Span, fold, passages
 from ingestion.regions import resolve_region
 
 CONTRACT = "report-extraction/1"
@@ -27,17 +27,29 @@ def _body_paragraphs(document: Document, skip: set[int]) -> list[Paragraph]:
     return [b for i, b in enumerate(document.blocks) if isinstance(b, Paragraph) and i not in skip]
 
 
+def _same_unit(name: str, publisher: str) -> bool:
+    """The portal's 发布机构 (东湖区大院街道) is the reporting unit itself (大院街道办事处)."""
+    core = name.removesuffix("办事处").removesuffix("人民政府")
+    return len(core) >= 2 and core in publisher
+
+
 def _report_meta(
     document: Document, skip: set[int], evidence: Evidence, warnings: list[str]
 ) -> dict[str, Any]:
     found = meta.find_title(document, skip)
     title = Span(*found) if found else None
+    fields = portal_fields(document, skip)
+    if title is None and (stated := meta.portal_title(fields)):
+        title = Span(stated, 0, 0)
     body = without_portal_lines(document, skip)
     year, year_warnings = meta.fiscal_year(title.text if title else None, body)
-    name, full_names, name_span = unit.unit_name(document, title)
+    name, full_names, name_span = unit.unit_name(document, title, skip)
+    publisher = fields.get("发布机构", "")
+    if name and publisher and _same_unit(name, publisher):
+        full_names.append(publisher)
     region, region_warnings = resolve_region(full_names, body)
     warnings.extend(year_warnings + region_warnings)
-    if title:
+    if title and title.end > title.start:
         cite(evidence, "/report/title", Span(document.text[title.start : title.end], title.start, title.end))
     if name_span:
         cite(
@@ -55,13 +67,14 @@ def _report_meta(
 
 
 def _amounts(
-    paragraphs: list[Paragraph],
+    prose: list[Passage],
+    document_text: str,
     report: dict[str, Any],
     sections: list,
     evidence: Evidence,
     warnings: list[str],
 ) -> dict[str, str | None]:
-    found, amount_warnings = budget.prose_amounts(paragraphs, report["fiscal_year"], evidence)
+    found, amount_warnings = budget.prose_amounts(prose, document_text, report["fiscal_year"], evidence)
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():
         found.setdefault(key, zero)
@@ -93,10 +106,11 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     skip = portal_lines(document)
     paragraphs = _body_paragraphs(document, skip)
     report = _report_meta(document, skip, evidence, warnings)
-    amounts = _amounts(paragraphs, report, sections, evidence, warnings)
+    prose = passages(paragraphs, fold(document.text))
+    amounts = _amounts(prose, document.text, report, sections, evidence, warnings)
     found_projects, project_warnings = projects.prose_projects(sections, amounts["project"], evidence)
     warnings.extend(project_warnings)
-    staff = staffing.prose_staffing(paragraphs, evidence)
+    staff = staffing.prose_staffing(prose, document.text, evidence)
     staff_all: dict[str, int | None] = {key: staff.get(key) for key in staffing.STAFF_KEYS}
     score = self_score.prose_self_score(paragraphs, evidence)
     problems, measures = points.problems_and_measures(sections)

@@ -24,6 +24,11 @@ _NUMBERING: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^[（(]\d{1,2}[）)][、.．]?\s*")),
     (5, re.compile(r"^[①-⑳]\s*")),
 )
+# Every numbering style starts with one of these (after folding); other lines skip the regexes.
+_NUMBERING_FIRST = frozenset(
+    "第一二三四五六七八九十（(0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474))
+)
+_NUMBERING_FIRST |= frozenset("０１２３４５６７８９")
 _MAX_HEADING = 32
 _MAX_BARE_HEADING = 24
 _BARE_HEADING_END = re.compile(
@@ -54,7 +59,9 @@ def _ordinal(label: str) -> int | None:
 
 def numbering_of(text: str) -> tuple[int | None, str]:
     """(level, text without its numbering) of a line; level None when it is not numbered."""
-    folded = fold(text)
+    if not text or text[0] not in _NUMBERING_FIRST:
+        return None, text.strip()
+    folded = fold(text[:16])
     for level, pattern in _NUMBERING:
         match = pattern.match(folded)
         if match and match.end() < len(text):
@@ -63,7 +70,9 @@ def numbering_of(text: str) -> tuple[int | None, str]:
 
 
 def _label_of(text: str) -> str:
-    folded = fold(text)
+    if not text or text[0] not in _NUMBERING_FIRST:
+        return ""
+    folded = fold(text[:16])
     for _, pattern in _NUMBERING:
         match = pattern.match(folded)
         if match:

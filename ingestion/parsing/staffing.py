@@ -1,17 +1,19 @@
 """Staffing counts stated in prose (编制数, 实有人数, 行政编制 ...).
 
 Each count is the first ``LABEL N人/名`` for its label. 实有人数 (else 在职人数) is ``actual``;
-a bare 编制/编制数 is ``authorized`` but 行政编制/事业编制 are their own fields; 离退休 is
-not 退休 (it also counts 离休).
+a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields;
+离退休 is not 退休 (it also counts 离休). Forms exported as text put a label on one line and
+its number alone on the next (``人员编制`` / ``128``); that layout counts as well.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
-from ingestion.documents.model import Paragraph
 from ingestion.parsing.evidence import Evidence, cite
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import Passage, Span
 
 STAFF_KEYS = (
     "authorized",
@@ -23,36 +25,58 @@ STAFF_KEYS = (
     "public_welfare",
 )
 _COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)"
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("actual", re.compile(rf"(?:年末|年未|年底)?实有(?:在职)?(?:人员|人数)(?:总数)?{_COUNT}")),
-    ("actual_in_post", re.compile(rf"在职(?:人数|人员)(?:总数)?{_COUNT}")),
-    ("authorized", re.compile(rf"(?<![政业公勤外])编制(?:数|总数|人数)?{_COUNT}")),
-    ("administrative", re.compile(rf"行政编制(?:数|人数)?{_COUNT}")),
-    ("institutional", re.compile(rf"事业编制(?:数|人数)?{_COUNT}")),
-    ("retired", re.compile(rf"(?<!离)退休(?:人员|人数){_COUNT}")),
-    ("contract", re.compile(rf"编外(?:长期)?(?:聘用|聘请|合同)?(?:人员|人数){_COUNT}")),
-    ("public_welfare", re.compile(rf"公益性岗位(?:人员|人数)?{_COUNT}")),
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("actual", r"(?:年末|年未|年底)?实有(?:在职)?(?:人员|人数)(?:总数)?"),
+    ("actual_in_post", r"(?:年末|年底)?在职(?:人数|人员)(?:总数)?"),
+    ("authorized", r"(?<![政业公勤外])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
+    ("administrative", r"行政编制(?:数|人数)?"),
+    ("institutional", r"事业编制(?:数|人数)?"),
+    ("retired", r"(?<!离)退休(?:人员|人数)"),
+    ("contract", r"编外(?:长期)?(?:聘用|聘请|合同)?(?:人员|人数)"),
+    ("public_welfare", r"公益性岗位(?:人员|人数)?"),
 )
+_PATTERNS = tuple((key, re.compile(rf"(?:{label}){_COUNT}")) for key, label in _LABELS)
+# Words one of which each label contains: a passage with none of them cannot match.
+_ANCHORS = {
+    "actual": ("实有",), "actual_in_post": ("在职",), "authorized": ("编制", "核定"),
+    "administrative": ("行政编制",), "institutional": ("事业编制",), "retired": ("退休",),
+    "contract": ("编外",), "public_welfare": ("公益性岗位",),
+}  # fmt: skip
+_LABEL_ONLY = tuple((key, re.compile(rf"(?:{label})[：:]?")) for key, label in _LABELS)
+_BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
 
 
-def prose_staffing(paragraphs: list[Paragraph], evidence: Evidence) -> dict[str, int]:
+def _label_lines(prose: Sequence[Passage], document_text: str, found: dict, spans: dict) -> None:
+    """A label alone on its line with its number alone on the next (a form as text)."""
+    for passage, following in pairwise(prose):
+        if len(passage.text) > 12 or not _BARE_COUNT.fullmatch(following.text):
+            continue
+        for key, pattern in _LABEL_ONLY:
+            if key not in found and pattern.fullmatch(passage.text):
+                found[key] = int(following.text.rstrip("人名 "))
+                spans[key] = Span(
+                    document_text[passage.offset(0) : following.offset(len(following.text) - 1) + 1],
+                    passage.offset(0),
+                    following.offset(len(following.text) - 1) + 1,
+                )
+                break
+
+
+def prose_staffing(prose: Sequence[Passage], document_text: str, evidence: Evidence) -> dict[str, int]:
     found: dict[str, int] = {}
     spans: dict[str, Span] = {}
-    for paragraph in paragraphs:
-        if "人" not in paragraph.text and "名" not in paragraph.text:
+    for passage in prose:
+        text = passage.text
+        if "人" not in text and "名" not in text:
             continue
-        folded = fold(paragraph.text)
         for key, pattern in _PATTERNS:
-            if key in found:
+            if key in found or not any(anchor in text for anchor in _ANCHORS[key]):
                 continue
-            match = pattern.search(folded)
+            match = pattern.search(text)
             if match:
                 found[key] = int(match["n"])
-                spans[key] = Span(
-                    paragraph.text[match.start() : match.end()],
-                    paragraph.start + match.start(),
-                    paragraph.start + match.end(),
-                )
+                spans[key] = passage.span(match.start(), match.end(), document_text)
+    _label_lines(prose, document_text, found, spans)
     if "actual" not in found and "actual_in_post" in found:
         found["actual"], spans["actual"] = found["actual_in_post"], spans["actual_in_post"]
     found.pop("actual_in_post", None)

@@ -1,14 +1,22 @@
-"""Text helpers every extractor shares: length-preserving folding and clause splitting.
+"""Text helpers every extractor shares: folding, clause splitting and prose passages.
 
-Folding maps full-width digits, letters, ``．`` and ``％`` to ASCII one character for one,
-so a match in the folded text has the same offsets in ``Document.text`` (evidence stays valid).
+``fold`` maps full-width digits, letters, ``．`` and ``％`` to ASCII one character for one, so
+a match in folded text has the same offsets in ``Document.text`` (evidence stays valid).
+
+``passages`` is the prose as extractors should read it, built once per document: lines that a
+PDF-to-text export broke mid-sentence are joined again, and layout spaces are dropped where
+they touch Chinese (``28 个``, ``绩 效``) or split a thousands-grouped number (``1 929.65``). Each
+passage keeps a map back to ``Document.text``, so a match still cites the exact snippet.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from ingestion.documents.model import Paragraph
 
 _FULL_WIDTH = "０１２３４５６７８９．％－＋" + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
 _FULL_WIDTH += "".join(chr(c) for c in range(0xFF41, 0xFF5B))
@@ -17,6 +25,19 @@ _HALF_WIDTH += "".join(chr(c) for c in range(0x61, 0x7B))
 _FOLD = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
 _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
+_SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
+
+# Layout spaces: beside a Chinese character, or inside a thousands-grouped number.
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
+_THOUSANDS_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+# A wrapped line runs to the margin; short lines end paragraphs (titles, headings, last lines).
+_MIN_WRAPPED_LINE = 18
+_LINE_END = tuple("。；;：:！!？?")
+_NEXT_STARTS_ITEM = re.compile(
+    r"\s*(?:第[一二三四五六七八九十]+[部分章节条]|[一二三四五六七八九十]{1,3}[、.．]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|[\t|])"
+)
 
 
 def fold(text: str) -> str:
@@ -48,8 +69,83 @@ def clauses(text: str, offset: int = 0) -> Iterator[Span]:
 def sentences(text: str, offset: int = 0) -> Iterator[Span]:
     """Pieces of ``text`` ending at 。；! ? (kept), with absolute offsets."""
     start = 0
-    for match in re.finditer(r"[。；;！!？?]", text):
+    for match in _SENTENCE_BREAK.finditer(text):
         yield Span(text[start : match.end()], offset + start, offset + match.end())
         start = match.end()
     if text[start:].strip():
         yield Span(text[start:], offset + start, offset + len(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Folded, re-joined prose; ``breaks`` map positions in ``text`` to ``Document.text``:
+    ``text[breaks[i][0]:]`` starts at document offset ``breaks[i][1]`` (up to the next break)."""
+
+    text: str
+    breaks: tuple[tuple[int, int], ...]
+
+    def offset(self, position: int) -> int:
+        index = bisect_right(self.breaks, (position, float("inf"))) - 1
+        at, doc = self.breaks[max(index, 0)]
+        return doc + position - at
+
+    def span(self, start: int, end: int, document_text: str) -> Span:
+        """The document snippet behind ``text[start:end]`` (it may contain dropped spaces)."""
+        first = self.offset(start)
+        last = self.offset(end - 1) + 1 if end > start else first
+        return Span(document_text[first:last], first, last)
+
+
+def _tidy(folded: str, doc_start: int, out: list[str], breaks: list[tuple[int, int]], at: int) -> int:
+    """Append the (folded) line without layout spaces; returns the new length of the passage."""
+    if " " not in folded and "\t" not in folded and "\u3000" not in folded:
+        breaks.append((at, doc_start))
+        out.append(folded)
+        return at + len(folded)
+    gaps = [(m.start(), m.end()) for m in _SPACE_BESIDE_CJK.finditer(folded)]
+    if " " in folded:
+        for number in _THOUSANDS_SPACED.finditer(folded):
+            gaps.extend((i, i + 1) for i in range(number.start(), number.end()) if folded[i] == " ")
+        gaps.sort()
+    kept = 0
+    for start, end in gaps:
+        if start > kept:
+            breaks.append((at, doc_start + kept))
+            out.append(folded[kept:start])
+            at += start - kept
+        kept = max(kept, end)
+    if kept < len(folded):
+        breaks.append((at, doc_start + kept))
+        out.append(folded[kept:])
+        at += len(folded) - kept
+    return at
+
+
+def _continues(previous: Paragraph, following: Paragraph) -> bool:
+    """``following`` is the rest of a sentence a layout broke after ``previous``."""
+    text = previous.text.rstrip()
+    return (
+        following.start - previous.end <= 1
+        and len(text) >= _MIN_WRAPPED_LINE
+        and not text.endswith(_LINE_END)
+        and _NEXT_STARTS_ITEM.match(following.text) is None
+    )
+
+
+def passages(paragraphs: Sequence[Paragraph], folded_text: str) -> list[Passage]:
+    """The prose of ``paragraphs`` (in document order) as passages, wrapped lines joined;
+    ``folded_text`` is ``fold(Document.text)``, folded once for every extractor."""
+    found: list[Passage] = []
+    out: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    at = 0
+    for index, paragraph in enumerate(paragraphs):
+        if out and not _continues(paragraphs[index - 1], paragraph):
+            found.append(Passage("".join(out), tuple(breaks)))
+            out, breaks, at = [], [], 0
+        text = folded_text[paragraph.start : paragraph.end]
+        lead = len(text) - len(text.lstrip()) if out else 0
+        at = _tidy(text[lead:], paragraph.start + lead, out, breaks, at)
+    if out:
+        found.append(Passage("".join(out), tuple(breaks)))
+    return found

@@ -1,8 +1,11 @@
 """The reporting unit's name (without the region prefix) and the full names its region comes from.
 
-Sources, strongest first: a ``单位名称：`` line or table cell; the title before its topic
-(2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a unit the body names with its
-full designation (董家塅街道办事处属...); a short ``XX街道`` / ``XX镇`` named at least twice.
+Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`` line or table cell; the title
+before its topic (2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a top line that
+is only the unit's name; a unit the body names with its full designation (董家塅街道办事处属...);
+a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full
+designation (前山镇人民政府) when the text states it; the region prefix, and a 人民政府 that only
+introduces the unit, are dropped.
 """
 
 from __future__ import annotations
@@ -10,40 +13,51 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingestion.documents.model import Document
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
 from ingestion.regions import split_region_prefix
 
 _NAME_FIELD = re.compile(
-    r"(?:部门|单位|预算部门|主管部门|实施单位)(?:[（(](?:单位|部门)[）)])?名称[：:\s]*"
-    r"(?P<name>[\u4e00-\u9fff（）()]{3,40}?)(?:[（(]盖章[）)]|\s|$)",
+    r"(?:(?:部门|单位|预算部门|主管部门|实施单位)(?:[（(](?:单位|部门)[）)])?名称[：:\s]*|"
+    r"(?:评价|填报|报送|编报|自评)单位[（(]?(?:公章|盖章)?[）)]?[：:]\s*)"
+    r"(?P<name>[\u4e00-\u9fff（）()]{3,40}?)(?:[（(](?:盖章|公章)[）)]|\s|$)",
     re.M,
 )
+_SPACES = re.compile(r"[ \t\u3000]+")
+# The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
+_TOP_LINES = 6
+_MAX_UNIT_LINE = 40
 _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
     r"(?:整体支出|整体绩效|项目支出|重点项目|项目绩效|绩效|预算|决算)"
 )
-_UNIT_SUFFIX = (
+UNIT_SUFFIX = (
     r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|站|馆|队|厅|镇|乡|街道|"
-    r"学校|医院|协会|联合会)"
+    r"学校|医院|协会|联合会|处|会|部|办|社|台|场)"
 )
-_UNIT_END = re.compile(rf"^.*{_UNIT_SUFFIX}")
+_UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}")
 _FULL_UNIT = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,12}?(?:街道办事处|镇人民政府|乡人民政府))"
     r"(?:属|是|为|系|位于|[，,。（(]|\s)"
 )
 _SHORT_UNIT = re.compile(r"(?<![本全各该我此两每])(?P<name>[\u4e00-\u9fff]{2,4})(?P<kind>街道|镇)")
+_REGION_END = re.compile("[省市区县州旗]")
 _NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
 
 
 def _strip_region(name: str) -> str:
+    """Without the region prefix, and without 人民政府 when it only introduces the unit
+    (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处; 景东县人民政府驻外办事联络处)."""
     _, rest = split_region_prefix(name)
+    if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
+        rest = rest[len("人民政府") :]
     return rest or name
 
 
 def _from_title(title: str) -> str | None:
-    rest = _YEAR_PREFIX.sub("", fold(title), count=1)
+    rest = _YEAR_PREFIX.sub("", _SPACES.sub("", fold(title)), count=1)
     topic = _TITLE_TOPIC.search(rest)
     candidate = _UNIT_END.match(rest[: topic.start()] if topic else "")
     return candidate.group() if candidate and len(candidate.group()) >= 2 else None
@@ -53,7 +67,8 @@ def _short_name(text: str) -> str | None:
     """The ``XX街道`` the body names most often (at least twice), trimmed to the name itself."""
     counts: Counter[str] = Counter()
     for match in _SHORT_UNIT.finditer(text):
-        name = match["name"]
+        # 垫江县太平镇: the name starts after the county, not inside it.
+        name = _REGION_END.split(match["name"])[-1]
         for size in range(len(name), 1, -1):
             tail = name[-size:]
             if tail[0] not in _NOT_NAME_START:
@@ -66,7 +81,36 @@ def _short_name(text: str) -> str | None:
     return longest + ("办事处" if longest.endswith("街道") else "")
 
 
-def unit_name(document: Document, title: Span | None) -> tuple[str | None, list[str], Span | None]:
+def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
+    """A line at the very top that is nothing but the unit's name (with its region/year)."""
+    lines = [b for i, b in enumerate(document.blocks[: _TOP_LINES + len(skip)]) if i not in skip]
+    for block in lines[:_TOP_LINES]:
+        if not isinstance(block, Paragraph):
+            return None
+        line = _SPACES.sub("", fold(block.text))
+        if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line):
+            continue
+        if heading_of(block) is not None:
+            return None
+        bare = _YEAR_PREFIX.sub("", line, count=1)
+        if len(bare) >= 4 and _UNIT_END.fullmatch(bare):
+            return bare, Span(block.text, block.start, block.end)
+    return None
+
+
+def _full_form(name: str, text: str) -> str:
+    """A short 镇/乡/街道 name in its full designation when the text states it (前山镇人民政府)."""
+    if not name.endswith(("镇", "乡", "街道")):
+        return name
+    for suffix in ("人民政府", "办事处") if not name.endswith("街道") else ("办事处",):
+        if name + suffix in text:
+            return name + suffix
+    return name
+
+
+def unit_name(
+    document: Document, title: Span | None, skip: set[int] | None = None
+) -> tuple[str | None, list[str], Span | None]:
     """(unit name without region, full names to take the region from, evidence span)."""
     text = document.text
     field = _NAME_FIELD.search(text)
@@ -77,11 +121,14 @@ def unit_name(document: Document, title: Span | None) -> tuple[str | None, list[
     if title is not None:
         from_title = _from_title(title.text)
         if from_title:
-            return _strip_region(from_title), [from_title], title
-        full_names.append(_YEAR_PREFIX.sub("", title.text, count=1))
+            return _full_form(_strip_region(from_title), text), [from_title], title
+        full_names.append(_YEAR_PREFIX.sub("", _SPACES.sub("", title.text), count=1))
+    top = _top_line_unit(document, skip or set())
+    if top:
+        return _full_form(_strip_region(top[0]), text), [*full_names, top[0]], top[1]
     named = _FULL_UNIT.search(text)
     if named:
         full = named["name"]
         return _strip_region(full), [*full_names, full], Span(full, named.start("name"), named.end("name"))
     short = _short_name(text)
-    return short, full_names, None
+    return (_full_form(short, text) if short else None), full_names, None

@@ -18,11 +18,18 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-DATASET_VINTAGE = "cpca 0.5.5 adcodes.csv (2021)"
+DATASET_VINTAGE = "cpca 0.5.5 adcodes.csv (2021) + districts set up in 2021 (see _LATER)"
 PROVINCE, CITY, COUNTY = 1, 2, 3
 # Placeholder rows of the dataset that name no real place.
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 MUNICIPALITIES = frozenset({"11", "12", "31", "50"})
+# Divisions the 2021 dataset predates (杭州 split 江干区/余杭区 in April 2021): code -> name.
+_LATER = {"330113": "临平区", "330114": "钱塘区"}
+# Reports shorten autonomous divisions to their place name: 红河哈尼族彝族自治州 -> 红河州,
+# 景东彝族自治县 -> 景东县. The place name is the first 2-4 characters; the longer guesses
+# ("红河哈州") never occur in text, so they cost nothing.
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+_STEM_LENGTHS = (2, 3, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,19 @@ def _adcodes_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
 
 
+def _add_short_names(by_code: dict[str, Division], by_name: dict[str, list[Division]]) -> None:
+    """红河州 for 红河哈尼族彝族自治州 (never shadowing a real division's name)."""
+    real = set(by_name)
+    for division in list(by_code.values()):
+        kind = next((k for k in _AUTONOMOUS if division.name.endswith(k)), None)
+        if kind is None:
+            continue
+        for size in _STEM_LENGTHS:
+            short = division.name[:size] + kind[-1]
+            if size < len(division.name) - len(kind) and short not in real:
+                by_name.setdefault(short, []).append(division)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     raw = _adcodes_path().read_text(encoding="utf-8")
@@ -84,6 +104,11 @@ def load_gazetteer() -> Gazetteer:
         division = Division(code=code, name=name, level=_level(code))
         by_code[code] = division
         by_name.setdefault(name, []).append(division)
+    for code, name in _LATER.items():
+        if code not in by_code:
+            by_code[code] = Division(code=code, name=name, level=_level(code))
+            by_name.setdefault(name, []).append(by_code[code])
+    _add_short_names(by_code, by_name)
     return Gazetteer(
         by_code=by_code,
         by_name={name: tuple(items) for name, items in by_name.items()},

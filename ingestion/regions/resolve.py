@@ -79,7 +79,8 @@ def split_region_prefix(name: str) -> tuple[Division | None, str]:
                 break
         if step is None:
             break
-        found, rest = step, rest[len(step.name) :]
+        # The name as written (红河州) may be shorter than the division's (红河哈尼族彝族自治州).
+        found, rest = step, rest[size:]
     return found, rest
 
 

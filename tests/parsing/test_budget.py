@@ -8,6 +8,7 @@ from ingestion.documents.model import Document, DocumentBuilder, Paragraph
 from ingestion.documents.plaintext import add_plain_text
 from ingestion.parsing.budget import prose_amounts, zero_sections
 from ingestion.parsing.sections import outline
+from ingestion.parsing.text import fold, passages
 
 
 def document_of(text: str) -> Document:
@@ -20,7 +21,7 @@ def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[s
     document = document_of(text)
     evidence: dict = {}
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
-    found, warnings = prose_amounts(paragraphs, year, evidence)
+    found, warnings = prose_amounts(passages(paragraphs, fold(document.text)), document.text, year, evidence)
     return found, warnings, evidence
 
 

@@ -31,7 +31,7 @@ REPORT_WORDS = [
     "一是",
 ]
 ALPHABET = st.sampled_from([*REPORT_CHARACTERS, *REPORT_WORDS])
-TEXT = st.lists(ALPHABET, max_size=300).map("".join)
+TEXT = st.lists(ALPHABET, max_size=120).map("".join)
 
 
 def _extract(text: str) -> dict:
@@ -47,31 +47,36 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
 def test_any_text_gives_schema_valid_json(schema: dict, text: str) -> None:
     result = _extract(text)
     jsonschema.validate(json.loads(json.dumps(result, ensure_ascii=False)), schema)
 
 
-@settings(max_examples=50, deadline=None)
-@given(text=st.text(max_size=400))
+@settings(max_examples=30, deadline=None)
+@given(text=st.text(max_size=200))
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     assert _extract(text)["contract"] == "report-extraction/1"
 
 
-@pytest.mark.parametrize(
-    "unit",
-    [
-        pytest.param("1" * 1000 + "，", id="long digit runs"),
-        pytest.param("其中" * 200 + "项目支出1万元", id="repeated qualifiers"),
-        pytest.param("\t" + "甲" * 500 + "\n", id="huge flattened cells"),
-        pytest.param("一是" * 300 + "\n", id="endless enumeration"),
-        pytest.param("自评" + "分" * 500 + "\n", id="score words"),
-        pytest.param("芦淞区" * 300 + "\n", id="place names"),
-    ],
+# One text holds every pathology class in turn (digit runs, stacked qualifiers, huge cells,
+# endless enumerations, score words, place names, spaced digits, wrapped lines): a regex that
+# backtracks catastrophically on any of them makes this test run for hours instead of seconds.
+PATHOLOGIES = (
+    "1" * 1000 + "，",
+    "其中" * 200 + "项目支出1万元",
+    "\t" + "甲" * 500 + "\n",
+    "一是" * 300 + "\n",
+    "自评" + "分" * 500 + "\n",
+    "芦淞区" * 300 + "\n",
+    "1 " * 500 + "万元\n",
+    "基本支出" + "甲" * 40 + "\n",
 )
-def test_five_megabytes_of_adversarial_text_complete(unit: str) -> None:
-    text = unit * (5_000_000 // len(unit))
+
+
+def test_megabytes_of_adversarial_text_complete() -> None:
+    block = "".join(PATHOLOGIES)
+    text = block * (1_000_000 // len(block))
     result = _extract(text)
-    assert result["source"]["chars"] >= 4_000_000
+    assert result["source"]["chars"] >= 900_000

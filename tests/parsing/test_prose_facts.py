@@ -13,6 +13,7 @@ from ingestion.parsing.projects import prose_projects
 from ingestion.parsing.sections import outline
 from ingestion.parsing.self_score import prose_self_score
 from ingestion.parsing.staffing import prose_staffing
+from ingestion.parsing.text import fold, passages
 from ingestion.parsing.unit import unit_name
 
 
@@ -42,7 +43,9 @@ def paragraphs(text: str) -> list[Paragraph]:
     ],
 )
 def test_staffing(text: str, expected: dict[str, int]) -> None:
-    assert prose_staffing(paragraphs(text), {}) == expected
+    document = document_of(text)
+    prose = passages(paragraphs(text), fold(document.text))
+    assert prose_staffing(prose, document.text, {}) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,148 @@
+"""Layouts of real published reports beyond the seeds (fixtures invented, layouts as seen).
+
+Portal blocks before the title, 部门决算 titles, region prefixes with 人民政府, shortened
+autonomous-prefecture names, a unit alone on the top line, form fields (评价单位（公章）),
+PDF-to-text line breaks and spaced numbers, cut-off numbers and tables of contents.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.parsing import extract_report
+from tests.parsing.conftest import document_of
+
+
+def _extract(text: str) -> dict:
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "region", "kind", "year"),
+    [
+        pytest.param(
+            "信息公开\n- 索引号: abc/2025-00011\n- 发布机构: 湘西州农业服务中心\n- 发布日期: 2025-04-20\n"
+            "湘西州农业服务中心2024年度项目支出绩效自评报告\n一、基本情况\n本中心承担全州农技推广。\n",
+            "农业服务中心",
+            ("湖南省", "湘西土家族苗族自治州", None, "433100"),
+            "project_expenditure",
+            2024,
+            id="dash-list portal block and a shortened autonomous prefecture",
+        ),
+        pytest.param(
+            "[ 索引号 ] | 1150000000/2024-00001 | [ 发文字号 ] | |\n"
+            "[ 发布机构 ] | 垫江县白石镇 | [ 有效性 ] | |\n"
+            "[ 发布日期 ] | 2024-03-01 | [ 成文日期 ] | 2024-03-01 |\n"
+            "垫江县白石镇人民政府2023年度部门决算\n一、单位基本情况\n白石镇人民政府负责全镇事务。\n",
+            "白石镇人民政府",
+            ("重庆市", "重庆市", "垫江县", "500231"),
+            "final_accounts",
+            2023,
+            id="bracketed pipe rows and a 部门决算 title",
+        ),
+        pytest.param(
+            "索引号:\nqq11/2023-00042\n发布机构:\n株洲市财政局\n发布日期:\n2024-09-12\n"
+            "杭州市钱塘区人民政府白杨街道办事处2022年度部门决算公开说明\n目 录\n第一部分 部门概况\n",
+            "白杨街道办事处",
+            ("浙江省", "杭州市", "钱塘区", "330114"),
+            "final_accounts",
+            2022,
+            id="labels and values on separate lines; 人民政府 dropped; a district set up in 2021",
+        ),
+        pytest.param(
+            "2023年度湖南省株洲市芦淞区枫溪街道办事处\n目 录\n第一部分 部门概况\n一、主要职能\n",
+            "枫溪街道办事处",
+            ("湖南省", "株洲市", "芦淞区", "430203"),
+            "unknown",
+            2023,
+            id="the unit alone on the top line",
+        ),
+        pytest.param(
+            "索引号: | x100200-0601-2022-0009 | 主题分类: | 综合政务 |\n"
+            "发布机构: | 芦淞区枫溪街道 | 生成日期: | 2022-11-17 |\n"
+            "枫溪街道办事处2021年度部门决算\n一、部门主要职责\n",
+            "枫溪街道办事处",
+            ("湖南省", "株洲市", "芦淞区", "430203"),
+            "final_accounts",
+            2021,
+            id="region from the portal's 发布机构 when it is the unit itself",
+        ),
+        pytest.param(
+            "白沙镇部门整体支出绩效自评报告\n评价年度：2024\n评价单位（公章）：徐闻县白沙镇人民政府\n"
+            "一、单位基本情况\n",
+            "白沙镇人民政府",
+            ("广东省", "湛江市", "徐闻县", "440825"),
+            "overall_expenditure",
+            2024,
+            id="评价单位（公章） field",
+        ),
+        pytest.param(
+            "2021 年茂名市城市管理局整体支出\n绩效自评报告\n根据通知要求，我单位开展了自评。\n",
+            "城市管理局",
+            ("广东省", "茂名市", None, "440900"),
+            "overall_expenditure",
+            2021,
+            id="a title broken over two lines with a spaced year",
+        ),
+    ],
+)
+def test_report_meta(text: str, unit: str, region: tuple, kind: str, year: int) -> None:
+    report = _extract(text)["report"]
+    assert report["unit_name"] == unit
+    assert tuple(report["region"].values()) == region
+    assert (report["kind"], report["fiscal_year"]) == (kind, year)
+
+
+def test_portal_label_does_not_swallow_the_title() -> None:
+    report = _extract("访问量:\n于都县岭背镇党政办2019年度部门决算\n一、主要职能\n")["report"]
+    assert report["title"] == "于都县岭背镇党政办2019年度部门决算"
+    assert report["unit_name"] == "岭背镇党政办"
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "staffing"),
+    [
+        pytest.param(
+            "一、部门基本情况\n我局实有编制数 41 人，2021 年末在职人数 38 人、离\n退休人数 12 人。\n"
+            "二、支出情况\n2021年度一般公共预算财政拨款支出1 234.56 万元，其中：基本支出\n"
+            "1 000.06万元，项目支出234.50万元。\n",
+            {"appropriation_expenditure": "1234.56", "basic": "1000.06", "project": "234.50"},
+            {"authorized": 41, "actual": 38},
+            id="PDF text: wrapped lines, spaced digits; 离/退休 broken is still 离退休",
+        ),
+        pytest.param(
+            "一、收入支出决算总体情况说明\n2021年度收、支总计均为812.40万元。\n",
+            {"appropriation_expenditure": "812.40"},
+            {},
+            id="收、支总计均为 in a 部门决算",
+        ),
+        pytest.param(
+            "一、基本情况\n人员编制\n64\n实有人数\n59\n二、支出\n基本支出1929.65万元，项目支出33",
+            {"basic": "1929.65"},
+            {"authorized": 64, "actual": 59},
+            id="a form as text; a number cut at the end is not taken",
+        ),
+        pytest.param(
+            "目 录\n一、部门主要职责.............................3\n二、收入决算表..............14-15\n"
+            "联系电话：0731-2345678，索引号 4302030001/2022-00012。\n",
+            {},
+            {},
+            id="table of contents, phone numbers and 索引号 are no amounts",
+        ),
+    ],
+)
+def test_prose_figures(text: str, amounts: dict[str, str], staffing: dict[str, int]) -> None:
+    result = _extract("某某街道办事处2021年度部门决算\n" + text)
+    assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == amounts
+    assert {k: v for k, v in result["staffing"].items() if v is not None} == staffing
+
+
+def test_evidence_points_at_the_document_text() -> None:
+    text = (
+        "某某街道办事处2021年度部门决算\n一、支出\n"
+        "2021年度财政拨款支出1 234.56 万元，其中：基本支出\n1 000.06万元。\n"
+    )
+    result = _extract(text)
+    for pointer in ("/amounts_wan/appropriation_expenditure", "/amounts_wan/basic"):
+        cited = result["evidence"][pointer]
+        assert text[cited["start"] : cited["end"]] == cited["text"]
