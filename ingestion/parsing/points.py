@@ -18,7 +18,7 @@ _PROBLEM = re.compile(r"问题|不足")
 _MEASURE = re.compile(r"改进|措施|下一步|建议|整改|工作计划|工作打算|工作思路|对策")
 _TOPICAL = re.compile(r"绩效|预算|评价|资金")
 _INLINE = re.compile(
-    r"(?:^|(?<=[；;。，,]))\s*(?:[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)])"
+    r"(?:^|(?<=[；;。，,：:]))\s*(?:[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)])"
 )
 _REMEDY = re.compile(
     r"^(?:加强|建立|完善|提高|强化|进一步|建议|下一步|今后|继续|将|健全|规范|推进|落实|细化|做好)"
@@ -27,17 +27,25 @@ _MIN_POINT = 4
 
 
 def split_points(text: str) -> list[str]:
-    """One paragraph -> its points: inline enumerations split, numbering dropped."""
-    _, text = numbering_of(text.strip())
-    starts = [m.end() for m in _INLINE.finditer(text)]
-    cuts = [m.start() for m in _INLINE.finditer(text)]
-    if len(starts) < 2:
-        return [text] if len(text) >= _MIN_POINT else []
-    pieces = [text[: cuts[0]]] if cuts[0] > 0 else []
-    pieces += [
-        text[start : (cuts[i + 1] if i + 1 < len(cuts) else len(text))] for i, start in enumerate(starts)
-    ]
-    return [p.strip().rstrip("；;，,").strip() for p in pieces if len(p.strip()) >= _MIN_POINT]
+    """One paragraph -> its points: inline enumerations split, numbering dropped.
+
+    A paragraph that opens with a number (1.甲。2.乙。) enumerates from its first word on.
+    """
+    number, text = numbering_of(text.strip())
+    markers = list(_INLINE.finditer(text))
+    if number is not None and markers and markers[0].start() > 0:
+        starts, cuts = [0] + [m.end() for m in markers], [m.start() for m in markers]
+    else:
+        starts, cuts = [m.end() for m in markers], [m.start() for m in markers][1:]
+        if len(starts) < 2:
+            return [text] if len(text) >= _MIN_POINT else []
+        if markers[0].start() > 0:
+            starts, cuts = [0, *starts], [markers[0].start(), *cuts]
+    ends = [*cuts, len(text)]
+    pieces = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    points = [p.strip().rstrip("；;，,").strip() for p in pieces]
+    # A lead-in (主要问题如下：) introduces the points and is none of them.
+    return [p for p in points if len(p) >= _MIN_POINT and not p.endswith(("：", ":"))]
 
 
 def _section_points(section: Section) -> list[tuple[bool, str]]:

@@ -18,16 +18,28 @@ from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
 
-_ITEM_BREAK = re.compile(r"[，,；;。]|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]")
+_ITEM_BREAK = re.compile(r"[，,；;。]|(?<=元)、|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]")
 _ITEM = re.compile(
     rf"^\s*(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:为|共|计)?\s*(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
 )
-_LIST_START = re.compile(r"其中[：:，,]?")
+_LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")
 _NOT_PROJECT = re.compile(
     r"^(?:项目支出|基本支出|人员经费|公用经费|财政拨款|一般公共预算|年初预算|全年预算|合计|总计|小计|"
     r".*(?:收入|结转|结余|余额))"
 )
 _TRAILING = ("项目支出", "支出")
+# 重点项目 named in one sentence and given figures in the next: 分别为甲项目、乙项目 ... 年初预算分别为
+# 459.81万元、1508.15万元；实际支出分别为655.95万元、1371.15万元.
+_NAMED_RESPECTIVELY = re.compile(r"分别(?:为|是)[:：]?(?P<names>[^。；;：:\d]{4,200}?)(?=[。；;，,]|$)")
+_MONEY_LIST = rf"{NUMBER}\s*(?:万元|亿元|元)(?:\s*[、和及与,，]\s*{NUMBER}\s*(?:万元|亿元|元))+"
+_FIGURES_RESPECTIVELY = re.compile(
+    rf"(?P<label>[^，,；;。]{{0,24}}?)分别(?:为|是|达到|达)?[:：]?\s*(?P<list>{_MONEY_LIST})"
+)
+_LIST_MONEY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>万元|亿元|元)")
+_NAME_SEPARATOR = re.compile(r"[、]|和|及|与")
+_BUDGET_LABEL = re.compile(r"预算|安排|下达")
+_SPENT_LABEL = re.compile(r"支出|执行|使用|完成|决算")
+_PARAGRAPHS_AHEAD = 3
 _MIN_NAME_LEFT = 3
 
 
@@ -79,6 +91,42 @@ def _list_after_total(paragraphs: list[Paragraph]) -> list[tuple[str, str, Span]
     return []
 
 
+def _named(text: str) -> list[str] | None:
+    match = _NAMED_RESPECTIVELY.search(text)
+    if match is None:
+        return None
+    names = [_clean_name(n) for n in _NAME_SEPARATOR.split(match["names"]) if n.strip()]
+    return names if len(names) >= 2 and all(len(n) >= 2 for n in names) else None
+
+
+def respective_projects(paragraphs: list[Paragraph]) -> list[dict[str, object]]:
+    """Projects named ``分别为A、B`` whose budget and spending follow as ``分别为X万元、Y万元``."""
+    for position, paragraph in enumerate(paragraphs):
+        names = _named(fold(paragraph.text))
+        if names is None:
+            continue
+        found: dict[str, list[str]] = {}
+        for later in paragraphs[position : position + _PARAGRAPHS_AHEAD]:
+            for match in _FIGURES_RESPECTIVELY.finditer(fold(later.text)):
+                figures = [to_wan(m["number"], m["unit"]) for m in _LIST_MONEY.finditer(match["list"])]
+                key = "budget_wan" if _BUDGET_LABEL.search(match["label"]) else None
+                key = key or ("spent_wan" if _SPENT_LABEL.search(match["label"]) else None)
+                if key and len(figures) == len(names):
+                    found.setdefault(key, figures)
+        if found:
+            return [
+                {
+                    "name": name,
+                    "type": None,
+                    "purpose": None,
+                    "budget_wan": found["budget_wan"][i] if "budget_wan" in found else None,
+                    "spent_wan": found["spent_wan"][i] if "spent_wan" in found else None,
+                }
+                for i, name in enumerate(names)
+            ]
+    return []
+
+
 def prose_projects(
     sections: list[Section], project_total: str | None, evidence: Evidence
 ) -> tuple[list[dict[str, object]], list[str]]:
@@ -91,6 +139,9 @@ def prose_projects(
         if items:
             break
     projects: list[dict[str, object]] = []
+    if not items:
+        paragraphs = [p for s in sections for p in s.body_paragraphs()]
+        return respective_projects(paragraphs), []
     for index, (name, wan, span) in enumerate(items):
         projects.append({"name": name, "type": None, "purpose": None, "budget_wan": None, "spent_wan": wan})
         cite(evidence, f"/projects/{index}/spent_wan", span)

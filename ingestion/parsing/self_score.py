@@ -10,10 +10,17 @@ from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.text import Span, fold
 
 _SCORE = re.compile(
-    r"(?:自评|评价|考评)[^，,。；;\d]{0,10}?(?:总得分|综合得分|得分|评分|总分|分数)(?:为|是|：|:)?\s*"
+    r"(?:自评|评价|考评)[^，,。；;\d]{0,12}?(?:总得分|综合得分|得分|评分|总分|分数|结果)(?:为|是|：|:)?\s*"
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
+# Without 自评/评价 before it a score word must say it is the total: 综合得分, 总得分, 最终得分, 评分为.
+# 总分 only with 为/是/： (总分100分 is the scale); 得分 alone stays out (an indicator's).
+_TOTAL_SCORE = re.compile(
+    r"(?:(?:综合得分|总得分|最终得分|综合评分|最终评分|评分结果|(?<![指标])评分)(?:为|是|：|:)?"
+    r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
+)
 _MAX_SCORE = Decimal(100)
+_LOOKAHEAD = 12
 
 
 def as_json_number(value: Decimal) -> int | float:
@@ -22,18 +29,36 @@ def as_json_number(value: Decimal) -> int | float:
 
 
 def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
-    for paragraph in paragraphs:
-        for match in _SCORE.finditer(fold(paragraph.text)):
+    """The first total score the prose states; a 自评/评价 score before any bare 综合得分."""
+    for pattern in (_SCORE, _TOTAL_SCORE):
+        found = _first_score(paragraphs, pattern, evidence)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_score(
+    paragraphs: list[Paragraph], pattern: re.Pattern[str], evidence: Evidence
+) -> int | float | None:
+    for position, paragraph in enumerate(paragraphs):
+        # PDF text breaks lines anywhere (自评得分 / 90 分): read the start of the next line too.
+        following = paragraphs[position + 1].text[:_LOOKAHEAD] if position + 1 < len(paragraphs) else ""
+        text = paragraph.text + following
+        if "分" not in text:
+            continue
+        for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
-            if value <= _MAX_SCORE:
-                cite(
-                    evidence,
-                    "/self_score",
-                    Span(
-                        paragraph.text[match.start() : match.end()],
-                        paragraph.start + match.start(),
-                        paragraph.start + match.end(),
-                    ),
-                )
-                return as_json_number(value)
+            if match.start() >= len(paragraph.text) or value > _MAX_SCORE:
+                continue
+            end = min(match.end(), len(paragraph.text))
+            cite(
+                evidence,
+                "/self_score",
+                Span(
+                    paragraph.text[match.start() : end],
+                    paragraph.start + match.start(),
+                    paragraph.start + end,
+                ),
+            )
+            return as_json_number(value)
     return None

@@ -119,7 +119,7 @@ def test_metrics_with_qualifiers_and_round_words() -> None:
     assert ("新增就业", "1358", "人", None) in as_tuples
     assert ("城镇登记失业率", "3.65", "%", None) in as_tuples
     assert ("开展执法行动", "100", "次", "近") in as_tuples
-    assert ("划分成", "200", "个", "余") in as_tuples
+    assert ("微网格", "200", "个", "余") in as_tuples
 
 
 def test_title_joined_over_lines_and_metadata() -> None:

@@ -20,6 +20,7 @@ from ingestion.parsing.tables.indicators import (
     read_indicator_table,
 )
 from ingestion.parsing.tables.key_projects import find_project_headers, read_key_projects
+from ingestion.parsing.tables.recovered import recovered_blocks
 from ingestion.parsing.tables.staffing import read_staffing
 from ingestion.parsing.tables.stated_amounts import stated_amounts
 
@@ -35,7 +36,7 @@ def extract_tables(document: Document) -> TableFacts:
     facts = TableFacts()
     recent: list[str] = []
     open_indicators: _OpenIndicators | None = None
-    for block in document.blocks:
+    for block in recovered_blocks(document.blocks):
         if isinstance(block, Paragraph):
             recent = [*recent, block.text][-CAPTION_PARAGRAPHS:]
             if len(block.text) > PAGE_FURNITURE_CHARS:
@@ -73,6 +74,9 @@ def _continues(table: Table, indicators: IndicatorTable) -> bool:
 def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicators | None:
     """Read every kind of table section in ``table``; return its indicator table if left open."""
     execution_score = _read_budget_execution(table, caption, facts)
+    if execution_score is None and facts.budget_execution is not None:
+        # The 年度资金总额 row stood in a table of its own (rows split on spaces, a page break).
+        execution_score = facts.budget_execution.get("score")
     open_indicators = None
     for header_row in find_indicator_headers(table):
         found = _OpenIndicators(read_indicator_table(table, header_row), execution_score)

@@ -22,7 +22,8 @@ from ingestion.parsing.tables.cells import (
 from ingestion.parsing.tables.facts import Record
 from ingestion.parsing.tables.header import align, build_header, row_has
 
-ROW_LABEL = "年度资金总额"
+# The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
+ROW_LABELS = ("年度资金总额", "资金总额", "总额", "预算资金总额", "项目资金总额", "年度预算资金总额")
 HEADER_WORDS = (("执行数", "执行率"),)
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_wan": ("年初预算",),
@@ -53,7 +54,7 @@ def find_budget_rows(table: Table) -> list[int]:
     return [
         index
         for index, row in enumerate(table.rows)
-        if any(compact(cell.text).rstrip(":：") == ROW_LABEL for cell in row)
+        if any(compact(cell.text).rstrip(":：") in ROW_LABELS for cell in row)
     ]
 
 

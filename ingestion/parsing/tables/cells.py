@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ingestion.documents.model import Cell
 from ingestion.parsing.amounts import to_wan
@@ -44,15 +45,27 @@ class Figure:
     unit: str | None = None  # a currency unit written right after the number in the cell
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table computed on demand: each character's NFKC form when it is one character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        self[code] = folded if len(folded) == 1 else char
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+# Cells are short and repeat (header words, 0, ——): folding them again costs more than a lookup.
+_CACHED_CELLS = 8192
+
+
 def fold(text: str) -> str:
     """Full-width to half-width character by character, so offsets into ``text`` stay valid."""
-    out = []
-    for char in text:
-        folded = unicodedata.normalize("NFKC", char)
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
+@lru_cache(maxsize=_CACHED_CELLS)
 def compact(text: str) -> str:
     """Folded text without any whitespace: the form headers and row labels are matched in."""
     return "".join(fold(text).split())

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ingestion.documents.model import Cell, Table
-from ingestion.parsing.tables.cells import compact, fold
+from ingestion.parsing.tables.cells import compact
 
 Row = Sequence[Cell]
 _FIGURE = re.compile(r"\d")
+_BARE_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,9 @@ def row_words(row: Row) -> list[str]:
 
 def row_has(row: Row, *required: tuple[str, ...]) -> bool:
     """Whether the row has, for every group in ``required``, a cell holding one of its words."""
-    words = row_words(row)
-    return all(any(k in w for w in words for k in group) for group in required)
+    # Joined on a character no keyword holds, so a keyword is found within one cell, never across two.
+    joined = "\x00".join(row_words(row))
+    return all(any(k in joined for k in group) for group in required)
 
 
 def find_rows(table: Table, *required: tuple[str, ...]) -> list[int]:
@@ -95,7 +97,9 @@ def build_header(table: Table, first: int, sub_header: bool) -> Header:
 
 
 def _placements(row: Row, width: int) -> list[list[Cell | None]]:
-    """Ways to put the row under ``width`` columns, the usual one first: aligned to the right."""
+    """Ways to put the row under ``width`` columns, the usual one first: aligned to the right,
+    then to the left, then shifted in between (a row missing both a merged leading cell and an
+    empty trailing one, as rows split on spaces are)."""
     cells: list[Cell | None] = list(row)
     extra = len(cells) - width
     if extra == 0:
@@ -104,22 +108,46 @@ def _placements(row: Row, width: int) -> list[list[Cell | None]]:
         if all(not c.text.strip() for c in row[:extra]):
             return [cells[extra:]]
         return [cells[extra:], cells[:width]]
-    return [[None] * (-extra) + cells, cells + [None] * (-extra)]
+    missing = -extra
+    shifts = [missing, 0, *range(missing - 1, 0, -1)]
+    return [[None] * k + cells + [None] * (missing - k) for k in shifts]
 
 
-def align(row: Row, width: int, figure_columns: Iterable[int] = ()) -> list[Cell | None]:
+def _figure_weight(cell: Cell | None) -> int:
+    """2 for a bare number (a score: 20, 9.5分), 1 for other text with digits (6个, 100%), else 0."""
+    if cell is None:
+        return 0
+    text = compact(cell.text)
+    if _BARE_NUMBER.match(text):
+        return 2
+    return 1 if _FIGURE.search(text) else 0
+
+
+def align(
+    row: Row, width: int, figure_columns: Iterable[int] = (), text_columns: Iterable[int] = ()
+) -> list[Cell | None]:
     """The row's cells placed under a header of ``width`` columns (None where a merged cell is missing).
 
     A row wider or narrower than the header could be shifted either way (a repeated merged label
     column on the left, or a padded cell on the right); the placement that puts the most figures
-    under ``figure_columns`` wins, and the right-aligned one on a tie.
+    (bare numbers first) under ``figure_columns`` and words under ``text_columns`` wins, the
+    right-aligned one on a tie.
     """
-    wanted = tuple(figure_columns)
+    wanted, words = tuple(figure_columns), tuple(text_columns)
+    placements = _placements(row, width)
+    if len(placements) == 1:
+        return placements[0]
 
-    def figures(cells: list[Cell | None]) -> int:
-        return sum(1 for i in wanted if (cell := cells[i]) is not None and _FIGURE.search(fold(cell.text)))
+    def fit(cells: list[Cell | None]) -> int:
+        texts = sum(1 for i in words if (cell := cells[i]) is not None and _is_words(cell))
+        return sum(_figure_weight(cells[i]) for i in wanted) + texts
 
-    return max(_placements(row, width), key=figures)
+    return max(placements, key=fit)
+
+
+def _is_words(cell: Cell) -> bool:
+    text = compact(cell.text)
+    return bool(text) and not _FIGURE.search(text) and len(text) > 1
 
 
 def label_and_figures(row: Row) -> tuple[Cell | None, list[Cell]]:

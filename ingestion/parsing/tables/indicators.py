@@ -6,12 +6,19 @@ reader repeats it, or omits the cell), so levels are carried down until a row st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Cell, Table
 from ingestion.parsing.tables.cells import cite as cite_cell
-from ingestion.parsing.tables.cells import clean_text, compact, number, score_figure, strip_points_note
+from ingestion.parsing.tables.cells import (
+    clean_text,
+    compact,
+    number,
+    score_figure,
+    strip_points_note,
+)
 from ingestion.parsing.tables.facts import Evidence, Record
 from ingestion.parsing.tables.header import (
     Header,
@@ -22,6 +29,8 @@ from ingestion.parsing.tables.header import (
     label_and_figures,
     row_has,
 )
+from ingestion.parsing.tables.indicator_values import compose_values
+from ingestion.parsing.tables.split_header import merged_header, split_header_rows
 
 # Checked in this order and a column serves one field: 实际完成值 must not be taken for 指标值.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -33,8 +42,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "weight": ("分值", "权重"),
     "score": ("得分",),
     "note": ("偏差", "原因", "改进措施", "备注"),
+    "relation": ("指标性质", "指标方向"),
+    "unit": ("度量单位", "计量单位"),
 }
 HEADER_WORDS = (("三级指标", "指标名称", "指标内容"), ("得分",), ("指标值", "目标值", "完成值", "实际值"))
+_DIGIT = re.compile(r"\d")
 TOTAL_LABELS = ("总分", "合计", "总计", "自评总分", "综合得分")
 
 
@@ -54,7 +66,8 @@ class IndicatorTable:
 
 
 def find_indicator_headers(table: Table) -> list[int]:
-    return find_rows(table, *HEADER_WORDS)
+    """Header rows (for a header split over two rows, the lower one), in table order."""
+    return sorted(find_rows(table, *HEADER_WORDS) + split_header_rows(table, HEADER_WORDS[2]))
 
 
 def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell | None]:
@@ -87,6 +100,12 @@ def _read_total(row: Row, header: Header, columns: dict[str, int], result: Indic
             return
         score_cell = figures[1] if len(figures) > 1 else figures[0]
         weight_cell = figures[0] if len(figures) > 1 else None
+        if len(figures) == 1 and not any(r.values["score"] is not None for r in result.records):
+            # A form left unscored: its lone 合计 figure adds up the 分值 column.
+            weight_cell, score_cell = figures[0], None
+    if score_cell is None:
+        result.total_weight = number(figure.value) if (figure := score_figure(weight_cell)) else None
+        return
     score, weight = score_figure(score_cell), score_figure(weight_cell)
     assert score is not None and score_cell is not None
     result.total_score = number(score.value)
@@ -121,12 +140,18 @@ def _indicator(cells: list[Cell | None], columns: dict[str, int], levels: list[s
         record.values[key] = value
         if value is not None and cell is not None:
             record.evidence[key] = cite_cell(cell)
+    compose_values(
+        record.values, _text(cells, columns.get("relation"))[0], _text(cells, columns.get("unit"))[0]
+    )
     return record
 
 
 def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
     """Indicators from the rows under the header at ``header_row`` down to the 总分 row."""
-    header = build_header(table, header_row, sub_header=False)
+    if row_has(table.rows[header_row], HEADER_WORDS[1]):
+        header = build_header(table, header_row, sub_header=False)
+    else:
+        header = merged_header(table, header_row, COLUMNS)
     result = IndicatorTable(header=header, columns=header.columns(COLUMNS))
     missing = [key for key in ("name", "weight", "score") if key not in result.columns]
     if missing:
@@ -141,6 +166,7 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
     assert result.header is not None
     header, columns = result.header, result.columns
     figure_columns = [columns[k] for k in ("weight", "score") if k in columns]
+    text_columns = [columns[k] for k in ("level1", "level2", "name") if k in columns]
     added: list[Record] = []
     for row in rows:
         label, _ = label_and_figures(row)
@@ -153,11 +179,14 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
         if row_has(row, *HEADER_WORDS):
             result.closed = True
             break  # the next indicator table starts; it is read on its own
-        record = _indicator(align(row, header.width, figure_columns), columns, result.levels)
+        # A short row without a single figure is a row cut off (by a page), not an indicator.
+        cut_off = len(row) < header.width and not any(_DIGIT.search(cell.text) for cell in row)
+        cells = align(row, header.width, figure_columns, text_columns)
+        record = None if cut_off else _indicator(cells, columns, result.levels)
         if record is None:
             texts = "|".join(cell.text for cell in row)
             result.warnings.append(f"indicator row {texts!r} does not fit the header; skipped")
         else:
             added.append(record)
-    result.records.extend(added)
+            result.records.append(record)
     return added

@@ -1,0 +1,125 @@
+"""Tables the reader left as paragraphs: one row per line, cells split by ``|`` or by spaces.
+
+Web pages copied to text often give a row as ``产出指标 | 数量指标 | 养护里程 | 80 | 30 | 30 |``
+(no leading pipe, so the reader's pipe tables miss it), and PDF text gives
+``产出指标 数量指标 养护里程 ≥80公里 82公里 30 30``. Such lines are rebuilt into a ``Table``
+whose cells keep their offsets in ``Document.text``, so evidence stays exact.
+
+Pipe rows are taken wherever two or more follow each other. Space-split rows are riskier (a name
+may hold a space), so they are taken only under a header line that names a table's columns
+(三级指标 … 得分, 年初预算 … 执行数), and only while the rows are no wider than that header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingestion.documents.model import Block, Cell, Paragraph, Table
+from ingestion.parsing.tables.cells import compact
+
+_PIPE = "|"
+_SPACE_RUN = re.compile(r"\S+")
+_HEADER_GROUPS = (
+    (("三级指标", "指标名称"), ("得分", "分值", "权重")),
+    (("年初预算", "全年预算", "调整后预算"), ("执行数", "执行率")),
+)
+# Cheap test before splitting a line: every header of _HEADER_GROUPS holds one of these.
+_HEADER_HINTS = ("得分", "分值", "权重", "执行")
+_MIN_PIPE_ROWS = 2
+_MIN_HEADER_CELLS = 4
+_MAX_SPACED_ROWS = 60
+
+
+def _cells(paragraph: Paragraph, spans: list[tuple[int, int]]) -> tuple[Cell, ...]:
+    text, base = paragraph.text, paragraph.start
+    cells = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        cells.append(Cell(stripped, base + begin + lead, base + begin + lead + len(stripped)))
+    return tuple(cells)
+
+
+def pipe_row(paragraph: Paragraph) -> tuple[Cell, ...] | None:
+    """The cells of ``a | b | c |`` without empty trailing cells; None when the line is not a row."""
+    text = paragraph.text
+    if text.count(_PIPE) < 2:
+        return None
+    bounds = [-1, *(i for i, char in enumerate(text) if char == _PIPE), len(text)]
+    spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    while spans and not text[spans[-1][0] : spans[-1][1]].strip():
+        spans.pop()  # the closing pipe, and "||||" padding a merged cell to the table's width
+    if spans and not text[: spans[0][1]].strip():
+        spans.pop(0)  # a leading pipe
+    return _cells(paragraph, spans) if len(spans) >= 2 else None
+
+
+def _spaced_row(paragraph: Paragraph) -> tuple[Cell, ...]:
+    return _cells(paragraph, [m.span() for m in _SPACE_RUN.finditer(paragraph.text)])
+
+
+def _is_spaced_header(row: tuple[Cell, ...]) -> bool:
+    words = [compact(cell.text) for cell in row]
+    return len(row) >= _MIN_HEADER_CELLS and any(
+        all(any(k in w for w in words for k in group) for group in groups) for groups in _HEADER_GROUPS
+    )
+
+
+def _table(rows: list[tuple[Cell, ...]]) -> Table:
+    return Table(rows=tuple(rows), start=rows[0][0].start, end=rows[-1][-1].end)
+
+
+def _spaced_table(paragraphs: list[Paragraph], start: int) -> tuple[Table | None, int]:
+    """A header line at ``start`` and the space-split rows under it; (None, start) when not a header."""
+    text = paragraphs[start].text
+    if " " not in text or not any(word in text for word in _HEADER_HINTS):
+        return None, start
+    header = _spaced_row(paragraphs[start])
+    if not _is_spaced_header(header):
+        return None, start
+    rows = [header]
+    i = start + 1
+    while i < len(paragraphs) and len(rows) < _MAX_SPACED_ROWS:
+        row = _spaced_row(paragraphs[i])
+        if not 2 <= len(row) <= len(header) + 1 or not any(c.isdigit() for c in paragraphs[i].text):
+            break
+        rows.append(row)
+        i += 1
+    return (_table(rows), i) if len(rows) > 1 else (None, start)
+
+
+def recovered_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """``blocks`` with runs of row-like paragraphs replaced by the tables they spell."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            yield block
+            i += 1
+            continue
+        run: list[Paragraph] = []
+        while i + len(run) < len(blocks) and isinstance(blocks[i + len(run)], Paragraph):
+            run.append(blocks[i + len(run)])  # type: ignore[arg-type]
+        yield from _paragraph_run(run)
+        i += len(run)
+
+
+def _paragraph_run(paragraphs: list[Paragraph]) -> Iterator[Block]:
+    i = 0
+    while i < len(paragraphs):
+        rows: list[tuple[Cell, ...]] = []
+        while i + len(rows) < len(paragraphs) and (row := pipe_row(paragraphs[i + len(rows)])):
+            rows.append(row)
+        if len(rows) >= _MIN_PIPE_ROWS:
+            yield _table(rows)
+            i += len(rows)
+            continue
+        table, after = _spaced_table(paragraphs, i)
+        if table is not None:
+            yield table
+            i = after
+            continue
+        yield paragraphs[i]
+        i += 1

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from ingestion.documents.model import Paragraph
+from ingestion.parsing.metrics import narrative_metrics
+
+
+def metrics_of(text: str) -> list[tuple[str | None, ...]]:
+    found = narrative_metrics([Paragraph(text, 0, len(text))])
+    return [(m["name"], m["value"], m["unit"], m["qualifier"]) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "全年累计新增就业1358人，城镇登记失业率3.65%。",
+            [("新增就业", "1358", "人", None), ("城镇登记失业率", "3.65", "%", None)],
+            id="noun phrase before the number",
+        ),
+        pytest.param(
+            "细分为200余个微网格，开展活动近百次。",
+            [("微网格", "200", "个", "余"), ("开展活动", "100", "次", "近")],
+            id="qualifiers 余 and 近",
+        ),
+        pytest.param(
+            "发放宣传资料约1500份。", [("发放宣传资料", "1500", "份", "约")], id="约 before the number"
+        ),
+        pytest.param(
+            "上报重点工作目标和工作任务清单近200条。",
+            [("工作任务清单", "200", "条", "近")],
+            id="phrase starts after 和",
+        ),
+        pytest.param(
+            "本街道编制数48人，在职人数43人，退休人员8人。", [], id="staff counts belong to staffing"
+        ),
+        pytest.param(
+            "预算执行率98%，项目支出419.02万元，2023年12月。", [], id="budget percent, money, dates"
+        ),
+        pytest.param("社保服务进万家。", [], id="a round word without a qualifier"),
+        pytest.param("本街道由1个社区组成。", [], id="a name that is only particles"),
+    ],
+)
+def test_narrative_metrics(text: str, expected: list[tuple[str | None, ...]]) -> None:
+    assert metrics_of(text) == expected
+
+
+def test_a_repeated_statement_is_one_metric() -> None:
+    text = "新增就业1171人。直接就业登记1171人，新增就业1171人。"
+    assert [m[0] for m in metrics_of(text)] == ["新增就业", "直接就业登记"]
+
+
+def test_evidence_is_the_clause() -> None:
+    found = narrative_metrics([Paragraph("截至年底，走访企业112家。", 0, 14)])
+    assert found[0]["evidence"] == "走访企业112家"
