@@ -1,0 +1,28 @@
+"""Write a report's facts as a ``ReportDocument``, choosing wording and layout at random."""
+
+from __future__ import annotations
+
+import random
+
+from ingestion.generate.compose_other import compose_key_projects, compose_one_project
+from ingestion.generate.compose_overall import compose_overall
+from ingestion.generate.document import ReportDocument
+from ingestion.generate.facts import ReportFacts
+from ingestion.generate.writer import Writer
+
+_COMPOSERS = {
+    "overall_expenditure": compose_overall,
+    "key_projects": compose_key_projects,
+    "project_expenditure": compose_one_project,
+}
+
+
+def compose(rng: random.Random, facts: ReportFacts) -> ReportDocument:
+    writer = Writer(rng, facts)
+    _COMPOSERS[facts.kind](writer)
+    unit = facts.unit
+    if facts.names_unit and facts.names_region and (not writer.region_named or rng.random() < 0.3):
+        writer.doc.seal_line = f"部门（单位）名称：{unit.full_name}（盖章）"
+    elif facts.names_region and not writer.region_named:
+        writer.para(f"本报告在{unit.region.district}政府门户网站信息公开专栏中公开。")
+    return writer.doc
