@@ -1,0 +1,34 @@
+# The project's one image: Airflow 3.3 plus the ingestion package, installed from the lock file.
+# Every service of docker-compose.yml runs it with another `airflow ...` command.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    AIRFLOW_HOME=/opt/airflow \
+    BPW_HOME=/opt/bpw/var
+
+# LibreOffice converts legacy .doc/.wps reports to .docx before parsing (ingestion/documents/doc.py);
+# Debian packages only, no downloads from elsewhere.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libreoffice-writer-nogui \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /opt/bpw
+
+# Dependencies first, from the lock file alone, so code changes reuse this layer.
+COPY requirements.lock ./
+RUN pip install -r requirements.lock
+
+COPY pyproject.toml README.md ./
+COPY ingestion ./ingestion
+COPY expectations ./expectations
+COPY dbt_project ./dbt_project
+COPY dags ./dags
+# Editable (-e): ingestion.settings.PROJECT_ROOT must stay /opt/bpw, where dbt_project/ and dags/ are;
+# a plain install would move the package into site-packages, away from them.
+RUN pip install --no-deps -e . \
+    && mkdir -p "$AIRFLOW_HOME" "$BPW_HOME"
+
+EXPOSE 8080

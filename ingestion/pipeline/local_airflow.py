@@ -1,0 +1,60 @@
+"""Run the nightly DAG once through a local Airflow: SQLite metadata under ``BPW_HOME/airflow``.
+
+This is what ``make run`` does (``python -m ingestion run --airflow --drop DIR``): migrate the
+metadata database, create the pools from ``dags/pools.json``, then ``airflow dags test`` the
+nightly DAG with the drop as its run configuration. Each command is a subprocess, so Airflow
+reads this environment and not whatever the calling shell had.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ingestion.settings import PROJECT_ROOT, Settings
+
+NIGHTLY_DAG_ID = "budget_reports_nightly"
+DAGS_FOLDER = PROJECT_ROOT / "dags"
+POOLS_FILE = DAGS_FOLDER / "pools.json"
+
+
+def airflow_home(settings: Settings) -> Path:
+    return settings.home / "airflow"
+
+
+def airflow_env(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a local Airflow that runs this project's DAGs and nothing else."""
+    env = dict(os.environ if base is None else base)
+    env.update({
+        "BPW_HOME": str(settings.home),
+        "AIRFLOW_HOME": str(airflow_home(settings)),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        # The local run is one developer's machine: no telemetry, no example connections.
+        "AIRFLOW__CORE__ANALYTICS_ENABLED": "False",
+        "AIRFLOW__DATABASE__LOAD_DEFAULT_CONNECTIONS": "False",
+    })  # fmt: skip
+    return env
+
+
+def airflow_command(*args: str) -> list[str]:
+    """``airflow ...`` from this interpreter's environment (the project's virtualenv)."""
+    return [str(Path(sys.executable).with_name("airflow")), *args]
+
+
+def set_up_airflow(settings: Settings) -> None:
+    """Create or upgrade the metadata database and the pools the DAGs name (safe to repeat)."""
+    env = airflow_env(settings)
+    airflow_home(settings).mkdir(parents=True, exist_ok=True)
+    subprocess.run(airflow_command("db", "migrate"), env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(airflow_command("pools", "import", str(POOLS_FILE)), env=env, check=True)
+
+
+def run_nightly_once(settings: Settings, drop: str, fiscal_year: int | None = None) -> int:
+    """``airflow dags test`` the nightly DAG on ``drop``; returns the command's exit status."""
+    conf = {"drop": drop, "fiscal_year": fiscal_year}
+    command = airflow_command("dags", "test", NIGHTLY_DAG_ID, "-c", json.dumps(conf))
+    return subprocess.run(command, env=airflow_env(settings), check=False).returncode

@@ -1,0 +1,158 @@
+"""The steps of one pipeline run, one function each; an Airflow task or the shell calls them.
+
+Every step takes plain arguments (settings, run id, drop, fiscal-year filter), records its result
+under ``runs/<run_id>/steps/`` and returns it as a small JSON-serialisable dict (Airflow's XCom).
+Heavy imports (dbt, Great Expectations, DuckDB) happen inside the step that needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
+from ingestion.settings import Settings
+
+
+def fiscal_year_filter(value: int | str | Sequence[int | str] | None) -> list[int] | None:
+    """None/empty means every year; accepts 2021, "2021", "2021,2022" or [2021, 2022]."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    items = value if isinstance(value, Sequence) else [value]
+    return sorted({int(str(item).strip()) for item in items})
+
+
+def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
+    """Land a drop folder (path or fsspec URL) into the content-addressed archive."""
+    from ingestion.landing import collect_into_archive
+
+    with failure_recorded(settings, run_id, "collect"):
+        landed = collect_into_archive(drop, settings)
+        return write_step(settings, run_id, "collect", {
+            "status": OK,
+            "drop": drop,
+            "found": landed.found,
+            "new": landed.new,
+            "already_known": landed.already_known,
+            "rejected_names": landed.rejected_names,
+            "skipped": landed.skipped,
+            "warnings": len(landed.warnings),
+        })  # fmt: skip
+
+
+def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, Any]:
+    """Parse every landed document the current parser has not handled (every document with force)."""
+    from ingestion.landing import parse_pending
+
+    with failure_recorded(settings, run_id, "parse"):
+        parsed = parse_pending(settings, force=force)
+        return write_step(settings, run_id, "parse", {
+            "status": OK,
+            "parser_version": parsed.parser_version,
+            "parsed": len(parsed.parsed),
+            "quarantined": parsed.quarantined,
+            "up_to_date": parsed.up_to_date,
+            "change_report": parsed.change_report_path,
+        })  # fmt: skip
+
+
+def load_staging(
+    settings: Settings, run_id: str, fiscal_years: int | str | Sequence[int | str] | None = None
+) -> dict[str, Any]:
+    """Upsert the ledger and the extractions (only reports of ``fiscal_years`` when given) into raw.*."""
+    from ingestion.landing import iter_ledger, load_extraction
+    from ingestion.warehouse.connection import connect
+    from ingestion.warehouse.staging import ensure_raw_schema, load_documents
+
+    years = fiscal_year_filter(fiscal_years)
+    with failure_recorded(settings, run_id, "load_staging"):
+        documents: list[dict[str, Any]] = []
+        extractions: dict[str, dict[str, Any]] = {}
+        for row in iter_ledger(settings):
+            extraction = load_extraction(row)
+            if years is not None and (extraction is None or _fiscal_year(extraction) not in years):
+                continue
+            documents.append(row)
+            if extraction is not None:
+                extractions[row["document_sha256"]] = extraction
+        with connect(settings) as warehouse:
+            ensure_raw_schema(warehouse)
+            loaded = load_documents(warehouse, documents, extractions)
+        return write_step(settings, run_id, "load_staging", {
+            "status": OK,
+            "fiscal_years": years,
+            "documents": loaded.documents,
+            "reports": loaded.reports,
+            "quarantined": loaded.quarantined,
+            "rows_by_table": loaded.rows_by_table,
+        })  # fmt: skip
+
+
+def _fiscal_year(extraction: dict[str, Any]) -> int | None:
+    year = (extraction.get("report") or {}).get("fiscal_year")
+    return int(year) if year is not None else None
+
+
+def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
+    """One ``dbt build`` (models, seeds and tests) against the configured warehouse."""
+    from ingestion.warehouse.dbt import run_dbt
+
+    with failure_recorded(settings, run_id, "build_models"):
+        result = run_dbt(settings, ["build"], target=settings.warehouse_target)
+        if not result.success:
+            failed = "; ".join(f"{f.unique_id} {f.status}: {f.message}" for f in result.failures[:10])
+            raise RuntimeError(f"dbt build failed ({result.status_counts}): {failed}")
+        return write_step(settings, run_id, "build_models", {"status": OK, "dbt": result})
+
+
+def validate(settings: Settings, run_id: str) -> dict[str, Any]:
+    """Run the Great Expectations suites on the marts and write the findings mart."""
+    from expectations import run_validation
+    from ingestion.warehouse.findings import write_findings
+
+    with failure_recorded(settings, run_id, "validate"):
+        report = run_validation(settings, run_id=run_id)
+        write_findings(settings, report)
+        blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
+        return write_step(settings, run_id, "validate", {
+            "status": OK,
+            "counts": report.counts,
+            "counts_by_rule": report.counts_by_rule,
+            "blocking_failed": report.blocking_failed,
+            "blocking_failures": len(blocking),
+            "blocking_examples": [f"{f.rule_id}: {f.message}" for f in blocking[:5]],
+            "data_docs_index": report.data_docs_index,
+        })  # fmt: skip
+
+
+def publish(settings: Settings, run_id: str) -> dict[str, Any]:
+    """Publish the marts for BI, refused unless this run's validation passed every blocking rule."""
+    from ingestion.warehouse.publish import publish_marts
+
+    with failure_recorded(settings, run_id, "publish"):
+        validation = read_step(settings, run_id, "validate")
+        published = publish_marts(settings, validation=validation, run_id=run_id)
+        return write_step(settings, run_id, "publish", {"status": OK, **published})
+
+
+def summarize(
+    settings: Settings, run_id: str, *, echo: bool = True, require_published: bool = True
+) -> dict[str, Any]:
+    """Write runs/<run_id>/summary.json and print it; raise RunIncomplete if the run did not publish.
+
+    Returns only the status and where the summary is (the whole summary is too big for XCom).
+
+    The error (with ``require_published``) makes the Airflow run fail when this last task runs
+    after a failed step (trigger rule all_done), instead of ending green on a good summary.
+    """
+    from ingestion.summary import RunIncomplete, build_summary, render_text, write_summary
+
+    summary = build_summary(settings, run_id)
+    path = write_summary(settings, summary)
+    if echo:
+        print(render_text(summary))
+    if require_published and summary["status"] != "published":
+        raise RunIncomplete(f"run {run_id} did not publish: {summary['status']}; see {path}")
+    return {"run_id": run_id, "status": summary["status"], "summary": str(path)}
