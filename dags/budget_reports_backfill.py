@@ -13,15 +13,11 @@ nightly DAG: docs/adr/0001-backfill.md.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pendulum
-from airflow.sdk import Asset, Param, dag, task
+from airflow.sdk import Param, dag
 
-from ingestion.settings import load_settings
-
-WAREHOUSE_WRITER = "warehouse_writer"  # shared with the nightly DAG: one DuckDB writer at a time
-PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.as_uri())
+from ingestion.pipeline import airflow_tasks as tasks
 
 
 @dag(
@@ -40,43 +36,14 @@ PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.a
     doc_md=__doc__,
 )
 def budget_reports_backfill() -> None:
-    @task
-    def reparse(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.parse(load_settings(), context["run_id"], force=True)
-
-    @task(pool=WAREHOUSE_WRITER)
-    def load_staging(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.load_staging(load_settings(), context["run_id"], context["params"]["fiscal_years"])
-
-    @task(pool=WAREHOUSE_WRITER)
-    def build_models(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.build_models(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER)
-    def validate(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.validate(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER, outlets=[PUBLISHED_MARTS], retries=0)
-    def publish(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.publish(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER, trigger_rule="all_done", retries=0)
-    def summarize(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.summarize(load_settings(), context["run_id"])
-
-    reparse() >> load_staging() >> build_models() >> validate() >> publish() >> summarize()
+    (
+        tasks.parse.override(task_id="reparse")(force=True)
+        >> tasks.load_staging("fiscal_years")
+        >> tasks.build_models()
+        >> tasks.validate()
+        >> tasks.publish()
+        >> tasks.summarize()
+    )
 
 
 budget_reports_backfill()

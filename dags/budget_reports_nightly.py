@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from typing import Any
 
 import pendulum
-from airflow.sdk import Asset, Param, dag, task
+from airflow.sdk import Param, dag
 
+from ingestion.pipeline import airflow_tasks as tasks
 from ingestion.settings import load_settings
 
-WAREHOUSE_WRITER = "warehouse_writer"  # one slot: DuckDB takes one writing process at a time
-PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.as_uri())
 DEFAULT_DROP = os.environ.get("BPW_DROP") or str(load_settings().home / "sample-drop")
 
 
@@ -41,50 +39,15 @@ DEFAULT_DROP = os.environ.get("BPW_DROP") or str(load_settings().home / "sample-
     doc_md=__doc__,
 )
 def budget_reports_nightly() -> None:
-    @task
-    def collect(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.collect(load_settings(), context["run_id"], context["params"]["drop"])
-
-    @task
-    def parse(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.parse(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER)
-    def load_staging(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.load_staging(load_settings(), context["run_id"], context["params"]["fiscal_year"])
-
-    @task(pool=WAREHOUSE_WRITER)
-    def build_models(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.build_models(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER)
-    def validate(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.validate(load_settings(), context["run_id"])
-
-    # A refusal (a blocking rule failed) is not transient: no retries.
-    @task(pool=WAREHOUSE_WRITER, outlets=[PUBLISHED_MARTS], retries=0)
-    def publish(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.publish(load_settings(), context["run_id"])
-
-    @task(pool=WAREHOUSE_WRITER, trigger_rule="all_done", retries=0)
-    def summarize(**context: Any) -> dict[str, Any]:
-        from ingestion import pipeline
-
-        return pipeline.summarize(load_settings(), context["run_id"])
-
-    collect() >> parse() >> load_staging() >> build_models() >> validate() >> publish() >> summarize()
+    (
+        tasks.collect()
+        >> tasks.parse()
+        >> tasks.load_staging("fiscal_year")
+        >> tasks.build_models()
+        >> tasks.validate()
+        >> tasks.publish()
+        >> tasks.summarize()
+    )
 
 
 budget_reports_nightly()

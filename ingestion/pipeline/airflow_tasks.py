@@ -1,0 +1,69 @@
+"""The Airflow tasks both DAGs wire: one thin task per pipeline step.
+
+Only DAG files import this module. Each task imports ``ingestion.pipeline`` (and, behind it,
+pandas, dbt and Great Expectations) when it runs, so parsing a DAG file stays cheap. The tasks
+that touch the DuckDB file share the one-slot pool ``warehouse_writer`` (ADR 0002).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow.sdk import Asset, task
+
+from ingestion.settings import load_settings
+
+WAREHOUSE_WRITER = "warehouse_writer"
+PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.as_uri())
+
+
+@task
+def collect(**context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.collect(load_settings(), context["run_id"], context["params"]["drop"])
+
+
+@task
+def parse(force: bool = False, **context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.parse(load_settings(), context["run_id"], force=force)
+
+
+@task(pool=WAREHOUSE_WRITER)
+def load_staging(fiscal_years_param: str, **context: Any) -> dict[str, Any]:
+    """``fiscal_years_param`` names the DAG Param holding the year filter (one year or a list)."""
+    from ingestion import pipeline
+
+    return pipeline.load_staging(load_settings(), context["run_id"], context["params"][fiscal_years_param])
+
+
+@task(pool=WAREHOUSE_WRITER)
+def build_models(**context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.build_models(load_settings(), context["run_id"])
+
+
+@task(pool=WAREHOUSE_WRITER)
+def validate(**context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.validate(load_settings(), context["run_id"])
+
+
+# A refusal (a blocking rule failed) is not transient: no retries.
+@task(pool=WAREHOUSE_WRITER, outlets=[PUBLISHED_MARTS], retries=0)
+def publish(**context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.publish(load_settings(), context["run_id"])
+
+
+# Runs after a failed step too, so every run leaves a summary; it fails the run if a step failed.
+@task(pool=WAREHOUSE_WRITER, trigger_rule="all_done", retries=0)
+def summarize(**context: Any) -> dict[str, Any]:
+    from ingestion import pipeline
+
+    return pipeline.summarize(load_settings(), context["run_id"])
