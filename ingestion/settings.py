@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Larger files are set aside unread (quarantined as "oversized"): no real report comes near it.
+DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class Settings:
     warehouse_target: str
     postgres_dsn: str
     postgres_schema_prefix: str
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
     @property
     def archive_dir(self) -> Path:
@@ -63,4 +66,14 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         warehouse_target=os.environ.get("BPW_WAREHOUSE_TARGET", "duckdb"),
         postgres_dsn=os.environ.get("BPW_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"),
         postgres_schema_prefix=os.environ.get("BPW_POSTGRES_SCHEMA_PREFIX", "bpw"),
+        max_document_bytes=_positive_int("BPW_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
     )
+
+
+def _positive_int(variable: str, default: int) -> int:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) == 0:
+        raise ValueError(f"{variable} must be a positive whole number of bytes, not {value!r}")
+    return int(value)

@@ -4,7 +4,8 @@ Navigation, header, footer, breadcrumb, share bars and scripts are removed; the 
 first known content container (``#zoom``, ``.TRS_Editor`` ...) that holds real text, else the
 whole body. Block elements and ``<br>`` end a paragraph; a ``<table>`` becomes a ``Table`` with
 each spanned cell read once, as in the docx reader. Layout tables (holding other tables, or one
-column) are walked into instead. Page metadata goes to ``Document.metadata``.
+column) are walked into instead. Page metadata goes to ``Document.metadata``. A listing page
+(an index of articles, no report) is rejected as not a report (``html_listing``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ingestion.documents.html_listing import reject_listing_page
 from ingestion.documents.html_page import decode_page, page_metadata
 from ingestion.documents.model import Document, DocumentBuilder
 from ingestion.documents.textjoin import join_fragments
@@ -194,6 +196,7 @@ def read_html(data: bytes, name: str) -> Document:
     _remove_boilerplate(tree)
     article = _article(tree)
     if article is not None:
+        reject_listing_page(article, name)
         walker = _Walker(builder)
         walker.walk(article)
         walker.flush()

@@ -1,15 +1,17 @@
 """Read a PDF with pdfplumber: running text joined back into paragraphs, ruled tables as tables.
 
 Per page: fake-bold duplicate glyphs are removed (``dedupe_chars``), ruled tables are found
-(pdfplumber's line strategy), and the text outside them is taken line by line. Text and tables
-are kept in reading order, top to bottom, page after page; text runs are joined across page
-breaks (``pdf_text``) and handed to the plain-text segmenter. A spanned table cell is read once:
-its text in its first row, an empty cell in the rows it covers below.
+(pdfplumber's line strategy), and the text outside them is taken line by line. Running headers,
+footers and page numbers are dropped (``pdf_furniture``). Text and tables are kept in reading
+order, top to bottom, page after page; text runs are joined across page breaks (``pdf_text``)
+and handed to the plain-text segmenter, and a table going on at the top of the next page is
+joined to its first piece (``pdf_tables``).
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
@@ -18,11 +20,19 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ingestion import errors
 from ingestion.documents.model import Document, DocumentBuilder
-from ingestion.documents.pdf_text import join_lines, tidy_spacing
+from ingestion.documents.pdf_furniture import strip_page_furniture
+from ingestion.documents.pdf_tables import PageTable, continues, join, read_table
+from ingestion.documents.pdf_text import join_lines
 from ingestion.documents.plaintext import add_plain_text
-from ingestion.documents.textjoin import join_fragments
 
-_ROW_TOLERANCE = 1.0
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    reaches_margin: bool
+
+
+_Item = _Line | PageTable
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -39,27 +49,8 @@ def _open(data: bytes, name: str) -> Any:
         raise errors.DocumentRejected(errors.CORRUPT, f"{name}: unreadable PDF ({cause})") from exc
 
 
-def _table_rows(page: Any, table: Any) -> list[list[str]]:
-    cells = sorted(set(table.cells), key=lambda bbox: (bbox[1], bbox[0]))
-    row_tops = sorted({row.bbox[1] for row in table.rows})
-    rows = []
-    for top in row_tops:
-        row = []
-        for x0, cell_top, x1, bottom in sorted(
-            (c for c in cells if c[1] <= top + _ROW_TOLERANCE and c[3] > top + _ROW_TOLERANCE),
-            key=lambda bbox: bbox[0],
-        ):
-            if abs(cell_top - top) > _ROW_TOLERANCE:
-                row.append("")  # covered by a cell spanning down from an earlier row
-                continue
-            text = page.crop((x0, cell_top, x1, bottom)).extract_text() or ""
-            row.append(tidy_spacing(join_fragments(text.split("\n"))))
-        rows.append(row)
-    return rows
-
-
-def _page_items(page: Any) -> list[tuple[float, str, Any]]:
-    """(top, "line"|"table", payload) for one page, in reading order."""
+def _page_items(page: Any) -> list[_Item]:
+    """The lines and tables of one page, in reading order."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -69,43 +60,58 @@ def _page_items(page: Any) -> list[tuple[float, str, Any]]:
             for x0, top, x1, bottom in boxes
         )
 
-    items: list[tuple[float, str, Any]] = [(t.bbox[1], "table", _table_rows(page, t)) for t in tables]
+    placed: list[tuple[float, bool, _Item]] = [(t.bbox[1], False, read_table(page, t)) for t in tables]
     text_page = page.filter(outside_tables) if boxes else page
     lines = text_page.extract_text_lines(strip=True)
     right_margin = max((line["x1"] for line in lines), default=0.0)
     for line in lines:
         # Within two line-heights of the margin counts as a full, wrapped line.
         slack = 2 * (line["bottom"] - line["top"])
-        items.append((line["top"], "line", (line["text"], line["x1"] >= right_margin - slack)))
-    return sorted(items, key=lambda item: (item[0], item[1] == "line"))
+        placed.append((line["top"], True, _Line(line["text"], line["x1"] >= right_margin - slack)))
+    return [item for _, _, item in sorted(placed, key=lambda entry: (entry[0], entry[1]))]
+
+
+def _joined_across_pages(pages: list[list[_Item]]) -> list[_Item]:
+    """All items in order, a table that starts a page joined to one that ended the page before."""
+    items: list[_Item] = []
+    for page_items in pages:
+        for index, item in enumerate(page_items):
+            previous = items[-1] if items else None
+            if (
+                index == 0
+                and isinstance(item, PageTable)
+                and isinstance(previous, PageTable)
+                and continues(previous, item)
+            ):
+                items[-1] = join(previous, item)
+            else:
+                items.append(item)
+    return items
 
 
 def _build(pdf: Any, name: str) -> Document:
-    builder = DocumentBuilder("pdf")
-    pending_lines: list[tuple[str, bool]] = []
-    pages_without_text = 0
-
-    def flush() -> None:
-        if pending_lines:
-            add_plain_text(builder, "\n".join(join_lines(pending_lines)))
-            pending_lines.clear()
-
-    for page in pdf.pages:
-        page = page.dedupe_chars()
-        if not page.chars:
-            pages_without_text += 1
-            continue
-        for _, kind, payload in _page_items(page):
-            if kind == "line":
-                pending_lines.append(payload)
-            else:
-                flush()
-                builder.add_table(payload)
-    flush()
-    if pages_without_text == len(pdf.pages):
+    pages = [page.dedupe_chars() for page in pdf.pages]
+    pages_without_text = sum(1 for page in pages if not page.chars)
+    if pages_without_text == len(pages):
         raise errors.DocumentRejected(
             errors.NO_TEXT_LAYER, f"{name}: scanned PDF: no text layer on {pages_without_text} pages"
         )
+    page_items = strip_page_furniture(
+        [_page_items(page) for page in pages if page.chars],
+        lambda item: item.text if isinstance(item, _Line) else None,
+    )
+    builder = DocumentBuilder("pdf")
+    pending_lines: list[tuple[str, bool]] = []
+    for item in _joined_across_pages(page_items):
+        if isinstance(item, _Line):
+            pending_lines.append((item.text, item.reaches_margin))
+            continue
+        if pending_lines:
+            add_plain_text(builder, "\n".join(join_lines(pending_lines)))
+            pending_lines.clear()
+        builder.add_table(item.rows)
+    if pending_lines:
+        add_plain_text(builder, "\n".join(join_lines(pending_lines)))
     return builder.build()
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ingestion import errors
 from ingestion.documents.model import Document
+from ingestion.settings import DEFAULT_MAX_DOCUMENT_BYTES
 
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# Callers pass ``Settings.max_document_bytes`` (BPW_MAX_DOCUMENT_BYTES); this is its default.
+MAX_DOCUMENT_BYTES = DEFAULT_MAX_DOCUMENT_BYTES
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -119,23 +121,32 @@ def _read_by_format(fmt: str, data: bytes, name: str) -> Document:
     raise errors.DocumentRejected(errors.UNSUPPORTED_FORMAT, f"no reader for format {fmt!r} ({name})")
 
 
-def read_document(data: bytes, name: str) -> Document:
-    """Bytes of one file -> ``Document``; raises ``DocumentRejected`` with a specific reason."""
+def _check_size(size: int, name: str, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise errors.DocumentRejected(
+            errors.OVERSIZED, f"{name} is {size} bytes, over the {max_bytes}-byte limit"
+        )
+
+
+def read_document(data: bytes, name: str, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """Bytes of one file -> ``Document``; raises ``DocumentRejected`` with a specific reason.
+
+    ``max_bytes``: larger files are rejected as oversized before any parsing.
+    """
     if not data:
         raise errors.DocumentRejected(errors.EMPTY, f"{name} is empty (0 bytes)")
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise errors.DocumentRejected(
-            errors.OVERSIZED, f"{name} is {len(data)} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit"
-        )
+    _check_size(len(data), name, max_bytes)
     if not data.strip():
         raise errors.DocumentRejected(errors.EMPTY, f"{name} holds only whitespace")
     return _read_by_format(detect_format(data, name), data, name)
 
 
-def read_path(path: str | Path) -> Document:
+def read_path(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """The file at ``path`` -> ``Document``; an oversized file is rejected without being read."""
     path = Path(path)
     try:
+        _check_size(path.stat().st_size, path.name, max_bytes)
         data = path.read_bytes()
     except OSError as exc:
         raise errors.DocumentRejected(errors.CORRUPT, f"cannot read {path}: {exc.strerror}") from exc
-    return read_document(data, path.name)
+    return read_document(data, path.name, max_bytes=max_bytes)

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from ingestion import errors
 from ingestion.documents.html import read_html
 
 # 镕 and 堃 are in GBK/GB18030 but not in GB2312: pages declared gb2312 contain them anyway.
@@ -105,3 +106,66 @@ def test_metadata_in_one_line_is_split_at_the_next_label() -> None:
 
     assert metadata["publisher"] == "某某局"
     assert metadata["published_date"] == "2023-03-05"
+
+
+_CHROME = (
+    '<div class="header"><div class="logo">某某区人民政府</div><ul class="nav">'
+    + "".join(f'<li><a href="/c{n}/">栏目{n}</a></li>' for n in range(8))
+    + '</ul></div><div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; 绩效评价</div>'
+)
+_FOOTER = '<div class="footer"><a href="/about">关于我们</a><a href="/map">网站地图</a>版权所有</div>'
+_LISTING_ITEMS = [
+    f'<li><a href="/zwgk/P0202106{n:02d}.html">2020年度第{n}街道办事处部门整体支出绩效自评报告</a>'
+    f'<span class="date">2021-06-{n:02d}</span></li>'
+    for n in range(1, 21)
+]
+_PAGER = '<div class="page">共3页 <a href="#">首页</a> <a href="#">上一页</a> <a href="#">下一页</a></div>'
+_REPORT_TEXT = "".join(
+    f"<p>{text}</p>"
+    for text in [
+        "一、部门基本情况",
+        "我单位是财政全额拨款的行政单位，内设机构六个，年末实有人数七十六人，主要职能是统筹推进辖区经济社会发展。",
+        "二、一般公共预算支出情况",
+        "2021年度一般公共预算财政拨款支出1929.65万元，其中基本支出1183.64万元，项目支出746.01万元。",
+        "三、绩效目标完成情况",
+        "全年完成农村公路养护28公里，走访困难群众240户次，各项目标均按计划完成，群众满意度达到95%以上。",
+    ]
+)
+_RELATED = '<ul class="related">' + "".join(
+    f'<li><a href="/zwgk/{n}.html">2021年度第{n}项目支出绩效自评报告</a><span>2022-05-0{n}</span></li>'
+    for n in range(1, 6)
+) + "</ul>"
+
+
+@pytest.mark.parametrize(
+    ("body", "links"),
+    [
+        pytest.param(f'{_CHROME}<ul class="list">{"".join(_LISTING_ITEMS)}</ul>{_PAGER}{_FOOTER}', 23,
+                     id="column index with dates and a pager"),
+        pytest.param(f'<div id="content"><ul>{"".join(_LISTING_ITEMS[:3])}</ul></div>', 3,
+                     id="three items in a content box"),
+    ],
+)
+def test_listing_page_is_not_a_report(body: str, links: int) -> None:
+    with pytest.raises(errors.DocumentRejected) as rejected:
+        read_html(_page(body).encode(), "list_1.html")
+
+    assert rejected.value.reason == errors.NOT_A_REPORT
+    assert rejected.value.message == f"list_1.html: a listing page: {links} links, no report text"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(f'{_CHROME}<div class="article">{_REPORT_TEXT}</div>{_FOOTER}',
+                     id="article with nav bar and footer"),
+        pytest.param(f'{_CHROME}<div id="zoom">{_REPORT_TEXT}<p>相关文章</p>{_RELATED}</div>{_FOOTER}',
+                     id="article followed by related-article links"),
+        pytest.param(f"<ul>{''.join(f'<li><a href=x>{n}</a></li>' for n in range(9))}</ul>{_REPORT_TEXT}",
+                     id="unmarked menu above the report, no container"),
+    ],
+)
+def test_article_page_with_links_is_read(body: str) -> None:
+    document = read_html(_page(body).encode(), "article.html")
+
+    assert "2021年度一般公共预算财政拨款支出1929.65万元" in document.text

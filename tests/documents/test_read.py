@@ -13,6 +13,7 @@ import pytest
 from ingestion import errors
 from ingestion.documents import read
 from ingestion.documents.read import detect_format, read_document, read_path
+from ingestion.settings import load_settings
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -77,13 +78,45 @@ def test_unreadable_drops_are_rejected_with_a_specific_reason(data: bytes, name:
     assert name in rejected.value.message
 
 
-def test_oversized_document_is_rejected_before_parsing(monkeypatch: pytest.MonkeyPatch, files: Any) -> None:
+def test_oversized_document_is_rejected_before_parsing(files: Any) -> None:
     data = files.docx()
-    monkeypatch.setattr(read, "MAX_DOCUMENT_BYTES", len(data) - 1)
 
-    with pytest.raises(errors.DocumentRejected) as rejected:
-        read_document(data, "big.docx")
-    assert rejected.value.reason == errors.OVERSIZED
+    with pytest.raises(errors.DocumentRejected) as rejection:
+        read_document(data, "big.docx", max_bytes=len(data) - 1)
+    assert rejection.value.reason == errors.OVERSIZED
+    assert f"over the {len(data) - 1}-byte limit" in rejection.value.message
+
+
+def test_document_exactly_at_the_limit_is_read(files: Any) -> None:
+    data = files.docx()
+
+    assert read_document(data, "big.docx", max_bytes=len(data)).format == "docx"
+
+
+def test_default_limit_is_the_settings_default(files: Any) -> None:
+    assert read.MAX_DOCUMENT_BYTES == load_settings().max_document_bytes == 50 * 1024 * 1024
+    assert read_document(files.docx(), "report.docx").format == "docx"
+
+
+def test_limit_from_the_environment_reaches_the_reader(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BPW_MAX_DOCUMENT_BYTES", "262144")
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、基本情况\n".encode() * 30_000)  # ~ 510 KiB of text
+
+    with pytest.raises(errors.DocumentRejected) as rejection:
+        read_path(path, max_bytes=load_settings().max_document_bytes)
+    assert rejection.value.reason == errors.OVERSIZED
+    assert "262144-byte limit" in rejection.value.message
+
+
+@pytest.mark.parametrize("value", [pytest.param("0", id="zero"), pytest.param("50MB", id="with a unit")])
+def test_a_bad_limit_in_the_environment_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("BPW_MAX_DOCUMENT_BYTES", value)
+
+    with pytest.raises(ValueError, match="BPW_MAX_DOCUMENT_BYTES"):
+        load_settings()
 
 
 def test_read_path_reads_the_file_by_content(tmp_path: Path, files: Any) -> None:
