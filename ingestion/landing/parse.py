@@ -87,7 +87,7 @@ def _parse_one(
     name = record["sightings"][0]["name"] if record["sightings"] else sha256
     previous_version, previous = _previous_extraction(record, settings, result.parser_version)
     try:
-        extraction = _extract(archive, sha256, name)
+        extraction = _extract(archive, sha256, name, settings.max_document_bytes)
     except errors.DocumentRejected as rejected:
         quarantine.set_aside(
             settings.quarantine_dir, archive.object_path(sha256), record, rejected.reason, rejected.message
@@ -122,7 +122,7 @@ def _parse_one(
             **fact_changes(previous, extraction)}  # fmt: skip
 
 
-def _extract(archive: Archive, sha256: str, name: str) -> dict[str, Any]:
+def _extract(archive: Archive, sha256: str, name: str, max_bytes: int) -> dict[str, Any]:
     from ingestion.documents.read import read_document
     from ingestion.parsing import extract_report  # type: ignore[attr-defined,unused-ignore]
 
@@ -132,7 +132,7 @@ def _extract(archive: Archive, sha256: str, name: str) -> dict[str, Any]:
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != sha256:
         raise errors.DocumentRejected(errors.CORRUPT, f"archived copy {path} no longer matches its sha256")
-    document = read_document(data, name)
+    document = read_document(data, name, max_bytes=max_bytes)
     extraction: dict[str, Any] = extract_report(document, path=name, sha256=sha256)
     if _is_not_a_report(extraction):
         raise errors.DocumentRejected(
