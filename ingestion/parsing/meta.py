@@ -93,6 +93,22 @@ def portal_title(fields: dict[str, str]) -> str | None:
     return None
 
 
+# A page <title> is the report's title and the site's name (标题-武汉市蔡甸区人民政府).
+_PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:[-_|—–]+|\s{2,})\s*")
+
+
+def page_title_parts(page_title: str) -> tuple[str | None, list[str]]:
+    """(the part of a page <title> that reads like a report title, the other parts: site names)."""
+    title, others = None, []
+    for part in _PAGE_TITLE_SEPARATOR.split(page_title.strip()):
+        part = _SPACES.sub("", part)
+        if title is None and _title_candidate(part):
+            title = part
+        elif part:
+            others.append(part)
+    return title, others
+
+
 def report_kind(title: str | None, text: str) -> str:
     for kind, pattern in _KINDS:
         if title and pattern.search(title):

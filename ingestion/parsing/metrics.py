@@ -23,7 +23,7 @@ _ROUND = {"十": "10", "百": "100", "千": "1000", "万": "10000"}
 # The leading lookahead lets the regex engine skip to the next digit instead of trying the whole
 # pattern at every character (the metrics scan was a third of the parse time without it).
 _METRIC = re.compile(
-    rf"(?=[\d十百千万])(?P<value>\d+(?:\.\d+)?|[十百千万])(?P<qual_after>余|多)?(?P<unit>{_UNITS})"
+    rf"(?=[\d十百千万])(?<![\d.])(?P<value>\d+(?:\.\d+)?|[十百千万])(?P<qual_after>余|多)?(?P<unit>{_UNITS})"
     r"(?![\u4e00-\u9fff]?元)"
 )
 _HAS_FIGURE = re.compile(r"[\d十百千万]")
@@ -79,13 +79,16 @@ def _keep(name: str, unit: str, round_word: bool, qualifier: str | None) -> bool
     return not (unit == "%" and _BUDGET_WORDS.search(name))
 
 
-def narrative_metrics(paragraphs: list[Paragraph]) -> list[dict[str, str | None]]:
+def narrative_metrics(
+    paragraphs: list[Paragraph], folded_text: str | None = None
+) -> list[dict[str, str | None]]:
+    """Metrics of the paragraphs; ``folded_text`` is ``fold(Document.text)`` when the caller has it."""
     metrics: list[dict[str, str | None]] = []
     seen: set[tuple[str, str, str]] = set()
     for paragraph in paragraphs:
         if not _HAS_FIGURE.search(paragraph.text):
             continue
-        folded = fold(paragraph.text)
+        folded = fold(paragraph.text) if folded_text is None else folded_text[paragraph.start : paragraph.end]
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
         for match in _METRIC.finditer(folded):
             at = bisect_right(breaks, match.start())

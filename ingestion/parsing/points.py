@@ -26,6 +26,11 @@ _REMEDY = re.compile(
 _MIN_POINT = 4
 
 
+def is_remedy(point: str) -> bool:
+    """A point worded as a remedy (加强…, 进一步…): a measure even among problems."""
+    return _REMEDY.match(point) is not None
+
+
 def split_points(text: str) -> list[str]:
     """One paragraph -> its points: inline enumerations split, numbering dropped.
 
@@ -77,8 +82,8 @@ def problems_and_measures(sections: list[Section]) -> tuple[list[str], list[str]
                 if s.heading in section.subtree
             ):
                 continue
-            problems = [p for numbered, p in points if numbered and not _REMEDY.match(p)]
-            measures = [p for numbered, p in points if not numbered or _REMEDY.match(p)]
+            problems = [p for numbered, p in points if numbered and not is_remedy(p)]
+            measures = [p for numbered, p in points if not numbered or is_remedy(p)]
         else:
             problems = [p for _, p in _section_points(section)]
         if problems:

@@ -15,10 +15,12 @@ from ingestion.parsing import budget, meta, points, projects, self_score, staffi
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_fields, portal_lines, without_portal_lines
+from ingestion.parsing.report_check import reject_if_not_a_report
 from ingestion.parsing.sections import outline
+from ingestion.parsing.tables.stated_points import table_points
 from ingestion.parsing.tables_bridge import table_facts
 from ingestion.parsing.text import Passage, Span, fold, passages
-from ingestion.regions import resolve_region
+from ingestion.regions import Region, resolve_region
 
 CONTRACT = "report-extraction/1"
 
@@ -33,21 +35,42 @@ def _same_unit(name: str, publisher: str) -> bool:
     return len(core) >= 2 and core in publisher
 
 
+def _title(document: Document, skip: set[int], fields: dict[str, str]) -> Span | None:
+    """The body's title line, else the portal block's 名称, else the report part of the page <title>."""
+    found = meta.find_title(document, skip)
+    if found:
+        return Span(*found)
+    page_title, _ = meta.page_title_parts(document.metadata.get("page_title", ""))
+    stated = meta.portal_title(fields) or page_title
+    return Span(stated, 0, 0) if stated else None
+
+
+def _unit_and_region(
+    document: Document, skip: set[int], title: Span | None, fields: dict[str, str], body: str
+) -> tuple[str | None, Span | None, Region, list[str]]:
+    """The unit (from the text, else the portal's 发布机构 when the report is about it) and its region."""
+    name, full_names, name_span = unit.unit_name(document, title, skip)
+    publisher = fields.get("发布机构") or document.metadata.get("publisher", "")
+    if name is None and publisher:
+        name = unit.publisher_unit(publisher, body)
+        if name:
+            full_names.append(publisher)
+    elif name and publisher and _same_unit(name, publisher):
+        full_names.append(publisher)
+    _, site_names = meta.page_title_parts(document.metadata.get("page_title", ""))
+    portal_names = [n for n in (publisher, *site_names) if n]
+    region, warnings = resolve_region(full_names, body, portal_names)
+    return name, name_span, region, warnings
+
+
 def _report_meta(
     document: Document, skip: set[int], evidence: Evidence, warnings: list[str]
 ) -> dict[str, Any]:
-    found = meta.find_title(document, skip)
-    title = Span(*found) if found else None
     fields = portal_fields(document, skip)
-    if title is None and (stated := meta.portal_title(fields)):
-        title = Span(stated, 0, 0)
+    title = _title(document, skip, fields)
     body = without_portal_lines(document, skip)
     year, year_warnings = meta.fiscal_year(title.text if title else None, body)
-    name, full_names, name_span = unit.unit_name(document, title, skip)
-    publisher = fields.get("发布机构", "")
-    if name and publisher and _same_unit(name, publisher):
-        full_names.append(publisher)
-    region, region_warnings = resolve_region(full_names, body)
+    name, name_span, region, region_warnings = _unit_and_region(document, skip, title, fields, body)
     warnings.extend(year_warnings + region_warnings)
     if title and title.end > title.start:
         cite(evidence, "/report/title", Span(document.text[title.start : title.end], title.start, title.end))
@@ -99,14 +122,17 @@ def _fill_from_tables(
 
 
 def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, Any]:
-    """The contract dict for one document. Never raises on odd text: what is unclear stays null."""
+    """The contract dict for one document: what is unclear stays null. Raises
+    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``)."""
     evidence: Evidence = {}
     warnings: list[str] = []
     sections = outline(document)
+    folded = fold(document.text)
+    reject_if_not_a_report(document, folded, sections)
     skip = portal_lines(document)
     paragraphs = _body_paragraphs(document, skip)
     report = _report_meta(document, skip, evidence, warnings)
-    prose = passages(paragraphs, fold(document.text))
+    prose = passages(paragraphs, folded)
     amounts = _amounts(prose, document.text, report, sections, evidence, warnings)
     found_projects, project_warnings = projects.prose_projects(sections, amounts["project"], evidence)
     warnings.extend(project_warnings)
@@ -114,6 +140,9 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     staff_all: dict[str, int | None] = {key: staff.get(key) for key in staffing.STAFF_KEYS}
     score = self_score.prose_self_score(paragraphs, evidence)
     problems, measures = points.problems_and_measures(sections)
+    if not problems or not measures:
+        stated_problems, stated_measures = table_points(document)
+        problems, measures = problems or stated_problems, measures or stated_measures
 
     tables = table_facts(document)
     _fill_from_tables(amounts, tables.amounts, "amounts_wan", tables, evidence)
@@ -148,7 +177,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
         "cost_control": list(tables.cost_control),
         "problems": problems,
         "measures": measures,
-        "metrics": narrative_metrics(paragraphs),
+        "metrics": narrative_metrics(paragraphs, folded),
         "evidence": evidence,
         "warnings": warnings,
     }

@@ -20,8 +20,8 @@ from ingestion.regions import split_region_prefix
 
 _NAME_FIELD = re.compile(
     r"(?:(?:部门|单位|预算部门|主管部门|实施单位)(?:[（(](?:单位|部门)[）)])?名称[：:\s]*|"
-    r"(?:评价|填报|报送|编报|自评)单位[（(]?(?:公章|盖章)?[）)]?[：:]\s*)"
-    r"(?P<name>[\u4e00-\u9fff（）()]{3,40}?)(?:[（(](?:盖章|公章)[）)]|\s|$)",
+    r"(?:评价|填报|报送|编报|自评|项目实施)单位[（(]?(?:公章|盖章)?[）)]?[：:]\s*)"
+    r"(?P<name>[\u4e00-\u9fff（）()]{3,40}?)(?:[（(](?:盖章|公章)[）)]|[。；;，,]|\s|$)",
     re.M,
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -38,10 +38,15 @@ UNIT_SUFFIX = (
     r"学校|医院|协会|联合会|处|会|部|办|社|台|场)"
 )
 _UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}")
-_FULL_UNIT = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,12}?(?:街道办事处|镇人民政府|乡人民政府))"
-    r"(?:属|是|为|系|位于|[，,。（(]|\s)"
-)
+# A unit with its full designation named in the body (2021年，嘉茗街道办事处在...; 我单位系
+# 前山镇人民政府); the name is the run of Chinese characters before the designation, after the
+# last lead-in word (a year, 我单位是 ...).
+_FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_LEAD_IN = re.compile(r"^.*(?:年度|年|单位是|单位为|单位系|单位)")
+# Place names of towns and streets are short; 各/等/本 mark a mention of other or all units.
+_MAX_PLACE_NAME = 6
+_NOT_A_NAME = re.compile("[各等该本我]")
 _SHORT_UNIT = re.compile(r"(?<![本全各该我此两每])(?P<name>[\u4e00-\u9fff]{2,4})(?P<kind>街道|镇)")
 _REGION_END = re.compile("[省市区县州旗]")
 _NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
@@ -61,6 +66,29 @@ def _from_title(title: str) -> str | None:
     topic = _TITLE_TOPIC.search(rest)
     candidate = _UNIT_END.match(rest[: topic.start()] if topic else "")
     return candidate.group() if candidate and len(candidate.group()) >= 2 else None
+
+
+def _body_unit(text: str) -> tuple[str, int] | None:
+    """The full-designation unit (XX街道办事处 / XX镇人民政府) the body names most often, and where
+    it is first named; mentions of other units (各街道办事处, 本镇人民政府) do not count."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for match in _FULL_DESIGNATION.finditer(text):
+        run = _NAME_RUN.search(text, max(0, match.start() - 16), match.start())
+        if run is None:
+            continue
+        core = _LEAD_IN.sub("", run.group())
+        name = core + match.group()
+        bare = _strip_region(name).removesuffix(match.group())
+        if not 2 <= len(bare) <= _MAX_PLACE_NAME or core[0] in _NOT_NAME_START or _NOT_A_NAME.search(bare):
+            continue
+        counts[name] += 1
+        first.setdefault(name, match.end() - len(name))
+    if not counts:
+        return None
+    top = max(counts.values())
+    name = min((n for n, c in counts.items() if c == top), key=first.__getitem__)
+    return name, first[name]
 
 
 def _short_name(text: str) -> str | None:
@@ -108,6 +136,28 @@ def _full_form(name: str, text: str) -> str:
     return name
 
 
+# The report speaks of its own unit (本单位/我街道...): a publisher that is a unit is then its author.
+_SELF_REFERENCE = re.compile(r"[本我](?:单位|部门|街道|镇|乡|局|委|办|中心)")
+# Finance and audit offices publish other units' reports: never the unit by being the publisher.
+_PUBLISHES_FOR_OTHERS = re.compile(r"财政|审计")
+
+
+def publisher_unit(publisher: str, body: str) -> str | None:
+    """The portal's 发布机构 as the reporting unit (without region), when the report is about it:
+    the body names the publisher (枫岚街道), or speaks of its own unit and the publisher is not an
+    office that publishes for others (a 财政局 posting a department's report)."""
+    full = _SPACES.sub("", publisher)
+    name = _strip_region(full)
+    if not _UNIT_END.fullmatch(name) or len(name) < 3:
+        return None
+    core = name.removesuffix("办事处").removesuffix("人民政府")
+    if len(core) >= 2 and core in body:
+        return name
+    if _SELF_REFERENCE.search(body) and not _PUBLISHES_FOR_OTHERS.search(name):
+        return name
+    return None
+
+
 def unit_name(
     document: Document, title: Span | None, skip: set[int] | None = None
 ) -> tuple[str | None, list[str], Span | None]:
@@ -126,9 +176,9 @@ def unit_name(
     top = _top_line_unit(document, skip or set())
     if top:
         return _full_form(_strip_region(top[0]), text), [*full_names, top[0]], top[1]
-    named = _FULL_UNIT.search(text)
+    named = _body_unit(text)
     if named:
-        full = named["name"]
-        return _strip_region(full), [*full_names, full], Span(full, named.start("name"), named.end("name"))
+        full, start = named
+        return _strip_region(full), [*full_names, full], Span(full, start, start + len(full))
     short = _short_name(text)
     return (_full_form(short, text) if short else None), full_names, None

@@ -1,7 +1,8 @@
 """Find the reporting unit's own region and complete it from the gazetteer.
 
 Evidence, strongest first: the region prefix of the unit's full name (株洲市芦淞区建宁街道办事处
-in a title or a 单位名称 line), then county-level names in the body (芦淞区政府门户网). A body
+in a title or a 单位名称 line), then the district of the portal that published it (its 发布机构
+or site name), then county-level names in the body (芦淞区政府门户网). A body
 mention of only a province or city is not enough (a unit "入选湖南省第四批..." is not thereby a
 provincial unit), and names inside quotes or book-title marks (“开福区夜经济示范街”, 《...》)
 never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingestion.regions.gazetteer import COUNTY, MUNICIPALITIES, PROVINCE, Division, Gazetteer, load_gazetteer
@@ -110,11 +112,20 @@ def _disambiguate(options: tuple[Division, ...], context: list[Division]) -> Div
     return fitting[0] if len(fitting) == 1 else None
 
 
-def resolve_region(unit_names: list[str], body: str) -> tuple[Region, list[str]]:
-    """The unit's region from its full names (titles, 名称 lines) and the body text."""
+def resolve_region(
+    unit_names: list[str], body: str, portal_names: Sequence[str] = ()
+) -> tuple[Region, list[str]]:
+    """The unit's region from its full names (titles, 名称 lines), then from the district of the
+    portal that published it (发布机构 株洲市芦淞区财政局, site 武汉市蔡甸区人民政府: a unit on a
+    district's portal belongs to that district), then from the body text."""
     for name in unit_names:
         division, _ = split_region_prefix(name)
         if division is not None:
+            return region_of(division), []
+    for name in portal_names:
+        division, _ = split_region_prefix(name)
+        # A city's portal also carries its districts' reports: only a district settles it.
+        if division is not None and division.level == COUNTY:
             return region_of(division), []
     gazetteer = load_gazetteer()
     counts = _mentions(_unquoted(body), gazetteer)

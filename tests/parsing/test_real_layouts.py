@@ -50,7 +50,8 @@ def _extract(text: str) -> dict:
             id="labels and values on separate lines; 人民政府 dropped; a district set up in 2021",
         ),
         pytest.param(
-            "2023年度湖南省株洲市芦淞区枫溪街道办事处\n目 录\n第一部分 部门概况\n一、主要职能\n",
+            "2023年度湖南省株洲市芦淞区枫溪街道办事处\n目 录\n第一部分 部门概况\n一、主要职能\n"
+            "二、预算执行情况\n",
             "枫溪街道办事处",
             ("湖南省", "株洲市", "芦淞区", "430203"),
             "unknown",

@@ -1,0 +1,54 @@
+"""Is a document a report at all, before anything is extracted from it?
+
+Portals also serve pages that talk about reports without being one: a column page listing
+report titles with their posting dates, a notice, an empty shell. Such a page has report
+words (its link titles say 绩效自评报告) but no report in it: no figures (no 万元 amount, no
+percentage), no table, no section of its own; or it is mostly lines stamped with a posting
+date. Either way the document is set aside with ``NOT_A_REPORT`` instead of yielding a
+"report" built from link titles. The same rule holds for every format.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion import errors
+from ingestion.documents.model import Document, Paragraph, Table
+from ingestion.parsing.sections import Section
+
+# A report speaks of budgets or performance; a page without any of these words is not one.
+_REPORT_WORDS = re.compile(r"绩效|预算|决算|支出|资金|经费")
+# Text already folded to ASCII digits (``fold``).
+_FIGURE = re.compile(r"\d\s*(?:万元|元|%)")
+# A listing line: a link title followed (or preceded) by its posting date.
+_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_DATE_STAMPED = re.compile(rf"{_DATE}\s*[)）\]】]?\s*$|^\s*[\[【(（]?\s*{_DATE}")
+_MIN_LISTING_LINES = 3
+# Section headings a listing never has; link lines may look like bare headings (…情况).
+_NUMBERED_SECTIONS = 2
+
+
+def _date_stamped_share(paragraphs: list[Paragraph]) -> tuple[int, float]:
+    stamped = sum(1 for p in paragraphs if _DATE_STAMPED.search(p.text))
+    return stamped, stamped / len(paragraphs) if paragraphs else 0.0
+
+
+def reject_if_not_a_report(document: Document, folded_text: str, sections: list[Section]) -> None:
+    """Raise ``DocumentRejected(NOT_A_REPORT)`` for a page that holds no report."""
+    if not folded_text.strip():
+        raise errors.DocumentRejected(errors.NOT_A_REPORT, "the document has no text")
+    if not _REPORT_WORDS.search(folded_text):
+        raise errors.DocumentRejected(errors.NOT_A_REPORT, "the text names no budget or performance terms")
+    has_table = any(isinstance(block, Table) for block in document.blocks)
+    numbered = sum(1 for section in sections if section.level is not None)
+    if has_table or numbered >= _NUMBERED_SECTIONS:
+        return
+    paragraphs = list(document.paragraphs())
+    stamped, share = _date_stamped_share(paragraphs)
+    # A short report may lack figures; a listing is recognised by its dated links as well.
+    if stamped >= _MIN_LISTING_LINES and (share >= 0.5 or not _FIGURE.search(folded_text)):
+        raise errors.DocumentRejected(
+            errors.NOT_A_REPORT,
+            f"{stamped} of {len(paragraphs)} lines are dated links and there is no table or "
+            "numbered section: a listing page, not a report",
+        )

@@ -1,0 +1,70 @@
+"""Pages that are not reports (portal listings, pages without report terms) are set aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion import errors
+from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.parsing import extract_report
+
+LISTING = (
+    "当前位置：首页 > 政府信息公开 > 绩效评价\n"
+    + "2023年度芦淞区财政局部门整体支出绩效自评报告2024-05-01\n"
+    + "2022年度建宁街道办事处项目支出绩效自评报告 2023-06-11\n"
+    + "[2023-03-02] 关于2023年预算执行情况的报告\n"
+    + "共1页 首页 上一页 下一页\n"
+)
+
+
+def _document(text: str, fmt: str = "html", table: list[list[str]] | None = None) -> Document:
+    builder = DocumentBuilder(fmt, "utf-8")
+    for line in text.splitlines():
+        builder.add_paragraph(line)
+    if table:
+        builder.add_table(table)
+    return builder.build()
+
+
+@pytest.mark.parametrize("fmt", [pytest.param(f, id=f) for f in ("html", "txt", "docx", "pdf")])
+def test_a_listing_page_is_not_a_report_in_any_format(fmt: str) -> None:
+    with pytest.raises(errors.DocumentRejected) as rejected:
+        extract_report(_document(LISTING, fmt), path="list_1", sha256="0" * 64)
+    assert rejected.value.reason == errors.NOT_A_REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("欢迎访问本网站。\n", id="no report terms"),
+        pytest.param("   \n", id="no text"),
+    ],
+)
+def test_pages_without_a_report_are_rejected(text: str) -> None:
+    with pytest.raises(errors.DocumentRejected) as rejected:
+        extract_report(_document(text), path="x", sha256="0" * 64)
+    assert rejected.value.reason == errors.NOT_A_REPORT
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        pytest.param(
+            "2023年度某街道部门整体支出绩效自评报告\n一、基本情况\n2023-01-05下达预算\n2023-06-01追加预算\n"
+            "2023-09-01调整预算\n二、绩效情况\n",
+            None,
+            id="dated lines inside numbered sections",
+        ),
+        pytest.param(
+            "项目支出绩效自评表\n2023-01-05\n2023-06-01\n2023-09-01\n",
+            [["项目名称", "预算数"], ["社区经费", "50"]],
+            id="a form with a table",
+        ),
+        pytest.param(
+            "2023年度项目支出绩效自评报告\n项目支出48万元，完成率96%。\n", None, id="short prose with figures"
+        ),
+    ],
+)
+def test_reports_with_dates_are_kept(text: str, table: list[list[str]] | None) -> None:
+    result = extract_report(_document(text, table=table), path="x", sha256="0" * 64)
+    assert result["contract"] == "report-extraction/1"
