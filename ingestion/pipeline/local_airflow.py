@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,36 @@ def set_up_airflow(settings: Settings) -> None:
 
 
 def run_nightly_once(settings: Settings, drop: str, fiscal_year: int | None = None) -> int:
-    """``airflow dags test`` the nightly DAG on ``drop``; returns the command's exit status."""
+    """``airflow dags test`` the nightly DAG on ``drop``; returns the command's exit status.
+
+    Airflow's own output (thousands of log lines) goes to ``BPW_HOME/airflow/dags-test.log``;
+    the terminal gets one line per task as it starts and ends, so a long run shows progress.
+    """
     conf = {"drop": drop, "fiscal_year": fiscal_year}
     command = airflow_command("dags", "test", NIGHTLY_DAG_ID, "-c", json.dumps(conf))
-    return subprocess.run(command, env=airflow_env(settings), check=False).returncode
+    log_path = airflow_home(settings) / "dags-test.log"
+    print(f"airflow: running {NIGHTLY_DAG_ID} (full log: {log_path})", flush=True)
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        subprocess.Popen(
+            command, env=airflow_env(settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ) as process,
+    ):
+        assert process.stdout is not None  # stdout=PIPE above
+        for line in process.stdout:
+            log.write(line)
+            progress = _task_progress(line)
+            if progress:
+                print(f"airflow: {progress}", flush=True)
+    return process.returncode
+
+
+_TASK_EVENT = re.compile(r"\[DAG TEST\] (starting|end task) task_id=(\w+)")
+
+
+def _task_progress(line: str) -> str | None:
+    match = _TASK_EVENT.search(line)
+    if match is None:
+        return None
+    event, task_id = match.groups()
+    return f"{task_id} {'started' if event == 'starting' else 'finished'}"
