@@ -79,13 +79,19 @@ def read_docx(data: bytes, name: str, format: str = "docx") -> Document:
     document = _open(data, name)
     numbering = WordNumbering(_numbering_element(document), document.styles.element)
     builder = DocumentBuilder(format)
+    # python-docx's paragraph.style scans every style of the document for each paragraph (a
+    # quarter of reading a .docx): the name depends on the paragraph's style id alone.
+    style_names: dict[str | None, str | None] = {}
     for element in _body_blocks(document.element.body):
         if element.tag == _TBL:
             builder.add_table(table_rows(element, document))
             continue
         paragraph = DocxParagraph(element, document)
         label = numbering.label(element)
-        builder.add_paragraph(paragraph.text, numbering=label, style=_style_name(paragraph))
+        style_id = element.style
+        if style_id not in style_names:
+            style_names[style_id] = _style_name(paragraph)
+        builder.add_paragraph(paragraph.text, numbering=label, style=style_names[style_id])
     return builder.build()
 
 

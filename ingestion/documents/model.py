@@ -75,19 +75,15 @@ class DocumentBuilder:
         self._blocks: list[Block] = []
         self.metadata: dict[str, str] = {}
 
-    def _emit(self, text: str) -> tuple[int, int]:
-        start = self._length
-        self._parts.append(text)
-        self._length += len(text)
-        return start, self._length
-
     def add_paragraph(self, text: str, numbering: str | None = None, style: str | None = None) -> None:
         text = text.replace("\r", "").replace("\n", " ").strip()
         if not text and numbering is None:
             return
         rendered = f"{numbering}{text}" if numbering else text
-        start, end = self._emit(rendered)
-        self._emit("\n")
+        start = self._length
+        end = start + len(rendered)
+        self._parts += (rendered, "\n")
+        self._length = end + 1
         self._blocks.append(Paragraph(text=rendered, start=start, end=end, numbering=numbering, style=style))
 
     def add_table(self, rows: list[list[str]]) -> None:
@@ -95,16 +91,21 @@ class DocumentBuilder:
         if not rows:
             return
         table_start = self._length
+        # Offsets are counted, not measured from the parts: a report has hundreds of cells.
+        parts, at = self._parts, self._length
         built: list[tuple[Cell, ...]] = []
         for row in rows:
             cells = []
             for text in row:
-                self._emit("\t")
-                start, end = self._emit(text.strip())
-                self._emit("\n")
-                cells.append(Cell(text=text.strip(), start=start, end=end))
-            self._emit("\n")
+                text = text.strip()
+                start = at + 1  # after the TAB
+                at = start + len(text) + 1
+                parts.append(f"\t{text}\n")
+                cells.append(Cell(text=text, start=start, end=at - 1))
+            parts.append("\n")
+            at += 1
             built.append(tuple(cells))
+        self._length = at
         self._blocks.append(Table(rows=tuple(built), start=table_start, end=self._length))
 
     def build(self) -> Document:

@@ -80,7 +80,7 @@ def _read_flat_table(lines: list[str], i: int, builder: DocumentBuilder) -> int:
     n = len(lines)
     while i < n:
         line = lines[i]
-        if _is_cell(line):
+        if line[:1] == "\t":  # _is_cell, inlined: most lines of a table are cells
             table.row.append([line[1:].strip()])
             i += 1
         elif _is_filler(line):
@@ -164,7 +164,7 @@ def add_plain_text(builder: DocumentBuilder, text: str) -> None:
         line = lines[i]
         if _is_cell(line):
             i = _read_flat_table(lines, i, builder)
-        elif _pipe_cells(line) is not None:
+        elif "|" in line and _pipe_cells(line) is not None:
             i = _read_pipe_table(lines, i, builder)
         elif not line.strip():
             i += 1

@@ -2,8 +2,10 @@
 
 A .docx or .xlsx is a zip of XML parts. Its central directory says, before anything is
 decompressed, how many entries it has and how large they become: a zip bomb is refused on
-those numbers alone. Every XML part is then parsed with defusedxml, which refuses DOCTYPE and
-ENTITY declarations (billion laughs, external entities); Office never writes them.
+those numbers alone. Every XML part is then run through expat with handlers that refuse
+DOCTYPE and ENTITY declarations (billion laughs, external entities; Office never writes them),
+the checks defusedxml makes, and that it is well-formed. No element tree is built: building
+one in Python for every part cost 0.2 s per document, nine tenths of reading a .docx.
 """
 
 from __future__ import annotations
@@ -11,10 +13,8 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from xml.etree.ElementTree import ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from typing import Any
+from xml.parsers import expat
 
 from ingestion import errors
 
@@ -68,8 +68,30 @@ def check_zip_directory(archive: zipfile.ZipFile, name: str) -> None:
             )
 
 
+class _Declared(Exception):
+    """An XML part declares a DTD or an entity."""
+
+
+def _refuse(what: str) -> Any:
+    def handler(*_: object) -> None:
+        raise _Declared(what)
+
+    return handler
+
+
+def check_xml(part: bytes) -> None:
+    """Raise ``_Declared`` for a DTD or entity declaration, ``expat.ExpatError`` when malformed."""
+    # namespace_separator as ElementTree's parser sets it: an unbound prefix is malformed too.
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartDoctypeDeclHandler = _refuse("DTDForbidden")
+    parser.EntityDeclHandler = _refuse("EntitiesForbidden")
+    parser.UnparsedEntityDeclHandler = _refuse("EntitiesForbidden")
+    parser.ExternalEntityRefHandler = _refuse("ExternalReferenceForbidden")
+    parser.Parse(part, True)
+
+
 def check_xml_parts(archive: zipfile.ZipFile, name: str) -> None:
-    """Parse every XML part with defusedxml: no DTD, no entities, well-formed."""
+    """Check every XML part: no DTD, no entities, well-formed."""
     for info in archive.infolist():
         if not info.filename.lower().endswith(_XML_SUFFIXES):
             continue
@@ -80,12 +102,12 @@ def check_xml_parts(archive: zipfile.ZipFile, name: str) -> None:
                 errors.CORRUPT, f"{name}: cannot decompress {info.filename} ({exc})"
             ) from exc
         try:
-            fromstring(part, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        except DefusedXmlException as exc:
+            check_xml(part)
+        except _Declared as exc:
             raise errors.DocumentRejected(
-                errors.UNSAFE, f"{name}: {info.filename} declares a DTD or entities ({type(exc).__name__})"
+                errors.UNSAFE, f"{name}: {info.filename} declares a DTD or entities ({exc})"
             ) from exc
-        except ParseError as exc:
+        except expat.ExpatError as exc:
             raise errors.DocumentRejected(
                 errors.CORRUPT, f"{name}: {info.filename} is not well-formed XML ({exc})"
             ) from exc

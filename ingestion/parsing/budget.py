@@ -26,7 +26,7 @@ AMOUNT_KEYS = (
 
 _QUALIFIER = (
     r"(?:其中|含|另|本年度?|当年|(?P<year>(?:19|20)\d{2})年度?|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|拨款|全部|累计|实际)"
+    r"一般公共预算|公共预算|安排的?|拨款|全部|累计|实际|[本该]项目)"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ①
 _ITEM_NUMBER = (
@@ -35,7 +35,7 @@ _ITEM_NUMBER = (
 _PREFIX = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?(?:{_QUALIFIER}\s*)*")
 _LABELS: tuple[tuple[str, str], ...] = (
     ("budget_full_year", r"全年预算(?:数|资金|金额|总额)?|调整后(?:的)?预算(?:数|资金|金额)?"),
-    ("budget_initial", r"年初预算(?:数|资金|金额|总额)?|预算(?:资金|数)"),
+    ("budget_initial", r"年初(?:批复的?)?预算(?:数|资金|金额|总额)?|预算(?:资金|数)"),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
     ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?"),
     ("executed", r"全年执行数|全年预算执行数|执行数"),
@@ -86,9 +86,7 @@ def prose_amounts(
     for passage in prose:
         if "元" not in passage.text:
             continue
-        for clause in clauses(passage.text):
-            if "元" not in clause.text:
-                continue
+        for clause in clauses(passage.text, containing="元"):
             hit = _clause_amount(clause.text, fiscal_year)
             if hit is None:
                 continue

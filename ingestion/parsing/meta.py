@@ -15,6 +15,7 @@ from collections import Counter
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.preamble import portal_lines
+from ingestion.parsing.scan import anchored_finditer, anchored_search
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import fold
 from ingestion.parsing.unit import UNIT_SUFFIX
@@ -34,11 +35,15 @@ _TITLE_SCAN = 25
 # A form field that names the year outright (评价年度：2024).
 _YEAR_FIELD = re.compile(r"(?:评价|预算|所属|报告|会计)年度\s*[：:]\s*((?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?")
+# Where matches hold a literal (see ``scan``): a year starts with 19/20; a field has 年度 after 2.
+_YEAR_ANCHORS = (("19", 0, 0), ("20", 0, 0))
+_YEAR_FIELD_ANCHORS = (("年度", 2, 2),)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("key_projects", re.compile(r"重点项目.{0,8}(绩效|评价)")),
-    ("overall_expenditure", re.compile(r"整体(支出)?绩效|整体支出")),
+    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations.
+    ("overall_expenditure", re.compile(r"整体(支出)?绩效(?!目标)|整体支出(?!绩效目标)")),
     ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明")),
-    ("project_expenditure", re.compile(r"项目(支出)?绩效自评|项目支出绩效|项目绩效评价")),
+    ("project_expenditure", re.compile(r"项目(支出)?绩效自评|项目支出绩效(?!目标)|项目绩效评价")),
 )
 
 
@@ -124,11 +129,11 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
         found = _YEAR.search(fold(title))
         if found:
             return int(found.group(1)), []
-    field = _YEAR_FIELD.search(text[:5000])
+    field = anchored_search(_YEAR_FIELD, text[:5000], _YEAR_FIELD_ANCHORS)
     if field:
         return int(field.group(1)), []
     counts: Counter[int] = Counter()
-    for match in _YEAR.finditer(fold(text)):
+    for match in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS):
         counts[int(match.group(1))] += 2 if match.group(2) else 1
     if not counts:
         return None, []

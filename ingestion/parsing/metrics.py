@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from ingestion.documents.model import Paragraph
 from ingestion.parsing.text import fold
@@ -50,6 +51,20 @@ _MAX_NAME = 14
 _LOOK_BACK = 24
 _MAX_METRICS = 200
 _QUALIFIERS = {"近", "约", "超过", "超", "逾", "余", "多", "上"}
+_DIGIT = re.compile(r"\d")
+# The last characters _QUALIFIER_BEFORE and _TRAILING can end with, and the first ones _LEADING
+# can start with: a name that cannot match skips the regex (each is tried for every metric).
+_QUALIFIER_LAST = frozenset("近约过超逾上")
+_TRAILING_LAST = frozenset("的了为到达共计累约近过超逾是有由至等别上")
+_LEADING_FIRST = frozenset("根细截目已共累全今其并还同先以本我辖街内有")
+
+
+def _qualifier_before(text: str) -> str | None:
+    """The qualifier (近, 超过 ...) ``text`` ends with, as ``_QUALIFIER_BEFORE`` finds it."""
+    if not text or text[-1] not in _QUALIFIER_LAST:
+        return None
+    found = _QUALIFIER_BEFORE.search(text)
+    return found.group(1) if found else None
 
 
 def metric_name(before: str, after: str) -> str | None:
@@ -58,17 +73,23 @@ def metric_name(before: str, after: str) -> str | None:
     name = _PHRASE_BREAK.split(before)[-1]
     if _STAFF_WORDS.search(name):
         return None
-    name = _QUALIFIER_BEFORE.sub("", name)
+    qualifier = _qualifier_before(name)
+    if qualifier:
+        name = name[: -len(qualifier)]
     # 划分为200个微网格: after 为/成 the number counts what follows it, unless a measure precedes.
     counts_what_follows = name.endswith(("为", "成")) and not _MEASURE_NOUN.search(name[:-1])
-    name = _TRAILING.sub("", _LEADING.sub("", name.strip()))
+    name = name.strip()
+    if name[:1] in _LEADING_FIRST:
+        name = _LEADING.sub("", name)
+    if name[-1:] in _TRAILING_LAST:
+        name = _TRAILING.sub("", name)
     if counts_what_follows and name and (noun := _NOUN_AFTER.match(after)):
         name = noun.group(0)
     elif name in _BARE_VERBS:
         noun = _NOUN_AFTER.match(after)
         name = f"{name}{noun.group(0)}" if noun else ""
     name = name[-_MAX_NAME:]
-    if len(name) < 2 or re.search(r"\d", name) or name.endswith(("年", "月", "日", "第")):
+    if len(name) < 2 or _DIGIT.search(name) or name.endswith(("年", "月", "日", "第")):
         return None
     return name
 
@@ -79,41 +100,87 @@ def _keep(name: str, unit: str, round_word: bool, qualifier: str | None) -> bool
     return not (unit == "%" and _BUDGET_WORDS.search(name))
 
 
+def _bounded_by_lines(paragraphs: list[Paragraph], folded_text: str) -> bool:
+    """The paragraphs are whole lines of ``folded_text`` in document order: one scan of the whole
+    text then finds in each paragraph what a scan of the paragraph alone finds."""
+    end = 0
+    for paragraph in paragraphs:
+        if paragraph.start < end or folded_text[paragraph.start - 1 : paragraph.start] not in ("", "\n"):
+            return False
+        if folded_text[paragraph.end : paragraph.end + 1] not in ("", "\n"):
+            return False
+        end = paragraph.end
+    return True
+
+
+# (the paragraph, its folded text, a metric match in it, the match's offset in that text)
+_Found = tuple[Paragraph, str, re.Match[str], int]
+
+
+def _metric_matches(paragraphs: list[Paragraph], folded_text: str | None) -> Iterator[_Found]:
+    if folded_text is None or not _bounded_by_lines(paragraphs, folded_text):
+        for paragraph in paragraphs:
+            if not _HAS_FIGURE.search(paragraph.text):
+                continue
+            folded = (
+                fold(paragraph.text) if folded_text is None else folded_text[paragraph.start : paragraph.end]
+            )
+            for match in _METRIC.finditer(folded):
+                yield paragraph, folded, match, 0
+        return
+    # One scan of the report instead of one per paragraph; matches in tables and portal lines
+    # fall outside every paragraph and are dropped.
+    starts = [paragraph.start for paragraph in paragraphs]
+    last: Paragraph | None = None
+    folded = ""
+    for match in _METRIC.finditer(folded_text):
+        at = bisect_right(starts, match.start()) - 1
+        if at < 0 or match.end() > paragraphs[at].end:
+            continue
+        if paragraphs[at] is not last:
+            last = paragraphs[at]
+            folded = folded_text[last.start : last.end]
+        yield last, folded, match, last.start
+
+
 def narrative_metrics(
     paragraphs: list[Paragraph], folded_text: str | None = None
 ) -> list[dict[str, str | None]]:
     """Metrics of the paragraphs; ``folded_text`` is ``fold(Document.text)`` when the caller has it."""
     metrics: list[dict[str, str | None]] = []
     seen: set[tuple[str, str, str]] = set()
-    for paragraph in paragraphs:
-        if not _HAS_FIGURE.search(paragraph.text):
+    breaks_of: Paragraph | None = None
+    breaks: list[int] = []
+    for paragraph, folded, match, offset in _metric_matches(paragraphs, folded_text):
+        if paragraph is not breaks_of:
+            breaks_of, breaks = paragraph, [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+        match_start, match_end = match.start() - offset, match.end() - offset
+        at = bisect_right(breaks, match_start)
+        begin = breaks[at - 1] + 1 if at else 0
+        end = breaks[at] if at < len(breaks) else len(folded)
+        # A name is at most _MAX_NAME characters; a longer look back only costs regex time.
+        before = folded[max(begin, match_start - _LOOK_BACK) : match_start]
+        written, qualifier_after, unit = match.groups()
+        qualifier = qualifier_after or _qualifier_before(before)
+        round_word = written in _ROUND
+        if round_word and qualifier is None:
+            continue  # _keep refuses it whatever its name
+        name = metric_name(before, folded[match_end:end])
+        value = _ROUND.get(written, written)
+        if name is None or not _keep(name, unit, round_word, qualifier):
             continue
-        folded = fold(paragraph.text) if folded_text is None else folded_text[paragraph.start : paragraph.end]
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
-        for match in _METRIC.finditer(folded):
-            at = bisect_right(breaks, match.start())
-            begin = breaks[at - 1] + 1 if at else 0
-            end = breaks[at] if at < len(breaks) else len(folded)
-            # A name is at most _MAX_NAME characters; a longer look back only costs regex time.
-            before = folded[max(begin, match.start() - _LOOK_BACK) : match.start()]
-            qualifier_before = _QUALIFIER_BEFORE.search(before)
-            name = metric_name(before, folded[match.end() : end])
-            qualifier = match["qual_after"] or (qualifier_before.group(1) if qualifier_before else None)
-            value, unit = _ROUND.get(match["value"], match["value"]), match["unit"]
-            if name is None or not _keep(name, unit, match["value"] in _ROUND, qualifier):
-                continue
-            if (name, value, unit) in seen:
-                continue
-            seen.add((name, value, unit))
-            metrics.append(
-                {
-                    "name": name,
-                    "value": value,
-                    "unit": unit,
-                    "qualifier": qualifier if qualifier in _QUALIFIERS else None,
-                    "evidence": paragraph.text[begin:end].strip(),
-                }
-            )
-            if len(metrics) >= _MAX_METRICS:
-                return metrics
+        if (name, value, unit) in seen:
+            continue
+        seen.add((name, value, unit))
+        metrics.append(
+            {
+                "name": name,
+                "value": value,
+                "unit": unit,
+                "qualifier": qualifier if qualifier in _QUALIFIERS else None,
+                "evidence": paragraph.text[begin:end].strip(),
+            }
+        )
+        if len(metrics) >= _MAX_METRICS:
+            return metrics
     return metrics

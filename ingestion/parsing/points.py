@@ -24,6 +24,14 @@ _REMEDY = re.compile(
     r"^(?:加强|建立|完善|提高|强化|进一步|建议|下一步|今后|继续|将|健全|规范|推进|落实|细化|做好)"
 )
 _MIN_POINT = 4
+# A label naming the points that follow it inside a sentence: …自评得分92分，存在的问题：一是…
+_INLINE_PROBLEMS = re.compile(r"(?:存在的?(?:主要)?问题(?:及原因)?|主要问题|不足之处)[:：]")
+_INLINE_MEASURES = re.compile(
+    r"(?:下一步(?:工作)?(?:改进|整改)?(?:措施|计划|打算|建议|工作)?|(?:改进|整改)(?:措施|意见|建议))[:：]"
+)
+# A form's cell on a line of its own: 10, 91%, 47.9.
+_FIGURE_LINE = re.compile(r"^[\d.%\s]+$")
+_MAX_FIGURE_SHARE = 4  # one paragraph in this many being a bare figure makes a section a form
 
 
 def is_remedy(point: str) -> bool:
@@ -65,8 +73,16 @@ def _section_points(section: Section) -> list[tuple[bool, str]]:
     return points
 
 
+def _is_form(section: Section) -> bool:
+    """A heading that is a column header (偏差原因分析及改进措施) of a form whose cells stand as
+    paragraphs: its body holds bare figures (scores, rates), which prose never does."""
+    paragraphs = section.subtree_paragraphs()
+    figures = sum(1 for p in paragraphs if _FIGURE_LINE.match(p.text))
+    return figures >= 2 and figures * _MAX_FIGURE_SHARE >= len(paragraphs)
+
+
 def _ranked(sections: list[Section], wanted: re.Pattern[str], other: re.Pattern[str]) -> list[Section]:
-    chosen = [s for s in sections if wanted.search(s.title) and s.subtree_paragraphs()]
+    chosen = [s for s in sections if wanted.search(s.title) and s.subtree_paragraphs() and not _is_form(s)]
     return sorted(chosen, key=lambda s: (not _TOPICAL.search(s.title), bool(other.search(s.title))))
 
 
@@ -88,6 +104,9 @@ def problems_and_measures(sections: list[Section]) -> tuple[list[str], list[str]
             problems = [p for _, p in _section_points(section)]
         if problems:
             break
+    if not problems or not measures:
+        inline_problems, inline_measures = _inline_points(sections)
+        problems, measures = problems or inline_problems, measures or inline_measures
     if not measures:
         for section in _ranked(sections, _MEASURE, _PROBLEM):
             if _PROBLEM.search(section.title):
@@ -96,3 +115,22 @@ def problems_and_measures(sections: list[Section]) -> tuple[list[str], list[str]
             if measures:
                 break
     return problems, measures
+
+
+def _inline_points(sections: list[Section]) -> tuple[list[str], list[str]]:
+    """Problems and measures a paragraph names inline (存在的问题：一是…下一步改进措施：一是…),
+    for reports that give them no section of their own; the first paragraph naming them wins."""
+    for section in sections:
+        for paragraph in section.body_paragraphs():
+            text = paragraph.text
+            if "问题" not in text:
+                continue
+            problem = _INLINE_PROBLEMS.search(text)
+            if problem is None:
+                continue
+            measure = _INLINE_MEASURES.search(text, problem.end())
+            problems = split_points(text[problem.end() : measure.start() if measure else len(text)])
+            measures = split_points(text[measure.end() :]) if measure else []
+            if problems:
+                return problems, measures
+    return [], []

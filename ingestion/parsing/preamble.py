@@ -31,6 +31,10 @@ _NAV_LINE = re.compile(
 _BREADCRUMB = re.compile(
     r"(当前位置|所在位置|您的位置|首页)\s*[：:>＞»/]|[>＞»]\s*[\u4e00-\u9fff]{2,8}\s*[>＞»]"
 )
+# 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
+# a portal line when it opens with a label and names at least two.
+_SPACED_FIELD = re.compile(rf"{_LEAD}(?:{_LABELS})\s+\S")
+_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{_LABELS})\s+\S")
 _LABEL_ONLY = re.compile(rf"{_LEAD}(?:{_LABELS})\s*[\]】]?\s*[：:]?\s*$")
 _MAX_VALUE_LINE = 40
 # A line after an empty label is its value unless it is the report's own title.
@@ -39,9 +43,17 @@ _REPORT_WORDS = re.compile(r"报告|决算|绩效|预算|评价|自评|说明")
 _SCAN_LIMIT = 40
 
 
+# Every breadcrumb holds one of these; _BREADCRUMB, tried at every character, runs only then.
+_BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
+
+
 def is_portal_line(text: str) -> bool:
     return bool(
-        _FIELD.match(text) or _CODE_LINE.match(text) or _NAV_LINE.match(text) or _BREADCRUMB.search(text)
+        _FIELD.match(text)
+        or _CODE_LINE.match(text)
+        or _NAV_LINE.match(text)
+        or (_SPACED_FIELD.match(text) is not None and len(_SPACED_LABEL.findall(text)) >= 2)
+        or (any(hint in text for hint in _BREADCRUMB_HINTS) and _BREADCRUMB.search(text))
     )
 
 

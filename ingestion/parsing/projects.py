@@ -102,11 +102,15 @@ def _named(text: str) -> list[str] | None:
 def respective_projects(paragraphs: list[Paragraph]) -> list[dict[str, object]]:
     """Projects named ``分别为A、B`` whose budget and spending follow as ``分别为X万元、Y万元``."""
     for position, paragraph in enumerate(paragraphs):
+        if "分别" not in paragraph.text:  # _NAMED_RESPECTIVELY needs it; skip the fold
+            continue
         names = _named(fold(paragraph.text))
         if names is None:
             continue
         found: dict[str, list[str]] = {}
         for later in paragraphs[position : position + _PARAGRAPHS_AHEAD]:
+            if "分别" not in later.text:  # every match holds it; the regex tries every position
+                continue
             for match in _FIGURES_RESPECTIVELY.finditer(fold(later.text)):
                 figures = [to_wan(m["number"], m["unit"]) for m in _LIST_MONEY.finditer(match["list"])]
                 key = "budget_wan" if _BUDGET_LABEL.search(match["label"]) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import budget, meta, points, projects, self_score, staffing, unit
+from ingestion.parsing import budget, meta, points, projects, script, self_score, staffing, unit
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_fields, portal_lines, without_portal_lines
@@ -124,6 +124,8 @@ def _fill_from_tables(
 def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, Any]:
     """The contract dict for one document: what is unclear stays null. Raises
     ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``)."""
+    original_text = document.text
+    document = script.simplified_document(document)
     evidence: Evidence = {}
     warnings: list[str] = []
     sections = outline(document)
@@ -157,6 +159,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     for prefix in ("/indicators/", "/budget_execution", "/cost_control/"):
         evidence.update({k: v for k, v in tables.evidence.items() if k.startswith(prefix)})
     warnings.extend(tables.warnings)
+    script.cite_original(evidence, document.text, original_text)
 
     return {
         "contract": CONTRACT,

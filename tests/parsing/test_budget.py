@@ -59,6 +59,11 @@ def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[s
         pytest.param("年初预算分别为459.81万元、1508.15万元。", {}, id="a list of figures"),
         pytest.param("社会管理项目支出年初预算数与年终决算数相差196.14万元。", {}, id="a difference"),
         pytest.param("2020年度项目支出500万元。", {}, id="another year's figure"),
+        pytest.param(
+            "本中心实施项目12个，年初批复预算780万元。", {"budget_initial": "780"}, id="年初批复预算"
+        ),
+        pytest.param("该项目年初预算数120万元。", {"budget_initial": "120"}, id="该项目 before the label"),
+        pytest.param("上级项目年初预算数120万元。", {}, id="another project's budget is no subject"),
         pytest.param("联系电话：22212394。2021年度预算编码2080201。", {}, id="codes and phone numbers"),
     ],
 )

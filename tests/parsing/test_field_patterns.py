@@ -135,12 +135,10 @@ NO_AMOUNT_KEYS = ("appropriation_revenue", "appropriation_expenditure", "basic")
 AMOUNT_CASES = [
     pytest.param(
         PROSE_APPROVED_BUDGET, {"amounts_wan.budget_initial": "780"},
-        marks=_xfail("年初批复预算: 批复 between 年初 and 预算, after a subject 本中心"),
         id="年初批复预算 after the subject 本中心",
     ),
     pytest.param(
         PROSE_SUBJECT_BEFORE_LABEL, {"amounts_wan.budget_initial": "120"},
-        marks=_xfail("a subject (本项目/该项目) before the label 年初预算数"),
         id="本项目 before 年初预算数",
     ),
     pytest.param(
@@ -161,7 +159,6 @@ AMOUNT_CASES = [
             "amounts_wan.budget_initial": "120.50", "amounts_wan.budget_full_year": "130.00",
             "amounts_wan.executed": "129.00",
         },
-        marks=_xfail("blank trailing 得分/原因 cells shift the budget-execution row one column left"),
         id="budget-execution pipe row with blank 得分 and 原因 cells",
     ),
     pytest.param(
@@ -182,7 +179,6 @@ AMOUNT_CASES = [
             "indicators.0.name": "保障在职人数", "indicators.0.weight": 50, "indicators.1.score": 40,
             "self_score": 100,
         },
-        marks=_xfail("a 自评表 exported one cell per line, each ending in ' |'"),
         id="self-evaluation table one cell per line ending in |",
     ),
     pytest.param(
@@ -193,7 +189,6 @@ AMOUNT_CASES = [
             "budget_execution.score": 9, "amounts_wan.executed": "47.9",
             "indicators.0.target": "300米", "indicators.1.weight": 10,
         },
-        marks=_xfail("a 自评表 one cell per paragraph, headers split over cells (年初 / 预算数)"),
         id="self-evaluation table one cell per paragraph with split headers",
     ),
     pytest.param(
@@ -203,7 +198,6 @@ AMOUNT_CASES = [
             "budget_execution.executed_wan": "58.5", "budget_execution.score": 10,
             "indicators.0.name": "保洁村庄数量", "indicators.0.level1": "产出指标", "indicators.1.score": 25,
         },
-        marks=_xfail("a 自评表 flattened to one line of space-separated cells"),
         id="self-evaluation table flattened to one line",
     ),
     pytest.param(
@@ -212,7 +206,6 @@ AMOUNT_CASES = [
             "report.kind": "final_accounts", "amounts_wan.appropriation_expenditure": "312.40",
             "staffing.actual": 9, "staffing.retired": 2,
         },
-        marks=_xfail("traditional-script text (萬元, 決算, 實有人數) is not read like simplified"),
         id="traditional-script 决算",
     ),
     pytest.param(
@@ -239,7 +232,6 @@ REPORT_CASES = [
         "发布机构: | 西湖区东岭街道 | 生成日期: | 2022-11-17 |\n"
         "东岭街道办事处部门2021年度部门决算\n目 录\n第一部分 东岭街道办事处部门概况\n",
         {"report.unit_name": "东岭街道办事处", "report.kind": "final_accounts", "report.fiscal_year": 2021},
-        marks=_xfail("'X部门2021年度部门决算': 部门 after the unit kept as 部"),
         id="unit followed by 部门 in the title",
     ),
     pytest.param(
@@ -249,7 +241,6 @@ REPORT_CASES = [
             "report.region.district": "渠县",
             "report.region.division_code": "511725",
         },
-        marks=_xfail("a unit named only as the subject of 下设 in the body"),
         id="unit named only in the body before 下设",
     ),
     pytest.param(
@@ -259,7 +250,6 @@ REPORT_CASES = [
             "report.region.division_code": "530922",
             "report.kind": "final_accounts",
         },
-        marks=_xfail("the title line is a table cell ending in ' |'"),
         id="title line ending in a pipe",
     ),
     pytest.param(
@@ -267,7 +257,6 @@ REPORT_CASES = [
         "档案馆 2020年度决算公开报告 目录 第一部分 单位基本情况 "
         "一、单位职能、职责 二、单位机构设置 第二部分 2020年度单位决算情况说明\n",
         {"report.unit_name": "档案馆", "report.region.division_code": "150200", "report.fiscal_year": 2020},
-        marks=_xfail("title and table of contents flattened onto one line"),
         id="title flattened with the table of contents",
     ),
     pytest.param(
@@ -275,7 +264,6 @@ REPORT_CASES = [
         "生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站\n\n2022年度白水镇人民政府部门决算\n\n"
         "来源: 日期:\n 目 录\n 第一部分 白水镇人民政府概况\n",
         {"report.unit_name": "白水镇人民政府", "report.title": "2022年度白水镇人民政府部门决算"},
-        marks=_xfail("space-separated portal metadata line glued onto the title"),
         id="portal metadata without separators before the title",
     ),
     pytest.param(
@@ -284,19 +272,16 @@ REPORT_CASES = [
         "第一部分部门概况\n第四部分2022年部门预算表(附表)\n11.2022"
         "年部门(单位)整体支出绩效目标表\n12.2022年项目支出绩效目标表\n",
         {"report.kind": Not("overall_expenditure")},
-        marks=_xfail("a 部门预算 listing 整体支出绩效目标表 is taken for an overall self-evaluation"),
         id="部门预算 is not an overall self-evaluation",
     ),
     pytest.param(
         PIPE_ROWS_BLANK_SCORE,
         {"report.unit_name": "统计局", "report.region.division_code": "511421", "report.fiscal_year": 2023},
-        marks=_xfail("the unit stated in the 实施单位 cell of a pipe row"),
         id="unit from the 实施单位 cell",
     ),
     pytest.param(
         YUAN_TABLE_WITH_ROW_NUMBERS,
         {"report.unit_name": "龙安镇中心卫生院", "report.region.division_code": "530628"},
-        marks=_xfail("部门: field of an xls header cut after 镇"),
         id="a town health centre named in a 部门: field keeps 中心卫生院",
     ),
     pytest.param(
@@ -329,12 +314,10 @@ POINTS_CASES = [
         "自评得分92分,存在的问题:一是年初编制预算时测算不够精细,造成预算资金偏大。二是专项资金申报不够及时。"
         "下一步改进措施:一是年初编制预算时应精准测算。二是按进度申报资金计划,及时拨付资金。\n",
         {"problems": NON_EMPTY, "measures": NON_EMPTY, "self_score": 92},
-        marks=_xfail("存在的问题 and 改进措施 inline in one paragraph"),
         id="problems and measures inline after 自评得分",
     ),
     pytest.param(
         ONE_CELL_PER_LINE_BLANK_LINES, {"measures": []},
-        marks=_xfail("the column header 偏差原因分析及改进措施 opens a measures section"),
         id="no measures from the 偏差原因分析及改进措施 column header",
     ),
 ]  # fmt: skip

@@ -60,6 +60,25 @@ SPLIT_HEADINGS = """示例区某局2023年部门整体支出绩效评价报告
 1.加强项目前期论证。2.建立执行进度通报机制。
 """
 
+INLINE = """某局2017年度部门整体支出绩效自评报告
+三、自评情况
+本部门自评得分92分，存在的问题：一是测算不够精细。二是申报不够及时。下一步改进措施：一是精准测算预算。二是及时拨付资金。
+"""
+
+# A 自评表 exported one cell per paragraph: its column header reads like a measures heading.
+FORM_CELLS = """某校2019年度项目支出绩效自评表
+三级指标
+分值
+得分
+偏差原因分析及改进措施
+维修围墙长度
+10
+10
+验收合格率
+10
+9
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "problems", "measures"),
@@ -76,6 +95,13 @@ SPLIT_HEADINGS = """示例区某局2023年部门整体支出绩效评价报告
             ["加强项目前期论证。", "建立执行进度通报机制。"],
             id="sub-headings under one section",
         ),
+        pytest.param(
+            INLINE,
+            ["测算不够精细。", "申报不够及时。"],
+            ["精准测算预算。", "及时拨付资金。"],
+            id="problems and measures named inline in one paragraph",
+        ),
+        pytest.param(FORM_CELLS, [], [], id="a form's column header is no measures section"),
     ],
 )
 def test_problems_and_measures(

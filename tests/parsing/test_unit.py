@@ -102,3 +102,37 @@ def test_project_implementing_unit_field_beats_a_project_title() -> None:
     )
     report = extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
     assert (report["unit_name"], report["region"]["district"]) == ("荷澄街道办事处", "潮阳区")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(
+            "2024年度单位决算\n二、机构设置\n本单位下设办公室。\n", None, id="本单位下设 names no unit"
+        ),
+        pytest.param(
+            "2024年度单位决算\n二、机构设置\n渠县林业技术推广站内设办公室。\n", "林业技术推广站", id="内设"
+        ),
+        pytest.param(
+            "项目支出绩效自评表\n主管部门：仁寿县统计局\n金额单位：万元\n",
+            None,
+            id="主管部门 and 金额单位 fields",
+        ),
+        pytest.param(
+            "收入支出决算总表 部门：彝良县龙安镇中心卫生院 金额单位：元\n",
+            "龙安镇中心卫生院",
+            id="部门 field",
+        ),
+        pytest.param(
+            "2020年某市档案馆决算公开报告.doc\n包头市档案馆 2020年度决算公开报告 目录 第一部分\n",
+            "档案馆",
+            id="a file name yields to the title line below it",
+        ),
+        pytest.param(
+            "根据财政局预算绩效管理要求开展自评，形成报告\n", None, id="a prose line is no title line"
+        ),
+        pytest.param("云县文化馆单位2023年度单位决算\n", "文化馆", id="单位 after the unit"),
+    ],
+)
+def test_unit_from_fields_titles_and_structure(text: str, unit: str | None) -> None:
+    assert unit_name(document_of(text), None)[0] == unit

@@ -54,7 +54,8 @@ def find_budget_rows(table: Table) -> list[int]:
     return [
         index
         for index, row in enumerate(table.rows)
-        if any(compact(cell.text).rstrip(":：") in ROW_LABELS for cell in row)
+        # row_has is the cheap (cached) test a row holding such a label passes first
+        if row_has(row, ROW_LABELS) and any(compact(cell.text).rstrip(":：") in ROW_LABELS for cell in row)
     ]
 
 

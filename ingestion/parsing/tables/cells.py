@@ -108,19 +108,24 @@ def unit_of(text: str) -> str | None:
 
 def find_figure(cell: Cell, pattern: re.Pattern[str] = _NUMBER) -> Figure | None:
     """The first number in the cell (full-width digits and thousands separators allowed)."""
-    folded = fold(cell.text)
+    found = _figure_in(cell.text, pattern)
+    if found is None:
+        return None
+    value, written, start, end, unit = found
+    return Figure(value, written, cell.start + start, cell.start + end, unit)
+
+
+@lru_cache(maxsize=_CACHED_CELLS)
+def _figure_in(text: str, pattern: re.Pattern[str]) -> tuple[Decimal, str, int, int, str | None] | None:
+    """(value, digits as written, start, end, unit) of the first number in ``text``; cached
+    because tables repeat their figures (10, 100%, 0) and every extractor asks again."""
+    folded = fold(text)
     match = pattern.search(folded)
     if match is None:
         return None
     written = match.group(0).replace(",", "")
     unit = _CELL_UNIT.match(folded, match.end())
-    return Figure(
-        Decimal(written),
-        written,
-        cell.start + match.start(),
-        cell.start + match.end(),
-        unit.group(1) if unit else None,
-    )
+    return Decimal(written), written, match.start(), match.end(), unit.group(1) if unit else None
 
 
 def cite(cell: Cell) -> Evidence:

@@ -57,11 +57,36 @@ def row_words(row: Row) -> list[str]:
     return [compact(cell.text) for cell in row]
 
 
+# Rows (tuples, immutable) by id -> (the row, its joined words). Each table is searched for every
+# kind of header, so a row is asked about a dozen times; holding the row keeps its id unique.
+_JOINED: dict[int, tuple[Row, str]] = {}
+_MAX_JOINED = 4096
+
+
+def _joined_words(row: Row) -> str:
+    # Joined on a character no keyword holds, so a keyword is found within one cell, never across two.
+    if type(row) is not tuple:
+        return "\x00".join(row_words(row))
+    cached = _JOINED.get(id(row))
+    if cached is not None and cached[0] is row:
+        return cached[1]
+    if len(_JOINED) >= _MAX_JOINED:
+        _JOINED.clear()
+    joined = "\x00".join(row_words(row))
+    _JOINED[id(row)] = (row, joined)
+    return joined
+
+
 def row_has(row: Row, *required: tuple[str, ...]) -> bool:
     """Whether the row has, for every group in ``required``, a cell holding one of its words."""
-    # Joined on a character no keyword holds, so a keyword is found within one cell, never across two.
-    joined = "\x00".join(row_words(row))
-    return all(any(k in joined for k in group) for group in required)
+    joined = _joined_words(row)
+    for group in required:
+        for keyword in group:
+            if keyword in joined:
+                break
+        else:
+            return False
+    return True
 
 
 def find_rows(table: Table, *required: tuple[str, ...]) -> list[int]:

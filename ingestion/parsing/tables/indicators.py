@@ -80,7 +80,10 @@ def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell
 
 def _is_total(row: Row) -> bool:
     """A 总分 row; its label need not come first (a merged 绩效指标 column may precede it)."""
-    return any(compact(cell.text).rstrip(":：") in TOTAL_LABELS for cell in row)
+    # row_has is the cheap (cached) test a row holding such a label passes first
+    return row_has(row, TOTAL_LABELS) and any(
+        compact(cell.text).rstrip(":：") in TOTAL_LABELS for cell in row
+    )
 
 
 def _read_total(row: Row, header: Header, columns: dict[str, int], result: IndicatorTable) -> None:

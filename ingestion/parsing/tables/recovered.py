@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
+from ingestion.parsing.tables.cell_stream import Found, stream_tables
 from ingestion.parsing.tables.cells import compact
 
 _PIPE = "|"
@@ -29,6 +30,12 @@ _HEADER_HINTS = ("得分", "分值", "权重", "执行")
 _MIN_PIPE_ROWS = 2
 _MIN_HEADER_CELLS = 4
 _MAX_SPACED_ROWS = 60
+# A form's cell on a line of its own is short; a longer line is prose and ends the form.
+_MAX_STREAM_CELL = 60
+_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额")
+_MAX_ANCHOR = 12
+# A flattened form holds its header and at least a row: many cells on one line.
+_MIN_FLATTENED_CELLS = 12
 
 
 def _cells(paragraph: Paragraph, spans: list[tuple[int, int]]) -> tuple[Cell, ...]:
@@ -49,11 +56,23 @@ def pipe_row(paragraph: Paragraph) -> tuple[Cell, ...] | None:
         return None
     bounds = [-1, *(i for i, char in enumerate(text) if char == _PIPE), len(text)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-    while spans and not text[spans[-1][0] : spans[-1][1]].strip():
-        spans.pop()  # the closing pipe, and "||||" padding a merged cell to the table's width
     if spans and not text[: spans[0][1]].strip():
         spans.pop(0)  # a leading pipe
-    return _cells(paragraph, spans) if len(spans) >= 2 else None
+    filled = len(spans)
+    while filled and not text[spans[filled - 1][0] : spans[filled - 1][1]].strip():
+        filled -= 1
+    if filled < 2:
+        return None
+    # Trailing "| ||||" pads a merged cell to the table's width, and after the closing pipe there
+    # is nothing; but "10 | | |" states two blank cells (an unscored 得分, an empty 原因): kept,
+    # they hold the row's figures under their own columns.
+    last = len(spans) - 1
+    while filled < last and spans[filled][1] > spans[filled][0]:
+        after = spans[filled + 1]
+        if after[1] == after[0] and filled + 1 < last:
+            break
+        filled += 1
+    return _cells(paragraph, spans[:filled])
 
 
 def _spaced_row(paragraph: Paragraph) -> tuple[Cell, ...]:
@@ -106,15 +125,96 @@ def recovered_blocks(blocks: list[Block]) -> Iterator[Block]:
         i += len(run)
 
 
+def _plain(paragraph: Paragraph) -> bool:
+    """Neither a pipe row nor a spaced header: the test most paragraphs stop at, made cheap."""
+    text = paragraph.text
+    return text.count(_PIPE) < 2 and (" " not in text or not any(word in text for word in _HEADER_HINTS))
+
+
+def _stream_cell(paragraph: Paragraph) -> Cell | None:
+    """A paragraph as the one cell it holds (``年初预算 |``, a bare ``|`` for a blank cell), or
+    None when it is a row of several cells or a sentence too long for a form's cell."""
+    text = paragraph.text
+    pipes = text.count(_PIPE)
+    if pipes > 1 or (pipes == 1 and not text.endswith(_PIPE)) or len(text) > _MAX_STREAM_CELL:
+        return None
+    return _cells(paragraph, [(0, len(text) - pipes)])[0]
+
+
+def _may_be_stream(paragraphs: list[Paragraph]) -> bool:
+    """Cheap test: some paragraph is a lone 三级指标 or 年度资金总额 cell."""
+    return any(
+        len(p.text) <= _MAX_ANCHOR and any(word in p.text for word in _STREAM_ANCHORS) for p in paragraphs
+    )
+
+
+def _pieces(paragraph: Paragraph, start: int, stop: int) -> Iterator[Paragraph]:
+    """The part of ``paragraph`` between document offsets ``start`` and ``stop``, if it says anything."""
+    text = paragraph.text[start - paragraph.start : stop - paragraph.start]
+    lead = len(text) - len(text.lstrip())
+    if text.strip():
+        begin = start + lead
+        yield Paragraph(text.strip(), begin, begin + len(text.strip()))
+
+
+def _flattened_tables(paragraph: Paragraph) -> list[Block] | None:
+    """A 自评表 flattened onto this one line of space-separated cells, or None."""
+    if paragraph.text.count(" ") < _MIN_FLATTENED_CELLS:
+        return None
+    found = stream_tables(_spaced_row(paragraph))
+    if not found:
+        return None
+    blocks: list[Block] = []
+    at = paragraph.start
+    for table in found:
+        blocks.extend(_pieces(paragraph, at, table.start))
+        blocks.append(table.table)
+        at = table.stop
+    blocks.extend(_pieces(paragraph, at, paragraph.end))
+    return blocks
+
+
+def _with_stream_tables(paragraphs: list[Paragraph], found: list[Found]) -> Iterator[Block]:
+    k = 0
+    for table in found:
+        before: list[Paragraph] = []
+        while k < len(paragraphs) and paragraphs[k].end <= table.start:
+            before.append(paragraphs[k])
+            k += 1
+        yield from _rows_in(before)
+        yield table.table
+        while k < len(paragraphs) and paragraphs[k].start < table.stop:
+            k += 1
+    yield from _rows_in(paragraphs[k:])
+
+
 def _paragraph_run(paragraphs: list[Paragraph]) -> Iterator[Block]:
+    if _may_be_stream(paragraphs):
+        found = stream_tables([_stream_cell(p) for p in paragraphs])
+        if found:
+            yield from _with_stream_tables(paragraphs, found)
+            return
+    yield from _rows_in(paragraphs)
+
+
+def _rows_in(paragraphs: list[Paragraph]) -> Iterator[Block]:
     i = 0
     while i < len(paragraphs):
+        if _plain(paragraphs[i]):
+            yield paragraphs[i]
+            i += 1
+            continue
         rows: list[tuple[Cell, ...]] = []
         while i + len(rows) < len(paragraphs) and (row := pipe_row(paragraphs[i + len(rows)])):
             rows.append(row)
         if len(rows) >= _MIN_PIPE_ROWS:
             yield _table(rows)
             i += len(rows)
+            continue
+        flattened = _flattened_tables(paragraphs[i])
+        if flattened is not None:
+            yield from flattened
+            i += 1
             continue
         table, after = _spaced_table(paragraphs, i)
         if table is not None:

@@ -1,0 +1,104 @@
+"""Traditional-script reports read as simplified, offsets unchanged.
+
+Some portals mirror their pages in traditional script (萬元, 決算, 實有人數); every extractor's
+labels are simplified, so such a document is converted before parsing. The conversion uses
+zhconv's dictionary (MediaWiki's zh-hans table), whose entries all map a string to one of the
+same length, so every offset in the converted document points at the same character of the
+original: evidence found in the converted text is cited with the original's characters.
+
+A document is converted only when it is detectably traditional: among its first characters,
+more distinct characters are traditional-only than simplified-only. A simplified report is not touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import zhconv
+from zhconv import zhconv as zhconv_tables
+
+from ingestion.documents.model import Block, Cell, Document, Paragraph, Table
+from ingestion.parsing.evidence import Evidence
+
+# The title and the first sections decide: a report does not switch script half-way.
+_SAMPLE = 3000
+_FIRST_LOOK = 300
+_CLEARLY_SIMPLIFIED = 5
+# A few traditional-only characters in a simplified page (a 繁體 link) do not make it traditional.
+_MIN_TRADITIONAL = 3
+
+
+@cache
+def _only_in(script: str) -> frozenset[str]:
+    """The characters only ``script`` ("TRADONLY"/"SIMPONLY") uses, from zhconv's dictionary."""
+    zhconv_tables.loaddict()
+    return frozenset(zhconv_tables.zhcdicts[script])
+
+
+def _script_counts(sample: str) -> tuple[int, int]:
+    characters = set(sample)
+    return len(characters & _only_in("TRADONLY")), len(characters & _only_in("SIMPONLY"))
+
+
+def is_traditional(text: str) -> bool:
+    """More distinct traditional-only than simplified-only characters near the start (and at
+    least a few). A simplified report shows itself in its first lines (set() of a few hundred
+    characters); only an undecided start costs a look at the first few thousand."""
+    traditional, simplified = _script_counts(text[:_FIRST_LOOK])
+    if simplified >= _CLEARLY_SIMPLIFIED and traditional == 0:
+        return False
+    traditional, simplified = _script_counts(text[:_SAMPLE])
+    return traditional >= _MIN_TRADITIONAL and traditional > simplified
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified script, one character for one (raises if the table ever broke that)."""
+    converted: str = zhconv.convert(text, "zh-hans")
+    if len(converted) != len(text):
+        raise ValueError("script conversion changed the text's length; offsets would no longer hold")
+    return converted
+
+
+def _converted(original: str, start: int, end: int, source: str, simplified: str) -> str:
+    # A block's text is normally its slice of Document.text; convert it alone when it is not.
+    return simplified[start:end] if source[start:end] == original else to_simplified(original)
+
+
+def _block(block: Block, source: str, simplified: str) -> Block:
+    if isinstance(block, Paragraph):
+        return replace(block, text=_converted(block.text, block.start, block.end, source, simplified))
+    rows = tuple(
+        tuple(
+            Cell(_converted(cell.text, cell.start, cell.end, source, simplified), cell.start, cell.end)
+            for cell in row
+        )
+        for row in block.rows
+    )
+    return Table(rows, block.start, block.end)
+
+
+def simplified_document(document: Document) -> Document:
+    """``document`` itself when it is not traditional, else a copy in simplified script with the
+    same offsets (blocks, cells and portal metadata converted too)."""
+    if not is_traditional(document.text):
+        return document
+    text = to_simplified(document.text)
+    return Document(
+        text=text,
+        blocks=[_block(block, document.text, text) for block in document.blocks],
+        format=document.format,
+        encoding=document.encoding,
+        metadata={key: to_simplified(value) for key, value in document.metadata.items()},
+    )
+
+
+def cite_original(evidence: Evidence, converted_text: str, original_text: str) -> None:
+    """Evidence found in a converted document, re-cited with the original's characters (only
+    snippets that are the converted text at their offsets: the same offsets hold in the original)."""
+    if converted_text is original_text:
+        return
+    for cited in evidence.values():
+        start, end = cited.get("start"), cited.get("end")
+        if isinstance(start, int) and isinstance(end, int) and converted_text[start:end] == cited["text"]:
+            cited["text"] = original_text[start:end]

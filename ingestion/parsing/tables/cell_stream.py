@@ -1,0 +1,246 @@
+"""A 自评表 whose row breaks were lost: its cells come one after another, with nothing between rows.
+
+Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a blank cell as ``|``),
+one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
+line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
+width: the budget-execution row is the figures after its label (年度资金总额) read under the
+header words just before it; an indicator row is its level cells, then the fixed run of cells
+from the 三级指标 to the 得分 column (weight and score must be numbers or blank), then the
+trailing note cells unless the next cell starts a row of its own. Reading stops at the 合计/总分
+row or at the first cells that fit no row. What comes out are ordinary ``Table``s, read by the
+same extractors as any other table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.budget_execution import MONEY_COLUMNS, ROW_LABELS, SCORE_COLUMNS
+from ingestion.parsing.tables.cells import compact, strip_points_note
+from ingestion.parsing.tables.indicators import COLUMNS, TOTAL_LABELS
+
+# None in a stream is a barrier (a line that is no cell): nothing is read across it.
+Stream = Sequence[Cell | None]
+
+_BUDGET_WORDS = tuple(word for words in (*MONEY_COLUMNS.values(), *SCORE_COLUMNS.values()) for word in words)
+_INDICATOR_WORDS = tuple(word for words in COLUMNS.values() for word in words)
+_NAME_WORDS = COLUMNS["name"]
+_LEVEL_WORDS = (*COLUMNS["level1"], *COLUMNS["level2"])
+_HEADER_WORDS = (*_BUDGET_WORDS, *_INDICATOR_WORDS)
+# A figure and nothing else: 10, 9.5分, 100%, ≥95%, =12.
+_FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分)?$")
+_BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
+# Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
+_MAX_FRAGMENT = 3
+# How far before its label the budget header may end (a 原因 column, a unit cell between).
+_BUDGET_HEADER_REACH = 16
+
+
+def _words(cell: Cell | None) -> str:
+    return compact(cell.text).rstrip(":：") if cell is not None else ""
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+def _is_figure(cell: Cell) -> bool:
+    text = compact(cell.text)
+    return not text or _FIGURE.match(text) is not None
+
+
+def _is_score(cell: Cell | None) -> bool:
+    return cell is not None and (not cell.text.strip() or _BARE.match(compact(cell.text)) is not None)
+
+
+def _is_total(cell: Cell | None) -> bool:
+    return _words(cell) in TOTAL_LABELS
+
+
+def _blank(at: int) -> Cell:
+    return Cell("", at, at)
+
+
+def merge_fragments(stream: Stream) -> list[Cell | None]:
+    """Header words split over two cells (年初 / 预算数, 实际 / 完成值) joined into one cell."""
+    merged: list[Cell | None] = []
+    i = 0
+    while i < len(stream):
+        cell, after = stream[i], stream[i + 1] if i + 1 < len(stream) else None
+        if cell is not None and after is not None:
+            head = _words(cell)
+            if (
+                0 < len(head) <= _MAX_FRAGMENT
+                and len(_words(after)) <= _MAX_FRAGMENT
+                and not _has(head, _HEADER_WORDS)
+                and not any(c.isdigit() for c in head)
+                and _has(head + _words(after), _HEADER_WORDS)
+            ):
+                merged.append(Cell(f"{cell.text.strip()}{after.text.strip()}", cell.start, after.end))
+                i += 2
+                continue
+        merged.append(cell)
+        i += 1
+    return merged
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A table rebuilt from the cells of a stream; ``first``/``end`` index the stream, ``start``/``stop``
+    are the document offsets of the first and past the last cell it consumed."""
+
+    first: int
+    end: int
+    table: Table
+    start: int = 0
+    stop: int = 0
+
+
+def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found | None:
+    """The header before the 年度资金总额 label at ``label_at`` and the figures after it."""
+    last = None
+    for i in range(label_at - 1, max(floor, label_at - _BUDGET_HEADER_REACH) - 1, -1):
+        cell = stream[i]
+        if cell is None:
+            break
+        if _has(_words(cell), _BUDGET_WORDS):
+            last = i
+            break
+    if last is None:
+        return None
+    first = last
+    while first - 1 >= floor and _has(_words(stream[first - 1]), _BUDGET_WORDS):
+        first -= 1
+    header = [cell for cell in stream[first : last + 1] if cell is not None]
+    label = stream[label_at]
+    assert label is not None
+    figures: list[Cell] = []
+    end = label_at + 1
+    while end < len(stream) and len(figures) < len(header):
+        cell = stream[end]
+        if cell is None or not _is_figure(cell):
+            break
+        figures.append(cell)
+        end += 1
+    if not any(cell.text.strip() for cell in figures):
+        return None
+    # Cells missing at the end are the blank ones a space-split line loses (an unscored 得分).
+    figures += [_blank(label.end)] * (len(header) - len(figures))
+    rows = ((_blank(header[0].start), *header), (label, *figures))
+    return Found(first, end, Table(rows=rows, start=header[0].start, end=rows[-1][-1].end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """An indicator header: its width, the 三级指标 column, the 得分 column and 分值 column."""
+
+    width: int
+    name: int
+    score: int
+    weight: int | None
+
+
+def _indicator_header(stream: list[Cell | None], anchor: int, floor: int) -> tuple[int, int, _Layout] | None:
+    first = anchor
+    while first - 1 >= floor and _has(_words(stream[first - 1]), _LEVEL_WORDS):
+        first -= 1
+    end = anchor + 1
+    while end < len(stream) and _has(_words(stream[end]), _INDICATOR_WORDS):
+        end += 1
+    labels = [_words(cell) for cell in stream[first:end]]
+    score = next((i for i, label in enumerate(labels) if _has(label, COLUMNS["score"])), None)
+    if score is None or score < anchor - first:
+        return None
+    weight = next((i for i, label in enumerate(labels) if _has(label, COLUMNS["weight"])), None)
+    return first, end, _Layout(len(labels), anchor - first, score, weight)
+
+
+def _row_at(stream: list[Cell | None], at: int, layout: _Layout) -> tuple[list[Cell], int] | None:
+    """The level and name…score cells of an indicator row starting at ``at``, and where they end."""
+    block = layout.score - layout.name + 1
+    levels = 0
+    while (
+        levels < layout.name
+        and at + levels < len(stream)
+        and strip_points_note(_words(stream[at + levels])).endswith("指标")
+    ):
+        levels += 1
+    for count in dict.fromkeys((levels, *range(layout.name, -1, -1))):
+        cells = stream[at : at + count + block]
+        if len(cells) < count + block or any(cell is None or _is_total(cell) for cell in cells):
+            continue
+        name = cells[count]
+        assert name is not None
+        level_cells = [c for c in cells[:count] if c is not None and c.text.strip()]
+        if not name.text.strip() or _is_figure(name) or any(_is_figure(c) for c in level_cells):
+            continue
+        weight_ok = layout.weight is None or _is_score(cells[count + layout.weight - layout.name])
+        if weight_ok and _is_score(cells[-1]):
+            return [c for c in cells if c is not None], at + count + block
+    return None
+
+
+def _indicator_rows(
+    stream: list[Cell | None], at: int, layout: _Layout
+) -> tuple[list[tuple[Cell, ...]], int]:
+    rows: list[tuple[Cell, ...]] = []
+    while at < len(stream) and (cell := stream[at]) is not None:
+        if _is_total(cell):
+            total = [cell]
+            at += 1
+            while at < len(stream) and len(total) < layout.width and (c := stream[at]) and _is_figure(c):
+                total.append(c)
+                at += 1
+            rows.append(tuple(total))
+            break
+        found = _row_at(stream, at, layout)
+        if found is None:
+            break
+        cells, at = found
+        levels = len(cells) - (layout.score - layout.name + 1)
+        row = [_blank(cells[0].start)] * (layout.name - levels) + cells
+        while len(row) < layout.width and at < len(stream) and (note := stream[at]) is not None:
+            if _is_total(note) or (note.text.strip() and _row_at(stream, at, layout) is not None):
+                break  # the next row begins: this row's note cell was blank and lost
+            row.append(note)
+            at += 1
+        row += [_blank(row[-1].end)] * (layout.width - len(row))
+        rows.append(tuple(row))
+    return rows, at
+
+
+def _indicator_table(stream: list[Cell | None], anchor: int, floor: int) -> Found | None:
+    header = _indicator_header(stream, anchor, floor)
+    if header is None:
+        return None
+    first, data, layout = header
+    rows, end = _indicator_rows(stream, data, layout)
+    if not rows:
+        return None
+    header_row = tuple(cell for cell in stream[first:data] if cell is not None)
+    table = Table(rows=(header_row, *rows), start=header_row[0].start, end=rows[-1][-1].end)
+    return Found(first, end, table)
+
+
+def stream_tables(cells: Stream) -> list[Found]:
+    """The tables spelled by a stream of cells, in stream order."""
+    stream = merge_fragments(cells)
+    found: list[Found] = []
+    floor = i = 0
+    while i < len(stream):
+        words = _words(stream[i])
+        table = None
+        if words in ROW_LABELS:
+            table = _budget_table(stream, i, floor)
+        elif _has(words, _NAME_WORDS):
+            table = _indicator_table(stream, i, floor)
+        if table is None:
+            i += 1
+            continue
+        consumed = [cell for cell in stream[table.first : table.end] if cell is not None]
+        found.append(Found(table.first, table.end, table.table, consumed[0].start, consumed[-1].end))
+        floor = i = table.end
+    return found

@@ -1,0 +1,51 @@
+"""Traditional-script reports: detected cheaply, read as simplified, cited in the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.documents.read import read_document
+from ingestion.parsing import extract_report
+from ingestion.parsing.script import is_traditional, simplified_document, to_simplified
+
+TRADITIONAL = "昌吉市檔案館2023年度部門決算公開說明\n本單位實有人數9人,退休人員2人。\n支出總計312.40萬元。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "traditional"),
+    [
+        pytest.param(TRADITIONAL, True, id="traditional report"),
+        pytest.param(to_simplified(TRADITIONAL), False, id="the same in simplified"),
+        pytest.param(
+            "繁體版 | 简体版\n某局2023年度部门决算说明\n本单位实有人数9人。\n", False, id="a 繁體 link"
+        ),
+        pytest.param("2023 budget 312.40\n", False, id="no Chinese"),
+    ],
+)
+def test_is_traditional(text: str, traditional: bool) -> None:
+    assert is_traditional(text) is traditional
+
+
+def test_conversion_keeps_every_offset() -> None:
+    document = read_document(TRADITIONAL.encode("utf-8"), "x.txt")
+    converted = simplified_document(document)
+    assert len(converted.text) == len(document.text)
+    assert "部门决算" in converted.text and "万元" in converted.text
+    for before, after in zip(document.blocks, converted.blocks, strict=True):
+        assert (after.start, after.end) == (before.start, before.end)
+
+
+def test_simplified_document_is_left_as_it_is() -> None:
+    document = read_document(to_simplified(TRADITIONAL).encode("utf-8"), "x.txt")
+    assert simplified_document(document) is document
+
+
+def test_traditional_report_is_parsed_and_cited_in_the_original() -> None:
+    document = read_document(TRADITIONAL.encode("utf-8"), "x.txt")
+    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    assert result["report"]["kind"] == "final_accounts"
+    assert result["staffing"]["actual"] == 9
+    assert result["evidence"]
+    for cited in result["evidence"].values():
+        assert document.text[cited["start"] : cited["end"]] == cited["text"]
+    assert "實有人數" in result["evidence"]["/staffing/actual"]["text"]
