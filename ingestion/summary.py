@@ -41,6 +41,7 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
             "counts": validation.get("counts"),
             "blocking_failed": validation.get("blocking_failed"),
             "counts_by_rule": validation.get("counts_by_rule"),
+            "staging_counts": (steps["parse"] or {}).get("staging_checks"),
         },
         "paths": {
             "warehouse": _warehouse_location(settings),
@@ -149,6 +150,11 @@ def render_text(summary: dict[str, Any]) -> str:
         )
         + f" (blocking rule failed: {_shown(validation['blocking_failed'])})"
     )
+    staging = validation.get("staging_counts")
+    if staging:
+        shown = ", ".join(f"{outcome} {staging[outcome]}" for outcome in OUTCOMES if outcome in staging)
+        lines.append(f"  report arithmetic on the documents parsed this run: {shown}")
+    lines.append("  findings (report, rule, stated, expected, difference): marts.fct_validation_finding")
     lines += [
         f"Warehouse:       {paths['warehouse']}",
         f"Published marts: {_shown(paths['published_current'])} -> {_shown(paths['published'])}",

@@ -74,7 +74,10 @@ def test_run_command_rejects_a_missing_drop_folder(
 @needs_seeds
 def test_fiscal_year_filter_loads_only_that_years_reports(settings: Settings) -> None:
     steps.collect(settings, "run-3", str(SEEDS))
-    steps.parse(settings, "run-3")
+    parsed = steps.parse(settings, "run-3")
+    # The staging boundary: the seeds add up wherever they state enough to check.
+    assert parsed["staging_checks"]["pass"] > 0
+    assert parsed["staging_checks"]["warn"] == parsed["staging_checks"]["fail"] == 0
     loaded = steps.load_staging(settings, "run-3", 2023)
     assert loaded["fiscal_years"] == [2023] and loaded["reports"] >= 1
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as warehouse:

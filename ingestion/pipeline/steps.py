@@ -55,7 +55,25 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "quarantined": parsed.quarantined,
             "up_to_date": parsed.up_to_date,
             "change_report": parsed.change_report_path,
+            "staging_checks": _staging_checks(settings, set(parsed.parsed)),
         })  # fmt: skip
+
+
+def _staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
+    """The report-arithmetic rules on what this run parsed (the staging boundary), as outcome counts.
+
+    Warnings only: a report that does not add up is still loaded; the marts boundary (validate)
+    records each finding. Counting here shows a parser regression before the marts move.
+    """
+    from expectations import check_extractions
+    from ingestion.landing import iter_ledger, load_extraction
+
+    extractions = {
+        row["document_sha256"]: extraction
+        for row in iter_ledger(settings)
+        if row["document_sha256"] in parsed and (extraction := load_extraction(row)) is not None
+    }
+    return check_extractions(extractions).counts
 
 
 def load_staging(
