@@ -87,7 +87,7 @@ class DocumentBuilder:
         self._blocks.append(Paragraph(text=rendered, start=start, end=end, numbering=numbering, style=style))
 
     def add_table(self, rows: list[list[str]]) -> None:
-        rows = [[cell.replace("\r", "") for cell in row] for row in rows if any(c.strip() for c in row)]
+        rows = [row for row in rows if any(c.strip() for c in row)]
         if not rows:
             return
         table_start = self._length
@@ -97,7 +97,7 @@ class DocumentBuilder:
         for row in rows:
             cells = []
             for text in row:
-                text = text.strip()
+                text = text.replace("\r", "").strip()
                 start = at + 1  # after the TAB
                 at = start + len(text) + 1
                 parts.append(f"\t{text}\n")

@@ -61,7 +61,11 @@ class _FlatTable:
 
     def texts(self) -> list[list[str]]:
         self.end_row()
-        return [["\n".join(part for part in cell if part) for cell in row] for row in self.rows]
+        # Most cells are one line: no join needed (``join`` of one part returns that part).
+        return [
+            [cell[0] if len(cell) == 1 else "\n".join(filter(None, cell)) for cell in row]
+            for row in self.rows
+        ]
 
 
 def _text_run(lines: list[str], start: int) -> tuple[list[str], int]:

@@ -21,11 +21,15 @@ _UNITS = (
     "万平方米|平方米|亩|公里|千米|米|吨|辆|块|本|套|幅|支|间|张|册|座|%"
 )
 _ROUND = {"十": "10", "百": "100", "千": "1000", "万": "10000"}
-# The leading lookahead lets the regex engine skip to the next digit instead of trying the whole
-# pattern at every character (the metrics scan was a third of the parse time without it).
+_UNIT_FIRST = "".join(sorted({unit[0] for unit in _UNITS.split("|")}))
+# A number not preceded by a digit or a dot: \d+(?:\.\d+)? or one of 十百千万. Written to open
+# with a plain character class, which lets the regex engine jump from one candidate character to
+# the next instead of entering the pattern at every position (a leading lookahead or lookbehind
+# forbids that skip); the lookbehind then checks the character before the one just consumed.
+# The lookahead on the unit's first character fails fast where no unit follows (most numbers).
 _METRIC = re.compile(
-    rf"(?=[\d十百千万])(?<![\d.])(?P<value>\d+(?:\.\d+)?|[十百千万])(?P<qual_after>余|多)?(?P<unit>{_UNITS})"
-    r"(?![\u4e00-\u9fff]?元)"
+    r"(?P<value>[\d十百千万](?<![\d.].)(?:(?<=\d)\d*(?:\.\d+)?)?)(?P<qual_after>余|多)?"
+    rf"(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})(?![\u4e00-\u9fff]?元)"
 )
 _HAS_FIGURE = re.compile(r"[\d十百千万]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")

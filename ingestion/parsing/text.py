@@ -27,10 +27,12 @@ _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 
-# Layout spaces: beside a Chinese character, or inside a thousands-grouped number.
+# Layout spaces: beside a Chinese character, or inside a thousands-grouped number. Both open with
+# a plain character class so the regex engine jumps between candidates (a leading lookbehind makes
+# it try every position); the lookbehind then looks past the character just consumed.
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-_SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
-_THOUSANDS_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+_SPACE_BESIDE_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}].)[ \t\u3000]*|[ \t\u3000]*(?=[{_CJK}]))")
+_THOUSANDS_SPACED = re.compile(r"\d(?<![\d.,].)\d{0,2}(?: \d{3})+(?!\d)")
 # A wrapped line runs to the margin; short lines end paragraphs (titles, headings, last lines).
 _MIN_WRAPPED_LINE = 18
 _LINE_END = tuple("。；;：:！!？?")

@@ -40,6 +40,17 @@ def metrics_of(text: str) -> list[tuple[str | None, ...]]:
         ),
         pytest.param("社保服务进万家。", [], id="a round word without a qualifier"),
         pytest.param("本街道由1个社区组成。", [], id="a name that is only particles"),
+        pytest.param(
+            "帮扶困难群众3万人，新建道路1.5公里。",
+            [("帮扶困难群众", "3", "万人", None), ("新建道路", "1.5", "公里", None)],
+            id="万 after a digit is part of the unit, a decimal stays whole",
+        ),
+        pytest.param("服务群众1千人次。", [], id="千 after a digit is neither a unit nor a round word"),
+        pytest.param(
+            "覆盖面积.5亩，走访住户12户。",
+            [("走访住户", "12", "户", None)],
+            id="a number after a dot is not read",
+        ),
     ],
 )
 def test_narrative_metrics(text: str, expected: list[tuple[str | None, ...]]) -> None:
