@@ -32,8 +32,8 @@ _METRIC = re.compile(
     rf"(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})(?![\u4e00-\u9fff]?元)"
 )
 _HAS_FIGURE = re.compile(r"[\d十百千万]")
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
 # Where a noun phrase before a number begins: after a list separator or a conjunction.
+_NOT_CLAUSE_BREAK = re.compile(r"[^，,；;。：:！!？?]*")
 _PHRASE_BREAK = re.compile(r"[、（）()“”\"《》]|(?<=[\u4e00-\u9fff])(?:和|及|与|并)(?=[\u4e00-\u9fff]{2})")
 _QUALIFIER_BEFORE = re.compile(r"(近|约|超过|超|逾|上)$")
 _LEADING = re.compile(
@@ -147,21 +147,29 @@ def _metric_matches(paragraphs: list[Paragraph], folded_text: str | None) -> Ite
         yield last, folded, match, last.start
 
 
+def _clause_run_end(text: str, at: int) -> int:
+    """Where the run of characters that break no clause, starting at ``at``, ends."""
+    run = _NOT_CLAUSE_BREAK.match(text, at)
+    return run.end() if run else at
+
+
 def narrative_metrics(
     paragraphs: list[Paragraph], folded_text: str | None = None
 ) -> list[dict[str, str | None]]:
     """Metrics of the paragraphs; ``folded_text`` is ``fold(Document.text)`` when the caller has it."""
     metrics: list[dict[str, str | None]] = []
     seen: set[tuple[str, str, str]] = set()
-    breaks_of: Paragraph | None = None
-    breaks: list[int] = []
+    reversed_of: Paragraph | None = None
+    reversed_folded = ""
     for paragraph, folded, match, offset in _metric_matches(paragraphs, folded_text):
-        if paragraph is not breaks_of:
-            breaks_of, breaks = paragraph, [m.start() for m in _CLAUSE_BREAK.finditer(folded)]
+        if paragraph is not reversed_of:
+            reversed_of, reversed_folded = paragraph, folded[::-1]
         match_start, match_end = match.start() - offset, match.end() - offset
-        at = bisect_right(breaks, match_start)
-        begin = breaks[at - 1] + 1 if at else 0
-        end = breaks[at] if at < len(breaks) else len(folded)
+        # The clause around the match, bounded by breaks: a run of non-breaks read backwards
+        # from the match (in the reversed text) and forwards from its end.
+        length = len(folded)
+        begin = length - _clause_run_end(reversed_folded, length - match_start)
+        end = _clause_run_end(folded, match_end)
         # A name is at most _MAX_NAME characters; a longer look back only costs regex time.
         before = folded[max(begin, match_start - _LOOK_BACK) : match_start]
         written, qualifier_after, unit = match.groups()

@@ -12,6 +12,7 @@ more distinct characters are traditional-only than simplified-only. A simplified
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -27,6 +28,7 @@ _FIRST_LOOK = 300
 _CLEARLY_SIMPLIFIED = 5
 # A few traditional-only characters in a simplified page (a 繁體 link) do not make it traditional.
 _MIN_TRADITIONAL = 3
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 @cache
@@ -34,6 +36,30 @@ def _only_in(script: str) -> frozenset[str]:
     """The characters only ``script`` ("TRADONLY"/"SIMPONLY") uses, from zhconv's dictionary."""
     zhconv_tables.loaddict()
     return frozenset(zhconv_tables.zhcdicts[script])
+
+
+@cache
+def _bmp_only_in(script: str) -> re.Pattern[str]:
+    """One character class of ``_only_in(script)`` within the BMP: the regex engine tests a
+    character against a compact bitmap, where a set lookup per character misses the CPU cache
+    in a busy parse (characters beyond the BMP would turn it into a slow list of ranges)."""
+    bmp = "".join(sorted(character for character in _only_in(script) if ord(character) <= 0xFFFF))
+    return re.compile(f"[{re.escape(bmp)}]")
+
+
+def _clearly_simplified(start: str) -> bool:
+    """No traditional-only character and at least _CLEARLY_SIMPLIFIED distinct simplified-only ones."""
+    if _BEYOND_BMP.search(start):
+        traditional, simplified = _script_counts(start)
+        return traditional == 0 and simplified >= _CLEARLY_SIMPLIFIED
+    if _bmp_only_in("TRADONLY").search(start):
+        return False
+    seen: set[str] = set()
+    for found in _bmp_only_in("SIMPONLY").finditer(start):
+        seen.add(found.group())
+        if len(seen) >= _CLEARLY_SIMPLIFIED:
+            return True  # the rest of the start cannot change the verdict
+    return False
 
 
 def _script_counts(sample: str) -> tuple[int, int]:
@@ -45,8 +71,7 @@ def is_traditional(text: str) -> bool:
     """More distinct traditional-only than simplified-only characters near the start (and at
     least a few). A simplified report shows itself in its first lines (set() of a few hundred
     characters); only an undecided start costs a look at the first few thousand."""
-    traditional, simplified = _script_counts(text[:_FIRST_LOOK])
-    if simplified >= _CLEARLY_SIMPLIFIED and traditional == 0:
+    if _clearly_simplified(text[:_FIRST_LOOK]):
         return False
     traditional, simplified = _script_counts(text[:_SAMPLE])
     return traditional >= _MIN_TRADITIONAL and traditional > simplified

@@ -97,6 +97,7 @@ def _unquoted(text: str) -> str:
 def _mentions(text: str, gazetteer: Gazetteer) -> Counter[str]:
     """Names of divisions in ``text`` (longest match ending at each 省/市/区/县... character)."""
     counts: Counter[str] = Counter()
+    found = 0  # counts.total(), kept as it grows
     for match in _NAME_ENDING.finditer(text):
         i = match.start()
         for size in gazetteer.lengths_by_ending.get(text[max(0, i - 1) : i + 1], ()):
@@ -107,8 +108,9 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Counter[str]:
             candidate = text[i + 1 - size : i + 1]
             if candidate in gazetteer.by_name:
                 counts[candidate] += 1
+                found += 1
                 break
-        if counts.total() >= _MAX_MENTIONS:
+        if found >= _MAX_MENTIONS:
             break
     return counts
 

@@ -10,6 +10,10 @@ from ingestion.parsing.script import is_traditional, simplified_document, to_sim
 
 TRADITIONAL = "昌吉市檔案館2023年度部門決算公開說明\n本單位實有人數9人,退休人員2人。\n支出總計312.40萬元。\n"
 
+SIMPLIFIED_START = (
+    "某县财政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本单位实有人数9人，预算执行率为98%。\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "traditional"),
@@ -20,6 +24,10 @@ TRADITIONAL = "昌吉市檔案館2023年度部門決算公開說明\n本單位�
             "繁體版 | 简体版\n某局2023年度部门决算说明\n本单位实有人数9人。\n", False, id="a 繁體 link"
         ),
         pytest.param("2023 budget 312.40\n", False, id="no Chinese"),
+        pytest.param(SIMPLIFIED_START, False, id="a clearly simplified start"),
+        # A character beyond the BMP takes the set-based count instead of the regex class.
+        pytest.param("\U00020bb7" + SIMPLIFIED_START, False, id="simplified with a rare character"),
+        pytest.param("\U00020bb7" + TRADITIONAL, True, id="traditional with a rare character"),
     ],
 )
 def test_is_traditional(text: str, traditional: bool) -> None:
