@@ -92,3 +92,9 @@ def test_a_document_without_personal_data_is_returned_as_is() -> None:
     builder.add_paragraph("2023年度一般公共预算财政拨款支出1929.65万元。")
     document = builder.build()
     assert mask_document(document) is document
+
+
+def test_the_generator_masks_its_truth_with_the_same_placeholder() -> None:
+    from ingestion.generate.personal import MASK as TRUTH_MASK
+
+    assert TRUTH_MASK == MASK
