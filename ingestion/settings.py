@@ -23,6 +23,14 @@ class Settings:
     postgres_dsn: str
     postgres_schema_prefix: str
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    # PostgreSQL publication (docs/operations.md): the role BI connects through and the schema it reads.
+    postgres_reader_role: str = "bpw_reader"
+    postgres_bi_schema: str = ""  # empty: "<prefix>_bi"
+
+    @property
+    def bi_schema(self) -> str:
+        """The PostgreSQL schema BI reads: validated marts, swapped in whole by ``publish``."""
+        return self.postgres_bi_schema or f"{self.postgres_schema_prefix}_bi"
 
     @property
     def archive_dir(self) -> Path:
@@ -67,6 +75,8 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         postgres_dsn=os.environ.get("BPW_POSTGRES_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"),
         postgres_schema_prefix=os.environ.get("BPW_POSTGRES_SCHEMA_PREFIX", "bpw"),
         max_document_bytes=_positive_int("BPW_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
+        postgres_reader_role=os.environ.get("BPW_POSTGRES_READER_ROLE", "bpw_reader"),
+        postgres_bi_schema=os.environ.get("BPW_POSTGRES_BI_SCHEMA", ""),
     )
 
 

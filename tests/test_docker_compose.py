@@ -91,3 +91,17 @@ def test_env_example_lists_every_variable_the_compose_file_reads(compose: dict) 
     listed = set(re.findall(r"^([A-Z0-9_]+)=", (REPO / ".env.example").read_text(encoding="utf-8"), re.M))
     assert used - listed == set()
     assert {"BPW_HOME", "BPW_WAREHOUSE_TARGET", "BPW_POSTGRES_DSN", "BPW_DROP"} <= listed
+
+
+@pytest.mark.parametrize("service", AIRFLOW_SERVICES)
+def test_published_marts_reach_the_host(compose: dict, service: str) -> None:
+    volumes = compose["services"][service]["volumes"]
+    assert "${BPW_PUBLISHED_HOST_DIR:-./var/published}:/opt/bpw/var/published" in volumes
+    assert compose["services"][service]["environment"]["BPW_HOME"] == "/opt/bpw/var"
+
+
+def test_bi_tools_on_the_host_reach_the_warehouse_on_postgres(compose: dict) -> None:
+    assert "${BPW_POSTGRES_HOST_PORT:-5432}:5432" in compose["services"]["postgres"]["ports"]
+    example = (REPO / ".env.example").read_text(encoding="utf-8")
+    for variable in ("BPW_WAREHOUSE_TARGET", "BPW_POSTGRES_READER_ROLE", "BPW_POSTGRES_BI_SCHEMA"):
+        assert re.search(rf"^{variable}=", example, re.MULTILINE), variable

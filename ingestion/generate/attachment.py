@@ -81,6 +81,7 @@ def attachment_facts(facts: ReportFacts, table: Table) -> ReportFacts:
         measures=[],
         metrics=[],
         expected_findings=[],
+        personal=None,  # the table itself names nobody
     )
     visible = applicable_rules(reduced)
     reduced.expected_findings = [rule for rule in facts.expected_findings if rule in visible]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from ingestion.generate import sections
 from ingestion.generate.compose_other import compose_key_projects, compose_one_project
 from ingestion.generate.compose_overall import compose_overall
 from ingestion.generate.document import ReportDocument
@@ -20,6 +21,8 @@ _COMPOSERS = {
 def compose(rng: random.Random, facts: ReportFacts) -> ReportDocument:
     writer = Writer(rng, facts)
     _COMPOSERS[facts.kind](writer)
+    if not facts.indicators:  # a report with a self-evaluation form ends with its 填表人 footer
+        sections.contact_footer(writer)
     unit = facts.unit
     if facts.names_unit and facts.names_region and (not writer.region_named or rng.random() < 0.3):
         writer.doc.seal_line = f"部门（单位）名称：{unit.full_name}（盖章）"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingestion.generate.money import Hundredths
+from ingestion.generate.personal import PersonalData
 from ingestion.generate.units import Unit
 
 KINDS = ("overall_expenditure", "project_expenditure", "key_projects")
@@ -98,3 +99,4 @@ class ReportFacts:
     cost_control: list[CostRow] = field(default_factory=list)
     project_name: str | None = None  # the one project of a project_expenditure report
     expected_findings: list[str] = field(default_factory=list)
+    personal: PersonalData | None = None  # invented personal data the text plants (personal.py)

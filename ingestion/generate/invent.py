@@ -9,6 +9,7 @@ from ingestion.generate import figures, indicators, narrative
 from ingestion.generate.breakage import break_one_rule
 from ingestion.generate.cost_control import fill_cost_control
 from ingestion.generate.facts import ReportFacts
+from ingestion.generate.personal import plant_personal_data
 from ingestion.generate.units import Unit
 
 
@@ -71,4 +72,5 @@ def invent_facts(
     facts.metrics = narrative.invent_metrics(rng, rng.randint(2, 6))
     if broken_sum:
         break_one_rule(rng, facts)
+    plant_personal_data(facts)
     return facts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingestion.generate import narrative
+from ingestion.generate.personal import contact_line
 from ingestion.generate.writer import Writer, points
 
 _FUND_SECTIONS = (
@@ -57,6 +58,8 @@ def fund_sections(w: Writer) -> None:
 def achievements(w: Writer) -> None:
     for paragraph in narrative.achievement_paragraphs(w.rng, w.facts.metrics):
         w.para(paragraph)
+    if w.facts.personal:
+        w.para(w.facts.personal.petition_sentence)
 
 
 def self_score_sentence(w: Writer) -> None:
@@ -92,7 +95,13 @@ def disclosure(w: Writer) -> None:
 
 
 def form_footer(w: Writer) -> None:
-    """填表人 / 联系电话 under a form: numbers that are not money."""
-    filler = w.rng.choice("王李张刘陈杨赵黄周吴") + w.rng.choice("澄岚汀枫嘉禾翠茗桂芷")
-    phone = w.rng.randint(22000000, 28999999)
-    w.para(f"填表人：{filler}   填报日期：{w.facts.year + 1}年{w.rng.randint(1, 6)}月   联系电话：{phone}")
+    """填表人 / 联系电话 / 电子邮箱 under a form: personal data, and numbers that are not money."""
+    month = w.rng.randint(1, 6)
+    if w.facts.personal:
+        w.para(contact_line(w.facts.personal, form=True, year=w.facts.year + 1, month=month))
+
+
+def contact_footer(w: Writer) -> None:
+    """联系人 with phone and e-mail at the end of a report that has no form."""
+    if w.facts.personal:
+        w.para(contact_line(w.facts.personal, form=False, year=w.facts.year + 1, month=1))

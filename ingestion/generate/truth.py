@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from ingestion.generate.facts import ReportFacts
+from ingestion.generate.personal import masked
 
 AMOUNT_KEYS = (
     "budget_initial",
@@ -133,8 +134,8 @@ def build_truth(
             }
             for row in facts.cost_control
         ],
-        "problems": list(facts.problems),
-        "measures": list(facts.measures),
+        "problems": [masked(p, _pieces(facts)) for p in facts.problems],
+        "measures": [masked(m, _pieces(facts)) for m in facts.measures],
         "metrics": [
             {"name": m.name, "value": m.value, "unit": m.unit, "qualifier": m.qualifier}
             for m in facts.metrics
@@ -142,4 +143,9 @@ def build_truth(
         "evidence": {},
         "warnings": [],
         "_expected_findings": list(facts.expected_findings),
+        "_personal_data": _pieces(facts),
     }
+
+
+def _pieces(facts: ReportFacts) -> list[str]:
+    return list(facts.personal.pieces) if facts.personal else []

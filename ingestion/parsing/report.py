@@ -20,6 +20,7 @@ from ingestion.parsing.sections import outline
 from ingestion.parsing.tables.stated_points import table_points
 from ingestion.parsing.tables_bridge import table_facts
 from ingestion.parsing.text import Passage, Span, fold, passages
+from ingestion.privacy import mask_document
 from ingestion.regions import Region, resolve_region
 
 CONTRACT = "report-extraction/1"
@@ -123,7 +124,10 @@ def _fill_from_tables(
 
 def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, Any]:
     """The contract dict for one document: what is unclear stays null. Raises
-    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``)."""
+    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``).
+    Personal data is masked first (docs/privacy.md): evidence cites the masked text, whose
+    offsets are the original's."""
+    document = mask_document(document)
     original_text = document.text
     document = script.simplified_document(document)
     evidence: Evidence = {}

@@ -13,13 +13,13 @@ more distinct characters are traditional-only than simplified-only. A simplified
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 import zhconv
 from zhconv import zhconv as zhconv_tables
 
-from ingestion.documents.model import Block, Cell, Document, Paragraph, Table
+from ingestion.documents.model import Document
+from ingestion.documents.same_length import rewritten_document
 from ingestion.parsing.evidence import Evidence
 
 # The title and the first sections decide: a report does not switch script half-way.
@@ -85,37 +85,12 @@ def to_simplified(text: str) -> str:
     return converted
 
 
-def _converted(original: str, start: int, end: int, source: str, simplified: str) -> str:
-    # A block's text is normally its slice of Document.text; convert it alone when it is not.
-    return simplified[start:end] if source[start:end] == original else to_simplified(original)
-
-
-def _block(block: Block, source: str, simplified: str) -> Block:
-    if isinstance(block, Paragraph):
-        return replace(block, text=_converted(block.text, block.start, block.end, source, simplified))
-    rows = tuple(
-        tuple(
-            Cell(_converted(cell.text, cell.start, cell.end, source, simplified), cell.start, cell.end)
-            for cell in row
-        )
-        for row in block.rows
-    )
-    return Table(rows, block.start, block.end)
-
-
 def simplified_document(document: Document) -> Document:
     """``document`` itself when it is not traditional, else a copy in simplified script with the
     same offsets (blocks, cells and portal metadata converted too)."""
     if not is_traditional(document.text):
         return document
-    text = to_simplified(document.text)
-    return Document(
-        text=text,
-        blocks=[_block(block, document.text, text) for block in document.blocks],
-        format=document.format,
-        encoding=document.encoding,
-        metadata={key: to_simplified(value) for key, value in document.metadata.items()},
-    )
+    return rewritten_document(document, to_simplified(document.text), to_simplified)
 
 
 def cite_original(evidence: Evidence, converted_text: str, original_text: str) -> None:

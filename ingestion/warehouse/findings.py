@@ -2,7 +2,8 @@
 
 A run's findings replace that run's earlier rows (same run_id) in one transaction, so a rerun
 never duplicates. Findings of other runs are kept: the table is the history of validation; BI
-filters on the latest run_id (or on one report) to see the current state.
+reads ``fct_validation_finding_latest`` (a view: the findings of the run whose validation finished
+last, i.e. each report's findings as they stand) or filters the history by run_id or report.
 ``finding_id`` is the sha256 of run_id, rule_id and report_id, so it is stable across reruns.
 """
 
@@ -16,6 +17,7 @@ from ingestion.settings import Settings
 from ingestion.warehouse.connection import connect
 
 TABLE = "fct_validation_finding"
+LATEST = "fct_validation_finding_latest"
 _COLUMNS = """(
     finding_id varchar primary key,
     run_id varchar not null,
@@ -65,4 +67,13 @@ def write_findings(settings: Settings, report: ValidationReport) -> int:
         warehouse.execute(f"create table if not exists {schema}.{TABLE} {_COLUMNS}")
         warehouse.execute(f"delete from {schema}.{TABLE} where run_id = ?", [report.run_id])
         warehouse.executemany(f"insert into {schema}.{TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        warehouse.execute(_latest_view(schema))
     return len(rows)
+
+
+def _latest_view(schema: str) -> str:
+    # checked_at is one timestamp per validation run: the newest one names the last finished run.
+    return (
+        f"create or replace view {schema}.{LATEST} as select * from {schema}.{TABLE} "
+        f"where run_id = (select run_id from {schema}.{TABLE} order by checked_at desc, run_id desc limit 1)"
+    )

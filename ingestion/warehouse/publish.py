@@ -11,7 +11,7 @@ Layout under ``settings.published_dir``::
     current -> 20261122T020312123456Z      the one BI reads
     20261122T020312123456Z/
         marts/<table>.parquet              one per table or view of schema ``marts``
-        budget_marts.duckdb                the same tables, storage version v1.4.0, read-only
+        budget_marts.duckdb                the same tables with their descriptions, storage v1.4.0, read-only
         manifest.json                      stamp, run id, row counts
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.settings import Settings
+from ingestion.warehouse.descriptions import copy_comments
 
 CURRENT = "current"
 KEEP_PUBLICATIONS = 3
@@ -63,11 +64,9 @@ def publish_marts(
     """Export every mart of the DuckDB warehouse and make it the current publication."""
     check_validation(validation, run_id)
     if settings.warehouse_target != "duckdb":
-        # PostgreSQL serves BI itself (a read-only role on the marts schema): nothing to copy.
-        return {
-            "target": settings.warehouse_target,
-            "marts_schema": f"{settings.postgres_schema_prefix}_marts",
-        }
+        from ingestion.warehouse.publish_postgres import publish_postgres
+
+        return publish_postgres(settings)
     root = settings.published_dir
     root.mkdir(parents=True, exist_ok=True)
     _remove_partials(root)
@@ -121,6 +120,7 @@ def _export(warehouse_path: Path, folder: Path) -> dict[str, int]:
         counts: dict[str, int] = {}
         for table in tables:
             connection.execute(f'create table bi.marts."{table}" as select * from wh.marts."{table}"')
+            copy_comments(connection, "wh", "bi", table)
             parquet = folder / "marts" / f"{table}.parquet"
             connection.execute(f"copy bi.marts.\"{table}\" to '{parquet}' (format parquet)")
             row = connection.execute(f'select count(*) from bi.marts."{table}"').fetchone()

@@ -14,6 +14,7 @@ import jsonschema
 
 from ingestion.documents.read import read_path
 from ingestion.parsing import extract_report
+from ingestion.privacy import mask_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,5 +38,8 @@ def test_every_seed_output_is_schema_valid_with_true_evidence(shared_contract: P
         document = read_path(seed)
         result = extract_report(document, path=seed.name, sha256="0" * 64)
         jsonschema.validate(result, schema)
+        # Evidence cites the text with personal data masked (docs/privacy.md): same length, same offsets.
+        masked = mask_document(document).text
+        assert len(masked) == len(document.text)
         for pointer, cited in result["evidence"].items():
-            assert document.text[cited["start"] : cited["end"]] == cited["text"], (seed.name, pointer)
+            assert masked[cited["start"] : cited["end"]] == cited["text"], (seed.name, pointer)

@@ -22,7 +22,8 @@ final as (
         parser_version,
         loaded_at,
         is_current,
-        superseded_by_report_id
+        superseded_by_report_id,
+        attached_to_report_id
     from reports
 )
 

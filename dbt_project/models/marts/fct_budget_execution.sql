@@ -12,6 +12,9 @@ executions as (
 final as (
     select
         executions.report_id,
+        executions.initial_wan,
+        executions.full_year_wan,
+        executions.executed_wan,
         executions.initial_yuan,
         executions.full_year_yuan,
         executions.executed_yuan,

@@ -1,0 +1,104 @@
+"""Personal data that has a shape: phone numbers, ID numbers, e-mail addresses, labelled names.
+
+Every finder scans a *folded* text (full-width digits and letters as ASCII, one character for
+one, ``ingestion.parsing.text.fold``), so a match has the same offsets in the original text.
+Numbers that are money must survive: a bare 7-8 digit number is a phone number only after a
+phone label, and an 11-digit mobile number never runs into an amount (decimal point, 元, 万).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingestion.privacy.surnames import surname_length
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A piece of personal data at ``text[start:end]``; ``kind`` says which policy category."""
+
+    start: int
+    end: int
+    kind: str  # phone, id_number, email, name
+
+
+_NOT_MONEY_AFTER = r"(?![\d.,]|\s*(?:元|万|亿|%|个|人|次|件|户|份|项|平方|米|公里|吨))"
+_NOT_MONEY = re.compile(_NOT_MONEY_AFTER)
+_MOBILE = re.compile(r"(?<![\d.,])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}" + _NOT_MONEY_AFTER)
+_LANDLINE = re.compile(
+    r"(?:(?<![\d.,])0\d{2,3}[-－—~ ]|[（(]0\d{2,3}[)）]\s?)[1-9]\d{6,7}(?:[-－]\d{1,4})?(?![\d.,])"
+)
+_PHONE_LABEL = re.compile(
+    r"(?:联系电话|办公电话|咨询电话|监督电话|举报电话|联系方式|电话|手机号码|手机号|手机|传真|tel|Tel|TEL)"
+    r"[:：]?\s*"
+)
+# After a label, one or more numbers separated by 、/／ or spaces: 22212394、13812345678.
+_NUMBER = r"\d+(?:[-－ ]\d+){0,3}"
+_LABELLED_NUMBERS = re.compile(rf"{_NUMBER}(?:\s*[、/／,，]\s*{_NUMBER})*")
+_MIN_PHONE_DIGITS = 7
+_ID_NUMBER = re.compile(
+    r"(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+    r"(?![\dA-Za-z])"
+)
+_ID_LABEL = re.compile(r"(?:身份证号码|身份证号|身份证|证件号码)[:：]?\s*([\dXx]{15,18})")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# A person named after a form label (填表人：某某) or a signature line (负责人签字：某某).
+_NAME_LABEL = re.compile(
+    r"(?:填表人|填报人|制表人|联系人|经办人|审核人|复核人|举报人|信访人|投诉人|申请人|当事人|负责人|"
+    r"签字|签名|签章)[)）]?[:：]\s*"
+)
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A name ends where the next label of the form begins (填表人：某某某填报日期：...).
+_NEXT_LABEL = re.compile(r"填报|填表|联系|电话|手机|日期|单位|签字|签名|审核|身份|邮箱|电子|盖章|（|\(")
+
+
+def phone_numbers(folded: str) -> Iterator[Found]:
+    for pattern in (_MOBILE, _LANDLINE):
+        for match in pattern.finditer(folded):
+            yield Found(match.start(), match.end(), "phone")
+    for label in _PHONE_LABEL.finditer(folded):
+        numbers = _LABELLED_NUMBERS.match(folded, label.end())
+        if (
+            numbers
+            and sum(c.isdigit() for c in numbers.group()) >= _MIN_PHONE_DIGITS
+            and _NOT_MONEY.match(folded, numbers.end())
+        ):
+            yield Found(numbers.start(), numbers.end(), "phone")
+
+
+def id_numbers(folded: str) -> Iterator[Found]:
+    for match in _ID_NUMBER.finditer(folded):
+        yield Found(match.start(), match.end(), "id_number")
+    for match in _ID_LABEL.finditer(folded):
+        yield Found(match.start(1), match.end(1), "id_number")
+
+
+def email_addresses(folded: str) -> Iterator[Found]:
+    for match in _EMAIL.finditer(folded):
+        yield Found(match.start(), match.end(), "email")
+
+
+def labelled_names(text: str) -> Iterator[Found]:
+    """The name after 填表人：, 经办人：, 签字： ...: 2-4 Han characters starting with a family name."""
+    for label in _NAME_LABEL.finditer(text):
+        name = _NAME.match(text, label.end())
+        if name is None:
+            continue
+        value = name.group()
+        cut = _NEXT_LABEL.search(value)
+        if cut is not None:
+            value = value[: cut.start()]
+        if len(value) >= 2 and surname_length(value) and len(value) > surname_length(value):
+            yield Found(name.start(), name.start() + len(value), "name")
+
+
+def shaped_personal_data(text: str, folded: str) -> list[Found]:
+    """Everything the patterns find in ``text`` (``folded`` is its fold)."""
+    return [
+        *phone_numbers(folded),
+        *id_numbers(folded),
+        *email_addresses(folded),
+        *labelled_names(text),
+    ]

@@ -1,0 +1,47 @@
+"""One generated drop and the five seeds, each run through the whole pipeline once per session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ingestion.generate.drop import DropOptions, write_drop
+from ingestion.pipeline import run_pipeline
+from ingestion.settings import Settings, load_settings
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def generated_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Settings]:
+    """A drop with every format, xlsx attachments, a duplicate and a re-publication, published."""
+    drop = tmp_path_factory.mktemp("bi-drop")
+    write_drop(
+        DropOptions(
+            out=drop, reports=18, years=[2021, 2022, 2023], formats=["txt", "docx", "pdf", "html", "xlsx"],
+            seed=5, broken=2, progress_every=0,
+        )
+    )  # fmt: skip
+    settings = load_settings(tmp_path_factory.mktemp("bi-home"))
+    run_pipeline(settings, str(drop), run_id="bi-run", echo=False)
+    return drop, settings
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed reports not found at {SEEDS} (../shared absent)")
+    settings = load_settings(tmp_path_factory.mktemp("bi-seeds-home"))
+    run_pipeline(settings, str(SEEDS), run_id="bi-seeds", echo=False)
+    return settings
+
+
+def manifest(drop: Path) -> dict[str, Any]:
+    return json.loads((drop / "_truth" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def truth(drop: Path, document: dict[str, Any]) -> dict[str, Any]:
+    return json.loads((drop / document["truth"]).read_text(encoding="utf-8"))
