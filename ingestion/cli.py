@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 COMMANDS: dict[str, str] = {
@@ -18,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "run": "run the whole pipeline once, without Airflow",
     "validate": "run the Great Expectations suites on the marts",
     "bench": "measure parsing speed per format",
+    "airflow": "start, stop or check the local Airflow (api-server, scheduler, ...)",
 }
 
 
@@ -34,7 +36,26 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+class _CliFormatter(logging.Formatter):
+    """Plain messages on the terminal; warnings and errors say so."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = super().format(record)
+        return message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {message}"
+
+
+def configure_logging() -> None:
+    """The project's own loggers at INFO on stderr (stdout stays for a command's output, such as
+    the parse command's JSON); other libraries' loggers at WARNING."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_CliFormatter("%(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    for name in ("ingestion", "expectations"):
+        logging.getLogger(name).setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    configure_logging()
     args = _build_parser(argv).parse_args(argv)
     return int(args.handler(args))
