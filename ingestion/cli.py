@@ -36,22 +36,26 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
-class _CliFormatter(logging.Formatter):
-    """Plain messages on the terminal; warnings and errors say so."""
+class _TerminalHandler(logging.Handler):
+    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        message = super().format(record)
-        return message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {message}"
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            message = f"{record.levelname.lower()}: {message}"
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
 
 def configure_logging() -> None:
-    """The project's own loggers at INFO on stderr (stdout stays for a command's output, such as
-    the parse command's JSON); other libraries' loggers at WARNING."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_CliFormatter("%(message)s"))
-    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    """The project's loggers at INFO on stderr; stdout stays for a command's output (the parse
+    command's JSON, a table). Other libraries keep their own defaults (warnings and up)."""
     for name in ("ingestion", "expectations"):
-        logging.getLogger(name).setLevel(logging.INFO)
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, _TerminalHandler) for handler in logger.handlers):
+            logger.addHandler(_TerminalHandler())
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
 
 
 def main(argv: list[str] | None = None) -> int:
