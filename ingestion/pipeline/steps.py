@@ -93,8 +93,10 @@ def load_staging(
     settings: Settings, run_id: str, fiscal_years: int | str | Sequence[int | str] | None = None
 ) -> dict[str, Any]:
     """Upsert the ledger and the extractions (only reports of ``fiscal_years`` when given) into raw.*."""
+    from ingestion.expected import load_registry
     from ingestion.landing import iter_ledger, load_extraction
     from ingestion.warehouse.connection import connect
+    from ingestion.warehouse.expected_tables import load_registry_tables
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
@@ -112,13 +114,14 @@ def load_staging(
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
             loaded = load_documents(warehouse, documents, extractions)
+            expected = load_registry_tables(warehouse, load_registry())
         return write_step(settings, run_id, "load_staging", {
             "status": OK,
             "fiscal_years": years,
             "documents": loaded.documents,
             "reports": loaded.reports,
             "quarantined": loaded.quarantined,
-            "rows_by_table": loaded.rows_by_table,
+            "rows_by_table": {**loaded.rows_by_table, **expected},
         })  # fmt: skip
 
 
