@@ -10,7 +10,7 @@ DROP ?=
 SAMPLE_DROP := var/sample-drop
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint sample-drop clean airflow airflow-stop
+.PHONY: help run test bench lint sample-drop clean airflow airflow-stop docs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ airflow: $(STAMP) ## start a local Airflow in the background (UI, scheduler, ...
 
 airflow-stop: ## stop the local Airflow that `make airflow` started
 	$(BIN)/python -m ingestion airflow stop
+
+docs: $(STAMP) ## dbt docs, GX Data Docs and the overview page under var/docs (readable offline)
+	$(BIN)/python -m ingestion docs
 
 test: $(STAMP) ## run the test suite (real DuckDB, PostgreSQL, dbt, GX and Airflow)
 	$(BIN)/python -m pytest

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "validate": "run the Great Expectations suites on the marts",
     "bench": "measure parsing speed per format",
     "airflow": "start, stop or check the local Airflow (api-server, scheduler, ...)",
+    "docs": "build dbt docs, GX Data Docs and the overview page for offline reading",
 }
 
 
