@@ -84,10 +84,15 @@ def start(airflow: LocalAirflow, *, timeout_s: float = STARTUP_TIMEOUT_S) -> Air
         log.info("created the metadata database %s", airflow.database)
     _setup_command(airflow, "db", "migrate")
     _setup_command(airflow, "pools", "import", str(POOLS_FILE))
-    for service in SERVICES:
+    # The api-server first: task processes report to it, so a task the scheduler starts before
+    # it answers fails (and waits for its retry delay).
+    if "api-server" not in current.running:
+        _launch(airflow, "api-server")
+    _wait_until_healthy(airflow, timeout_s, ("api-server",))
+    for service in SERVICES[1:]:
         if service not in current.running:
             _launch(airflow, service)
-    _wait_until_healthy(airflow, timeout_s)
+    _wait_until_healthy(airflow, timeout_s, SERVICES)
     return status(airflow)
 
 
@@ -122,10 +127,11 @@ def _launch(airflow: LocalAirflow, service: str) -> None:
     log.info("started airflow %s (pid %d, log %s)", service, process.pid, service_log(airflow, service))
 
 
-def _wait_until_healthy(airflow: LocalAirflow, timeout_s: float) -> None:
+def _wait_until_healthy(airflow: LocalAirflow, timeout_s: float, services: tuple[str, ...]) -> None:
+    """Until the api-server answers its health check; fails as soon as one of ``services`` died."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        dead = [s for s in SERVICES if _alive_pid(_pid_file(airflow, s)) is None]
+        dead = [s for s in services if _alive_pid(_pid_file(airflow, s)) is None]
         if dead:
             logs = ", ".join(str(service_log(airflow, s)) for s in dead)
             raise AirflowStartError(f"airflow {', '.join(dead)} stopped during start-up; see {logs}")

@@ -141,6 +141,12 @@ def test_make_airflow_runs_the_nightly_on_schedule_and_a_two_year_backfill(
         years = marts.execute("select distinct fiscal_year from bi.marts.dim_report order by 1").fetchall()
     assert years == [(2021,), (2022,)]
 
+    # Task logs get one progress line per step, no progress bars.
+    logs = settings.home / "airflow" / "logs" / "dag_id=budget_reports_backfill" / f"run_id={run_id}"
+    reparse_log = next((logs / "task_id=reparse").glob("attempt=*.log")).read_text(encoding="utf-8")
+    assert re.search(r"parse: \d+/\d+ documents in [\d.]+ s \([\d.]+/s\)", reparse_log), reparse_log[-2000:]
+    assert "%|" not in reparse_log and "\r" not in reparse_log
+
     stopped = _make("airflow-stop", env)
     assert "stopped api-server, scheduler, dag-processor, triggerer" in stopped
     assert not list((settings.home / "airflow" / "run").glob("*.pid"))
