@@ -152,14 +152,17 @@ def _answers(url: str) -> bool:
 
 
 def stop(airflow: LocalAirflow, *, timeout_s: float = STOP_TIMEOUT_S) -> list[str]:
-    """SIGTERM each service's process group, SIGKILL what is left after the timeout; returns
-    the services that were running."""
+    """SIGTERM each service, wait for its whole process group to end, SIGKILL what is left
+    after the timeout; returns the services that were running."""
     stopped = []
     for service in SERVICES:
         path = _pid_file(airflow, service)
         pid = _alive_pid(path)
         if pid is not None:
-            _signal_group(pid, signal.SIGTERM)
+            # The service alone: it stops its own workers (the scheduler waits for its task
+            # processes; a SIGTERM to them too makes it wait for the ones that ignore it).
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
             stopped.append(service)
     deadline = time.monotonic() + timeout_s
     for service in stopped:
