@@ -7,6 +7,10 @@ import re
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
+class MetadataServerUnreachable(RuntimeError):
+    """The PostgreSQL server for the metadata database does not answer."""
+
+
 def _checked(name: str) -> str:
     # The name goes into CREATE/DROP DATABASE, which takes no parameters: allow plain identifiers only.
     if not _NAME.match(name):
@@ -18,7 +22,15 @@ def ensure_database(server_dsn: str, name: str) -> bool:
     """Create database ``name`` unless it exists; True when it was created now."""
     import psycopg2
 
-    connection = psycopg2.connect(server_dsn)
+    try:
+        connection = psycopg2.connect(server_dsn)
+    except psycopg2.OperationalError as error:
+        host = server_dsn.rsplit("@", 1)[-1]  # no password in the message
+        reason = str(error).strip().splitlines()[0]
+        raise MetadataServerUnreachable(
+            f"cannot reach PostgreSQL at {host} for the metadata database ({reason}); start it, "
+            "e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+        ) from error
     try:
         connection.autocommit = True  # CREATE DATABASE cannot run inside a transaction
         with connection.cursor() as cursor:

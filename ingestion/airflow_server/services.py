@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingestion.airflow_server.environment import ADMIN_USER, LocalAirflow
-from ingestion.airflow_server.metadata_db import ensure_database
+from ingestion.airflow_server.metadata_db import MetadataServerUnreachable, ensure_database
 from ingestion.pipeline.local_airflow import POOLS_FILE, airflow_command
 
 log = logging.getLogger(__name__)
@@ -80,8 +80,7 @@ def start(airflow: LocalAirflow, *, timeout_s: float = STARTUP_TIMEOUT_S) -> Air
         )
     airflow.run_dir.mkdir(parents=True, exist_ok=True)
     airflow.password()  # before the api-server starts, so it reads the password instead of inventing one
-    if ensure_database(airflow.server_dsn, airflow.database):
-        log.info("created the metadata database %s", airflow.database)
+    _ensure_metadata_database(airflow)
     _setup_command(airflow, "db", "migrate")
     _setup_command(airflow, "pools", "import", str(POOLS_FILE))
     # The api-server first: task processes report to it, so a task the scheduler starts before
@@ -94,6 +93,15 @@ def start(airflow: LocalAirflow, *, timeout_s: float = STARTUP_TIMEOUT_S) -> Air
             _launch(airflow, service)
     _wait_until_healthy(airflow, timeout_s, SERVICES)
     return status(airflow)
+
+
+def _ensure_metadata_database(airflow: LocalAirflow) -> None:
+    try:
+        created = ensure_database(airflow.server_dsn, airflow.database)
+    except MetadataServerUnreachable as error:
+        raise AirflowStartError(str(error)) from error
+    if created:
+        log.info("created the metadata database %s", airflow.database)
 
 
 def _port_taken(port: int) -> bool:
