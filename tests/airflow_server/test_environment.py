@@ -53,12 +53,15 @@ def test_a_database_name_that_is_not_a_plain_identifier_is_refused() -> None:
         ensure_database(DEFAULT_SERVER_DSN, 'x"; drop database postgres; --')
 
 
-def test_an_unreachable_postgresql_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreachable_postgresql_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BPW_AIRFLOW_SERVER_DSN", "postgresql://postgres:secret@127.0.0.1:1/postgres")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         free_port = probe.getsockname()[1]
     airflow = local_airflow(load_settings(tmp_path), port=free_port)
-    with pytest.raises(AirflowStartError, match="cannot reach PostgreSQL at 127.0.0.1:1/postgres") as raised:
+    unreachable = r"cannot reach PostgreSQL at 127\.0\.0\.1:1/postgres"
+    with pytest.raises(AirflowStartError, match=unreachable) as raised:
         start(airflow)
     assert "secret" not in str(raised.value)
