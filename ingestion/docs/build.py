@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from ingestion.docs.offline import copy_vendor_assets
 from ingestion.settings import Settings
@@ -33,6 +34,10 @@ def docs_dir(settings: Settings) -> Path:
 
 
 def build_docs(settings: Settings) -> BuiltDocs:
+    """Raises FileNotFoundError before building anything when nothing was published yet."""
+    from ingestion.docs.overview_data import overview_data
+
+    data = overview_data(settings)
     target = docs_dir(settings)
     copy_vendor_assets(target / "assets" / "vendor")
     dbt_docs = _dbt_docs(settings, target / "dbt" / "index.html")
@@ -42,7 +47,7 @@ def build_docs(settings: Settings) -> BuiltDocs:
         "dbt docs (models, columns, lineage)": "dbt/index.html",
         "GX Data Docs (validation results)": os.path.relpath(data_docs, target),
     }
-    overview = _overview(settings, target / "overview.html", links)
+    overview = _overview(data, target / "overview.html", links)
     index = target / "index.html"
     items = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a></li>' for title, href in links.items())
     index.write_text(
@@ -74,11 +79,10 @@ def _data_docs(settings: Settings) -> Path:
     return index
 
 
-def _overview(settings: Settings, page: Path, links: dict[str, str]) -> Path:
-    from ingestion.docs.overview_data import overview_data
+def _overview(data: dict[str, list[dict[str, Any]]], page: Path, links: dict[str, str]) -> Path:
     from ingestion.docs.overview_page import write_overview
 
     links = {title: href for title, href in links.items() if href != page.name}
-    write_overview(page, overview_data(settings), "assets/vendor", links)
+    write_overview(page, data, "assets/vendor", links)
     log.info("docs: overview -> %s", page)
     return page
