@@ -98,11 +98,8 @@ def _sheet_rows(sheet: Any, merged: list[tuple[int, int, int, int]]) -> list[lis
     height = max((row for row, _ in texts), default=0)
     width = max((col for _, col in texts), default=0)
     return [
-        [
-            "" if (row, col) in emptied else texts.get((row, col), "")
-            for col in range(1, width + 1)
-            if (row, col) not in hidden
-        ]
+        ["" if (row, col) in emptied else texts.get((row, col), "")
+         for col in range(1, width + 1) if (row, col) not in hidden]
         for row in range(1, height + 1)
     ]
 

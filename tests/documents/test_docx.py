@@ -22,10 +22,7 @@ _LEVELS = (
 
 
 def _numbered_document(
-    fmt0: str = "chineseCounting",
-    text0: str = "%1、",
-    fmt1: str = "chineseCounting",
-    text1: str = "（%2）",
+    fmt0: str = "chineseCounting", text0: str = "%1、", fmt1: str = "chineseCounting", text1: str = "（%2）",
     start: int = 1,
 ) -> Any:
     document = docx.Document()
@@ -136,7 +133,7 @@ def test_paragraphs_and_tables_keep_body_order_including_content_controls() -> N
     document.add_table(rows=1, cols=2).rows[0].cells[0].text = "表内"
     tail = document.add_paragraph("结语")
     # Wrap the last paragraph in a content control, as templates often do.
-    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent/></w:sdt>")
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent/></w:sdt>')
     tail._p.addprevious(sdt)
     sdt.find(qn("w:sdtContent")).append(tail._p)
 
