@@ -26,6 +26,9 @@ COPY ingestion ./ingestion
 COPY expectations ./expectations
 COPY dbt_project ./dbt_project
 COPY dags ./dags
+# The expected-documents registry, and the web assets Data Docs and the overview use offline.
+COPY config ./config
+COPY docs_assets ./docs_assets
 # Editable (-e): ingestion.settings.PROJECT_ROOT must stay /opt/bpw, where dbt_project/ and dags/ are;
 # a plain install would move the package into site-packages, away from them.
 RUN pip install --no-deps -e . \

@@ -10,7 +10,7 @@ DROP ?=
 SAMPLE_DROP := var/sample-drop
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint sample-drop clean
+.PHONY: help run test bench lint sample-drop clean airflow airflow-stop docs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,6 +30,16 @@ sample-drop: $(STAMP) ## generate the bundled sample portal drop into var/sample
 run: $(STAMP) ## run the nightly pipeline once through Airflow (DROP=<folder> for your own reports)
 	@if [ -z "$(DROP)" ]; then $(MAKE) --no-print-directory sample-drop; fi
 	$(BIN)/python -m ingestion run --airflow --drop "$(if $(DROP),$(DROP),$(SAMPLE_DROP))"
+
+airflow: $(STAMP) ## start a local Airflow in the background (UI, scheduler, ...); prints URL and login
+	@if [ -z "$(DROP)" ] && [ ! -d $(SAMPLE_DROP) ]; then $(MAKE) --no-print-directory sample-drop; fi
+	$(if $(DROP),BPW_DROP="$(abspath $(DROP))" )$(BIN)/python -m ingestion airflow start
+
+airflow-stop: ## stop the local Airflow that `make airflow` started
+	$(BIN)/python -m ingestion airflow stop
+
+docs: $(STAMP) ## dbt docs, GX Data Docs and the overview page under var/docs (readable offline)
+	$(BIN)/python -m ingestion docs
 
 test: $(STAMP) ## run the test suite (real DuckDB, PostgreSQL, dbt, GX and Airflow)
 	$(BIN)/python -m pytest

@@ -8,6 +8,7 @@ an earlier attempt with the same run_id are removed before the new ones are stor
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import pandas as pd
 
 from expectations.frame_checks import ExpectationOutcome, FrameCheck
+
+log = logging.getLogger(__name__)
 
 DATA_SOURCE = "warehouse"
 FRAME_ASSET = "frame"
@@ -116,7 +119,12 @@ class GxProject:
         return [_outcome(check, expectation_result) for expectation_result in result.results]
 
     def build_docs(self) -> Path:
-        """Rebuild the local Data Docs site and return its index.html."""
+        """Rebuild the local Data Docs site, readable offline, and return its index.html."""
+        from ingestion.docs.offline import localize_site
+
         self.context.build_data_docs()
         urls = self.context.get_docs_sites_urls()
-        return Path(urls[0]["site_url"].removeprefix("file://"))
+        index = Path(urls[0]["site_url"].removeprefix("file://"))
+        for remote in localize_site(index.parent):
+            log.warning("Data Docs page still loads from the network: %s", remote)
+        return index

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 COMMANDS: dict[str, str] = {
@@ -18,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "run": "run the whole pipeline once, without Airflow",
     "validate": "run the Great Expectations suites on the marts",
     "bench": "measure parsing speed per format",
+    "airflow": "start, stop or check the local Airflow (api-server, scheduler, ...)",
+    "docs": "build dbt docs, GX Data Docs and the overview page for offline reading",
 }
 
 
@@ -34,7 +37,30 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalHandler(logging.Handler):
+    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            message = f"{record.levelname.lower()}: {message}"
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+
+def configure_logging() -> None:
+    """The project's loggers at INFO on stderr; stdout stays for a command's output (the parse
+    command's JSON, a table). Other libraries keep their own defaults (warnings and up)."""
+    for name in ("ingestion", "expectations"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, _TerminalHandler) for handler in logger.handlers):
+            logger.addHandler(_TerminalHandler())
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    configure_logging()
     args = _build_parser(argv).parse_args(argv)
     return int(args.handler(args))

@@ -34,6 +34,8 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
         "run_id": run_id,
         "summarized_at": datetime.now(UTC).isoformat(),
         "status": _status(steps),
+        # Things an operator should look at even though the run went through (an empty drop, ...).
+        "warnings": list((steps["collect"] or {}).get("drop_warnings") or []),
         "steps": {step: (record or {}).get("status", "not run") for step, record in steps.items()},
         "documents": _documents(settings, steps),
         "rows_per_mart": published.get("tables") or _mart_row_counts(settings),
@@ -126,6 +128,7 @@ def render_text(summary: dict[str, Any]) -> str:
     reasons = ", ".join(f"{reason} {n}" for reason, n in documents["quarantined_by_reason"].items())
     lines = [
         f"Run {summary['run_id']}: {summary['status']}",
+        *(f"WARNING: {warning}" for warning in summary.get("warnings", [])),
         "Steps: "
         + ", ".join(f"{step} {summary['steps'][step]}" for step in STEPS if step in summary["steps"]),
         f"Documents: {_shown(documents['found_in_drop'])} found in the drop "

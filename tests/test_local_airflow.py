@@ -1,4 +1,4 @@
-"""``make run``'s terminal output: one progress line per Airflow task, the log goes to a file."""
+"""``make run``'s terminal output: a line per Airflow task and step, Airflow's log goes to a file."""
 
 from __future__ import annotations
 
@@ -22,6 +22,23 @@ from ingestion.pipeline.local_airflow import _task_progress
             id="other DAG TEST lines stay in the log",
         ),
         pytest.param("Task instance state updated new_state=success", None, id="ordinary log line"),
+        pytest.param(
+            "2026-01-01T00:00:00Z [info     ] parse: 33/33 documents in 4.1 s (8.0/s): 0 quarantined"
+            " [ingestion.progress] loc=progress.py:80",
+            "  parse: 33/33 documents in 4.1 s (8.0/s): 0 quarantined",
+            id="a step's progress line is shown",
+        ),
+        pytest.param(
+            "2026-01-01T00:00:00Z [warning  ] collect: empty drop: no report files in /d"
+            " [ingestion.pipeline.steps] loc=steps.py:40",
+            "  collect: empty drop: no report files in /d",
+            id="a drop warning is shown",
+        ),
+        pytest.param(
+            "2026-01-01T00:00:00Z [info     ] Run x: published [ingestion.summary] loc=steps.py:190",
+            None,
+            id="the summary is printed once at the end, not from the log",
+        ),
     ],
 )
 def test_task_progress_lines(line: str, expected: str | None) -> None:

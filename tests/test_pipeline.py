@@ -91,7 +91,7 @@ def test_run_command_runs_every_step_and_publishes(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status = main(["run", "--home", str(settings.home), "--drop", str(SEEDS), "--run-id", "whole"])
-    printed = capsys.readouterr().out
+    printed = capsys.readouterr().err
     assert status == 0, printed
     summary = json.loads(summary_path(settings, "whole").read_text(encoding="utf-8"))
     assert summary["status"] == "published"

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from fsspec import AbstractFileSystem
@@ -35,10 +36,16 @@ class DropFolderError(FileNotFoundError):
     """The drop folder is missing or is not a folder."""
 
 
-def iter_drop_folder(source: str, *, skipped: list[tuple[str, str]] | None = None) -> Iterator[CollectedFile]:
+def iter_drop_folder(
+    source: str,
+    *,
+    skipped: list[tuple[str, str]] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> Iterator[CollectedFile]:
     """Every report file in the drop at ``source``, with its provenance.
 
     Files that are not read (too large, links) are appended to ``skipped`` as (uri, reason).
+    The folder is listed before any file is read; ``on_total`` gets the number of files then.
     """
     fs, root = url_to_fs(source)
     if not fs.exists(root):
@@ -46,23 +53,28 @@ def iter_drop_folder(source: str, *, skipped: list[tuple[str, str]] | None = Non
     if not fs.isdir(root):
         raise DropFolderError(f"drop folder {source} is not a folder")
     skipped = [] if skipped is None else skipped
-    count = 0
+    listed = list(islice(_files_by_portal(fs, root, skipped), MAX_FILES + 1))
+    if len(listed) > MAX_FILES:
+        log.warning("drop folder %s: stopped after %d files", source, MAX_FILES)
+        listed = listed[:MAX_FILES]
+    if on_total is not None:
+        on_total(len(listed))
+    for file_entry, portal in listed:
+        collected = _collect_one(fs, file_entry, portal, skipped)
+        if collected is not None:
+            yield collected
+
+
+def _files_by_portal(
+    fs: AbstractFileSystem, root: str, skipped: list[tuple[str, str]]
+) -> Iterator[tuple[dict[str, Any], str]]:
     for entry in _visible_entries(fs, root, skipped):
-        name = posixpath.basename(entry["name"].rstrip("/"))
         if entry["type"] == "directory":
-            files = _walk_files(fs, entry["name"], depth=1, skipped=skipped)
-            portal = name
+            portal = posixpath.basename(entry["name"].rstrip("/"))
+            for file_entry in _walk_files(fs, entry["name"], depth=1, skipped=skipped):
+                yield file_entry, portal
         else:
-            files = iter([entry])
-            portal = DEFAULT_PORTAL
-        for file_entry in files:
-            count += 1
-            if count > MAX_FILES:
-                log.warning("drop folder %s: stopped after %d files", source, MAX_FILES)
-                return
-            collected = _collect_one(fs, file_entry, portal, skipped)
-            if collected is not None:
-                yield collected
+            yield entry, DEFAULT_PORTAL
 
 
 def _visible_entries(

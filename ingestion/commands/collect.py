@@ -7,11 +7,14 @@ newly landed documents are parsed right away (``parse_pending``).
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 
 from ingestion.collect.portal_config import PortalConfigError
 from ingestion.landing import collect_into_archive, parse_pending
+from ingestion.progress import Progress
 from ingestion.settings import load_settings
+
+log = logging.getLogger("ingestion.collect")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,23 +28,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.home)
+    progress = Progress("collect")
     try:
-        landed = collect_into_archive(args.source, settings, portals=args.portals)
+        landed = collect_into_archive(args.source, settings, portals=args.portals, progress=progress)
     except (FileNotFoundError, PortalConfigError, ValueError) as exc:
-        print(f"collect: {exc}", file=sys.stderr)
+        log.error("collect: %s", exc)
         return 2
-    print(f"landed into {settings.archive_dir}: {landed.summary()}")
+    finally:
+        progress.close()
+    log.info("landed into %s: %s", settings.archive_dir, landed.summary())
     for name, reason in landed.rejected_names:
-        print(f"  rejected name {name}: {reason}")
+        log.warning("rejected name %s: %s", name, reason)
     for uri, reason in landed.skipped:
-        print(f"  skipped {uri}: {reason}")
+        log.warning("skipped %s: %s", uri, reason)
     for warning in landed.warnings:
-        print(f"  warning {warning}")
+        log.warning("%s", warning)
     if args.parse:
-        parsed = parse_pending(settings, force=args.force, progress=lambda line: print(f"  {line}"))
-        print(parsed.summary())
+        parsing = Progress("parse")
+        parsed = parse_pending(settings, force=args.force, progress=parsing)
+        parsing.close()
+        log.info("%s", parsed.summary())
         for item in parsed.quarantined:
-            print(f"  quarantined {item.name} ({item.sha256[:12]}): {item.reason}: {item.message}")
+            log.warning("quarantined %s (%s): %s: %s", item.name, item.sha256[:12], item.reason, item.message)
         if parsed.change_report_path:
-            print(f"change report: {parsed.change_report_path}")
+            log.info("change report: %s", parsed.change_report_path)
     return 0

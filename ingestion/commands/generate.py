@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 import time
 from pathlib import Path
 
 from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.generate.pdf_font import FontMissing
+
+log = logging.getLogger("ingestion.generate")
 
 
 def _years(text: str) -> list[int]:
@@ -65,11 +67,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         manifest = write_drop(options)
     except ValueError as exc:
-        print(f"generate: {exc}", file=sys.stderr)
+        log.error("generate: %s", exc)
         return 2
-    print(
-        f"generate: {len(manifest['documents'])} documents, {len(manifest['broken'])} broken files "
-        f"in {args.out} ({time.perf_counter() - started:.1f} s)",
-        file=sys.stderr,
-    )
+    log.info(
+        "generate: %d documents, %d broken files in %s (%.1f s)",
+        len(manifest["documents"]), len(manifest["broken"]), args.out, time.perf_counter() - started,
+    )  # fmt: skip
     return 0

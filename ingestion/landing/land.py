@@ -16,6 +16,7 @@ from ingestion.collect.model import CollectedFile
 from ingestion.collect.names import safe_suffix, unsafe_name_reason
 from ingestion.landing import ledger
 from ingestion.landing.archive import Archive
+from ingestion.progress import Progress
 from ingestion.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class LandingResult:
     found: int = 0  # files offered to landing
     new: int = 0  # documents the archive did not have before
     already_known: int = 0  # bytes the archive already had (a new sighting or a rerun)
+    known_names: list[str] = field(default_factory=list)  # the files those bytes came in
     rejected_names: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (uri, why it was not collected)
     unchanged: int = 0  # crawl: URLs that answered 304 Not Modified
@@ -38,13 +40,17 @@ class LandingResult:
         )
 
 
-def land(collected: Iterable[CollectedFile], settings: Settings) -> LandingResult:
+def land(
+    collected: Iterable[CollectedFile], settings: Settings, progress: Progress | None = None
+) -> LandingResult:
     """Store each file under its sha256 and add its sighting to the ledger."""
     archive = Archive(settings.archive_dir)
     result = LandingResult()
     with archive.locked():
         for item in collected:
             result.found += 1
+            if progress is not None:
+                progress.advance()
             reason = unsafe_name_reason(item.name)
             if reason is not None:
                 # repr: the name may hold control characters that would garble a terminal or log
@@ -62,6 +68,7 @@ def _land_one(archive: Archive, item: CollectedFile, result: LandingResult) -> N
         result.new += 1
     else:
         result.already_known += 1
+        result.known_names.append(item.name)
     ledger.add_sighting(record, item)
     ledger.write_record(archive, record)
     result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
@@ -78,24 +85,30 @@ def _format_of(item: CollectedFile) -> str | None:
 
 
 def collect_into_archive(
-    source: str, settings: Settings, *, portals: Collection[str] | None = None
+    source: str,
+    settings: Settings,
+    *,
+    portals: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> LandingResult:
     """Land a drop folder (path or fsspec URL), or crawl the portals of a YAML config (*.yml).
 
-    ``portals`` limits a crawl to these slugs; it is ignored for drop folders.
+    ``portals`` limits a crawl to these slugs; it is ignored for drop folders. ``progress``
+    counts the files landed (with a total for drop folders, which are listed first).
     """
     if source.endswith((".yml", ".yaml")):
-        return _crawl_into_archive(Path(source), settings, portals)
+        return _crawl_into_archive(Path(source), settings, portals, progress)
     from ingestion.collect.drop_folder import iter_drop_folder
 
     skipped: list[tuple[str, str]] = []
-    result = land(iter_drop_folder(source, skipped=skipped), settings)
+    on_total = progress.set_total if progress is not None else None
+    result = land(iter_drop_folder(source, skipped=skipped, on_total=on_total), settings, progress)
     result.skipped.extend(skipped)
     return result
 
 
 def _crawl_into_archive(
-    config_path: Path, settings: Settings, portals: Collection[str] | None
+    config_path: Path, settings: Settings, portals: Collection[str] | None, progress: Progress | None
 ) -> LandingResult:
     from ingestion.collect.crawler import CrawlLog, crawl_portals
     from ingestion.collect.portal_config import load_portal_configs
@@ -108,7 +121,7 @@ def _crawl_into_archive(
         configs = [config for config in configs if config.slug in portals]
     crawl_log = CrawlLog()
     state_path = Archive(settings.archive_dir).crawl_state_path
-    result = land(crawl_portals(configs, state_path, crawl_log), settings)
+    result = land(crawl_portals(configs, state_path, crawl_log), settings, progress)
     result.skipped.extend(crawl_log.failures)
     result.unchanged = crawl_log.unchanged
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ from ingestion import errors
 from ingestion.landing import ledger, quarantine
 from ingestion.landing.archive import Archive, atomic_write_json
 from ingestion.landing.change_report import fact_changes, write_change_report
+from ingestion.progress import Progress
 from ingestion.settings import Settings
-
-PROGRESS_EVERY = 50
 
 
 @dataclass(frozen=True)
@@ -51,8 +49,7 @@ def parse_pending(
     settings: Settings,
     *,
     force: bool = False,
-    progress: Callable[[str], None] | None = None,
-    progress_every: int = PROGRESS_EVERY,
+    progress: Progress | None = None,
 ) -> ParseResult:
     """Parse every landed document lacking an extraction by the current parser (all with ``force``)."""
     from ingestion.parsing.version import PARSER_VERSION
@@ -64,12 +61,14 @@ def parse_pending(
         records = list(ledger.iter_records(archive))
         pending = [record for record in records if force or _needs_parse(record, PARSER_VERSION)]
         result.up_to_date = len(records) - len(pending)
-        for done, record in enumerate(pending, start=1):
+        if progress is not None:
+            progress.set_total(len(pending))
+        for record in pending:
             change = _parse_one(archive, record, settings, result)
             if change is not None:
                 changes.append(change)
-            if progress is not None and (done % progress_every == 0 or done == len(pending)):
-                progress(f"{done}/{len(pending)} documents parsed, {len(result.quarantined)} quarantined")
+            if progress is not None:
+                progress.advance()
     if changes:
         result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
     return result

@@ -9,6 +9,7 @@ reads this environment and not whatever the calling shell had.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -16,6 +17,8 @@ import sys
 from pathlib import Path
 
 from ingestion.settings import PROJECT_ROOT, Settings
+
+log = logging.getLogger(__name__)
 
 NIGHTLY_DAG_ID = "budget_reports_nightly"
 DAGS_FOLDER = PROJECT_ROOT / "dags"
@@ -50,41 +53,47 @@ def set_up_airflow(settings: Settings) -> None:
     """Create or upgrade the metadata database and the pools the DAGs name (safe to repeat)."""
     env = airflow_env(settings)
     airflow_home(settings).mkdir(parents=True, exist_ok=True)
-    subprocess.run(airflow_command("db", "migrate"), env=env, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(airflow_command("pools", "import", str(POOLS_FILE)), env=env, check=True)
+    # Their chatter ("Uploaded 1 pool(s)", migration notes) goes to a file, not the terminal.
+    with (airflow_home(settings) / "setup.log").open("a", encoding="utf-8") as output:
+        for command in (("db", "migrate"), ("pools", "import", str(POOLS_FILE))):
+            subprocess.run(airflow_command(*command), env=env, check=True, stdout=output, stderr=output)
 
 
 def run_nightly_once(settings: Settings, drop: str, fiscal_year: int | None = None) -> int:
     """``airflow dags test`` the nightly DAG on ``drop``; returns the command's exit status.
 
     Airflow's own output (thousands of log lines) goes to ``BPW_HOME/airflow/dags-test.log``;
-    the terminal gets one line per task as it starts and ends, so a long run shows progress.
+    the terminal gets one line per task as it starts and ends, and each step's own line.
     """
     conf = {"drop": drop, "fiscal_year": fiscal_year}
     command = airflow_command("dags", "test", NIGHTLY_DAG_ID, "-c", json.dumps(conf))
     log_path = airflow_home(settings) / "dags-test.log"
-    print(f"airflow: running {NIGHTLY_DAG_ID} (full log: {log_path})", flush=True)
+    log.info("airflow: running %s (full log: %s)", NIGHTLY_DAG_ID, log_path)
     with (
-        log_path.open("w", encoding="utf-8") as log,
+        log_path.open("w", encoding="utf-8") as airflow_log,
         subprocess.Popen(
             command, env=airflow_env(settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         ) as process,
     ):
         assert process.stdout is not None  # stdout=PIPE above
         for line in process.stdout:
-            log.write(line)
+            airflow_log.write(line)
             progress = _task_progress(line)
             if progress:
-                print(f"airflow: {progress}", flush=True)
+                log.info("airflow: %s", progress)
     return process.returncode
 
 
 _TASK_EVENT = re.compile(r"\[DAG TEST\] (starting|end task) task_id=(\w+)")
+# A step's own line (ingestion/progress.py, the dbt summary, drop warnings) as `dags test` logs it:
+# "<time> [info     ] parse: 33 documents in 4.1 s (8.0/s) [ingestion.progress] loc=..."
+_STEP_LINE = re.compile(r"\[(?:info|warning) *\] (.+?) \[ingestion\.(?:progress|pipeline\.steps)\]")
 
 
 def _task_progress(line: str) -> str | None:
     match = _TASK_EVENT.search(line)
-    if match is None:
-        return None
-    event, task_id = match.groups()
-    return f"{task_id} {'started' if event == 'starting' else 'finished'}"
+    if match is not None:
+        event, task_id = match.groups()
+        return f"{task_id} {'started' if event == 'starting' else 'finished'}"
+    step_line = _STEP_LINE.search(line)
+    return f"  {step_line.group(1)}" if step_line else None

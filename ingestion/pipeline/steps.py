@@ -7,11 +7,15 @@ Heavy imports (dbt, Great Expectations, DuckDB) happen inside the step that need
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
+from ingestion.progress import Progress, track
 from ingestion.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def fiscal_year_filter(value: int | str | Sequence[int | str] | None) -> list[int] | None:
@@ -27,9 +31,15 @@ def fiscal_year_filter(value: int | str | Sequence[int | str] | None) -> list[in
 def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
     """Land a drop folder (path or fsspec URL) into the content-addressed archive."""
     from ingestion.landing import collect_into_archive
+    from ingestion.pipeline.drop_check import drop_warnings
 
     with failure_recorded(settings, run_id, "collect"):
-        landed = collect_into_archive(drop, settings)
+        progress = Progress("collect")
+        landed = collect_into_archive(drop, settings, progress=progress)
+        progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
+        warnings = drop_warnings(drop, landed.found, landed.new, landed.known_names)
+        for warning in warnings:
+            log.warning("collect: %s", warning)
         return write_step(settings, run_id, "collect", {
             "status": OK,
             "drop": drop,
@@ -39,6 +49,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
             "rejected_names": landed.rejected_names,
             "skipped": landed.skipped,
             "warnings": len(landed.warnings),
+            "drop_warnings": warnings,
         })  # fmt: skip
 
 
@@ -47,7 +58,9 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
     from ingestion.landing import parse_pending
 
     with failure_recorded(settings, run_id, "parse"):
-        parsed = parse_pending(settings, force=force)
+        progress = Progress("parse")
+        parsed = parse_pending(settings, force=force, progress=progress)
+        progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
         return write_step(settings, run_id, "parse", {
             "status": OK,
             "parser_version": parsed.parser_version,
@@ -80,15 +93,18 @@ def load_staging(
     settings: Settings, run_id: str, fiscal_years: int | str | Sequence[int | str] | None = None
 ) -> dict[str, Any]:
     """Upsert the ledger and the extractions (only reports of ``fiscal_years`` when given) into raw.*."""
+    from ingestion.expected import load_registry
     from ingestion.landing import iter_ledger, load_extraction
     from ingestion.warehouse.connection import connect
+    from ingestion.warehouse.expected_tables import load_registry_tables
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
     with failure_recorded(settings, run_id, "load_staging"):
         documents: list[dict[str, Any]] = []
         extractions: dict[str, dict[str, Any]] = {}
-        for row in iter_ledger(settings):
+        ledger = list(iter_ledger(settings))
+        for row in track(ledger, "load_staging", total=len(ledger)):
             extraction = load_extraction(row)
             if years is not None and (extraction is None or _fiscal_year(extraction) not in years):
                 continue
@@ -98,13 +114,14 @@ def load_staging(
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
             loaded = load_documents(warehouse, documents, extractions)
+            expected = load_registry_tables(warehouse, load_registry())
         return write_step(settings, run_id, "load_staging", {
             "status": OK,
             "fiscal_years": years,
             "documents": loaded.documents,
             "reports": loaded.reports,
             "quarantined": loaded.quarantined,
-            "rows_by_table": loaded.rows_by_table,
+            "rows_by_table": {**loaded.rows_by_table, **expected},
         })  # fmt: skip
 
 
@@ -115,10 +132,12 @@ def _fiscal_year(extraction: dict[str, Any]) -> int | None:
 
 def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
     """One ``dbt build`` (models, seeds and tests) against the configured warehouse."""
-    from ingestion.warehouse.dbt import run_dbt
+    from ingestion.warehouse.dbt import dbt_log_file, run_dbt
 
     with failure_recorded(settings, run_id, "build_models"):
         result = run_dbt(settings, ["build"], target=settings.warehouse_target)
+        counts = ", ".join(f"{status} {count}" for status, count in sorted(result.status_counts.items()))
+        log.info("build_models: dbt build: %s (full log: %s)", counts, dbt_log_file(settings))
         if not result.success:
             failed = "; ".join(f"{f.unique_id} {f.status}: {f.message}" for f in result.failures[:10])
             raise RuntimeError(f"dbt build failed ({result.status_counts}): {failed}")
@@ -170,7 +189,7 @@ def summarize(
     summary = build_summary(settings, run_id)
     path = write_summary(settings, summary)
     if echo:
-        print(render_text(summary))
+        logging.getLogger("ingestion.summary").info("%s", render_text(summary))
     if require_published and summary["status"] != "published":
         raise RunIncomplete(f"run {run_id} did not publish: {summary['status']}; see {path}")
     return {"run_id": run_id, "status": summary["status"], "summary": str(path)}

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ingestion.settings import PROJECT_ROOT, Settings
@@ -41,11 +42,16 @@ class DbtRunResult:
     failures: list[DbtNodeFailure] = field(default_factory=list)
 
 
+def dbt_log_file(settings: Settings) -> Path:
+    """Where dbt writes its full log (every node, every query) for each invocation."""
+    return settings.home / "dbt" / "logs" / "dbt.log"
+
+
 def dbt_environment(settings: Settings, target: str) -> dict[str, str]:
     """The variables profiles.yml reads for ``target``, plus dbt's own output folders."""
     env = {
         "DBT_TARGET_PATH": str(settings.home / "dbt" / "target"),
-        "DBT_LOG_PATH": str(settings.home / "dbt" / "logs"),
+        "DBT_LOG_PATH": str(dbt_log_file(settings).parent),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     if target == "duckdb":
@@ -88,6 +94,9 @@ def run_dbt(settings: Settings, args: list[str], target: str = "duckdb") -> DbtR
 
     command = [
         *args,
+        # The terminal and task logs get one summary line (steps.build_models); dbt's own
+        # ~300 lines per build go to its log file only (dbt_log_file).
+        "--quiet",
         "--project-dir", str(DBT_PROJECT_DIR),
         "--profiles-dir", str(DBT_PROJECT_DIR),
         "--target", target,

@@ -29,8 +29,12 @@ class LoadResult:
 
 def ensure_raw_schema(warehouse: Warehouse) -> None:
     """Create the raw schema and tables if they are missing (safe to repeat)."""
+    from ingestion.warehouse import expected_tables
+
+    schema = warehouse.schema("raw")
     with warehouse.transaction():
-        for statement in create_statements(warehouse.schema("raw")):
+        # The registry's tables too (empty until a load writes them), so dbt finds every source.
+        for statement in [*create_statements(schema), *expected_tables.create_statements(schema)]:
             warehouse.execute(statement)
 
 

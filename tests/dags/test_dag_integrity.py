@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ingestion.pipeline.local_airflow import POOLS_FILE
+from ingestion.pipeline.local_airflow import POOLS_FILE, airflow_home
 from ingestion.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,6 +88,8 @@ def test_the_pools_the_dags_name_exist_after_setup(dagbag: Any, airflow_settings
     assert used <= set(pools)
     assert pools["warehouse_writer"] == 1
     assert set(json.loads(POOLS_FILE.read_text(encoding="utf-8"))) <= set(pools)
+    # `make run` keeps Airflow's setup chatter off the terminal: it is in the setup log.
+    assert "Uploaded 1 pool(s)" in (airflow_home(airflow_settings) / "setup.log").read_text(encoding="utf-8")
 
 
 def test_parsing_the_dag_files_imports_nothing_heavy() -> None:

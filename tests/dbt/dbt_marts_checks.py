@@ -15,7 +15,7 @@ def check_builds_passed(built: BuiltWarehouse) -> None:
         assert build.failures == []
         assert build.success
         assert build.status_counts.get("pass", 0) > 100  # the data and unit tests ran
-        assert build.status_counts.get("success", 0) == 27  # 26 models and the seed
+        assert build.status_counts.get("success", 0) == 31  # 30 models and the seed
 
 
 def check_rebuild_is_identical(built: BuiltWarehouse) -> None:
@@ -91,6 +91,23 @@ def check_corrected_republication_supersedes(built: BuiltWarehouse) -> None:
     assert ledger == [(new, "parsed", None), (old, "superseded", new)]
 
 
+def check_expected_documents(built: BuiltWarehouse) -> None:
+    """The corrected re-publication makes its expected report superseded; the shipped registry's
+    example unit never published, so each of its reports is overdue or not yet due."""
+    new = built.scenario.shas["002-corrected"]
+    superseded = built.query(
+        "select publication_status, reports_published from {marts}.fct_expected_document where report_id = ?",
+        [new],
+    )
+    assert superseded == [("superseded", 2)]
+    listed = built.query(
+        "select publication_status, due_date < as_of_date from {marts}.fct_expected_document "
+        "where is_in_registry and report_id is null"
+    )
+    assert len(listed) == 6  # two kinds for 2022-2024
+    assert all(status == ("overdue" if past_due else "expected") for status, past_due in listed)
+
+
 def check_quarantined_document_in_ledger_only(built: BuiltWarehouse) -> None:
     sha = built.scenario.shas["quarantined"]
     assert built.query(
@@ -132,6 +149,7 @@ ALL_CHECKS = (
     check_projects_sum,
     check_indicators_and_budget_execution,
     check_corrected_republication_supersedes,
+    check_expected_documents,
     check_quarantined_document_in_ledger_only,
     check_reports_without_unit_stay_current,
     check_dimensions,

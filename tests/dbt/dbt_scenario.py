@@ -16,11 +16,14 @@ from typing import Any
 
 import pytest
 
-from ingestion.settings import Settings
+from ingestion.expected import load_registry
+from ingestion.settings import PROJECT_ROOT, Settings
 from ingestion.warehouse import Warehouse, connect, load_documents
 from ingestion.warehouse.dbt import DbtRunResult, run_dbt
+from ingestion.warehouse.expected_tables import load_registry_tables
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "../shared/contract/gold"
+REGISTRY = PROJECT_ROOT / "config" / "expected_documents.yml"
 
 MARTS = (
     "dim_report", "dim_unit", "dim_region", "dim_fiscal_year", "fct_expenditure", "fct_project_expenditure",
@@ -136,6 +139,7 @@ def load_and_build_twice(settings: Settings, target: str) -> BuiltWarehouse:
     for _ in range(2):
         with connect(settings) as warehouse:
             load_documents(warehouse, built.documents, built.extractions)
+            load_registry_tables(warehouse, load_registry(REGISTRY))
         builds.append(run_dbt(settings, ["build"], target=target))
         with connect(settings, read_only=True) as warehouse:
             snapshots.append(mart_snapshot(warehouse))

@@ -118,6 +118,6 @@ def test_collect_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     (drop / "p" / "a.txt").write_bytes(REPORT)
     home = str(tmp_path / "home")
     assert main(["collect", str(drop), "--home", home]) == 0
-    assert "found 1, new 1" in capsys.readouterr().out
+    assert "found 1, new 1" in capsys.readouterr().err
     assert main(["collect", str(tmp_path / "missing"), "--home", home]) == 2
     assert "does not exist" in capsys.readouterr().err

@@ -19,6 +19,7 @@ import pytest
 from ingestion import errors
 from ingestion.collect.model import CollectedFile, Provenance
 from ingestion.landing import iter_ledger, land, load_extraction, parse_pending
+from ingestion.progress import Progress
 from ingestion.settings import Settings, load_settings
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
@@ -135,9 +136,9 @@ def test_new_parser_version_reparses_and_reports_fact_changes(settings: Settings
         return extraction
 
     _install_parser(monkeypatch, "2.0", improved)
-    lines: list[str] = []
-    result = parse_pending(settings, progress=lines.append, progress_every=1)
-    assert lines == ["1/2 documents parsed, 0 quarantined", "2/2 documents parsed, 0 quarantined"]
+    progress = Progress("parse", bar=False)
+    result = parse_pending(settings, progress=progress)
+    assert (progress.done, progress.total) == (2, 2)
     report = json.loads(result.change_report_path.read_text())
     assert result.change_report_path.parent == settings.runs_dir
     assert result.change_report_path.name.endswith("-reparse.json")
