@@ -42,7 +42,8 @@ def _drop_without_a_units_2023_report(drop: Path) -> str:
     """Delete every 2023 overall report of one unit that has a 2022 one; return that unit."""
     reports = _reports(drop)
     overall = [(path, r) for path, r in reports if r["kind"] == "overall_expenditure"]
-    unit = sorted({r["unit_name"] for _, r in overall if r["fiscal_year"] == 2022})[0]
+    # A report whose text names no unit (truth unit_name null) cannot be one unit's publication.
+    unit = sorted({r["unit_name"] for _, r in overall if r["fiscal_year"] == 2022 and r["unit_name"]})[0]
     for path, report in overall:
         if report["unit_name"] == unit and report["fiscal_year"] == 2023:
             path.unlink()
