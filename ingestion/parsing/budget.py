@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ingestion.parsing.amounts import money_at
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Passage, Span, clauses
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Passage, Span, clauses
 
 AMOUNT_KEYS = (
     "budget_initial", "budget_full_year", "appropriation_revenue", "appropriation_expenditure",
@@ -30,7 +30,8 @@ _QUALIFIER = (
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ①
 _ITEM_NUMBER = (
-    r"(?:\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])"
+    r"(?:\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+    rf"[{ENCLOSED_NUMERAL}])"
 )
 _PREFIX = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?(?:{_QUALIFIER}\s*)*")
 _LABELS: tuple[tuple[str, str], ...] = (

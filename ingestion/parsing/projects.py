@@ -16,9 +16,11 @@ from ingestion.documents.model import Paragraph
 from ingestion.parsing.amounts import NUMBER, to_wan
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
-_ITEM_BREAK = re.compile(r"[，,；;。]|(?<=元)、|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]")
+_ITEM_BREAK = re.compile(
+    rf"[，,；;。]|(?<=元)、|(?<![\d.])\d{{1,2}}[、．](?!\d)|[（(]\d{{1,2}}[）)]|[{ENCLOSED_NUMERAL}]"
+)
 _ITEM = re.compile(
     rf"^\s*(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:为|共|计)?\s*(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
 )

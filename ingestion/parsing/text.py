@@ -24,6 +24,9 @@ _HALF_WIDTH = "0123456789.%-+" + "".join(chr(c) for c in range(0x41, 0x5B))
 _HALF_WIDTH += "".join(chr(c) for c in range(0x61, 0x7B))
 _FOLDED_CHAR = dict(zip(_FULL_WIDTH, _HALF_WIDTH, strict=True))
 _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
+# Enclosed list numerals: circled ①, parenthesised ⑴, with a full stop ⒈, negative circled ⓫,
+# dingbats ❶ ➀ ➊. One class for every extractor that reads list numbering.
+ENCLOSED_NUMERAL = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 
@@ -38,7 +41,8 @@ _MIN_WRAPPED_LINE = 18
 _LINE_END = tuple("。；;：:！!？?")
 _NEXT_STARTS_ITEM = re.compile(
     r"\s*(?:第[一二三四五六七八九十]+[部分章节条]|[一二三四五六七八九十]{1,3}[、.．]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|[\t|])"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|"
+    rf"[{ENCLOSED_NUMERAL}]|[\t|])"
 )
 
 
