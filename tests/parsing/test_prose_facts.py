@@ -6,7 +6,8 @@ import pytest
 
 from ingestion.documents.model import Document, DocumentBuilder, Paragraph
 from ingestion.documents.plaintext import add_plain_text
-from ingestion.parsing import meta
+from ingestion.parsing.fiscal_year import fiscal_year
+from ingestion.parsing.kind import report_kind
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.points import problems_and_measures, split_points
 from ingestion.parsing.projects import prose_projects
@@ -14,6 +15,7 @@ from ingestion.parsing.sections import outline
 from ingestion.parsing.self_score import prose_self_score
 from ingestion.parsing.staffing import prose_staffing
 from ingestion.parsing.text import fold, passages
+from ingestion.parsing.title import find_title
 from ingestion.parsing.unit import unit_name
 
 
@@ -126,29 +128,16 @@ def test_title_joined_over_lines_and_metadata() -> None:
     document = document_of(
         "部门（单位）名称：株洲市芦淞区建宁街道办事处（盖章）\n2023年度株洲市芦淞区建宁街道办事处整体支出\n绩效自评报告\n一、基本情况\n"
     )
-    found = meta.find_title(document)
+    found = find_title(document)
     assert found is not None and found[0] == "2023年度株洲市芦淞区建宁街道办事处整体支出绩效自评报告"
-    assert meta.report_kind(found[0], document.text) == "overall_expenditure"
-    assert meta.fiscal_year(found[0], document.text) == (2023, [])
+    assert report_kind(found[0], document.text) == "overall_expenditure"
+    assert fiscal_year(found[0], document.text) == (2023, [])
     name, full_names, _ = unit_name(document, None)
     assert (name, full_names) == ("建宁街道办事处", ["株洲市芦淞区建宁街道办事处"])
 
 
-@pytest.mark.parametrize(
-    ("title", "kind"),
-    [
-        pytest.param("2021年度重点项目绩效评价结果", "key_projects", id="key projects"),
-        pytest.param("2022年度政府采购项目支出绩效自评报告", "project_expenditure", id="one project"),
-        pytest.param("2022年度部门决算", "final_accounts", id="final accounts"),
-        pytest.param("通知", "unknown", id="unknown"),
-    ],
-)
-def test_report_kind(title: str, kind: str) -> None:
-    assert meta.report_kind(title, "") == kind
-
-
 def test_fiscal_year_ignores_a_tie() -> None:
-    year, warnings = meta.fiscal_year(None, "2021年完成任务，2022年继续。")
+    year, warnings = fiscal_year(None, "2021年完成任务，2022年继续。")
     assert year is None and warnings
 
 
