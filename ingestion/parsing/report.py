@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import budget, points, projects, script, self_score, staffing
+from ingestion.parsing import amount_placing, budget, points, projects, script, self_score, staffing
 from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
@@ -41,17 +41,21 @@ def _amounts(
     evidence: Evidence,
     warnings: list[str],
 ) -> dict[str, str | None]:
-    found, amount_warnings = budget.prose_amounts(prose, document_text, report["fiscal_year"], evidence)
+    """The prose's amounts under every contract key, plus the budget figures that name no stage."""
+    one_project = report["kind"] in amount_placing.ONE_PROJECT_KINDS
+    found, amount_warnings = budget.prose_amounts(
+        prose, document_text, report["fiscal_year"], evidence, one_project
+    )
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():
         found.setdefault(key, zero)
-    total = found.pop("expenditure_total", None)
-    total_evidence = evidence.pop("/amounts_wan/expenditure_total", None)
-    if report["kind"] == "final_accounts" and total is not None and "appropriation_expenditure" not in found:
-        found["appropriation_expenditure"] = total
-        if total_evidence:
-            evidence["/amounts_wan/appropriation_expenditure"] = total_evidence
-    return {key: found.get(key) for key in budget.AMOUNT_KEYS}
+    amounts: dict[str, str | None] = {
+        key: found.get(key) for key in (*budget.AMOUNT_KEYS, "expenditure_total")
+    }
+    amount_placing.place_total(amounts, report["kind"], evidence)
+    for key in amount_placing.STAGELESS_KEYS:
+        amounts[key] = found.get(key)
+    return amounts
 
 
 def _fill_from_tables(
@@ -87,7 +91,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     amounts = run(
         "amounts",
         lambda: _amounts(prose, document.text, report, sections, evidence, warnings),
-        dict.fromkeys(budget.AMOUNT_KEYS),
+        dict.fromkeys((*budget.AMOUNT_KEYS, *amount_placing.STAGELESS_KEYS)),
     )
     no_projects: tuple[list[dict[str, object]], list[str]] = ([], [])
     project_result = run(
@@ -104,7 +108,10 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     points_result = run("points", lambda: _points(document, sections), no_points)
     problems, measures = points_result
     tables = run("tables", lambda: table_facts(document), EmptyTableFacts())
+    stageless = {key: amounts.pop(key, None) for key in amount_placing.STAGELESS_KEYS}
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
+    amount_placing.place_stageless_budget(amounts, stageless, evidence)
+    amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: script.cite_original(evidence, document.text, original_text), None)

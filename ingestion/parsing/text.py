@@ -27,7 +27,8 @@ _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
 # Enclosed list numerals: circled ①, parenthesised ⑴, with a full stop ⒈, negative circled ⓫,
 # dingbats ❶ ➀ ➊. One class for every extractor that reads list numbering.
 ENCLOSED_NUMERAL = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
+# An ASCII comma inside a thousands-grouped number (23,866.88) does not end a clause.
+_CLAUSE_BREAK = re.compile(r"[，；;。：:！!？?\n]|,(?!(?<=\d,)\d{3}(?!\d))")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 
 # Layout spaces: beside a Chinese character, or inside a thousands-grouped number. Both open with
@@ -38,6 +39,9 @@ _SPACE_BESIDE_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}].)[ \t\u3000]*|[ \t\
 _THOUSANDS_SPACED = re.compile(r"\d(?<![\d.,].)\d{0,2}(?: \d{3})+(?!\d)")
 # A wrapped line runs to the margin; short lines end paragraphs (titles, headings, last lines).
 _MIN_WRAPPED_LINE = 18
+# A numbered line this short without a clause mark is a heading: what follows is not its rest.
+_MAX_HEADING = 32
+_PROSE_MARK = re.compile(r"[，,；;。]")
 _LINE_END = tuple("。；;：:！!？?")
 _NEXT_STARTS_ITEM = re.compile(
     r"\s*(?:第[一二三四五六七八九十]+[部分章节条]|[一二三四五六七八九十]{1,3}[、.．]|"
@@ -139,8 +143,14 @@ def _tidy(folded: str, doc_start: int, out: list[str], breaks: list[tuple[int, i
 def _continues(previous: Paragraph, following: Paragraph) -> bool:
     """``following`` is the rest of a sentence a layout broke after ``previous``."""
     text = previous.text.rstrip()
+    heading = (
+        _NEXT_STARTS_ITEM.match(text) is not None
+        and len(text) <= _MAX_HEADING
+        and not _PROSE_MARK.search(text)
+    )
     return (
-        following.start - previous.end <= 1
+        not heading
+        and following.start - previous.end <= 1
         and len(text) >= _MIN_WRAPPED_LINE
         and not text.endswith(_LINE_END)
         and _NEXT_STARTS_ITEM.match(following.text) is None
