@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 
 from ingestion.parsing.amount_clause import WEAK_KEYS, clause_amount
+from ingestion.parsing.amounts import parse_money
 from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Passage, Span, clauses
 
@@ -85,6 +87,15 @@ def _about_a_project(text: str, clause_start: int) -> bool:
 def _in_a_breakdown(text: str, clause_start: int) -> bool:
     """The clause lists a part (其中，甲资金合计…): no budget of the whole."""
     return "其中" in _sentence_before(text, clause_start)
+
+
+def form_amounts(document_text: str) -> dict[str, str]:
+    """A stage-less budget a cover form states (项目金额 | 25,674.55万元), in 万元 only."""
+    for field in field_values(form_fields(document_text), "项目金额"):
+        money = parse_money(field.value)
+        if money is not None and field.value.endswith("万元"):
+            return {"budget": money}
+    return {}
 
 
 def zero_sections(sections: list[Section], evidence: Evidence) -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingestion.parsing.text import fold
 
@@ -33,7 +34,7 @@ _LONGEST_LABEL = max(len(label) for label in LABELS)
 _SEAL = re.compile(r"\s*[(（](?:公章|盖章|签章)[)）]")
 _SEPARATORS = re.compile(r"(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000]+)*(?:\n[ \t\u3000]*)?")
 # A value: no separators, clause marks or line breaks; it ends where the next label begins.
-_VALUE = re.compile(r"[^\s|:：，。；,;、]{2,80}")
+_VALUE = re.compile(r"(?:[^\s|:：，。；,;、]|(?<=\d),(?=\d{3})){2,80}")
 _FORM_TOP = 5000
 # A code before the name in budget systems' exports (5100-某经费, 219001-某镇人民政府).
 _CODE_PREFIX = re.compile(r"^[0-9A-Za-z]{2,}[-—_－]")
@@ -77,8 +78,10 @@ def _value_after(text: str, at: int) -> tuple[str, int, int] | None:
     return (value, start, start + len(value)) if len(value) >= 2 else None
 
 
-def form_fields(text: str) -> list[Field]:
-    """Every labelled field near the top of ``text`` (Document.text), in reading order."""
+@lru_cache(maxsize=4)
+def form_fields(text: str) -> tuple[Field, ...]:
+    """Every labelled field near the top of ``text`` (Document.text), in reading order (cached:
+    the unit, the project and the amounts all read the same form)."""
     top = fold(text[:_FORM_TOP])
     ends: set[int] = set()
     for anchor in _ANCHORS:
@@ -94,9 +97,9 @@ def form_fields(text: str) -> list[Field]:
         value = _value_after(top, end)
         if value is not None:
             fields.append(Field(label[0], *value))
-    return fields
+    return tuple(fields)
 
 
-def field_values(fields: list[Field], *labels: str) -> list[Field]:
+def field_values(fields: tuple[Field, ...], *labels: str) -> list[Field]:
     """The fields with one of ``labels``, in the order of ``labels`` (then reading order)."""
     return [field for label in labels for field in fields if field.label == label]

@@ -17,6 +17,7 @@ from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
+from ingestion.parsing.project_merge import report_projects
 from ingestion.parsing.report_check import reject_if_not_a_report
 from ingestion.parsing.report_meta import EMPTY_REPORT, report_meta
 from ingestion.parsing.sections import Section, outline
@@ -49,6 +50,8 @@ def _amounts(
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():
         found.setdefault(key, zero)
+    for key, stated in budget.form_amounts(document_text).items():
+        found.setdefault(key, stated)
     amounts: dict[str, str | None] = {
         key: found.get(key) for key in (*budget.AMOUNT_KEYS, "expenditure_total")
     }
@@ -112,6 +115,11 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
     amount_placing.place_stageless_budget(amounts, stageless, evidence)
     amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
+    found_projects = run(
+        "projects",
+        lambda: report_projects(document, report, sections, amounts, found_projects, evidence),
+        found_projects,
+    )
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: script.cite_original(evidence, document.text, original_text), None)

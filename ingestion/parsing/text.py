@@ -150,6 +150,7 @@ def _continues(previous: Paragraph, following: Paragraph) -> bool:
     )
     return (
         not heading
+        and "|" not in text  # a table row, not a sentence the layout wrapped
         and following.start - previous.end <= 1
         and len(text) >= _MIN_WRAPPED_LINE
         and not text.endswith(_LINE_END)
