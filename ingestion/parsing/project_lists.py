@@ -4,6 +4,7 @@
   (…项目40万元；…经费17万元；…补助130万元), the amount being each one's budget;
 - in a report on projects or funds, the breakdown after a stated amount (某专项资金1883万元。
   其中，甲建设47万元，乙补助50万元), and a ``其中`` naming the one project a unit reported on;
+- spending groups that each name one project (一是…，即某补助经费合计75万元);
 - numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金303万元);
 - top headings that each name a fund (一、某救灾资金（某补助经费）);
 - an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告).
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing.amounts import find_money
+from ingestion.parsing.amounts import NUMBER, find_money, to_wan
 from ingestion.parsing.projects import LIST_START, NOT_PROJECT, list_items
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
@@ -33,6 +34,9 @@ _ATTACHMENT = re.compile(
     r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程)))(?:绩效)?(?:自评价?|评价)报告$"
 )
 _BREAKDOWN_SCAN = 160
+# 即甲、乙合计…: a group of several, not one project.
+_SEVERAL = re.compile(r"^即[^，,]*、")
+_GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共计|总计)?(?P<number>{NUMBER})\s*万元")
 _MAX_NAME = 40
 # A breakdown by source or by use of the money, not by project: 中央资金, 本级, 项目管理费,
 # 已拨付, 执行 ….
@@ -57,7 +61,11 @@ def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
     for paragraph in paragraphs:
         if paragraph.text.count("元") < _MIN_RUN:
             continue
-        items = [(_name(name), wan, span) for name, wan, span in list_items(paragraph.text, paragraph.start)]
+        items = [
+            (_name(name), wan, span)
+            for name, wan, span in list_items(paragraph.text, paragraph.start)
+            if not _SEVERAL.match(name)
+        ]
         projects = [item for item in items if _PROJECT_END.search(item[0]) and not NOT_PROJECT.match(item[0])]
         if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
             found.extend(projects)
@@ -80,6 +88,20 @@ def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item
             found.extend(
                 (_name(n), w, span) for n, w, span in list_items(rest, paragraph.start + marker.end())
             )
+    return _named_items(found)
+
+
+def named_groups(paragraphs: list[Paragraph]) -> list[Item]:
+    """Spending groups that name a single project (一是某类支出，即某工作补助经费合计75万元);
+    a group naming several (即甲、乙、丙合计…) is no project."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if "即" not in paragraph.text:
+            continue
+        for match in _GROUP.finditer(fold(paragraph.text)):
+            name = match["name"]
+            span = Span(name, paragraph.start + match.start("name"), paragraph.start + match.end("name"))
+            found.append((name, to_wan(match["number"], "万元"), span))
     return _named_items(found)
 
 

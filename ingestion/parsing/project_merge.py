@@ -1,10 +1,11 @@
 """The report's projects: from the first source that names any.
 
 1. The breakdown of the unit's 项目支出 (``projects``), else a key-project table: as always.
-2. In a report on projects or funds: the one project it is about (``single_project``, with the
+2. The items an announcement of evaluation results lists (``evaluated_items``).
+3. In a report on projects or funds: the one project it is about (``single_project``, with the
    report's own budget and execution), and the projects or funds it lists (``project_lists``:
    item runs, breakdowns, numbered project paragraphs, fund headings).
-3. In any other report: item runs, a breakdown of a project amount, attached project reports.
+4. In any other report: item runs, a breakdown of a project amount, attached project reports.
 A name stated twice (the title's project and a list's item) is listed once.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import project_lists
 from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
+from ingestion.parsing.evaluated_items import evaluated_items
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
@@ -31,6 +33,7 @@ def _record(name: str, budget: str | None) -> dict[str, Any]:
 def _listed(document: Document, sections: list[Section], one_project: bool) -> list[Item]:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
+    items += project_lists.named_groups(paragraphs)
     if one_project:
         items += project_lists.numbered_projects(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
@@ -58,6 +61,11 @@ def report_projects(
     projects the report is about or lists."""
     if listed:
         return listed
+    evaluated = evaluated_items(document.blocks)
+    if evaluated:
+        for index, (_, where) in enumerate(evaluated):
+            cite(evidence, f"/projects/{index}/name", where)
+        return [_record(name, None) for name, _ in evaluated]
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
     named = project_name(document, report["title"], sections) if one_project else None

@@ -7,7 +7,8 @@ Its name, from the surest source a report offers:
   that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某租金项目）);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评;
-- a top heading naming a fund (一、某救灾资金（某补助经费）).
+- a top heading naming a fund (一、某救灾资金（某补助经费）), when it is the only one (it names the
+  fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
 names (专项资金, 财政项目) name nothing. Its figures are the report's own: the full-year budget
 (else the initial one) and what was executed.
@@ -20,6 +21,7 @@ from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import field_values, form_fields
+from ingestion.parsing.project_lists import fund_headings
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
 from ingestion.parsing.unit_body import UNIT_SUFFIX
@@ -41,9 +43,6 @@ _OPENING = re.compile(
     r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
     r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
 )
-_FUND_HEADING = re.compile(
-    r"^[一二三四五六七八九十]{1,2}[、.]\s*(?P<name>\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?)$"
-)
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 _TOP_LINES = 15
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
@@ -57,17 +56,24 @@ def _clean(name: str) -> str | None:
     name = _SELF.sub("", name)
     name = re.sub(r"(?<=项目)资金$|(?<=项目)支出$", "", name)
     name = re.sub(r"(?<=[资经])(金|费)支出$", r"\1", name)
-    generic = _GENERIC.match(_LEADING_NAME.sub("", name)) or _GENERIC.match(name)
+    after_unit = _LEADING_NAME.sub("", name)
+    generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
     return None if len(name) < 4 or generic or _NOT_A_NAME.search(name) else name
 
 
-def _from_title(title: str) -> str | None:
+def _named_in_title(title: str) -> str | None:
+    """A name the title sets apart: in quotes, or in a parenthesis after its report word."""
     quoted = _QUOTED.search(title)
     if quoted:
         return _clean(quoted.group(1))
     paren = _PAREN_END.search(title)
-    if paren and not _YEAR_ONLY.search(paren.group(1)) and _clean(paren.group(1)):
+    if paren and not _YEAR_ONLY.search(paren.group(1)):
         return _clean(paren.group(1))
+    return None
+
+
+def _title_core(title: str) -> str | None:
+    """What the title says before its report words, without a unit leading it before a year."""
     core = _PAREN_END.sub("", fold(title)).strip()
     core = _ABOUT.sub("", core)
     core = _REPORT_END.sub("", core)
@@ -87,10 +93,6 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         if opening and name and _clean(name):
             group = "a" if opening["a"] else "b"
             return name, line.start + opening.start(group)
-    for section in sections[:3]:
-        heading = _FUND_HEADING.match(section.heading.text.strip())
-        if heading:
-            return heading["name"], section.heading.start + section.heading.text.index(heading["name"])
     return None
 
 
@@ -102,9 +104,15 @@ def project_name(
         name = _clean(field.value)
         if name:
             return name, Span(field.value, field.start, field.end)
-    from_title = _from_title(title) if title else None
-    if from_title:
-        return from_title, None
+    in_title = _named_in_title(title) if title else None
+    if in_title:
+        return in_title, None
+    headings = fund_headings(sections)
+    if len(headings) == 1:  # the one fund a transfer-payment report covers, by its full name
+        return headings[0], None
+    core = _title_core(title) if title else None
+    if core:
+        return core, None
     stated = _from_text(document, sections)
     if stated and (name := _clean(stated[0])):
         return name, Span(stated[0], stated[1], stated[1] + len(stated[0]))

@@ -117,14 +117,22 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
         pytest.param(
             "青川县2022年度中央自然灾害资金绩效自评报告\n一、中央自然灾害救灾资金(航空护林租机补助经费)\n"
             "(一)绩效目标分解下达情况。\n2022年共投入航空护林租机补助经费预算104.4万元。\n",
-            ["青川县2022年度中央自然灾害资金", "中央自然灾害救灾资金(航空护林租机补助经费)"],
-            id="a heading naming a fund",
+            ["中央自然灾害救灾资金(航空护林租机补助经费)"],
+            id="the one heading naming a fund names the report's fund",
         ),
         pytest.param(
             "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
             "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
             ["档案数字化工作项目", "智慧档案平台项目"],
             id="attached project evaluation reports",
+        ),
+        pytest.param(
+            "青川县教育局2022年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
+            "一是其他教育管理事务支出,即“三区”教师专项工作补助经费合计75万元,已于本年度支出75万元;"
+            "二是学前教育支出,即学前教育发展资金、公办幼儿园生均经费合计362.4万元;"
+            "三是小学教育支出,即教育强国推进工程合计67.5万元。\n",
+            ["“三区”教师专项工作补助经费", "教育强国推进工程"],
+            id="spending groups that name one project each",
         ),
     ],
 )
