@@ -24,7 +24,7 @@ from ingestion.parsing.text import Span, fold
 Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, where it is stated)
 
 _PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
-_LEAD_IN = re.compile(r"^.*(?:下达|安排|拨付|包括|分别为|主要为|用于|即|转移支付)")
+_LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)")
 _MIN_RUN = 3
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]")
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
@@ -42,9 +42,13 @@ _MAX_NAME = 40
 # 已拨付, 执行 ….
 _NOT_AN_ITEM = re.compile(
     r"^(?:中央|省级|省|市级|市|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)[^项]{0,6}(?:资金|配套|补助)?$|"
-    r"管理费|执行|拨付|到位|结余|结转|使用|支出共|已于|本年度$|^(?:项目|资金)(?:金额|资金|总额)?$|"
-    r"[一二三四五六七八九十]、|我[校局单部市县区]"
+    r"管理费|支出共|本年度$|^(?:项目|资金)(?:金额|资金|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
+    r"\d+个|绩效自评|绩效评价|评价结果|全年|下达$|"
+    # a place alone (其中某区3.52万元): an allocation by area, not a project
+    r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)$"
 )
+# What the money did, in the item's own words: spent or moved, not a project.
+_MONEY_MOVED = re.compile(r"执行|拨付|到位|结余|结转|使用|调减|调增|追加|已于")
 
 
 def _name(raw: str) -> str:
@@ -52,23 +56,32 @@ def _name(raw: str) -> str:
 
 
 def _named_items(items: list[Item]) -> list[Item]:
-    return [item for item in items if 3 <= len(item[0]) <= _MAX_NAME and not _NOT_AN_ITEM.search(item[0])]
+    return [
+        (name, wan, span)
+        for name, wan, span in items
+        if 3 <= len(name) <= _MAX_NAME
+        and not _NOT_AN_ITEM.search(name)
+        and not (span is not None and _MONEY_MOVED.search(span.text))
+    ]
 
 
 def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
-    """Runs of at least three ``NAME AMOUNT`` items that all end as projects or funds do."""
+    """Sentences listing at least three ``NAME AMOUNT`` items that end as projects or funds do."""
     found: list[Item] = []
     for paragraph in paragraphs:
         if paragraph.text.count("元") < _MIN_RUN:
             continue
-        items = [
-            (_name(name), wan, span)
-            for name, wan, span in list_items(paragraph.text, paragraph.start)
-            if not _SEVERAL.match(name)
-        ]
-        projects = [item for item in items if _PROJECT_END.search(item[0]) and not NOT_PROJECT.match(item[0])]
-        if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
-            found.extend(projects)
+        start = 0
+        for sentence in paragraph.text.split("。"):
+            items = [
+                (_name(name), wan, span)
+                for name, wan, span in list_items(sentence, paragraph.start + start)
+                if not _SEVERAL.match(name)
+            ]
+            start += len(sentence) + 1
+            projects = [i for i in items if _PROJECT_END.search(i[0]) and not NOT_PROJECT.match(i[0])]
+            if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
+                found.extend(projects)
     return _named_items(found)
 
 

@@ -6,7 +6,8 @@ Its name, from the surest source a report offers:
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
   that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某租金项目）);
-- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评;
+- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
+  stating the fund's total (某发展资金合计671037万元);
 - a top heading naming a fund (一、某救灾资金（某补助经费）), when it is the only one (it names the
   fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
@@ -31,7 +32,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{4,60})[”\"]")
 _PAREN_END = re.compile(r"[（(]([^（）()]{3,60})[）)]$")
 _YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*$|\d\s*[月日]")
 _REPORT_END = re.compile(
-    r"(?:(?:支出)?(?:预算执行情况)?(?:绩效)?(?:重点)?(?:自评价?|评价|自评工作)?(?:情况)?"
+    r"(?:(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
     r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况)$"
 )
 _LEADING_UNIT = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}(?=(?:19|20)\d{{2}}年)")
@@ -45,9 +46,13 @@ _OPENING = re.compile(
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 _TOP_LINES = 15
+# The fund whose total a sentence states (2021年某发展资金合计671037万元), not a part of it.
+_FUND_TOTAL = re.compile(
+    r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
+)
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
-_NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告|各类|各项|所有|全部")
+_NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告|各类|各项|所有|全部|全局|全县|全市|全区|全省")
 _SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
 
 
@@ -87,6 +92,10 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         paren = _PAREN_LINE.match(line.text)
         if paren:
             return paren["name"], line.start + paren.start("name")
+    for paragraph in document.paragraphs():
+        total = _FUND_TOTAL.search(fold(paragraph.text))
+        if total is not None:
+            return total["name"], paragraph.start + total.start("name")
     for line in lines:
         opening = _OPENING.search(fold(line.text))
         name = opening and (opening["a"] or opening["b"])

@@ -104,6 +104,14 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="a breakdown by source lists no projects",
         ),
         pytest.param(
+            "青川县文旅局关于文化服务补助资金支出绩效的自评报告\n一、绩效目标分解下达情况\n"
+            "分配农家书屋运行经费8.4万元,其中东城区3.52万元,西城区1.6万元,青山镇3.28万元。"
+            "下达我县资金11.1万元,其中低保资金10万元,调减2万元,全年实际下达9.1万元。"
+            "已拨付施工单位资金2.4万元,其中绩效自评“优”的项目3个资金1.2万元。\n",
+            ["文化服务补助资金", "低保资金"],
+            id="allocations by area and movements of money list no projects",
+        ),
+        pytest.param(
             "青川县某乡人民政府2021年度项目支出绩效单位自评报告\n一、基本情况\n(一)项目概况\n"
             "1.2021年第一批统筹整合资金茶叶基地建设项目,项目建设茶园200亩。统筹整合使用财政涉农资金30万元,"
             "其中项目管理费0.3万元。\n"
