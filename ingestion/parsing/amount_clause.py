@@ -85,6 +85,8 @@ _FUND_VERB = re.compile(
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
 # Who or when may stand before the verb: 自治区2024年1月17日下达…, 2021年省财政厅2次下达….
 _VERB_LEAD = 24
+# The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
+OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
 
 
@@ -141,6 +143,13 @@ def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
         return None
     filler = _FILLER.match(folded, label.end())
     money = money_at(folded, filler.end() if filler else label.end())
-    if money is None or (label.lastgroup in WEAK_KEYS and not folded.startswith("万元", money.end - 2)):
+    if money is None:
         return None
+    if not folded.startswith("万元", money.end - 2):
+        # 元 or 亿元 in running text is as often a slip (3.6元 for 3.6万元) as a unit: not taken.
+        return (
+            (OTHER_UNIT + label.lastgroup, folded[money.start : money.end])
+            if label.lastgroup not in WEAK_KEYS
+            else None
+        )
     return label.lastgroup, money.wan

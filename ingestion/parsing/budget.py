@@ -1,6 +1,8 @@
 """The unit's budget figures stated in prose (``amounts_wan``).
 
-Each clause is read by ``amount_clause``. The first statement of a figure wins; a later different
+Each clause is read by ``amount_clause``. Only figures stated in 万元 are taken: in running text
+元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
+names each). The first statement of a figure wins; a later different
 one becomes a warning, and a stage-less budget figure stated with different values is left null.
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
 was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingestion.parsing.amount_clause import WEAK_KEYS, clause_amount
+from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_fields import field_values, form_fields
@@ -53,6 +55,11 @@ def prose_amounts(
             if hit is None:
                 continue
             key, wan = hit
+            if key.startswith(OTHER_UNIT):
+                warnings.append(
+                    f"amounts_wan.{key.removeprefix(OTHER_UNIT)}: {wan} is not in 万元; not taken"
+                )
+                continue
             if key in WEAK_KEYS and _in_a_breakdown(passage.text, clause.start):
                 continue
             if key == "spent":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Block, Paragraph, Table
+from ingestion.parsing.tables.recovered import recovered_blocks
 from ingestion.parsing.text import Span
 
 _SERIAL = "序号"
@@ -67,7 +68,7 @@ def _from_table(table: Table) -> list[tuple[str, Span]]:
 def evaluated_items(blocks: list[Block]) -> list[tuple[str, Span]]:
     """The items (name, where) of the document's first list of evaluated projects."""
     lines = [b for b in blocks if isinstance(b, Paragraph)]
-    for block in blocks:
+    for block in recovered_blocks(blocks):
         if isinstance(block, Table) and (found := _from_table(block)):
             return found
     for position, line in enumerate(lines):

@@ -66,6 +66,8 @@ def _value_after(text: str, at: int) -> tuple[str, int, int] | None:
     if found is None:
         return None
     value = found.group()
+    if _LABEL.match(value.replace("（", "(").replace("）", ")")):
+        return None  # a header row of labels (项目名称 | 主管部门 | …): no value
     code = _CODE_PREFIX.match(value)
     if code is not None:
         value, start = value[code.end() :], start + code.end()

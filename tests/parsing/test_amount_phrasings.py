@@ -23,6 +23,20 @@ def _amounts(text: str) -> dict[str, Any]:
     return {key: value for key, value in result["amounts_wan"].items() if value is not None}
 
 
+def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
+    result = extract_report(
+        document_of(FINAL + "2023年度支出总计12,345,678.90元,年初预算数1.2亿元。\n"),
+        path="x.txt",
+        sha256="0" * 64,
+    )
+    assert result["amounts_wan"]["appropriation_expenditure"] is None
+    assert result["amounts_wan"]["budget_initial"] is None
+    assert [w for w in result["warnings"] if "not in 万元" in w] == [
+        "amounts_wan.expenditure_total: 12,345,678.90元 is not in 万元; not taken",
+        "amounts_wan.budget_initial: 1.2亿元 is not in 万元; not taken",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -129,6 +129,20 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="the one heading naming a fund names the report's fund",
         ),
         pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n现将结果公告如下:\n"
+            "序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级 |\n"
+            "1 | 青川县供热管网改造项目 | 青川县住建局 | 86.5 | 良 |\n"
+            "2 | 青川县智慧停车建设项目 | 青川县交通局 | 78 | 中 |\n",
+            ["青川县供热管网改造项目", "青川县智慧停车建设项目"],
+            id="an announcement's pipe table without leading pipes",
+        ),
+        pytest.param(
+            "青川县财政局关于2024年财政支出绩效评价结果的通报\n复核评价情况如下:\n序号\n单位\n项目\n评价档次\n"
+            "1\n青川县经济开发区管委会\n数据平台建设\n良好\n2\n青川县投资促进中心\n招商引智专项资金\n中\n3\n青川县\n",
+            ["数据平台建设", "招商引智专项资金"],
+            id="an announcement's list one cell per line, cut off mid-row",
+        ),
+        pytest.param(
             "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
             "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
             ["档案数字化工作项目", "智慧档案平台项目"],
