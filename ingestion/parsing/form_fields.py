@@ -26,11 +26,14 @@ LABELS = (
     "评价方式", "项目金额", "报告日期", "评价年度", "项目起止时间",
 )  # fmt: skip
 _BY_LENGTH = sorted(LABELS, key=len, reverse=True)
-_LABEL = re.compile("|".join(re.escape(label) for label in _BY_LENGTH))
-# Every label ends with one of these: str.find them, then check the label ending there.
-_ANCHORS = ("名称", "单位", "部门", "日期", "类别", "属性", "类型", "负责人", "电话", "地址", "方式", "机构",
-            "金额", "资金", "年度", "填报人", "时间")  # fmt: skip
-_LONGEST_LABEL = max(len(label) for label in LABELS)
+
+
+def _written(label: str) -> str:
+    """The label as a pattern that takes full- or half-width brackets alike."""
+    return re.escape(label).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+
+
+_LABEL = re.compile("|".join(_written(label) for label in _BY_LENGTH))
 _SEAL = re.compile(r"\s*[(（](?:公章|盖章|签章)[)）]")
 _SEPARATORS = re.compile(r"(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000]+)*(?:\n[ \t\u3000]*)?")
 # A value: no separators, clause marks or line breaks; it ends where the next label begins.
@@ -48,15 +51,6 @@ class Field:
     end: int
 
 
-def _label_at(text: str, end: int) -> tuple[str, int] | None:
-    """The known label ending at ``end`` (its text and start), if any."""
-    window = text[max(0, end - _LONGEST_LABEL) : end].replace("（", "(").replace("）", ")")
-    for label in _BY_LENGTH:
-        if window.endswith(label):
-            return label, end - len(label)
-    return None
-
-
 def _value_after(text: str, at: int) -> tuple[str, int, int] | None:
     seal = _SEAL.match(text, at)
     at = seal.end() if seal else at
@@ -66,12 +60,12 @@ def _value_after(text: str, at: int) -> tuple[str, int, int] | None:
     if found is None:
         return None
     value = found.group()
-    if _LABEL.match(value.replace("（", "(").replace("）", ")")):
+    if _LABEL.match(value):
         return None  # a header row of labels (项目名称 | 主管部门 | …): no value
     code = _CODE_PREFIX.match(value)
     if code is not None:
         value, start = value[code.end() :], start + code.end()
-    following = _LABEL.search(value.replace("（", "(").replace("）", ")"), 1)
+    following = _LABEL.search(value, 1)
     if following is not None:
         value = value[: following.start()]
     seal = _SEAL.search(value)
@@ -85,20 +79,13 @@ def form_fields(text: str) -> tuple[Field, ...]:
     """Every labelled field near the top of ``text`` (Document.text), in reading order (cached:
     the unit, the project and the amounts all read the same form)."""
     top = fold(text[:_FORM_TOP])
-    ends: set[int] = set()
-    for anchor in _ANCHORS:
-        at = top.find(anchor)
-        while at >= 0:
-            ends.add(at + len(anchor))
-            at = top.find(anchor, at + 1)
     fields = []
-    for end in sorted(ends):
-        label = _label_at(top, end)
-        if label is None or (label[1] > 0 and top[label[1] - 1] in "的和与及"):
+    for label in _LABEL.finditer(top):
+        if label.start() > 0 and top[label.start() - 1] in "的和与及":
             continue
-        value = _value_after(top, end)
+        value = _value_after(top, label.end())
         if value is not None:
-            fields.append(Field(label[0], *value))
+            fields.append(Field(label.group().replace("（", "(").replace("）", ")"), *value))
     return tuple(fields)
 
 
