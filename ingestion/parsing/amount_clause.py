@@ -3,8 +3,8 @@
 A label opens the clause after list numbering and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
 ``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
 comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
-execution may also follow the subject it describes: the department (民政部门2022年预算数…) and, in a
-report on one project or fund, that project or fund (某补助经费预算10441万元). In such a report the
+execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
+report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
 fund's stated 合计 and what a higher level 下达/安排 to it count as stage-less budget figures.
 """
 
@@ -18,7 +18,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})年度?|年度|本?单位|本?部门|我单位|我街道|本街道|"
     r"一般公共预算|公共预算|安排的?|拨款|全部|累计|实际|[本该]项目|涉及|共|"
-    r"我(?:局|厅|委|办|中心|院|校|部|所|站|镇|乡|街道)|"
+    r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ① 一是
@@ -27,8 +27,8 @@ _ITEM_NUMBER = (
     rf"[{ENCLOSED_NUMERAL}]|[一二三四五六七八九十]是)"
 )
 _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
-# The subject a budget figure may follow: the department (民政部门2022年预算数) and, in a report on
-# one project or fund, that project or fund (2020年度养护类项目预算数, 某补助经费预算10441万元);
+# The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
+# one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
 # never a comparison or another level's figure.
 _NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级)"
 _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:部门|单位)")
@@ -50,7 +50,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?|一般公共预算支出"),
     ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数"),
     # What was spent, in everyday words: the unit's or project's execution, unless the sentence
-    # speaks of a project in a unit's report (年中追加项目…，实际支出419.02万元).
+    # speaks of a project in a unit's report (年中追加某项目…，实际支出12万元).
     (
         "spent",
         r"实际执行(?:数|金额)?|执行金额|实际支出|实际使用资金|实际完成投资|实际决算金额|共支出?|执行(?=\d)",
@@ -62,7 +62,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("capital", r"资本性支出"),
     ("project", r"(?:安排|拨款)?项目支出(?:合计)?"),
     ("project_budget", r"项目预算(?:数|总额|金额|合计)?"),
-    # 部门预算财政安排公共财政拨款资金共157.71万元: what the budget consists of may follow it.
+    # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
     (
         "budget",
         r"预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|年度资金安排",
@@ -75,15 +75,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
 WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
-# In a report on one project or fund: the fund put at its disposal (某厅下达我市某专项资金1883万元,
-# 财政安排某项目经费11.2万元) and the fund's stated total (某资金合计671037万元).
+# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
+# 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
 _FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)"
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
 )
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
-# Who or when may stand before the verb: 自治区2024年1月17日下达…, 2021年省财政厅2次下达….
+# Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
@@ -146,7 +146,7 @@ def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
     if money is None:
         return None
     if not folded.startswith("万元", money.end - 2):
-        # 元 or 亿元 in running text is as often a slip (3.6元 for 3.6万元) as a unit: not taken.
+        # 元 or 亿元 in running text is as often a slip (2.5元 for 2.5万元) as a unit: not taken.
         return (
             (OTHER_UNIT + label.lastgroup, folded[money.start : money.end])
             if label.lastgroup not in WEAK_KEYS

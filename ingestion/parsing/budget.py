@@ -97,7 +97,7 @@ def _in_a_breakdown(text: str, clause_start: int) -> bool:
 
 
 def form_amounts(document_text: str) -> dict[str, str]:
-    """A stage-less budget a cover form states (项目金额 | 25,674.55万元), in 万元 only."""
+    """A stage-less budget a cover form states (项目金额 | 1,250.00万元), in 万元 only."""
     for field in field_values(form_fields(document_text), "项目金额"):
         money = parse_money(field.value)
         if money is not None and field.value.endswith("万元"):

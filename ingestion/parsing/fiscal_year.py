@@ -46,7 +46,7 @@ def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
 
 
 def _evaluated_year(year: int, text: str) -> int:
-    """A title's bare 20XX年 may be the year of the evaluation (2024年财政支出绩效评价结果的通报)
+    """A title's bare 20XX年 may be the year of the evaluation (2023年某项资金绩效评价结果的公告)
     while the body reports on the year before (2023年度项目): then the body's 年度 decides."""
     stated = Counter(
         int(m.group(1)) for m in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS) if m.group(2)

@@ -28,9 +28,9 @@ FIELD = re.compile(rf"{_LEAD}(?P<label>{LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
 # A bulleted list of fields may separate label and value by spaces alone (• 发布机构 某县某局).
 BULLET_FIELD = re.compile(rf"^\s*[-*•·]\s*(?:{LABELS})[ \t\u3000]+\S")
 BULLET = re.compile(r"^\s*[-*•·]\s*")
-# A value line too short to be a report's title, whatever words it has (财政预算、决算).
+# A value line too short to be a report's title, whatever words it has (预算、决算).
 _SHORT_VALUE = 8
-# 监督索引号53092700122201000: no separator, digits follow at once.
+# 监督索引号11010000100001000: no separator, digits follow at once.
 _CODE_LINE = re.compile(r"^\s*(?:监督)?索引号\s*[:：]?\s*[0-9A-Za-z]")
 _NAV_LINE = re.compile(
     r"^\s*(?:分享到?|打印|关闭|收藏|关怀版|无障碍|信息正文|政府信息公开|\[\s*打印\s*\])(?:\s|$|[：:])"

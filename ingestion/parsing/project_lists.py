@@ -1,12 +1,12 @@
 """Projects a report lists in prose, beyond the 项目支出 section's breakdown (``projects``).
 
 - a run of three or more ``NAME AMOUNT`` items whose names end as projects and funds do
-  (…项目40万元；…经费17万元；…补助130万元), the amount being each one's budget;
-- in a report on projects or funds, the breakdown after a stated amount (某专项资金1883万元。
-  其中，甲建设47万元，乙补助50万元), and a ``其中`` naming the one project a unit reported on;
-- spending groups that each name one project (一是…，即某补助经费合计75万元);
-- numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金303万元);
-- top headings that each name a fund (一、某救灾资金（某补助经费）);
+  (…项目12万元；…经费8.5万元；…补助30万元), the amount being each one's budget;
+- in a report on projects or funds, the breakdown after a stated amount (某专项资金260万元。
+  其中，甲建设12万元，乙补助8万元), and a ``其中`` naming the one project a unit reported on;
+- spending groups that each name one project (一是…，即某补助经费合计30万元);
+- numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金120万元);
+- top headings that each name a fund (一、某发展资金（某维修经费）);
 - an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告).
 What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
 """
@@ -44,7 +44,7 @@ _NOT_AN_ITEM = re.compile(
     r"^(?:中央|省级|省|市级|市|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)[^项]{0,6}(?:资金|配套|补助)?$|"
     r"管理费|支出共|本年度$|^(?:项目|资金)(?:金额|资金|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
     r"\d+个|绩效自评|绩效评价|评价结果|全年|下达$|"
-    # a place alone (其中某区3.52万元): an allocation by area, not a project
+    # a place alone (其中某区2.1万元): an allocation by area, not a project
     r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)$"
 )
 # What the money did, in the item's own words: spent or moved, not a project.
@@ -88,7 +88,7 @@ def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
 def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:
     """The items of the sentence after a 其中 that follows a stated amount (a fund's or a project's
     breakdown); with ``of_projects_only``, only where what precedes speaks of projects
-    (项目金额46万元。其中：…)."""
+    (项目金额30万元。其中：…)."""
     found: list[Item] = []
     for paragraph in paragraphs:
         text = paragraph.text
@@ -105,7 +105,7 @@ def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item
 
 
 def named_groups(paragraphs: list[Paragraph]) -> list[Item]:
-    """Spending groups that name a single project (一是某类支出，即某工作补助经费合计75万元);
+    """Spending groups that name a single project (一是某类支出，即某工作补助经费合计30万元);
     a group naming several (即甲、乙、丙合计…) is no project."""
     found: list[Item] = []
     for paragraph in paragraphs:

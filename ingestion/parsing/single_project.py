@@ -7,8 +7,8 @@ Its name, from the surest source a report offers:
   that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某租金项目）);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
-  stating the fund's total (某发展资金合计671037万元);
-- a top heading naming a fund (一、某救灾资金（某补助经费）), when it is the only one (it names the
+  stating the fund's total (某发展资金合计3200万元);
+- a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
   fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
 names (专项资金, 财政项目) name nothing. Its figures are the report's own: the full-year budget
@@ -46,7 +46,7 @@ _OPENING = re.compile(
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 _TOP_LINES = 15
-# The fund whose total a sentence states (2021年某发展资金合计671037万元), not a part of it.
+# The fund whose total a sentence states (2021年某发展资金合计3200万元), not a part of it.
 _FUND_TOTAL = re.compile(
     r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
 )

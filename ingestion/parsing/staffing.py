@@ -48,7 +48,7 @@ _LABEL_ONLY = tuple((key, re.compile(rf"(?:{label})[：:]?")) for key, label in 
 _BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
 
 
-# A count stated for the start and the end of the year (年初在职职工125人…年末在职职工135人):
+# A count stated for the start and the end of the year (年初在职职工60人…年末在职职工64人):
 # the year-end one.
 _YEAR_END_KEYS = ("actual", "actual_in_post")
 _YEAR_END = ("年末", "年未", "年底")

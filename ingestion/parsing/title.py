@@ -1,7 +1,7 @@
 """The report's title: the first line near the top that reads as one.
 
 A title ends in a report word (报告, 决算, 自评表, 评价结果, 总结, 通报 …), possibly followed by a
-parenthesis (``…自评报告（春节慰问经费项目）``), names a budget topic, and is no sentence. Titles
+parenthesis (``…自评报告（某培训经费项目）``), names a budget topic, and is no sentence. Titles
 broken over lines are joined again: up to two short lines just above it (the unit, a year, a
 topic cut short), and a line below that is only a parenthesis (``（2024年度）``). A portal line
 between two lines keeps them apart (a site banner is no part of the title). A title run on into
@@ -31,7 +31,7 @@ _TITLE_HEAD_END = re.compile(
     rf"(?:{UNIT_SUFFIX}|(?:19|20)\d{{2}}年度?|支出|部门|单位|整体|项目|关于){_PAREN}?$"
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
-# 监督索引号53092700122201000, page furniture: never part of a title.
+# 监督索引号11010000100001000, page furniture: never part of a title.
 _CODE = re.compile(r"\d{5,}")
 _TITLE_TOPIC = re.compile(r"绩效|决算|预算|支出|评价|资金|自评")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

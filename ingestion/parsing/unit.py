@@ -150,7 +150,7 @@ def publisher_unit(publisher: str, body: str) -> str | None:
 
 
 def could_be_unit(name: str) -> bool:
-    """A portal's office name (发布机构 区交通运输局) that names a unit, region prefix or not."""
+    """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
     bare = strip_region(_SPACES.sub("", name))
     return len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None and not bare.startswith("政府信息")
 

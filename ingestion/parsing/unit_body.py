@@ -8,7 +8,7 @@ Sources, each a layout national templates share:
 - a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
 - the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
-- the signature above the closing date (``某区交通运输局`` / ``2022年08月01日``).
+- the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
 
 from __future__ import annotations

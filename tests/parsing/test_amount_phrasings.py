@@ -41,75 +41,76 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
     ("text", "expected"),
     [
         pytest.param(
-            FINAL + "2023年度收入总计1,234.56万元,支出总计1,234.56万元,较上年增加12.5万元。\n",
-            {"appropriation_expenditure": "1234.56"},
+            FINAL + "2023年度收入总计4,518.30万元,支出总计4,518.30万元,比上年多出30.2万元。\n",
+            {"appropriation_expenditure": "4518.30"},
             id="thousands separators inside a clause",
         ),
         pytest.param(
-            OVERALL + "2023年度年初收支预算为500.2万元,全年预算为630.5万元。本年支出合计610.8万元。\n",
-            {"budget_initial": "500.2", "budget_full_year": "630.5", "appropriation_expenditure": "610.8"},
+            OVERALL + "经批复,2023年度年初收支预算为211.4万元,全年预算为240.9万元。本年支出合计236.3万元。\n",
+            {"budget_initial": "211.4", "budget_full_year": "240.9", "appropriation_expenditure": "236.3"},
             id="年初收支预算, 全年预算 and 本年支出合计 of an overall report",
         ),
         pytest.param(
-            OVERALL + "一是2023年部门年初预算102.5万元,年中调整预算为178.1万元,全年执行数176.7万元。\n",
-            {"budget_initial": "102.5", "budget_full_year": "178.1", "executed": "176.7"},
+            OVERALL
+            + "存在的问题:一是2023年部门年初预算64.2万元,年中调整预算为88.0万元,全年执行数86.9万元。\n",
+            {"budget_initial": "64.2", "budget_full_year": "88.0", "executed": "86.9"},
             id="一是 and 年中调整预算",
         ),
         pytest.param(
-            OVERALL + "民政部门2023年预算数11,605.29万元,执行数11,580.1万元。\n",
-            {"budget_full_year": "11605.29", "executed": "11580.1"},
+            OVERALL + "档案部门2023年预算数2,304.50万元,执行数2,290.1万元。\n",
+            {"budget_full_year": "2304.50", "executed": "2290.1"},
             id="the department as the subject of a stage-less budget",
         ),
         pytest.param(
-            OVERALL + "2023年部门预算财政安排公共财政拨款资金共157.71万元,实际支出157.71万元。\n",
-            {"budget_full_year": "157.71", "executed": "157.71"},
+            OVERALL + "2023年部门预算一般公共预算拨款资金共93.4万元,实际支出92.8万元。\n",
+            {"budget_full_year": "93.4", "executed": "92.8"},
             id="what the budget consists of follows 预算",
         ),
         pytest.param(
-            OVERALL + "年中追加项目“社区经费”,金额41.5万元,实际支出41.5万元。\n",
+            OVERALL + "本年新增项目“档案修复经费”,金额6.5万元,实际支出6.2万元。\n",
             {},
             id="a project's spending in a unit's report is not the unit's",
         ),
         pytest.param(
-            PROJECT + "2023年度护林员补助项目预算数为56万元,执行数为54.6万元。\n",
-            {"budget_full_year": "56", "executed": "54.6"},
+            PROJECT + "2023年度护林员补助项目预算数为33万元,执行数为31.8万元。\n",
+            {"budget_full_year": "33", "executed": "31.8"},
             id="the project as the subject",
         ),
         pytest.param(
-            PROJECT + "2023年共投入护林员补助经费预算104.4万元。实际执行92.65万元,执行率88.74%。\n",
-            {"budget_full_year": "104.4", "executed": "92.65"},
+            PROJECT + "2023年全县护林员补助经费预算72.6万元。实际执行70.15万元,执行率96.6%。\n",
+            {"budget_full_year": "72.6", "executed": "70.15"},
             id="the fund as the subject; 实际执行",
         ),
         pytest.param(
-            PROJECT
-            + "2023年省林业厅2次下达我县护林员补助专项资金88.00万元。截至2023年底项目支出80.5万元。\n",
-            {"budget_full_year": "88.00", "executed": "80.5"},
+            PROJECT + "2023年市林业局下达我县护林员补助专项资金64.00万元。截至2023年底项目支出61.5万元。\n",
+            {"budget_full_year": "64.00", "executed": "61.5"},
             id="issued by a higher level; a single project's 项目支出 is its execution",
         ),
         pytest.param(
-            PROJECT + "中央下达护林员补助资金90万元。省级下达资金8万元。市县下达资金2.5万元。\n",
+            PROJECT
+            + "国家林草局下达护林员补助资金52万元,省林业厅下达配套资金6万元,县本级下达资金1.5万元。\n",
             {},
             id="several issued figures and no total: none",
         ),
         pytest.param(
-            PROJECT + "2023年护林员补助资金合计98.5万元。"
-            "其中,安排管护任务资金合计80万元,安排培训资金合计18.5万元。\n",
-            {"budget_full_year": "98.5"},
+            PROJECT + "2023年护林员补助资金合计58.4万元。"
+            "其中,巡护劳务资金合计50万元,装备购置资金合计8.4万元。\n",
+            {"budget_full_year": "58.4"},
             id="a fund's stated total; its parts are not",
         ),
         pytest.param(
-            PROJECT + "下达护林员补助资金120万元,调减40万元,全年实际下达80万元。\n",
-            {"budget_full_year": "80"},
+            PROJECT + "先期下达护林员补助资金45万元,收回9万元,全年实际下达36万元。\n",
+            {"budget_full_year": "36"},
             id="全年实际下达 beats what was first issued",
         ),
         pytest.param(
-            PROJECT + "每人每年补助 4400 元,省级预算安排12.3亿元。\n",
+            PROJECT + "每名护林员每月补助 800 元,全省预算安排3.2亿元。\n",
             {},
             id="stage-less figures in 元 or 亿元 are not taken",
         ),
         pytest.param(
-            OVERALL + "2023年度我厅涉及一般公共预算支出282,796.90万元。\n",
-            {"appropriation_expenditure": "282796.90"},
+            OVERALL + "2023年度本馆涉及一般公共预算支出1,862.45万元。\n",
+            {"appropriation_expenditure": "1862.45"},
             id="一般公共预算支出",
         ),
         pytest.param(

@@ -43,20 +43,20 @@ def paragraphs(text: str) -> list[Paragraph]:
             id="在职人数 when no 实有人数; 离退休 is not 退休",
         ),
         pytest.param(
-            "单位在职人员编制19人,其中:行政编制11人。在职实有22人,退休 13人。车辆编制3辆,实有车辆3辆。",
-            {"authorized": 19, "administrative": 11, "actual": 22, "retired": 13},
+            "本局核定人员编制26人,其中:行政编制17人。在职实有24人,退休 9人。车辆编制2辆,实有车辆2辆。",
+            {"authorized": 26, "administrative": 17, "actual": 24, "retired": 9},
             id="在职实有; vehicles are no staff",
         ),
         pytest.param(
-            "核准编制人数18人,实有在编人员22人。", {"authorized": 18, "actual": 22}, id="实有在编人员"
+            "核准编制人数31人,实有在编人员29人。", {"authorized": 31, "actual": 29}, id="实有在编人员"
         ),
-        pytest.param("预算人员实有数6人,在编人员6人。", {"actual": 6}, id="实有数"),
+        pytest.param("本中心预算人员实有数11人,合同人员3人。", {"actual": 11}, id="实有数"),
         pytest.param(
-            "我单位年初在职职工 125 人,期间调入 11 人,年末在职职工 135 人,在校学生 3555 人。",
-            {"actual": 135},
+            "本校年初在职职工 60 人,期间调入 6 人,年末在职职工 64 人,在校学生 980 人。",
+            {"actual": 64},
             id="the year-end count of 在职职工",
         ),
-        pytest.param("我校现有在职教师48人,退休人员9人。", {"actual": 48, "retired": 9}, id="在职教师"),
+        pytest.param("本园现有在职教师27人,退休人员5人。", {"actual": 27, "retired": 5}, id="在职教师"),
     ],
 )
 def test_staffing(text: str, expected: dict[str, int]) -> None:

@@ -19,13 +19,13 @@ def _report(text: str) -> dict:
     ("text", "title"),
     [
         pytest.param(
-            "青川县卫健局2022年度项目绩效自评报告(慰问经费项目)\n一、自评结论\n",
-            "青川县卫健局2022年度项目绩效自评报告(慰问经费项目)",
+            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n",
+            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)",
             id="a parenthesis after the report word",
         ),
         pytest.param(
-            "青川县林业局2023年护林补助资金项目支出绩效自评报告\n(2024年度)\n项目单位:青川县林业局\n",
-            "青川县林业局2023年护林补助资金项目支出绩效自评报告(2024年度)",
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
             id="a parenthesis line below",
         ),
         pytest.param(
@@ -39,8 +39,8 @@ def _report(text: str) -> dict:
             id="a title without a year continues the line above",
         ),
         pytest.param(
-            "2022年省级产业重点项目\n青川县茶叶基地\n建设项目绩效评价报告\n一、基本情况\n",
-            "2022年省级产业重点项目青川县茶叶基地建设项目绩效评价报告",
+            "2023年市级农业示范项目\n青川县食用菌园区\n提升工程绩效评价报告\n一、基本情况\n",
+            "2023年市级农业示范项目青川县食用菌园区提升工程绩效评价报告",
             id="a title over three lines",
         ),
         pytest.param(
@@ -49,15 +49,15 @@ def _report(text: str) -> dict:
             id="a banner above a portal line stays out",
         ),
         pytest.param(
-            "《青川县第四中学专项资金绩效自评价报告.docx》由会员分享。\n"
-            "青川县第四中学专项资金绩效自评价报告一、基本情况(一)项目基本概况我校项目为一个,资金共计20万元。\n",
-            "青川县第四中学专项资金绩效自评价报告",
+            "《青川县实验小学课后服务经费绩效自评价报告.pdf》在线预览。\n"
+            "青川县实验小学课后服务经费绩效自评价报告一、基本情况(一)经费概况本校课后服务经费20万元。\n",
+            "青川县实验小学课后服务经费绩效自评价报告",
             id="a title run on into the report",
         ),
         pytest.param(
-            "根据财政管理要求,2020年度我厅开展了部门整体支出绩效自评。\n"
-            "附 件:1.青海省青禾厅2020年度部门整体支出绩效自评报告\n2.2020年度“某专项资金”绩效自评报告\n",
-            "青海省青禾厅2020年度部门整体支出绩效自评报告",
+            "按照预算管理要求,本局开展了2022年度部门整体支出绩效自评。\n"
+            "附件:1.某某市青禾局2022年度部门整体支出绩效自评报告\n2.2022年度“某某发展资金”绩效自评报告\n",
+            "某某市青禾局2022年度部门整体支出绩效自评报告",
             id="the first attached report where nothing else is a title",
         ),
     ],
@@ -70,52 +70,54 @@ def test_title(text: str, title: str) -> None:
     ("title", "body", "kind"),
     [
         pytest.param(
-            "青川县财政局关于2024年财政支出绩效评价结果的通报",
+            "青川县财政局关于2022年度部门预算项目绩效评价结果的公示",
             "",
             "key_projects",
             id="results announcement",
         ),
         pytest.param(
-            "2021年度青川县某镇乡村振兴专项资金绩效评价报告",
+            "2022年度青川县某镇产业发展资金绩效评价报告",
             "",
             "key_projects",
             id="a fund evaluated",
         ),
-        pytest.param("青川县2023年老旧小区改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"),
         pytest.param(
-            "2020年度青川县老旧小区改造补助资金全周期跟踪问效报告",
+            "青川县2023年城区排水管网改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
+        ),
+        pytest.param(
+            "2021年度青川县农村供水保障资金全周期跟踪问效报告",
             "",
             "key_projects",
             id="跟踪问效",
         ),
         pytest.param(
-            "青川县教育局2022年部门绩效自评工作情况总结",
+            "青川县卫健局2023年部门绩效自评工作情况总结",
             "",
             "overall_expenditure",
             id="部门绩效自评总结",
         ),
         pytest.param(
-            "青川县水务所2022年整体和项目支出绩效自评总结报告",
+            "青川县农机站2021年整体和项目支出绩效自评总结报告",
             "",
             "overall_expenditure",
             id="整体和项目",
         ),
-        pytest.param("关于青川县2022年区级决算草案的报告", "", "final_accounts", id="决算草案"),
-        pytest.param("2023年度青川县第四小学本级决算", "", "final_accounts", id="本级决算"),
+        pytest.param("关于青川县2021年县级决算草案的报告", "", "final_accounts", id="决算草案"),
+        pytest.param("2022年度青川县实验中学本级决算", "", "final_accounts", id="本级决算"),
         pytest.param(
-            "青川县民政局2024年度资金绩效自评报告",
+            "青川县水务局2023年度资金绩效自评报告",
             "",
             "project_expenditure",
             id="a fund's self-evaluation",
         ),
         pytest.param(
-            "青川县2020年第一批防护工程绩效自评报告",
+            "青川县2021年第二批堤防加固工程绩效自评报告",
             "",
             "project_expenditure",
             id="a works' self-evaluation",
         ),
         pytest.param(
-            "青川县民政局关于“2021年某补助资金”管理使用情况", "", "project_expenditure", id="a fund's use"
+            "青川县卫健局关于“2022年某补助资金”管理使用情况", "", "project_expenditure", id="a fund's use"
         ),
         pytest.param(
             None,
@@ -125,7 +127,7 @@ def test_title(text: str, title: str) -> None:
         ),
         pytest.param(
             None,
-            "我单位对青川县冷链中心建设项目(一期)执行情况开展了自评。",
+            "本局对青川县茶叶初制所建设项目(二期)实施情况开展了自评。",
             "project_expenditure",
             id="项目…开展了自评",
         ),
@@ -145,21 +147,21 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
     ("title", "body", "year"),
     [
         pytest.param(
-            "青川县林业局2023年护林补助资金项目支出绩效自评报告(2024年度)",
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
             "",
-            2024,
+            2023,
             id="parenthesised year",
         ),
         pytest.param(
-            "青川县2020-2022年度高标准农田建设专项资金绩效评价报告",
+            "青川县2021-2023年度农村公路养护专项资金绩效评价报告",
             "",
             None,
             id="a range of years",
         ),
         pytest.param(
-            "青川县财政局关于2024年财政支出绩效评价结果的通报",
-            "各单位对2023年度项目开展了自评,上报2023年度自评结果。",
-            2023,
+            "青川县财政局关于2023年部门预算项目绩效评价结果的公告",
+            "本次评价对象为2022年度使用财政资金的项目,共评价2022年度项目12个。",
+            2022,
             id="an announcement's evaluation year",
         ),
         pytest.param(

@@ -44,12 +44,12 @@ def _report(text: str) -> dict:
             id="a name introduced with its short form",
         ),
         pytest.param(
-            "一、职能简介\n仁寿县青溪小学校是一所公办小学,承担义务教育。\n",
-            "青溪小学校",
-            id="subject of 是一所",
+            "一、职能简介\n眉山市东坡区青溪小学是区属公办学校,承担义务教育。\n",
+            "青溪小学",
+            id="a unit with its region opens a sentence",
         ),
         pytest.param(
-            "一、基本情况\n2022年以来,荆门市林苑管理处认真贯彻落实各项部署。\n",
+            "一、基本情况\n2023年以来,宜昌市林苑管理处积极推进园林养护。\n",
             "林苑管理处",
             id="subject after a year lead-in",
         ),
@@ -59,7 +59,7 @@ def _report(text: str) -> dict:
             id="a unit without its region is no subject",
         ),
         pytest.param(
-            "一、项目基本情况\n本项目完成道路养护。\n二、资金使用情况\n资金按合同支付。\n宁波市鄞州区桥梁养护所\n2022年08月01日\n",
+            "一、项目基本情况\n本项目完成道路养护。\n二、资金使用情况\n资金按合同支付。\n嘉兴市南湖区桥梁养护所\n2023年6月30日\n",
             "桥梁养护所",
             id="signature above the closing date",
         ),
@@ -83,29 +83,29 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
     ("text", "unit"),
     [
         pytest.param(
-            "市文联2023年度决算说明\n第一部分 应城市文联办公室概况\n一、部门主要职责\n",
-            "文联办公室",
+            "市侨联2022年度决算说明\n第一部分 汉川市侨联办公室概况\n一、部门主要职责\n",
+            "侨联办公室",
             id="the overview heading completes a short title name",
         ),
         pytest.param(
-            "赣州市青松中心小学2022年度决算公开\n第一部分 单位概况\n", "青松中心小学", id="a school's title"
+            "吉安市青松中心小学2021年度决算公开\n第一部分 单位概况\n", "青松中心小学", id="a school's title"
         ),
         pytest.param(
-            "眉山市第二幼儿园2023年度单位决算\n第一部分 单位概况\n", "第二幼儿园", id="a kindergarten"
+            "乐山市第三幼儿园2022年度单位决算\n第一部分 单位概况\n", "第三幼儿园", id="a kindergarten"
         ),
         pytest.param(
-            "隆回县乡村振兴指挥部乡村道路项目资金\n绩效评价报告\n一、基本情况\n",
-            "乡村振兴指挥部",
+            "新邵县乡村建设指挥部乡村道路硬化项目资金\n绩效评价报告\n一、基本情况\n",
+            "乡村建设指挥部",
             id="乡村 does not end a unit name",
         ),
         pytest.param(
-            "市林业站2021年度林木管护项目\n自评结果\n一、自评结论\n项目预算数为12万元。\n",
-            "市林业站",
+            "市农机站2022年度农机推广示范项目\n自评结果\n一、自评结论\n项目预算数为12万元。\n",
+            "市农机站",
             id="the unit before the title's year",
         ),
         pytest.param(
-            "宜宾市翠屏区民政局关于“2022年中央困难群众救助补助资金”管理使用情况\n一、资金基本情况\n",
-            "民政局",
+            "宜宾市翠屏区卫健局关于“2022年基本公共卫生服务补助资金”管理使用情况\n一、资金基本情况\n",
+            "卫健局",
             id="the unit before 关于",
         ),
     ],
@@ -118,28 +118,28 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
     ("text", "unit"),
     [
         pytest.param(
-            "青州市人民政府\n首页 >> 部门信息公开 >> 青州市林业局 >> 正文\n"
-            "青州市2021年第二批护林工程绩效自评报告\n一、绩效目标分解下达情况\n",
-            "林业局",
+            "青州市人民政府\n首页 >> 部门信息公开 >> 青州市水利局 >> 正文\n"
+            "青州市2022年小型水库除险加固工程绩效自评报告\n一、绩效目标分解下达情况\n",
+            "水利局",
             id="a breadcrumb names the unit; the banner above the portal block does not",
         ),
         pytest.param(
-            "2020年度绩效评价\n发布日期:2021-10-12 16:58 来源:市文化和旅游体育局\n"
-            "项目全年预算数为100万元。东阳市文化和旅游体育局组织开展文化活动。\n",
-            "市文化和旅游体育局",
+            "2022年度绩效评价\n发布日期:2023-05-09 09:30 来源:市园林绿化管理局\n"
+            "项目全年预算数为100万元。义乌市园林绿化管理局组织开展绿地养护。\n",
+            "市园林绿化管理局",
             id="来源 after a time with a colon",
         ),
         pytest.param(
-            "索引号 | /2023-00001 | 文号 | 生成日期 | 2023-10-25 |\n"
-            "公开方式 | 主动公开 | 所属机构 | 海原县青禾服务中心 | 责任部门 | 海原县青禾服务中心 |\n"
+            "索引号 | /2022-00318 | 文号 | 生成日期 | 2022-08-16 |\n"
+            "公开方式 | 主动公开 | 所属机构 | 西吉县青禾服务中心 | 责任部门 | 西吉县青禾服务中心 |\n"
             "目录\n第一部分 单位概况\n一、部门职责\n二、部门决算情况说明\n",
             "青禾服务中心",
             id="所属机构 in a pipe row",
         ),
         pytest.param(
             "索 引 号:    0130/2023-00001 主题分类:    财政\n"
-            "发布机构:    青浦区财政局 生成日期:    2023-09-01\n"
-            "关于青浦区2022年区级决算草案的报告\n一、收支决算情况\n",
+            "发布机构:    青浦区财政局 生成日期:    2022-07-28\n"
+            "关于青浦区2021年区级决算草案的报告\n一、收支决算情况\n",
             "财政局",
             id="a finance office's own report, its portal block read as a table",
         ),
