@@ -3,7 +3,7 @@
 The title's year when it states one: a parenthesised ``（2024年度）`` first (the year a form is
 for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` (which
 an announcement may use for the year it evaluates in: when the body's ``年度`` name the year
-before more often, that is the year covered); a range (``2020-2022年度``) covers several years
+before more often, that is the year covered); a range (``2019-2021年度``) covers several years
 and leaves the year null. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double); a tie leaves it null with a warning.

@@ -5,7 +5,7 @@ Its name, from the surest source a report offers:
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
   that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
-- a parenthesis line standing where a title would (（某租金项目）);
+- a parenthesis line standing where a title would (（某维修项目）);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
   stating the fund's total (某发展资金合计3200万元);
 - a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
