@@ -65,8 +65,16 @@ def _from_table(table: Table) -> list[tuple[str, Span]]:
     return []
 
 
+def _mentions_serial(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return _SERIAL in block.text
+    return any(_SERIAL in cell.text for row in block.rows[:3] for cell in row)
+
+
 def evaluated_items(blocks: list[Block]) -> list[tuple[str, Span]]:
     """The items (name, where) of the document's first list of evaluated projects."""
+    if not any(_mentions_serial(block) for block in blocks):
+        return []  # every such list has a 序号 column: a cheap test before rebuilding tables
     lines = [b for b in blocks if isinstance(b, Paragraph)]
     for block in recovered_blocks(blocks):
         if isinstance(block, Table) and (found := _from_table(block)):
