@@ -30,7 +30,7 @@ _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
 # The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
 # one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
 # never a comparison or another level's figure.
-_NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级)"
+_NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级|下属|所属|二级|其他|各)"
 _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:部门|单位)")
 _FUND_SUBJECT = re.compile(
     rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"

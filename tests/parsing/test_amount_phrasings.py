@@ -67,6 +67,11 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="what the budget consists of follows 预算",
         ),
         pytest.param(
+            OVERALL + "下属单位预算数40.5万元,所属部门执行数38.2万元。\n",
+            {},
+            id="a subordinate unit's figures are not the unit's",
+        ),
+        pytest.param(
             OVERALL + "本年新增项目“档案修复经费”,金额6.5万元,实际支出6.2万元。\n",
             {},
             id="a project's spending in a unit's report is not the unit's",
