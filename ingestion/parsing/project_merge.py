@@ -22,8 +22,14 @@ from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
 from ingestion.parsing.single_project import project_name, single_project
+from ingestion.parsing.text import Span
 
 _SAME_NAME = 0.9
+
+
+def _cite(evidence: Evidence, pointer: str, span: Span, document: Document) -> None:
+    """Cite where a name is stated, as the document writes it (names are read from folded text)."""
+    cite(evidence, pointer, Span(document.text[span.start : span.end], span.start, span.end))
 
 
 def _record(name: str, budget: str | None) -> dict[str, Any]:
@@ -64,7 +70,7 @@ def report_projects(
     evaluated = evaluated_items(document.blocks)
     if evaluated:
         for index, (_, where) in enumerate(evaluated):
-            cite(evidence, f"/projects/{index}/name", where)
+            _cite(evidence, f"/projects/{index}/name", where, document)
         return [_record(name, None) for name, _ in evaluated]
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
@@ -72,11 +78,11 @@ def report_projects(
     if named is not None:
         records.append(single_project(named[0], amounts))
         if named[1] is not None:
-            cite(evidence, "/projects/0/name", named[1])
+            _cite(evidence, "/projects/0/name", named[1], document)
     for name, budget, span in _listed(document, sections, one_project):
         if _already(name, records):
             continue
         if span is not None:
-            cite(evidence, f"/projects/{len(records)}/name", span)
+            _cite(evidence, f"/projects/{len(records)}/name", span, document)
         records.append(_record(name, budget))
     return records

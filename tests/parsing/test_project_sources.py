@@ -160,3 +160,12 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
 )
 def test_listed_projects(text: str, expected: list[str]) -> None:
     assert [name for name, _, _ in _projects(text)] == expected
+
+
+def test_a_name_read_from_folded_text_is_cited_as_written() -> None:
+    text = "青川县2023年度项目支出绩效自评表\n项目名称 | 第２批通组道路项目 |\n全年预算数为１５万元。\n"
+    document = document_of(text)
+    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    assert result["projects"][0]["name"] == "第2批通组道路项目"
+    cited = result["evidence"]["/projects/0/name"]
+    assert cited["text"] == "第２批通组道路项目" == document.text[cited["start"] : cited["end"]]

@@ -33,6 +33,22 @@ REPORT_WORDS = [
     "政府性基金预算支出情况",
     "存在的问题",
     "一是",
+    # words the form, project, unit and portal readers key on
+    "项目名称",
+    "主管部门",
+    "序号",
+    "附件:1.",
+    "合计",
+    "下达",
+    "概况",
+    "以下简称",
+    "实际支出",
+    "来源:",
+    "关于",
+    "自评报告",
+    "绩效评价报告",
+    "即",
+    "|",
 ]
 # Numerals of every kind a heading or list may open with: circled, parenthesised, with a full
 # stop, dingbats, full-width, superscript, other scripts' digits.
@@ -77,7 +93,11 @@ TRUNCATED_TABLE = st.integers(min_value=0, max_value=len(TABLE_CELLS)).map(
 def _extract(text: str) -> dict:
     builder = DocumentBuilder("txt", encoding="utf-8")
     add_plain_text(builder, text)
-    return extract_report(builder.build(), path="x.txt", sha256="0" * 64)
+    document = builder.build()
+    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    for pointer, cited in result["evidence"].items():
+        assert document.text[cited["start"] : cited["end"]] == cited["text"], pointer
+    return result
 
 
 def _extract_or_reason(text: str) -> dict | str:
@@ -97,7 +117,8 @@ def schema() -> dict:
 
 def _assert_extracted_whole(text: str, schema: dict | None) -> None:
     """The text is set aside as not a report, or yields a (schema-valid) extraction in which no
-    extractor failed: the isolation boundary would hide a crash as a warning, so one is a failure."""
+    extractor failed (the isolation boundary would hide a crash as a warning, so one is a
+    failure) and every piece of evidence is the document's own text at its offsets."""
     result = _extract_or_reason(text)
     if isinstance(result, str):
         assert result == errors.NOT_A_REPORT
