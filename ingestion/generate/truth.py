@@ -25,6 +25,34 @@ AMOUNT_KEYS = (
     "state_capital",
     "social_insurance",
 )
+
+
+def _projects(facts: ReportFacts) -> list[dict[str, Any]]:
+    """The listed projects; a report on one project lists that project (the contract's rule),
+    with the report's full-year budget and execution as its figures."""
+    if facts.kind == "project_expenditure" and facts.project_name and not facts.projects:
+        budget, spent = facts.amounts.get("budget_full_year"), facts.amounts.get("executed")
+        return [
+            {
+                "name": facts.project_name,
+                "type": None,
+                "purpose": None,
+                "budget_wan": budget.text if budget else None,
+                "spent_wan": spent.text if spent else None,
+            }
+        ]
+    return [
+        {
+            "name": p.name,
+            "type": p.type,
+            "purpose": p.purpose,
+            "budget_wan": p.budget.text if p.budget else None,
+            "spent_wan": p.spent.text if p.spent else None,
+        }
+        for p in facts.projects
+    ]
+
+
 STAFF_KEYS = (
     "authorized",
     "actual",
@@ -113,16 +141,7 @@ def build_truth(
         "source": {"path": path, "sha256": sha256, "format": fmt, "encoding": encoding},
         "report": _report(facts, on_portal_page),
         "amounts_wan": {key: stated[key].text if key in stated else None for key in AMOUNT_KEYS},
-        "projects": [
-            {
-                "name": p.name,
-                "type": p.type,
-                "purpose": p.purpose,
-                "budget_wan": p.budget.text if p.budget else None,
-                "spent_wan": p.spent.text if p.spent else None,
-            }
-            for p in facts.projects
-        ],
+        "projects": _projects(facts),
         "staffing": {key: facts.staffing.get(key) for key in STAFF_KEYS},
         **_scores(facts),
         "cost_control": [

@@ -3,27 +3,34 @@
 These lines carry dates and codes that are not the report's own facts (a 2024 发布日期 is not
 the fiscal year; an 索引号 is not an amount), so extractors skip them. Portals lay the block out
 in several ways, all recognised: ``索引号：x``, ``- 索引号: x`` (a list), ``[ 索引号 ] | x |`` and
-``索引号: | x | 主题分类: | y |`` (pipe rows), and a label alone on its line with the value on
-the next (``索引号:`` / ``czj33/2024-00195``). ``portal_fields`` reads the values worth keeping
-(发布机构, a 名称/标题 that is the report's title).
+``索引号: | x | 主题分类: | y |`` (pipe rows), ``• 发布机构 某局`` (a bulleted list), a label alone
+on its line with the value on the next (``索引号:`` / ``czj33/2024-00195``), and a block of fields
+the reader took for a table. ``portal_fields`` reads the values worth keeping.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingestion.documents.model import Document, Paragraph
+from ingestion.documents.model import Document, Paragraph, Table
 
 # Labels that open a portal line only when a separator follows (body prose may begin 来源于...).
-_LABELS = (
-    r"索\s*引\s*号|发布机构|发文机关|发文机构|发布日期|发布时间|成文日期|生成日期|公开日期|公开时间|"
-    r"主题分类|体裁分类|信息分类(?:名称)?|主题词|信息来源|来源|浏览次数|浏览量|点击数|访问量|访问次数|"
-    r"字\s*号|文\s*号|发文字号|文件编号|有效性|时效性|公开方式|公开范围|作者|责任编辑|日期|名\s*称|标\s*题|"
+LABELS = (
+    r"索\s*引\s*号|发布机构|发文机关|发文机构|所属机构|责任部门|公开责任部门|发布日期|发布时间|发文日期|成文日期|"
+    r"生成日期|公开日期|公开时间|生效日期|废止日期|有效期|信息时间|信息提供日期|主题分类|体裁分类|组配分类|"
+    r"公开目录|信息分类(?:名称)?|主题词|关\s*键\s*词|信息来源|来源|浏览次数|浏览量|阅读次数|点击数|点击率|"
+    r"访问量|访问次数|字\s*号|文\s*号|发文字号|发文编号|文件编号|统一登记号|有效性|时效性|公开方式|公开形式|"
+    r"公开范围|作者|责任编辑|日期|时间|信息名称|文件名称|名\s*称|标\s*题|内容概览|在线链接地址|文件下载|"
     r"保密审查情况|部门主要负责人审签情况|字体"
 )
 _LEAD = r"^\s*(?:[-*•·]\s*)?[\[【]?\s*"
-_FIELD = re.compile(rf"{_LEAD}(?P<label>{_LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
-# 监督索引号53092700122201000: no separator, digits follow at once.
+FIELD = re.compile(rf"{_LEAD}(?P<label>{LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
+# A bulleted list of fields may separate label and value by spaces alone (• 发布机构 某县某局).
+BULLET_FIELD = re.compile(rf"^\s*[-*•·]\s*(?:{LABELS})[ \t\u3000]+\S")
+BULLET = re.compile(r"^\s*[-*•·]\s*")
+# A value line too short to be a report's title, whatever words it has (预算、决算).
+_SHORT_VALUE = 8
+# 监督索引号11010000100001000: no separator, digits follow at once.
 _CODE_LINE = re.compile(r"^\s*(?:监督)?索引号\s*[:：]?\s*[0-9A-Za-z]")
 _NAV_LINE = re.compile(
     r"^\s*(?:分享到?|打印|关闭|收藏|关怀版|无障碍|信息正文|政府信息公开|\[\s*打印\s*\])(?:\s|$|[：:])"
@@ -33,9 +40,9 @@ _BREADCRUMB = re.compile(
 )
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.
-_SPACED_FIELD = re.compile(rf"{_LEAD}(?:{_LABELS})\s+\S")
-_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{_LABELS})\s+\S")
-_LABEL_ONLY = re.compile(rf"{_LEAD}(?:{_LABELS})\s*[\]】]?\s*[：:]?\s*$")
+_SPACED_FIELD = re.compile(rf"{_LEAD}(?:{LABELS})\s+\S")
+_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{LABELS})\s+\S")
+LABEL_ONLY = re.compile(rf"{_LEAD}(?:{LABELS})\s*[\]】]?\s*[：:]?\s*$")
 _MAX_VALUE_LINE = 40
 # A line after an empty label is its value unless it is the report's own title.
 _REPORT_WORDS = re.compile(r"报告|决算|绩效|预算|评价|自评|说明")
@@ -44,71 +51,65 @@ _SCAN_LIMIT = 40
 
 
 # Every breadcrumb holds one of these; _BREADCRUMB, tried at every character, runs only then.
-_BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
+BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
 
 
 def is_portal_line(text: str) -> bool:
     return bool(
-        _FIELD.match(text)
+        FIELD.match(text)
+        or BULLET_FIELD.match(text)
         or _CODE_LINE.match(text)
         or _NAV_LINE.match(text)
         or (_SPACED_FIELD.match(text) is not None and len(_SPACED_LABEL.findall(text)) >= 2)
-        or (any(hint in text for hint in _BREADCRUMB_HINTS) and _BREADCRUMB.search(text))
+        or (any(hint in text for hint in BREADCRUMB_HINTS) and _BREADCRUMB.search(text))
     )
+
+
+def _is_value(text: str, label_line: str) -> bool:
+    """A line after a label alone on its line is that label's value unless it is the report's
+    own title; a value in the label's bulleted list, or a very short one, is a value regardless."""
+    value = text.strip()
+    if len(value) > _MAX_VALUE_LINE:
+        return False
+    bullet, label_bullet = BULLET.match(text), BULLET.match(label_line)
+    same_list = (
+        bullet is not None
+        and label_bullet is not None
+        and bullet.group().strip() == label_bullet.group().strip()
+    )
+    return same_list or len(value) <= _SHORT_VALUE or not _REPORT_WORDS.search(value)
 
 
 def portal_lines(document: Document) -> set[int]:
     """Block indexes of portal furniture near the top of the document."""
     found: set[int] = set()
-    value_expected = False
+    label_line: str | None = None
     for index, block in enumerate(document.blocks[:_SCAN_LIMIT]):
         if not isinstance(block, Paragraph):
-            value_expected = False
+            if _is_portal_table(block):
+                found.add(index)
+            label_line = None
             continue
         if is_portal_line(block.text):
             found.add(index)
-            value_expected = bool(_LABEL_ONLY.match(block.text))
-        elif (
-            value_expected
-            and len(block.text.strip()) <= _MAX_VALUE_LINE
-            and not _REPORT_WORDS.search(block.text)
-        ):
+            label_line = block.text if LABEL_ONLY.match(block.text) else None
+        elif label_line is not None and _is_value(block.text, label_line):
             found.add(index)
-            value_expected = False
+            label_line = None
         else:
-            value_expected = False
+            label_line = None
     return found
 
 
-def _label_key(cell: str) -> str | None:
-    match = _LABEL_ONLY.match(cell)
+def _is_portal_table(table: Table) -> bool:
+    """A block of portal fields laid out as a table (索 引 号:    x    主题分类:    y)."""
+    labelled = sum(1 for row in table.rows if row and label_key(row[0].text) is not None)
+    return labelled * 2 >= len(table.rows) > 0
+
+
+def label_key(cell: str) -> str | None:
+    match = LABEL_ONLY.match(cell)
     return re.sub(r"[\s\[\]【】：:*•·-]", "", match.group()) if match else None
-
-
-def portal_fields(document: Document, skip: set[int]) -> dict[str, str]:
-    """``{label: value}`` of the portal block (labels without spaces: 发布机构, 名称 ...)."""
-    fields: dict[str, str] = {}
-    pending: str | None = None
-    for index in sorted(skip):
-        block = document.blocks[index]
-        if not isinstance(block, Paragraph):
-            continue
-        if pending is not None and _label_key(block.text) is None and not _FIELD.match(block.text):
-            fields.setdefault(pending, block.text.strip())
-            pending = None
-            continue
-        cells = re.split(r"\s*\|\s*|(?<=[:：])\s*", block.text.strip())
-        pending = None
-        for cell, following in zip(cells, [*cells[1:], ""], strict=True):
-            key = _label_key(cell)
-            if key is None:
-                continue
-            value = following.strip() if _label_key(following) is None else ""
-            if value:
-                fields.setdefault(key, value)
-            elif len(cells) <= 2:
-                pending = key
-    return fields
 
 
 def without_portal_lines(document: Document, skip: set[int] | None = None) -> str:

@@ -16,14 +16,18 @@ from ingestion.documents.model import Paragraph
 from ingestion.parsing.amounts import NUMBER, to_wan
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
-_ITEM_BREAK = re.compile(r"[，,；;。]|(?<=元)、|(?<![\d.])\d{1,2}[、．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]")
-_ITEM = re.compile(
-    rf"^\s*(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:为|共|计)?\s*(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
+_ITEM_BREAK = re.compile(
+    rf"[，；;。]|,(?!(?<=\d,)\d{{3}}(?!\d))|(?<=元)、|(?<![\d.])\d{{1,2}}[、．](?!\d)|[（(]\d{{1,2}}[）)]|"
+    rf"[{ENCLOSED_NUMERAL}]"
 )
-_LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")
-_NOT_PROJECT = re.compile(
+_ITEM = re.compile(
+    rf"^\s*(?:其中)?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:合计|共计|总计|为|共|计)?\s*"
+    rf"(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
+)
+LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")
+NOT_PROJECT = re.compile(
     r"^(?:项目支出|基本支出|人员经费|公用经费|财政拨款|一般公共预算|年初预算|全年预算|合计|总计|小计|"
     r".*(?:收入|结转|结余|余额))"
 )
@@ -51,7 +55,8 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _items(text: str, offset: int) -> list[tuple[str, str, Span]]:
+def list_items(text: str, offset: int) -> list[tuple[str, str, Span]]:
+    """The ``NAME AMOUNT`` items of ``text`` (at ``offset`` in Document.text): name, 万元, evidence."""
     items = []
     start = 0
     folded = fold(text)
@@ -62,7 +67,7 @@ def _items(text: str, offset: int) -> list[tuple[str, str, Span]]:
     pieces.append((start, len(text)))
     for begin, end in pieces:
         found = _ITEM.match(folded[begin:end])
-        if not found or _NOT_PROJECT.match(found["name"].strip()):
+        if not found or NOT_PROJECT.match(found["name"].strip()):
             continue
         name = _clean_name(text[begin + found.start("name") : begin + found.end("name")])
         wan = to_wan(found["number"], found["unit"])
@@ -76,13 +81,13 @@ def _items(text: str, offset: int) -> list[tuple[str, str, Span]]:
 def _list_after_total(paragraphs: list[Paragraph]) -> list[tuple[str, str, Span]]:
     """Items after the first ``其中`` of a run of paragraphs (the list may span paragraphs)."""
     for position, paragraph in enumerate(paragraphs):
-        marker = _LIST_START.search(paragraph.text)
+        marker = LIST_START.search(paragraph.text)
         if marker is None or "项目" not in paragraph.text[: marker.start()]:
             continue
         rest = paragraph.text[marker.end() :]
-        items = _items(rest, paragraph.start + marker.end())
+        items = list_items(rest, paragraph.start + marker.end())
         for later in paragraphs[position + 1 :]:
-            more = _items(later.text, later.start)
+            more = list_items(later.text, later.start)
             if not more:
                 break
             items.extend(more)

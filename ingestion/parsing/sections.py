@@ -11,10 +11,11 @@ unpunctuated and ending in a heading word (情况, 问题, 措施 ...).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Block, Document, Paragraph
-from ingestion.parsing.text import fold
+from ingestion.parsing.text import ENCLOSED_NUMERAL, fold
 
 _NUMBERING: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^第[一二三四五六七八九十]+[部分章节][、.．\s]*")),
@@ -22,12 +23,12 @@ _NUMBERING: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)][、.．]?\s*")),
     (3, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*")),
     (4, re.compile(r"^[（(]\d{1,2}[）)][、.．]?\s*")),
-    (5, re.compile(r"^[①-⑳]\s*")),
+    (5, re.compile(rf"^[{ENCLOSED_NUMERAL}]\s*")),
 )
+_ENCLOSED = [chr(c) for c in range(0x2460, 0x249C)] + [chr(c) for c in range(0x24EA, 0x2500)]
+_ENCLOSED += [chr(c) for c in range(0x2776, 0x2794)]
 # Every numbering style starts with one of these (after folding); other lines skip the regexes.
-_NUMBERING_FIRST = frozenset(
-    "第一二三四五六七八九十（(0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474))
-)
+_NUMBERING_FIRST = frozenset("第一二三四五六七八九十（(0123456789" + "".join(_ENCLOSED))
 _NUMBERING_FIRST |= frozenset("０１２３４５６７８９")
 # The styles a line can carry, by its first (folded) character, in _NUMBERING's order: a line
 # tries the one or two patterns that can match instead of all six.
@@ -36,7 +37,7 @@ _STYLES_BY_FIRST: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {
     **dict.fromkeys("一二三四五六七八九十", (_NUMBERING[1],)),
     **dict.fromkeys("（(", (_NUMBERING[2], _NUMBERING[4])),
     **dict.fromkeys("0123456789", (_NUMBERING[3],)),
-    **dict.fromkeys([chr(c) for c in range(0x2460, 0x2474)], (_NUMBERING[5],)),
+    **dict.fromkeys(_ENCLOSED, (_NUMBERING[5],)),
 }
 _MAX_HEADING = 32
 _MAX_BARE_HEADING = 24
@@ -49,21 +50,33 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
-def _ordinal(label: str) -> int | None:
-    """The number a heading label counts: 3、 -> 3, （十二） -> 12, ② -> 2."""
-    digits = re.sub(r"[^0-9一二三四五六七八九十①-⑳]", "", label)
-    if not digits:
-        return None
-    if digits.isdigit():
-        return int(digits)
-    if "①" <= digits[0] <= "⑳":
-        return ord(digits[0]) - ord("①") + 1
+def _chinese_ordinal(digits: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20 (digits holds only 零一 ... 十)."""
     if digits.startswith("十"):
         digits = "一" + digits
     tens, _, ones = digits.partition("十")
     if "十" in digits:
         return _CHINESE_DIGITS.get(tens, 0) * 10 + (_CHINESE_DIGITS.get(ones, 0) if ones else 0)
     return _CHINESE_DIGITS.get(digits[0])
+
+
+def _ordinal(label: str) -> int | None:
+    """The number a heading label counts: 3、 -> 3, （十二） -> 12, ② -> 2, ⑴ / ❶ / ⒈ -> 1.
+
+    Digits of any script count (a decimal digit is whatever Unicode says it is); any other
+    single numeral character (circled, parenthesised, superscript ...) counts by its value,
+    so no label can fail to convert."""
+    decimal = [unicodedata.decimal(c, None) for c in label]
+    if any(d is not None for d in decimal):
+        return int("".join(str(d) for d in decimal if d is not None))
+    chinese = "".join(c for c in label if c in _CHINESE_DIGITS)
+    if chinese:
+        return _chinese_ordinal(chinese)
+    for char in label:
+        value = unicodedata.numeric(char, None)
+        if value is not None and value == int(value):
+            return int(value)
+    return None
 
 
 def numbering_of(text: str) -> tuple[int | None, str]:

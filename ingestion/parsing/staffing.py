@@ -1,6 +1,8 @@
 """Staffing counts stated in prose (编制数, 实有人数, 行政编制 ...).
 
-Each count is the first ``LABEL N人/名`` for its label. 实有人数 (else 在职人数) is ``actual``;
+Each count is the first ``LABEL N人/名`` for its label (for 实有/在职, the year-end one where the
+start and the end of the year are both given). 实有人数, 在职实有, 实有在编人员 (else 在职人数,
+在职职工/教师) is ``actual``;
 a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields;
 离退休 is not 退休 (it also counts 离休). Forms exported as text put a label on one line and
 its number alone on the next (``人员编制`` / ``128``); that layout counts as well.
@@ -26,12 +28,12 @@ STAFF_KEYS = (
 )
 _COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)"
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("actual", r"(?:年末|年未|年底)?实有(?:在职)?(?:人员|人数)(?:总数)?"),
-    ("actual_in_post", r"(?:年末|年底)?在职(?:人数|人员)(?:总数)?"),
+    ("actual", r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编)?(?:人员|人数|数)?(?:总数)?"),
+    ("actual_in_post", r"(?:年末|年未|年底)?在职(?:人数|人员|职工|教职工|教师|干部)(?:总数)?"),
     ("authorized", r"(?<![政业公勤外])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
     ("administrative", r"行政编制(?:数|人数)?"),
     ("institutional", r"事业编制(?:数|人数)?"),
-    ("retired", r"(?<!离)退休(?:人员|人数)"),
+    ("retired", r"(?<!离)退休(?:人员|人数)?"),
     ("contract", r"编外(?:长期)?(?:聘用|聘请|合同)?(?:人员|人数)"),
     ("public_welfare", r"公益性岗位(?:人员|人数)?"),
 )
@@ -44,6 +46,17 @@ _ANCHORS = {
 }  # fmt: skip
 _LABEL_ONLY = tuple((key, re.compile(rf"(?:{label})[：:]?")) for key, label in _LABELS)
 _BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
+
+
+# A count stated for the start and the end of the year (年初在职职工60人…年末在职职工64人):
+# the year-end one.
+_YEAR_END_KEYS = ("actual", "actual_in_post")
+_YEAR_END = ("年末", "年未", "年底")
+
+
+def _year_end_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return next((m for m in matches if m.group().startswith(_YEAR_END)), matches[0] if matches else None)
 
 
 def _label_lines(prose: Sequence[Passage], document_text: str, found: dict, spans: dict) -> None:
@@ -72,7 +85,7 @@ def prose_staffing(prose: Sequence[Passage], document_text: str, evidence: Evide
         for key, pattern in _PATTERNS:
             if key in found or not any(anchor in text for anchor in _ANCHORS[key]):
                 continue
-            match = pattern.search(text)
+            match = _year_end_first(pattern, text) if key in _YEAR_END_KEYS else pattern.search(text)
             if match:
                 found[key] = int(match["n"])
                 spans[key] = passage.span(match.start(), match.end(), document_text)

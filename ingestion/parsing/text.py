@@ -24,7 +24,11 @@ _HALF_WIDTH = "0123456789.%-+" + "".join(chr(c) for c in range(0x41, 0x5B))
 _HALF_WIDTH += "".join(chr(c) for c in range(0x61, 0x7B))
 _FOLDED_CHAR = dict(zip(_FULL_WIDTH, _HALF_WIDTH, strict=True))
 _NEEDS_FOLD = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
+# Enclosed list numerals: circled ①, parenthesised ⑴, with a full stop ⒈, negative circled ⓫,
+# dingbats ❶ ➀ ➊. One class for every extractor that reads list numbering.
+ENCLOSED_NUMERAL = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
+# An ASCII comma inside a thousands-grouped number (23,866.88) does not end a clause.
+_CLAUSE_BREAK = re.compile(r"[，；;。：:！!？?\n]|,(?!(?<=\d,)\d{3}(?!\d))")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?]")
 
 # Layout spaces: beside a Chinese character, or inside a thousands-grouped number. Both open with
@@ -35,10 +39,14 @@ _SPACE_BESIDE_CJK = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}].)[ \t\u3000]*|[ \t\
 _THOUSANDS_SPACED = re.compile(r"\d(?<![\d.,].)\d{0,2}(?: \d{3})+(?!\d)")
 # A wrapped line runs to the margin; short lines end paragraphs (titles, headings, last lines).
 _MIN_WRAPPED_LINE = 18
+# A numbered line this short without a clause mark is a heading: what follows is not its rest.
+_MAX_HEADING = 32
+_PROSE_MARK = re.compile(r"[，,；;。]")
 _LINE_END = tuple("。；;：:！!？?")
 _NEXT_STARTS_ITEM = re.compile(
     r"\s*(?:第[一二三四五六七八九十]+[部分章节条]|[一二三四五六七八九十]{1,3}[、.．]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|[\t|])"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|"
+    rf"[{ENCLOSED_NUMERAL}]|[\t|])"
 )
 
 
@@ -135,8 +143,15 @@ def _tidy(folded: str, doc_start: int, out: list[str], breaks: list[tuple[int, i
 def _continues(previous: Paragraph, following: Paragraph) -> bool:
     """``following`` is the rest of a sentence a layout broke after ``previous``."""
     text = previous.text.rstrip()
+    heading = (
+        _NEXT_STARTS_ITEM.match(text) is not None
+        and len(text) <= _MAX_HEADING
+        and not _PROSE_MARK.search(text)
+    )
     return (
-        following.start - previous.end <= 1
+        not heading
+        and "|" not in text  # a table row, not a sentence the layout wrapped
+        and following.start - previous.end <= 1
         and len(text) >= _MIN_WRAPPED_LINE
         and not text.endswith(_LINE_END)
         and _NEXT_STARTS_ITEM.match(following.text) is None

@@ -11,36 +11,47 @@ introduces the unit, are dropped.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing.scan import anchored_finditer, anchored_search
+from ingestion.parsing.form_fields import field_values, form_fields
+from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
-from ingestion.regions import split_region_prefix
-
-_NAME_FIELD = re.compile(
-    r"(?:(?:部门|单位|预算部门|主管部门|实施单位)(?:[（(](?:单位|部门)[）)])?名称[：:\s]*|"
-    r"(?:评价|填报|报送|编报|自评|项目实施|实施)单位\s*[（(]?(?:公章|盖章)?[）)]?\s*[：:|\t]\s*)"
-    r"(?P<name>[\u4e00-\u9fff（）()]{3,40}?)(?:[（(](?:盖章|公章)[）)]|[。；;，,]|\s|$)",
-    re.M,
+from ingestion.parsing.unit_body import (
+    UNIT_END,
+    UNIT_SUFFIX,
+    alias_unit,
+    is_unit_name,
+    overview_unit,
+    repeated_designation,
+    short_name,
+    signature_unit,
+    strip_region,
+    subject_unit,
+    subordinate_subject,
 )
-# Every 名称 field holds 名称 2-8 characters after its start; every 评价单位 field holds 单位 2-4 after.
-_NAME_FIELD_ANCHORS = (("名称", 2, 8), ("单位", 2, 4))
+
+# The form fields that name the reporting unit, strongest first: the unit's own name, the unit
+# carrying out the project, then the supervising department.
+_UNIT_FIELDS = (
+    "部门(单位)名称", "单位(部门)名称", "单位名称", "部门名称", "预算部门名称", "实施单位名称",
+    "项目实施单位", "实施单位", "项目单位", "资金使用单位", "填报单位", "报送单位", "编报单位",
+    "自评单位", "评价单位",
+)  # fmt: skip
+_IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位")
+_SUPERVISING_FIELDS = ("主管部门名称", "主管部门", "项目主管部门")
+# A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
+_NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
 # The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
 _TOP_LINES = 6
 _MAX_UNIT_LINE = 40
 _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
-    r"(?:整体支出|整体绩效|项目支出|重点项目|项目绩效|绩效|预算|决算)"
+    r"(?:整体支出|整体绩效|整体和项目|项目支出|重点项目|项目绩效|绩效|预算|决算|本级决算)"
 )
-UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|站|馆|队|厅|镇|乡|街道|"
-    r"学校|医院|协会|联合会|处|会|部|办|社|台|场)"
-)
-_UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}")
 # An xls header's 部门：昭通市彝良县龙安镇中心卫生院 (not 主管部门, not 金额单位：元).
 _DEPARTMENT_FIELD = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:部门|单位)[：:]\s*(?P<name>[\u4e00-\u9fff]{{1,38}}?{UNIT_SUFFIX})(?=[\s|，,。；;]|$)"
@@ -52,99 +63,39 @@ _TITLE_LIKE = re.compile(r"报告|决算|说明|自评表|评价表|评价结果
 _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\s*$", re.I)
 _PUNCTUATION = re.compile(r"[，。；：:、,;]")
 _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its contents
-# 渠县林业技术推广站下设办公室: the unit, named as the subject of its own structure.
-_SUBORDINATE_WORDS = ("下设", "内设")
-_SUBJECT_RUN = re.compile(r"[\u4e00-\u9fff]{2,20}$")
-# A unit with its full designation named in the body (2021年，嘉茗街道办事处在...; 我单位系
-# 前山镇人民政府); the name is the run of Chinese characters before the designation, after the
-# last lead-in word (a year, 我单位是 ...).
-_FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
-_LEAD_IN = re.compile(r"^.*(?:年度|年|单位是|单位为|单位系|单位)")
-# Place names of towns and streets are short; 各/等/本 mark a mention of other or all units.
-_MAX_PLACE_NAME = 6
-_NOT_A_NAME = re.compile("[各等该本我]")
-_SHORT_UNIT = re.compile(r"(?<![本全各该我此两每])(?P<name>[\u4e00-\u9fff]{2,4})(?P<kind>街道|镇)")
-_SHORT_UNIT_ANCHORS = (("街道", 2, 4), ("镇", 2, 4))
-_REGION_END = re.compile("[省市区县州旗]")
-_NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
-
-
-def _strip_region(name: str) -> str:
-    """Without the region prefix, and without 人民政府 when it only introduces the unit
-    (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处; 景东县人民政府驻外办事联络处)."""
-    _, rest = split_region_prefix(name)
-    if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
-        rest = rest[len("人民政府") :]
-    return rest or name
 
 
 def _from_title(title: str) -> str | None:
     rest = _YEAR_PREFIX.sub("", _SPACES.sub("", fold(title)), count=1)
-    topic = _TITLE_TOPIC.search(rest)
-    head = rest[: topic.start()] if topic else ""
+    # 某局关于2023年度…的报告: the unit is what stands before 关于.
+    # 某局2020年度某项目自评结果: or before the year that starts its topic.
+    ends = [m.start() for m in (_TITLE_TOPIC.search(rest), _TITLE_YEAR.search(rest)) if m is not None]
+    about = rest.find("关于")
+    head = rest[:about] if about > 0 else rest[: min(ends)] if ends else ""
     # 东岭街道办事处部门2021年度部门决算: a generic 部门/单位 after the unit is not part of it.
     bare = head.removesuffix("部门").removesuffix("单位")
-    if bare != head and _UNIT_END.fullmatch(bare):
+    if bare != head and UNIT_END.fullmatch(bare):
         head = bare
-    candidate = _UNIT_END.match(head)
+    candidate = UNIT_END.match(head)
     return candidate.group() if candidate and len(candidate.group()) >= 2 else None
 
 
-def _body_unit(text: str) -> tuple[str, int] | None:
-    """The full-designation unit (XX街道办事处 / XX镇人民政府) the body names most often, and where
-    it is first named; mentions of other units (各街道办事处, 本镇人民政府) do not count."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for match in _FULL_DESIGNATION.finditer(text):
-        run = _NAME_RUN.search(text, max(0, match.start() - 16), match.start())
-        if run is None:
-            continue
-        core = _LEAD_IN.sub("", run.group())
-        name = core + match.group()
-        bare = _strip_region(name).removesuffix(match.group())
-        if not 2 <= len(bare) <= _MAX_PLACE_NAME or core[0] in _NOT_NAME_START or _NOT_A_NAME.search(bare):
-            continue
-        counts[name] += 1
-        first.setdefault(name, match.end() - len(name))
-    if not counts:
-        return None
-    top = max(counts.values())
-    name = min((n for n, c in counts.items() if c == top), key=first.__getitem__)
-    return name, first[name]
-
-
-def _short_name(text: str) -> str | None:
-    """The ``XX街道`` the body names most often (at least twice), trimmed to the name itself."""
-    counts: Counter[str] = Counter()
-    for match in anchored_finditer(_SHORT_UNIT, text, _SHORT_UNIT_ANCHORS):
-        # 垫江县太平镇: the name starts after the county, not inside it.
-        name = _REGION_END.split(match["name"])[-1]
-        for size in range(len(name), 1, -1):
-            tail = name[-size:]
-            if tail[0] not in _NOT_NAME_START:
-                counts[tail + match["kind"]] += 1
-    best = [(n, c) for n, c in counts.most_common() if c >= 2]
-    if not best:
-        return None
-    top = max(c for _, c in best)
-    longest = max((n for n, c in best if c == top), key=len)
-    return longest + ("办事处" if longest.endswith("街道") else "")
+def _top_lines(document: Document, skip: set[int], after_portal: bool = False) -> list[Paragraph]:
+    """The first lines of the report proper: no portal furniture, no outline headings; with
+    ``after_portal``, none above the portal block either (a site banner such as 某县人民政府)."""
+    first = max((i + 1 for i in skip if i < _TOP_LINES + len(skip)), default=0) if after_portal else 0
+    lines = [b for i, b in enumerate(document.blocks[first : first + _TOP_LINES]) if i + first not in skip]
+    return [b for b in lines if isinstance(b, Paragraph) and heading_of(b) is None]
 
 
 def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
     """A line at the very top that is nothing but the unit's name (with its region/year)."""
-    lines = [b for i, b in enumerate(document.blocks[: _TOP_LINES + len(skip)]) if i not in skip]
-    for block in lines[:_TOP_LINES]:
-        if not isinstance(block, Paragraph):
-            return None
+    for block in _top_lines(document, skip, after_portal=True):
         line = _SPACES.sub("", fold(block.text))
         if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line):
             continue
-        if heading_of(block) is not None:
-            return None
         bare = _YEAR_PREFIX.sub("", line, count=1)
-        if len(bare) >= 4 and _UNIT_END.fullmatch(bare):
+        if len(bare) >= 4 and UNIT_END.fullmatch(bare):
             return bare, Span(block.text, block.start, block.end)
     return None
 
@@ -152,35 +103,17 @@ def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | Non
 def _top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
     """The unit before the topic of a title-like top line that is not a clean title line:
     ``云县统计局2023年度部门决算 |``, ``…包头市档案馆 2020年度决算公开报告 目录 第一部分…``."""
-    lines = [b for i, b in enumerate(document.blocks[: _TOP_LINES + len(skip)]) if i not in skip]
-    paragraphs = [b for b in lines[:_TOP_LINES] if isinstance(b, Paragraph)]
     # File names last: 2020年某市档案馆决算公开报告.doc names the unit less exactly than the text.
+    paragraphs = _top_lines(document, skip)
     for block in sorted(paragraphs, key=lambda b: _FILE_NAME.search(b.text) is not None):
         line = block.text.split("|", 1)[0]
-        if not _TITLE_LIKE.search(line) or _SENTENCE.search(line):
+        title_word = _TITLE_LIKE.search(line)
+        # A title run on into its contents and the report: only what precedes its title word.
+        if title_word is None or _SENTENCE.search(line[: title_word.end()]):
             continue
-        unit = _from_title(_FILE_NAME.sub("", line))
+        unit = _from_title(_FILE_NAME.sub("", line[: title_word.end()]))
         if unit and not _PUNCTUATION.search(unit):
             return unit, Span(block.text, block.start, block.end)
-    return None
-
-
-def _subject_unit(text: str) -> tuple[str, int] | None:
-    """The first unit named as the subject of 下设/内设 (渠县林业技术推广站下设办公室...)."""
-    for word in _SUBORDINATE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            run = _SUBJECT_RUN.search(text, max(0, at - 20), at)
-            if run:
-                name = _LEAD_IN.sub("", run.group())
-                if (
-                    name
-                    and name[0] not in _NOT_NAME_START
-                    and _UNIT_END.fullmatch(name)
-                    and len(_strip_region(name)) >= 3
-                ):
-                    return name, at - len(name)
-            at = text.find(word, at + 1)
     return None
 
 
@@ -205,8 +138,8 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     the body names the publisher (枫岚街道), or speaks of its own unit and the publisher is not an
     office that publishes for others (a 财政局 posting a department's report)."""
     full = _SPACES.sub("", publisher)
-    name = _strip_region(full)
-    if not _UNIT_END.fullmatch(name) or len(name) < 3:
+    name = strip_region(full)
+    if not UNIT_END.fullmatch(name) or len(name) < 3:
         return None
     core = name.removesuffix("办事处").removesuffix("人民政府")
     if len(core) >= 2 and core in body:
@@ -216,31 +149,75 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     return None
 
 
+def could_be_unit(name: str) -> bool:
+    """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
+    bare = strip_region(_SPACES.sub("", name))
+    return len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None and not bare.startswith("政府信息")
+
+
+def _field_unit(text: str) -> tuple[str, Span] | None:
+    """The unit a cover-form field names (单位名称, 实施单位 ...), never a third party. The
+    supervising 主管部门 stands in only where the implementing party is a company or a firm."""
+    fields = form_fields(text)
+    for field in field_values(fields, *_UNIT_FIELDS):
+        if is_unit_name(field.value) and not _NOT_A_REPORTING_UNIT.search(field.value):
+            return field.value, Span(field.value, field.start, field.end)
+    if any(_NOT_A_REPORTING_UNIT.search(f.value) for f in field_values(fields, *_IMPLEMENTING_FIELDS)):
+        for field in field_values(fields, *_SUPERVISING_FIELDS):
+            if is_unit_name(field.value):
+                return field.value, Span(field.value, field.start, field.end)
+    department = anchored_search(_DEPARTMENT_FIELD, text, _DEPARTMENT_FIELD_ANCHORS)
+    if department:
+        full = department["name"]
+        return full, Span(full, department.start("name"), department.end("name"))
+    return None
+
+
+def _more_complete(from_title: str, text: str) -> str:
+    """The overview heading's name when it completes the title's (市政协 -> 某市政协办公室)."""
+    overview = overview_unit(text)
+    if overview and from_title in overview[0] and len(overview[0]) > len(from_title):
+        return overview[0]
+    return from_title
+
+
+def _body_named(document: Document, text: str) -> tuple[str, int] | None:
+    for named in (overview_unit(text), alias_unit(text)):
+        if named:
+            return named
+    return None
+
+
 def unit_name(
     document: Document, title: Span | None, skip: set[int] | None = None
 ) -> tuple[str | None, list[str], Span | None]:
     """(unit name without region, full names to take the region from, evidence span)."""
     text = document.text
-    field = anchored_search(_NAME_FIELD, text, _NAME_FIELD_ANCHORS)
+    field = _field_unit(text)
     if field:
-        full = field["name"].strip()
-        return _strip_region(full), [full], Span(full, field.start("name"), field.end("name"))
-    department = anchored_search(_DEPARTMENT_FIELD, text, _DEPARTMENT_FIELD_ANCHORS)
-    if department:
-        full = department["name"]
-        return _strip_region(full), [full], Span(full, department.start("name"), department.end("name"))
+        return strip_region(field[0]), [field[0]], field[1]
     full_names = []
     if title is not None:
         from_title = _from_title(title.text)
         if from_title:
-            return _full_form(_strip_region(from_title), text), [from_title], title
+            full = _more_complete(from_title, text)
+            return _full_form(strip_region(full), text), [full], title
         full_names.append(_YEAR_PREFIX.sub("", _SPACES.sub("", title.text), count=1))
-    for top in (_top_title_unit(document, skip or set()), _top_line_unit(document, skip or set())):
-        if top:
-            return _full_form(_strip_region(top[0]), text), [*full_names, top[0]], top[1]
-    for named in (_body_unit(text), _subject_unit(text)):
-        if named:
-            full, start = named
-            return _strip_region(full), [*full_names, full], Span(full, start, start + len(full))
-    short = _short_name(text)
-    return (_full_form(short, text) if short else None), full_names, None
+    named = _body_named(document, text)
+    if named is None:
+        for top in (_top_title_unit(document, skip or set()), _top_line_unit(document, skip or set())):
+            if top:
+                return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
+    for found in (named, repeated_designation(text), subject_unit(document), subordinate_subject(text)):
+        if found:
+            return _named_unit(found, full_names)
+    short = short_name(text)
+    if short:
+        return _full_form(short, text), full_names, None
+    signed = signature_unit(document)
+    return _named_unit(signed, full_names) if signed else (None, full_names, None)
+
+
+def _named_unit(found: tuple[str, int], full_names: list[str]) -> tuple[str, list[str], Span]:
+    full, start = found
+    return strip_region(full), [*full_names, full], Span(full, start, start + len(full))

@@ -1,3 +1,4 @@
 """The parser's version: part of every extraction's lineage. Bump it whenever output changes."""
 
-PARSER_VERSION = "1.4.0"  # 1.4.0: personal data masked (docs/privacy.md)
+# 1.4.0: personal data masked (docs/privacy.md); real-page phrasings, extractors isolated.
+PARSER_VERSION = "1.4.0"

@@ -6,7 +6,8 @@ import pytest
 
 from ingestion.documents.model import Document, DocumentBuilder, Paragraph
 from ingestion.documents.plaintext import add_plain_text
-from ingestion.parsing import meta
+from ingestion.parsing.fiscal_year import fiscal_year
+from ingestion.parsing.kind import report_kind
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.points import problems_and_measures, split_points
 from ingestion.parsing.projects import prose_projects
@@ -14,6 +15,7 @@ from ingestion.parsing.sections import outline
 from ingestion.parsing.self_score import prose_self_score
 from ingestion.parsing.staffing import prose_staffing
 from ingestion.parsing.text import fold, passages
+from ingestion.parsing.title import find_title
 from ingestion.parsing.unit import unit_name
 
 
@@ -40,6 +42,21 @@ def paragraphs(text: str) -> list[Paragraph]:
             {"authorized": 48, "actual": 43, "contract": 18, "public_welfare": 33},
             id="在职人数 when no 实有人数; 离退休 is not 退休",
         ),
+        pytest.param(
+            "本局核定人员编制26人,其中:行政编制17人。在职实有24人,退休 9人。车辆编制2辆,实有车辆2辆。",
+            {"authorized": 26, "administrative": 17, "actual": 24, "retired": 9},
+            id="在职实有; vehicles are no staff",
+        ),
+        pytest.param(
+            "核准编制人数31人,实有在编人员29人。", {"authorized": 31, "actual": 29}, id="实有在编人员"
+        ),
+        pytest.param("本中心预算人员实有数11人,合同人员3人。", {"actual": 11}, id="实有数"),
+        pytest.param(
+            "本校年初在职职工 60 人,期间调入 6 人,年末在职职工 64 人,在校学生 980 人。",
+            {"actual": 64},
+            id="the year-end count of 在职职工",
+        ),
+        pytest.param("本园现有在职教师27人,退休人员5人。", {"actual": 27, "retired": 5}, id="在职教师"),
     ],
 )
 def test_staffing(text: str, expected: dict[str, int]) -> None:
@@ -126,29 +143,16 @@ def test_title_joined_over_lines_and_metadata() -> None:
     document = document_of(
         "部门（单位）名称：株洲市芦淞区建宁街道办事处（盖章）\n2023年度株洲市芦淞区建宁街道办事处整体支出\n绩效自评报告\n一、基本情况\n"
     )
-    found = meta.find_title(document)
+    found = find_title(document)
     assert found is not None and found[0] == "2023年度株洲市芦淞区建宁街道办事处整体支出绩效自评报告"
-    assert meta.report_kind(found[0], document.text) == "overall_expenditure"
-    assert meta.fiscal_year(found[0], document.text) == (2023, [])
+    assert report_kind(found[0], document.text) == "overall_expenditure"
+    assert fiscal_year(found[0], document.text) == (2023, [])
     name, full_names, _ = unit_name(document, None)
     assert (name, full_names) == ("建宁街道办事处", ["株洲市芦淞区建宁街道办事处"])
 
 
-@pytest.mark.parametrize(
-    ("title", "kind"),
-    [
-        pytest.param("2021年度重点项目绩效评价结果", "key_projects", id="key projects"),
-        pytest.param("2022年度政府采购项目支出绩效自评报告", "project_expenditure", id="one project"),
-        pytest.param("2022年度部门决算", "final_accounts", id="final accounts"),
-        pytest.param("通知", "unknown", id="unknown"),
-    ],
-)
-def test_report_kind(title: str, kind: str) -> None:
-    assert meta.report_kind(title, "") == kind
-
-
 def test_fiscal_year_ignores_a_tie() -> None:
-    year, warnings = meta.fiscal_year(None, "2021年完成任务，2022年继续。")
+    year, warnings = fiscal_year(None, "2021年完成任务，2022年继续。")
     assert year is None and warnings
 
 

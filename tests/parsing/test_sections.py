@@ -27,6 +27,11 @@ def document_of(text: str) -> Document:
         pytest.param("1、 机构情况。我单位内设机构包括：党政办公室。", None, id="numbered sentence"),
         pytest.param("1.5万元用于办公", None, id="decimal is not numbering"),
         pytest.param("部门整体支出绩效自评报告", None, id="title"),
+        pytest.param("③ 项目支出情况", (5, "项目支出情况"), id="circled digit"),
+        pytest.param("⑵ 项目支出情况", (5, "项目支出情况"), id="parenthesised digit character"),
+        pytest.param("❷项目支出情况", (5, "项目支出情况"), id="dingbat digit"),
+        pytest.param("２、项目支出情况", (3, "项目支出情况"), id="full-width digit"),
+        pytest.param("（十二）项目支出情况", (2, "项目支出情况"), id="two-character chinese numeral"),
     ],
 )
 def test_heading_of(line: str, expected: tuple[int | None, str] | None) -> None:
@@ -49,3 +54,31 @@ def test_subtree_includes_deeper_headings() -> None:
         "（二）改进措施：",
         "措施乙。",
     ]
+
+
+@pytest.mark.parametrize(
+    "numbering",
+    [
+        pytest.param(["一、", "①", "②", "⑳"], id="circled"),
+        pytest.param(["一、", "⑴", "⑵"], id="parenthesised characters"),
+        pytest.param(["一、", "⒈", "⒉"], id="digits with a full stop"),
+        pytest.param(["一、", "❶", "❷"], id="dingbats"),
+        pytest.param(["一、", "１、", "２、"], id="full-width"),
+        pytest.param(["１、", "（一）", "③", "二、", "(2)", "❹"], id="mixed styles"),
+    ],
+)
+def test_any_unicode_numeral_heading_is_outlined(numbering: list[str]) -> None:
+    text = "".join(f"{label}某项情况\n正文一句。\n" for label in numbering)
+    sections = outline(document_of(text))
+    assert [s.title for s in sections] == ["某项情况"] * len(numbering)
+
+
+def test_a_circled_heading_continues_the_count_of_its_level() -> None:
+    sections = outline(document_of("一、支出情况\n①基本支出\n正文。\n②项目支出\n正文。\n"))
+    assert [s.level for s in sections] == [1, 5, 5]
+
+
+@pytest.mark.parametrize("numeral", list("¹²③⑽⒚⓫❿➓㊀Ⅻ١٢"))
+def test_unusual_numerals_never_break_the_outline(numeral: str) -> None:
+    text = f"一、情况\n{numeral}、某项情况\n{numeral}某项情况\n（{numeral}）某项情况\n{numeral}.某项情况\n"
+    assert outline(document_of(text))[0].title == "情况"

@@ -23,13 +23,18 @@ from ingestion.parsing.tables.facts import Record
 from ingestion.parsing.tables.header import align, build_header, row_has
 
 # The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
-ROW_LABELS = ("年度资金总额", "资金总额", "总额", "预算资金总额", "项目资金总额", "年度预算资金总额")
+ROW_LABELS = (
+    "年度资金总额", "资金总额", "总额", "预算资金总额", "项目资金总额", "年度预算资金总额",
+    "年度财政资金总额", "财政资金总额",
+)  # fmt: skip
 HEADER_WORDS = (("执行数", "执行率"),)
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_wan": ("年初预算",),
     "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
     "executed_wan": ("执行数", "实际执行", "实际支出"),
 }
+# A budget column that names no stage (预算数(A) beside 执行数(B)) is the full-year budget.
+STAGELESS_BUDGET = ("预算数",)
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "rate_pct": ("执行率",),
     "weight": ("分值", "权重"),
@@ -69,6 +74,13 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
     header = build_header(table, header_row, sub_header=False)
     unit = unit_of(" ".join(header.labels)) or unit_of(caption) or WAN
     money_columns, score_columns = header.columns(MONEY_COLUMNS), header.columns(SCORE_COLUMNS)
+    stageless = header.column(STAGELESS_BUDGET, avoid=("年初", "执行"))
+    if (
+        "full_year_wan" not in money_columns
+        and stageless is not None
+        and stageless not in money_columns.values()
+    ):
+        money_columns["full_year_wan"] = stageless
     cells = align(table.rows[row_index], header.width, [*money_columns.values(), *score_columns.values()])
     found = BudgetExecution(Record({}), row_index)
     for key in MONEY_COLUMNS:

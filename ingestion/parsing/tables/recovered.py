@@ -20,6 +20,7 @@ from ingestion.parsing.tables.cell_stream import Found, stream_tables
 from ingestion.parsing.tables.cells import compact
 
 _PIPE = "|"
+_FIGURE = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")
 _SPACE_RUN = re.compile(r"\S+")
 _HEADER_GROUPS = (
     (("三级指标", "指标名称"), ("得分", "分值", "权重")),
@@ -110,7 +111,39 @@ def _spaced_table(paragraphs: list[Paragraph], start: int) -> tuple[Table | None
 
 
 def recovered_blocks(blocks: list[Block]) -> Iterator[Block]:
-    """``blocks`` with runs of row-like paragraphs replaced by the tables they spell."""
+    """``blocks`` with runs of row-like paragraphs replaced by the tables they spell, and a lone
+    pipe row heading the table right after it (a text export keeps the header row without its
+    leading pipe, the data rows with one, so the reader split them apart) made its first row."""
+    previous: Block | None = None
+    for block in _recovered(blocks):
+        if isinstance(block, Table) and (above := _rows_heading(previous, block)):
+            previous = Table(rows=(*above, *block.rows), start=above[0][0].start, end=block.end)
+            continue
+        if previous is not None:
+            yield previous
+        previous = block
+    if previous is not None:
+        yield previous
+
+
+def _rows_heading(previous: Block | None, table: Table) -> tuple[tuple[Cell, ...], ...] | None:
+    """The rows just above ``table`` that end in its header row (a lone pipe row, or a recovered
+    table whose last row it is): as many cells as its first row, give or take the leading cells
+    a merged label leaves out."""
+    rows: tuple[tuple[Cell, ...], ...] | None
+    if isinstance(previous, Paragraph):
+        header = pipe_row(previous)
+        rows = (header,) if header is not None else None
+    else:
+        rows = previous.rows if isinstance(previous, Table) else None
+    if not rows:
+        return None
+    header = rows[-1]
+    fits = len(header) >= _MIN_HEADER_CELLS and abs(len(header) - len(table.rows[0])) <= 2
+    return rows if fits and not any(_FIGURE.search(c.text) for c in header[1:]) else None
+
+
+def _recovered(blocks: list[Block]) -> Iterator[Block]:
     i = 0
     while i < len(blocks):
         block = blocks[i]

@@ -1,0 +1,155 @@
+"""One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
+
+A label opens the clause after list numbering and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
+``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
+comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
+execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
+report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
+fund's stated 合计 and what a higher level 下达/安排 to it count as stage-less budget figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.parsing.amounts import NUMBER, money_at
+from ingestion.parsing.text import ENCLOSED_NUMERAL
+
+_QUALIFIER = re.compile(
+    r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})年度?|年度|本?单位|本?部门|我单位|我街道|本街道|"
+    r"一般公共预算|公共预算|安排的?|拨款|全部|累计|实际|[本该]项目|涉及|共|"
+    r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
+    r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
+)
+# A list number opening the clause: 1、 2. (before a year) （一） ① 一是
+_ITEM_NUMBER = (
+    r"(?:\d{1,2}(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d{2}年))|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+    rf"[{ENCLOSED_NUMERAL}]|[一二三四五六七八九十]是)"
+)
+_ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
+# The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
+# one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
+# never a comparison or another level's figure.
+_NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级|下属|所属|二级|其他|各)"
+_UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:部门|单位)")
+_FUND_SUBJECT = re.compile(
+    rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
+)
+# Labels a subject may precede: the budget and its execution, not a component of spending.
+_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent"})
+# 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
+# initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
+_LABELS: tuple[tuple[str, str], ...] = (
+    (
+        "budget_full_year",
+        r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
+        r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?",
+    ),
+    ("budget_initial", r"年初(?:批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?"),
+    ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
+    ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?|一般公共预算支出"),
+    ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数"),
+    # What was spent, in everyday words: the unit's or project's execution, unless the sentence
+    # speaks of a project in a unit's report (年中追加某项目…，实际支出12万元).
+    (
+        "spent",
+        r"实际执行(?:数|金额)?|执行金额|实际支出|实际使用资金|实际完成投资|实际决算金额|共支出?|执行(?=\d)",
+    ),
+    ("basic", r"基本支出(?:合计)?"),
+    ("personnel", r"人员经费(?:支出)?"),
+    ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
+    ("household_subsidy", r"对个人和家庭(?:的)?补助(?:支出)?"),
+    ("capital", r"资本性支出"),
+    ("project", r"(?:安排|拨款)?项目支出(?:合计)?"),
+    ("project_budget", r"项目预算(?:数|总额|金额|合计)?"),
+    # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
+    (
+        "budget",
+        r"预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|年度资金安排",
+    ),
+    ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
+    ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
+    ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
+    ("expenditure_total", r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?"),
+)
+_LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
+# Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
+WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
+# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
+# 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
+_FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)"
+_WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
+_FUND_VERB = re.compile(
+    rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
+)
+_FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
+# Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
+_VERB_LEAD = 24
+# The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
+OTHER_UNIT = "not-in-wan:"
+_FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+
+
+def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
+    """Where a label may start after ``at``: before and after each further qualifier, in order
+    (全年 and 实际 are qualifiers, and begin 全年预算数 and 实际支出). Past a year other than the
+    report's, none."""
+    starts = [at]
+    while (qualifier := _QUALIFIER.match(folded, starts[-1])) and qualifier.end() > starts[-1]:
+        year = qualifier.group("year")
+        if year and fiscal_year and int(year) != fiscal_year:
+            break
+        starts.append(qualifier.end())
+    return starts
+
+
+def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tuple[str, str] | None:
+    """(key, 万元) of the clause's labelled amount: a label after qualifiers, else after the
+    subject it describes, else (one project) the fund's stated total or what was issued to it."""
+    starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
+    for start in starts:
+        if found := _labelled_amount(folded, start):
+            return found
+    subject_pattern = _FUND_SUBJECT if one_project else _UNIT_SUBJECT
+    for start in starts:
+        subject = subject_pattern.match(folded, start)
+        if subject is None:
+            continue
+        for after in _label_starts(folded, subject.end(), fiscal_year):
+            found = _labelled_amount(folded, after)
+            if found is not None and found[0] in _SUBJECT_LABELS:
+                return found
+    return _fund_amount(folded, starts) if one_project else None
+
+
+def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
+    """A one-project report's fund: its stated total, else what was put at its disposal."""
+    for start in starts:
+        total = _FUND_TOTAL.match(folded, start)
+        if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
+            return "budget_total", money.wan
+    for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
+        fund = _FUND_VERB.match(folded, verb.start())
+        money = money_at(folded, fund.end()) if fund else None
+        if money is not None and folded.startswith("万元", money.end - 2):
+            return "budget_issued", money.wan
+    return None
+
+
+def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
+    """(key, 万元) for a known label at ``at`` followed directly by an amount."""
+    label = _LABEL.match(folded, at)
+    if label is None or label.lastgroup is None:
+        return None
+    filler = _FILLER.match(folded, label.end())
+    money = money_at(folded, filler.end() if filler else label.end())
+    if money is None:
+        return None
+    if not folded.startswith("万元", money.end - 2):
+        # 元 or 亿元 in running text is as often a slip (2.5元 for 2.5万元) as a unit: not taken.
+        return (
+            (OTHER_UNIT + label.lastgroup, folded[money.start : money.end])
+            if label.lastgroup not in WEAK_KEYS
+            else None
+        )
+    return label.lastgroup, money.wan

@@ -1,0 +1,85 @@
+"""The items a finance office's announcement of evaluation results lists (序号 | 单位 | 项目 | 等次).
+
+Such a list names projects without amounts, so the key-project table reader (which needs budget
+and spending columns) passes it by. It comes as a table, or flattened one cell per line as web
+pages copy to text: ``序号`` / ``单位`` / ``项目`` / ``评价档次`` / ``1`` / ``某局`` / ``某项目`` / ``良好``
+/ ``2`` …. Rows are read while each opens with the next serial number and has the header's width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.documents.model import Block, Paragraph, Table
+from ingestion.parsing.tables.recovered import recovered_blocks
+from ingestion.parsing.text import Span
+
+_SERIAL = "序号"
+_ITEM_HEADER = re.compile(
+    r"^(?:项目|项目名称|项目\(资金\)名称|资金名称|评价对象|政策名称|政策\(项目\)名称|专项名称)$"
+)
+_MAX_HEADER_CELLS = 8
+_MAX_CELL = 60
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip("|").replace("（", "(").replace("）", ")")
+
+
+def _from_lines(lines: list[Paragraph], start: int) -> list[tuple[str, Span]]:
+    """Items of a list flattened one cell per line, whose header starts at ``lines[start]``."""
+    header: list[str] = []
+    at = start + 1
+    while at < len(lines) and len(header) < _MAX_HEADER_CELLS and not _cell(lines[at].text).isdigit():
+        header.append(_cell(lines[at].text))
+        at += 1
+    column = next((i for i, word in enumerate(header) if _ITEM_HEADER.match(word)), None)
+    if column is None:
+        return []
+    items: list[tuple[str, Span]] = []
+    serial = 1
+    while at + len(header) < len(lines) + 1 and _cell(lines[at].text) == str(serial):
+        row = lines[at + 1 : at + 1 + len(header)]
+        if len(row) < column + 1 or any(len(cell.text) > _MAX_CELL for cell in row):
+            break
+        cell = row[column]
+        items.append((_cell(cell.text), Span(cell.text, cell.start, cell.end)))
+        at += 1 + len(header)
+        serial += 1
+    return items
+
+
+def _from_table(table: Table) -> list[tuple[str, Span]]:
+    for position, row in enumerate(table.rows):
+        words = [_cell(cell.text) for cell in row]
+        if _SERIAL not in words:
+            continue
+        column = next((i for i, word in enumerate(words) if _ITEM_HEADER.match(word)), None)
+        if column is None:
+            return []
+        return [
+            (_cell(r[column].text), Span(r[column].text, r[column].start, r[column].end))
+            for r in table.rows[position + 1 :]
+            if len(r) > column and _cell(r[0].text).isdigit() and _cell(r[column].text)
+        ]
+    return []
+
+
+def _mentions_serial(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return _SERIAL in block.text
+    return any(_SERIAL in cell.text for row in block.rows[:3] for cell in row)
+
+
+def evaluated_items(blocks: list[Block]) -> list[tuple[str, Span]]:
+    """The items (name, where) of the document's first list of evaluated projects."""
+    if not any(_mentions_serial(block) for block in blocks):
+        return []  # every such list has a 序号 column: a cheap test before rebuilding tables
+    lines = [b for b in blocks if isinstance(b, Paragraph)]
+    for block in recovered_blocks(blocks):
+        if isinstance(block, Table) and (found := _from_table(block)):
+            return found
+    for position, line in enumerate(lines):
+        if _cell(line.text) == _SERIAL and (found := _from_lines(lines, position)):
+            return found
+    return []

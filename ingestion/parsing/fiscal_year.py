@@ -1,0 +1,74 @@
+"""The fiscal year a report covers.
+
+The title's year when it states one: a parenthesised ``（2024年度）`` first (the year a form is
+for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` (which
+an announcement may use for the year it evaluates in: when the body's ``年度`` name the year
+before more often, that is the year covered); a range (``2019-2021年度``) covers several years
+and leaves the year null. Without a title year, a
+form field that names it (评价年度：2024), else the year the text names most often (``年度``
+counting double); a tie leaves it null with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingestion.parsing.scan import anchored_finditer, anchored_search
+from ingestion.parsing.text import fold
+
+# A form field that names the year outright (评价年度：2024).
+_YEAR_FIELD = re.compile(r"(?:评价|预算|所属|报告|会计)年度\s*[：:]\s*((?:19|20)\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?")
+_TITLE_YEARS = (
+    re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]"),
+    re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年度"),
+    re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年"),
+)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-－—~至到]\s*(?:19|20)\d{2}\s*年")
+# Where matches hold a literal (see ``scan``): a year starts with 19/20; a field has 年度 after 2.
+_YEAR_ANCHORS = (("19", 0, 0), ("20", 0, 0))
+_YEAR_FIELD_ANCHORS = (("年度", 2, 2),)
+_FIELD_SCAN = 5000
+
+
+def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
+    folded = fold(title)
+    if _YEAR_RANGE.search(folded):
+        return None, [f"fiscal_year: the title {title!r} covers several years; left null"]
+    for rank, pattern in enumerate(_TITLE_YEARS):
+        found = pattern.search(folded)
+        if found:
+            year = int(found.group(1))
+            bare = rank == len(_TITLE_YEARS) - 1
+            return (_evaluated_year(year, text) if bare else year), []
+    return None
+
+
+def _evaluated_year(year: int, text: str) -> int:
+    """A title's bare 20XX年 may be the year of the evaluation (2023年某项资金绩效评价结果的公告)
+    while the body reports on the year before (2023年度项目): then the body's 年度 decides."""
+    stated = Counter(
+        int(m.group(1)) for m in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS) if m.group(2)
+    )
+    return year - 1 if stated[year - 1] > stated[year] else year
+
+
+def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
+    """(the year, warnings) from the title, else a year field, else the year named most often."""
+    if title:
+        stated = _title_year(title, text)
+        if stated is not None:
+            return stated
+    field = anchored_search(_YEAR_FIELD, text[:_FIELD_SCAN], _YEAR_FIELD_ANCHORS)
+    if field:
+        return int(field.group(1)), []
+    counts: Counter[int] = Counter()
+    for match in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS):
+        counts[int(match.group(1))] += 2 if match.group(2) else 1
+    if not counts:
+        return None, []
+    ranked = counts.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None, [f"fiscal_year: {ranked[0][0]} and {ranked[1][0]} are named equally often; left null"]
+    return ranked[0][0], []

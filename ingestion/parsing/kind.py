@@ -1,0 +1,69 @@
+"""Which kind of report a document is: from its title, else from what its body says of itself.
+
+Title rules, first match wins:
+- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示),
+  or an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告, 跟踪问效);
+- overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
+- final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
+- project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评).
+Without a telling title, the body decides by the phrases each kind's template uses (a third party
+受财政局委托; 部门整体绩效目标; the transfer template's 绩效目标分解下达情况; 部门决算), counted
+in its first pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUND = r"(?:项目|资金|经费|工程|专项)"
+_TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "key_projects",
+        re.compile(
+            rf"重点项目.{{0,8}}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{{0,8}}(?:通报|公告|公示)|"
+            rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)"
+        ),
+    ),
+    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations.
+    (
+        "overall_expenditure",
+        re.compile(r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评"),
+    ),
+    ("final_accounts", re.compile(r"决算")),
+    (
+        "project_expenditure",
+        re.compile(
+            rf"项目(?:支出)?绩效(?!目标)|{_FUND}.{{0,16}}(?:绩效)?自评|{_FUND}.{{0,16}}绩效评价|"
+            rf"{_FUND}.{{0,20}}(?:管理)?使用情况"
+        ),
+    ),
+)
+_BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "key_projects",
+        re.compile(
+            r"重点项目.{0,8}(?:绩效|评价)|重点绩效评价|受.{0,20}财政(?:局|厅|部门)的?委托|会计师事务所"
+        ),
+    ),
+    ("overall_expenditure", re.compile(r"整体(?:支出)?绩效(?!目标表)|整体支出(?!绩效目标表)|部门整体")),
+    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况")),
+    (
+        "project_expenditure",
+        re.compile(
+            rf"项目(?:支出)?绩效(?!目标表)|项目绩效评价|绩效目标分解下达|{_FUND}.{{0,12}}绩效自评|项目全年预算|"
+            rf"项目.{{0,16}}(?:开展|进行)了?(?:绩效)?自评"
+        ),
+    ),
+)
+_BODY_HEAD = 3000
+
+
+def report_kind(title: str | None, text: str) -> str:
+    """The contract's ``report.kind`` for a report with this title (or none) and body text."""
+    for kind, pattern in _TITLE_KINDS:
+        if title and pattern.search(title):
+            return kind
+    head = text[:_BODY_HEAD]
+    counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
+    best = max(counts, key=lambda kind: counts[kind])
+    return best if counts[best] else "unknown"

@@ -1,0 +1,149 @@
+"""Projects a report lists in prose, beyond the 项目支出 section's breakdown (``projects``).
+
+- a run of three or more ``NAME AMOUNT`` items whose names end as projects and funds do
+  (…项目12万元；…经费8.5万元；…补助30万元), the amount being each one's budget;
+- in a report on projects or funds, the breakdown after a stated amount (某专项资金260万元。
+  其中，甲建设12万元，乙补助8万元), and a ``其中`` naming the one project a unit reported on;
+- spending groups that each name one project (一是…，即某补助经费合计30万元);
+- numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金120万元);
+- top headings that each name a fund (一、某发展资金（某维修经费）);
+- an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告).
+What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.amounts import NUMBER, find_money, to_wan
+from ingestion.parsing.projects import LIST_START, NOT_PROJECT, list_items
+from ingestion.parsing.sections import Section
+from ingestion.parsing.text import Span, fold
+
+Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, where it is stated)
+
+_PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
+_LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)")
+_MIN_RUN = 3
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]")
+_FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
+_FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")
+_ATTACHMENT = re.compile(
+    r"^\s*(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．]\s*(?:(?:19|20)\d{2}\s*年度?)?"
+    r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程)))(?:绩效)?(?:自评价?|评价)报告$"
+)
+_BREAKDOWN_SCAN = 160
+# 即甲、乙合计…: a group of several, not one project.
+_SEVERAL = re.compile(r"^即[^，,]*、")
+_GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共计|总计)?(?P<number>{NUMBER})\s*万元")
+_MAX_NAME = 40
+# A breakdown by source or by use of the money, not by project: 中央资金, 本级, 项目管理费,
+# 已拨付, 执行 ….
+_NOT_AN_ITEM = re.compile(
+    r"^(?:中央|省级|省|市级|市|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)[^项]{0,6}(?:资金|配套|补助)?$|"
+    r"管理费|支出共|本年度$|^(?:项目|资金)(?:金额|资金|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
+    r"\d+个|绩效自评|绩效评价|评价结果|全年|下达$|"
+    # a place alone (其中某区2.1万元): an allocation by area, not a project
+    r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)$"
+)
+# What the money did, in the item's own words: spent or moved, not a project.
+_MONEY_MOVED = re.compile(r"执行|拨付|到位|结余|结转|使用|调减|调增|追加|已于")
+
+
+def _name(raw: str) -> str:
+    return _LEAD_IN.sub("", raw).strip("，,、 ") or raw
+
+
+def _named_items(items: list[Item]) -> list[Item]:
+    return [
+        (name, wan, span)
+        for name, wan, span in items
+        if 3 <= len(name) <= _MAX_NAME
+        and not _NOT_AN_ITEM.search(name)
+        and not (span is not None and _MONEY_MOVED.search(span.text))
+    ]
+
+
+def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
+    """Sentences listing at least three ``NAME AMOUNT`` items that end as projects or funds do."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if paragraph.text.count("元") < _MIN_RUN:
+            continue
+        start = 0
+        for sentence in paragraph.text.split("。"):
+            items = [
+                (_name(name), wan, span)
+                for name, wan, span in list_items(sentence, paragraph.start + start)
+                if not _SEVERAL.match(name)
+            ]
+            start += len(sentence) + 1
+            projects = [i for i in items if _PROJECT_END.search(i[0]) and not NOT_PROJECT.match(i[0])]
+            if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
+                found.extend(projects)
+    return _named_items(found)
+
+
+def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:
+    """The items of the sentence after a 其中 that follows a stated amount (a fund's or a project's
+    breakdown); with ``of_projects_only``, only where what precedes speaks of projects
+    (项目金额30万元。其中：…)."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for marker in LIST_START.finditer(text):
+            before = text[max(0, marker.start() - _BREAKDOWN_SCAN) : marker.start()]
+            if not find_money(before) or (of_projects_only and "项目" not in before):
+                continue
+            end = text.find("。", marker.end())
+            rest = text[marker.end() : end if end > 0 else len(text)]
+            found.extend(
+                (_name(n), w, span) for n, w, span in list_items(rest, paragraph.start + marker.end())
+            )
+    return _named_items(found)
+
+
+def named_groups(paragraphs: list[Paragraph]) -> list[Item]:
+    """Spending groups that name a single project (一是某类支出，即某工作补助经费合计30万元);
+    a group naming several (即甲、乙、丙合计…) is no project."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if "即" not in paragraph.text:
+            continue
+        for match in _GROUP.finditer(fold(paragraph.text)):
+            name = match["name"]
+            span = Span(name, paragraph.start + match.start("name"), paragraph.start + match.end("name"))
+            found.append((name, to_wan(match["number"], "万元"), span))
+    return _named_items(found)
+
+
+def numbered_projects(paragraphs: list[Paragraph]) -> list[Item]:
+    """Numbered paragraphs that each open with a project, with the first fund amount each states."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        opening = _NUMBERED.match(fold(paragraph.text))
+        if opening is None:
+            continue
+        text = fold(paragraph.text)
+        stop = text.find("其中")
+        fund = _FUND_MONEY.search(text, opening.end(), stop if stop > 0 else len(text))
+        money = find_money(text[fund.end() :])[:1] if fund else []
+        name = opening["name"]
+        span = Span(name, paragraph.start + opening.start("name"), paragraph.start + opening.end("name"))
+        found.append((name, money[0].wan if money and money[0].start == 0 else None, span))
+    return found if len(found) >= 2 else []
+
+
+def fund_headings(sections: list[Section]) -> list[str]:
+    """Top headings that name a fund, each a part of a transfer-payment self-evaluation."""
+    return [s.title for s in sections if s.level == 1 and _FUND_HEADING.match(s.title)]
+
+
+def attached_reports(document: Document) -> list[str]:
+    """Projects and funds whose evaluation reports are attached (附件：1.…项目绩效评价报告)."""
+    names = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph) and (match := _ATTACHMENT.match(fold(block.text).replace(" ", ""))):
+            names.append(match["quoted"] or match["name"])
+    return names

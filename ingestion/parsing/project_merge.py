@@ -1,0 +1,88 @@
+"""The report's projects: from the first source that names any.
+
+1. The breakdown of the unit's 项目支出 (``projects``), else a key-project table: as always.
+2. The items an announcement of evaluation results lists (``evaluated_items``).
+3. In a report on projects or funds: the one project it is about (``single_project``, with the
+   report's own budget and execution), and the projects or funds it lists (``project_lists``:
+   item runs, breakdowns, numbered project paragraphs, fund headings).
+4. In any other report: item runs, a breakdown of a project amount, attached project reports.
+A name stated twice (the title's project and a list's item) is listed once.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing import project_lists
+from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
+from ingestion.parsing.evaluated_items import evaluated_items
+from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.project_lists import Item
+from ingestion.parsing.sections import Section
+from ingestion.parsing.single_project import project_name, single_project
+from ingestion.parsing.text import Span
+
+_SAME_NAME = 0.9
+
+
+def _cite(evidence: Evidence, pointer: str, span: Span, document: Document) -> None:
+    """Cite where a name is stated, as the document writes it (names are read from folded text)."""
+    cite(evidence, pointer, Span(document.text[span.start : span.end], span.start, span.end))
+
+
+def _record(name: str, budget: str | None) -> dict[str, Any]:
+    return {"name": name, "type": None, "purpose": None, "budget_wan": budget, "spent_wan": None}
+
+
+def _listed(document: Document, sections: list[Section], one_project: bool) -> list[Item]:
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
+    items += project_lists.named_groups(paragraphs)
+    if one_project:
+        items += project_lists.numbered_projects(paragraphs)
+        items += [(name, None, None) for name in project_lists.fund_headings(sections)]
+    if not items:
+        items = [(name, None, None) for name in project_lists.attached_reports(document)]
+    return items
+
+
+def _already(name: str, records: list[dict[str, Any]]) -> bool:
+    return any(
+        name in r["name"] or r["name"] in name or SequenceMatcher(None, name, r["name"]).ratio() >= _SAME_NAME
+        for r in records
+    )
+
+
+def report_projects(
+    document: Document,
+    report: dict[str, Any],
+    sections: list[Section],
+    amounts: dict[str, Any],
+    listed: list[dict[str, Any]],
+    evidence: Evidence,
+) -> list[dict[str, Any]]:
+    """``listed`` (the 项目支出 breakdown, else table projects) when there are any, else the
+    projects the report is about or lists."""
+    if listed:
+        return listed
+    evaluated = evaluated_items(document.blocks)
+    if evaluated:
+        for index, (_, where) in enumerate(evaluated):
+            _cite(evidence, f"/projects/{index}/name", where, document)
+        return [_record(name, None) for name, _ in evaluated]
+    one_project = report["kind"] in ONE_PROJECT_KINDS
+    records: list[dict[str, Any]] = []
+    named = project_name(document, report["title"], sections) if one_project else None
+    if named is not None:
+        records.append(single_project(named[0], amounts))
+        if named[1] is not None:
+            _cite(evidence, "/projects/0/name", named[1], document)
+    for name, budget, span in _listed(document, sections, one_project):
+        if _already(name, records):
+            continue
+        if span is not None:
+            _cite(evidence, f"/projects/{len(records)}/name", span, document)
+        records.append(_record(name, budget))
+    return records

@@ -1,0 +1,125 @@
+"""The report's identity: title, kind, fiscal year, reporting unit and region.
+
+Read from the body first (title line, form fields, units the text names), then from the portal
+block around it (名称/标题, 发布机构) and the page <title>; see ``meta`` and ``unit``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingestion.documents.model import Document
+from ingestion.parsing import kind, unit
+from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.fiscal_year import fiscal_year
+from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
+from ingestion.parsing.preamble import without_portal_lines
+from ingestion.parsing.text import Span
+from ingestion.parsing.title import find_title, page_title_parts, portal_title
+from ingestion.regions import Region, resolve_region
+
+# Where portals name the office behind a page, most specific first.
+_PUBLISHER_FIELDS = (
+    "发布机构",
+    "发文机关",
+    "发文机构",
+    "所属机构",
+    "责任部门",
+    "公开责任部门",
+    "信息来源",
+    "来源",
+)
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+EMPTY_REPORT: dict[str, Any] = {
+    "kind": "unknown",
+    "title": None,
+    "unit_name": None,
+    "region": Region().as_dict(),
+    "fiscal_year": None,
+}
+
+
+def _same_unit(name: str, publisher: str) -> bool:
+    """The portal's 发布机构 (东湖区大院街道) is the reporting unit itself (大院街道办事处)."""
+    core = name.removesuffix("办事处").removesuffix("人民政府")
+    return len(core) >= 2 and core in publisher
+
+
+def _title(document: Document, skip: set[int], fields: dict[str, str]) -> Span | None:
+    """The body's title line, else the portal block's 名称, else the report part of the page <title>."""
+    found = find_title(document, skip)
+    if found:
+        return Span(*found)
+    page_title, _ = page_title_parts(document.metadata.get("page_title", ""))
+    stated = portal_title(fields) or page_title
+    return Span(stated, 0, 0) if stated else None
+
+
+def _publisher(fields: dict[str, str], document: Document) -> str:
+    """The office the portal names as the page's publisher or source (发布机构, 所属机构, 来源 ...)."""
+    for key in _PUBLISHER_FIELDS:
+        value = _SPACES.sub("", fields.get(key, ""))
+        if value and unit.could_be_unit(value):
+            return value
+    return document.metadata.get("publisher", "")
+
+
+def _portal_unit(publisher: str, body: str, crumbs: list[str]) -> str | None:
+    """Without a unit in the text: the publisher when the report is about it, else the unit a
+    breadcrumb names (部门信息公开 > 某县某局), else whoever published it (a finance office's own
+    announcement names no other unit)."""
+    about_publisher = unit.publisher_unit(publisher, body) if publisher else None
+    if about_publisher:
+        return publisher
+    for crumb in reversed(crumbs):
+        if unit.could_be_unit(crumb) and len(crumb) >= 4:
+            return crumb
+    return publisher if publisher and unit.could_be_unit(publisher) else None
+
+
+def _unit_and_region(
+    document: Document, skip: set[int], title: Span | None, fields: dict[str, str], body: str
+) -> tuple[str | None, Span | None, Region, list[str]]:
+    """The unit (from the text, else from the portal around it) and its region."""
+    name, full_names, name_span = unit.unit_name(document, title, skip)
+    publisher = _publisher(fields, document)
+    if name is None:
+        portal = _portal_unit(publisher, body, breadcrumb_items(document, skip))
+        if portal:
+            name = unit.strip_region(portal)
+            full_names.append(portal)
+    elif publisher and _same_unit(name, publisher):
+        full_names.append(publisher)
+    _, site_names = page_title_parts(document.metadata.get("page_title", ""))
+    portal_names = [n for n in (publisher, *site_names) if n]
+    region, warnings = resolve_region(full_names, body, portal_names)
+    return name, name_span, region, warnings
+
+
+def report_meta(
+    document: Document, skip: set[int], evidence: Evidence, warnings: list[str]
+) -> dict[str, Any]:
+    """The contract's ``report`` object: kind, title, unit (without region), region, fiscal year."""
+    fields = portal_fields(document, skip)
+    title = _title(document, skip, fields)
+    body = without_portal_lines(document, skip)
+    year, year_warnings = fiscal_year(title.text if title else None, body)
+    name, name_span, region, region_warnings = _unit_and_region(document, skip, title, fields, body)
+    warnings.extend(year_warnings + region_warnings)
+    if title and title.end > title.start:
+        cite(evidence, "/report/title", Span(document.text[title.start : title.end], title.start, title.end))
+    if name_span:
+        cite(
+            evidence,
+            "/report/unit_name",
+            Span(document.text[name_span.start : name_span.end], name_span.start, name_span.end),
+        )
+    return {
+        "kind": kind.report_kind(title.text if title else None, body),
+        "title": title.text if title else None,
+        "unit_name": name,
+        "region": region.as_dict(),
+        "fiscal_year": year,
+    }

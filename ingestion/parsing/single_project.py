@@ -1,0 +1,140 @@
+"""The one project (or fund) a project self-evaluation or a key-project evaluation is about.
+
+Its name, from the surest source a report offers:
+- the cover form's 项目名称 / 转移支付（项目）名称 / 资金名称 field;
+- the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
+  (…自评报告（某经费项目）), else what the title says before its report words, without the unit
+  that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
+- a parenthesis line standing where a title would (（某维修项目）);
+- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
+  stating the fund's total (某发展资金合计3200万元);
+- a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
+  fund more fully than the title does).
+A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
+names (专项资金, 财政项目) name nothing. Its figures are the report's own: the full-year budget
+(else the initial one) and what was executed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.form_fields import field_values, form_fields
+from ingestion.parsing.project_lists import fund_headings
+from ingestion.parsing.sections import Section
+from ingestion.parsing.text import Span, fold
+from ingestion.parsing.unit_body import UNIT_SUFFIX
+
+_NAME_FIELDS = ("项目名称", "转移支付(项目)名称", "项目(资金)名称", "资金名称")
+_QUOTED = re.compile(r"[“\"]([^”\"]{4,60})[”\"]")
+_PAREN_END = re.compile(r"[（(]([^（）()]{3,60})[）)]$")
+_YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*$|\d\s*[月日]")
+_REPORT_END = re.compile(
+    r"(?:(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
+    r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况)$"
+)
+_LEADING_UNIT = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}(?=(?:19|20)\d{{2}}年)")
+_ABOUT = re.compile(r"^.*?关于")
+_GENERIC = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|中央|省级|市级|县级)*(?:项目|资金|支出|经费)*$"
+)
+_OPENING = re.compile(
+    r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
+    r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
+)
+_PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
+_TOP_LINES = 15
+# The fund whose total a sentence states (2021年某发展资金合计3200万元), not a part of it.
+_FUND_TOTAL = re.compile(
+    r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
+)
+# A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
+_LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
+_NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告|各类|各项|所有|全部|全局|全县|全市|全区|全省")
+_SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
+
+
+def _clean(name: str) -> str | None:
+    name = re.sub(r"\s+", "", name).strip('“”"')
+    name = _SELF.sub("", name)
+    name = re.sub(r"(?<=项目)资金$|(?<=项目)支出$", "", name)
+    name = re.sub(r"(?<=[资经])(金|费)支出$", r"\1", name)
+    after_unit = _LEADING_NAME.sub("", name)
+    generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
+    return None if len(name) < 4 or generic or _NOT_A_NAME.search(name) else name
+
+
+def _named_in_title(title: str) -> str | None:
+    """A name the title sets apart: in quotes, or in a parenthesis after its report word."""
+    quoted = _QUOTED.search(title)
+    if quoted:
+        return _clean(quoted.group(1))
+    paren = _PAREN_END.search(title)
+    if paren and not _YEAR_ONLY.search(paren.group(1)):
+        return _clean(paren.group(1))
+    return None
+
+
+def _title_core(title: str) -> str | None:
+    """What the title says before its report words, without a unit leading it before a year."""
+    core = _PAREN_END.sub("", fold(title)).strip()
+    core = _ABOUT.sub("", core)
+    core = _REPORT_END.sub("", core)
+    core = _LEADING_UNIT.sub("", core)
+    return _clean(core)
+
+
+def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] | None:
+    lines = [b for b in document.blocks[:_TOP_LINES] if isinstance(b, Paragraph)]
+    for line in lines:
+        paren = _PAREN_LINE.match(line.text)
+        if paren:
+            return paren["name"], line.start + paren.start("name")
+    for paragraph in document.paragraphs():
+        total = _FUND_TOTAL.search(fold(paragraph.text))
+        if total is not None:
+            return total["name"], paragraph.start + total.start("name")
+    for line in lines:
+        opening = _OPENING.search(fold(line.text))
+        name = opening and (opening["a"] or opening["b"])
+        if opening and name and _clean(name):
+            group = "a" if opening["a"] else "b"
+            return name, line.start + opening.start(group)
+    return None
+
+
+def project_name(
+    document: Document, title: str | None, sections: list[Section]
+) -> tuple[str, Span | None] | None:
+    """The name of the report's one project, and where it is stated (None for the title)."""
+    for field in field_values(form_fields(document.text), *_NAME_FIELDS):
+        name = _clean(field.value)
+        if name:
+            return name, Span(field.value, field.start, field.end)
+    in_title = _named_in_title(title) if title else None
+    if in_title:
+        return in_title, None
+    headings = fund_headings(sections)
+    if len(headings) == 1:  # the one fund a transfer-payment report covers, by its full name
+        return headings[0], None
+    core = _title_core(title) if title else None
+    if core:
+        return core, None
+    stated = _from_text(document, sections)
+    if stated and (name := _clean(stated[0])):
+        return name, Span(stated[0], stated[1], stated[1] + len(stated[0]))
+    return None
+
+
+def single_project(name: str, amounts: dict[str, Any]) -> dict[str, Any]:
+    """The project record, with the report's own budget and execution as its figures."""
+    budget = amounts.get("budget_full_year") or amounts.get("budget_initial")
+    return {
+        "name": name,
+        "type": None,
+        "purpose": None,
+        "budget_wan": budget,
+        "spent_wan": amounts.get("executed"),
+    }

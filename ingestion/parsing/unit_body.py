@@ -1,0 +1,180 @@
+"""Units the report's body names: where a page has no title or form naming the reporting unit.
+
+Sources, each a layout national templates share:
+- the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``);
+- a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
+- a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
+  (with its region, so a generic 财政局 mentioned in passing is not taken);
+- a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
+- the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
+- a short ``XX街道`` / ``XX镇`` named at least twice;
+- the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.scan import anchored_finditer
+from ingestion.regions import split_region_prefix
+
+UNIT_SUFFIX = (
+    r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|站|馆|队|厅|镇|乡|街道|"
+    r"学校|小学|中学|大学|幼儿园|医院|协会|联合会|联|协|处|会|部|办|社|台|场)"
+)
+# 某局（本级）: the unit's own accounts, still the unit.
+OWN_LEVEL = r"(?:[（(](?:本级|机关|本部)[）)])?"
+# A suffix character that starts a common word is no unit's end (乡村, 处理, 部分, 社会, 所有).
+_WORD_GOES_ON = r"(?!村|理|分|会|有|议|计|务)"
+UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{_WORD_GOES_ON}{OWN_LEVEL}")
+
+_FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_LEAD_IN = re.compile(r"^.*(?:年度|年|单位是|单位为|单位系|单位)")
+# Place names of towns and streets are short; 各/等/本 mark a mention of other or all units.
+_MAX_PLACE_NAME = 6
+_NOT_A_NAME = re.compile("[各等该本我]")
+_SHORT_UNIT = re.compile(r"(?<![本全各该我此两每])(?P<name>[\u4e00-\u9fff]{2,4})(?P<kind>街道|镇)")
+_SHORT_UNIT_ANCHORS = (("街道", 2, 4), ("镇", 2, 4))
+_REGION_END = re.compile("[省市区县州旗]")
+# 城镇, 乡镇, 村镇, 集镇 are words, not a town's name.
+_NOT_A_TOWN = ("城", "乡", "村", "集", "市")
+_NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
+_SUBORDINATE_WORDS = ("下设", "内设")
+_SUBJECT_RUN = re.compile(r"[\u4e00-\u9fff]{2,20}$")
+_OVERVIEW = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}[、.])?[：:\s]*"
+    rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:基本)?"
+    r"概[ \t\u3000]*\n?[ \t\u3000]*况"
+)
+_ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(]以下简称")
+_SUBJECT_VERBS = (
+    "是|为|系|作为|负责|成立|始建|位于|属于|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
+    "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以"
+)
+_SUBJECT = re.compile(
+    r"(?:(?:截至|截止)?(?:19|20)\d{2}年(?:度|以来|底|末)?(?:12月31日)?[,，]?)?"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
+)
+_SUBJECT_PARAGRAPHS = 60
+_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+_SIGNATURE_SCAN = 6
+
+
+def strip_region(name: str) -> str:
+    """Without the region prefix, and without 人民政府 when it only introduces the unit
+    (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处); a government itself keeps its place."""
+    _, rest = split_region_prefix(name)
+    if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
+        rest = rest[len("人民政府") :]
+    return name if rest in ("人民政府", "") else rest
+
+
+def is_unit_name(name: str) -> bool:
+    return len(name) >= 3 and UNIT_END.fullmatch(name) is not None and name[0] not in _NOT_NAME_START
+
+
+def overview_unit(text: str) -> tuple[str, int] | None:
+    """The unit of a 决算's overview heading (第一部分 某局概况), and where it is named."""
+    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70),)):
+        name = match["name"].strip()
+        if is_unit_name(name) and not name.startswith(("部门", "单位")):
+            return name, match.start("name")
+    return None
+
+
+def alias_unit(text: str) -> tuple[str, int] | None:
+    """A unit introduced with its short form: 某省某联合会（以下简称“省某联”）."""
+    for match in anchored_finditer(_ALIAS, text, (("以下简称", 4, 31),)):
+        name = _LEAD_IN.sub("", match["name"])
+        if is_unit_name(name):
+            return name, match.end("name") - len(name)
+    return None
+
+
+def subject_unit(document: Document) -> tuple[str, int] | None:
+    """A unit with its region that opens a paragraph as its subject (某县某小学校是一所…)."""
+    for block in document.blocks[:_SUBJECT_PARAGRAPHS]:
+        if not isinstance(block, Paragraph):
+            continue
+        match = _SUBJECT.match(block.text.lstrip())
+        if match is None:
+            continue
+        name = match["name"]
+        region, rest = split_region_prefix(name)
+        if region is not None and is_unit_name(rest):
+            lead = len(block.text) - len(block.text.lstrip())
+            return name, block.start + lead + match.start("name")
+    return None
+
+
+def repeated_designation(text: str) -> tuple[str, int] | None:
+    """The full-designation unit (XX街道办事处 / XX镇人民政府) the body names most often, and where
+    it is first named; mentions of other units (各街道办事处, 本镇人民政府) do not count."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for match in _FULL_DESIGNATION.finditer(text):
+        run = _NAME_RUN.search(text, max(0, match.start() - 16), match.start())
+        if run is None:
+            continue
+        core = _LEAD_IN.sub("", run.group())
+        name = core + match.group()
+        bare = strip_region(name).removesuffix(match.group())
+        if not 2 <= len(bare) <= _MAX_PLACE_NAME or core[0] in _NOT_NAME_START or _NOT_A_NAME.search(bare):
+            continue
+        counts[name] += 1
+        first.setdefault(name, match.end() - len(name))
+    if not counts:
+        return None
+    top = max(counts.values())
+    name = min((n for n, c in counts.items() if c == top), key=first.__getitem__)
+    return name, first[name]
+
+
+def short_name(text: str) -> str | None:
+    """The ``XX街道`` the body names most often (at least twice), trimmed to the name itself."""
+    counts: Counter[str] = Counter()
+    for match in anchored_finditer(_SHORT_UNIT, text, _SHORT_UNIT_ANCHORS):
+        # 垫江县太平镇: the name starts after the county, not inside it.
+        name = _REGION_END.split(match["name"])[-1]
+        # 本镇, 该街道: this town, not a town's name; 城镇, 乡镇: words.
+        if name[-1] in _NOT_NAME_START or (match["kind"] == "镇" and name.endswith(_NOT_A_TOWN)):
+            continue
+        for size in range(len(name), 1, -1):
+            tail = name[-size:]
+            if tail[0] not in _NOT_NAME_START:
+                counts[tail + match["kind"]] += 1
+    best = [(n, c) for n, c in counts.most_common() if c >= 2]
+    if not best:
+        return None
+    top = max(c for _, c in best)
+    longest = max((n for n, c in best if c == top), key=len)
+    return longest + ("办事处" if longest.endswith("街道") else "")
+
+
+def subordinate_subject(text: str) -> tuple[str, int] | None:
+    """The first unit named as the subject of 下设/内设 (渠县林业技术推广站下设办公室...)."""
+    for word in _SUBORDINATE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            run = _SUBJECT_RUN.search(text, max(0, at - 20), at)
+            if run:
+                name = _LEAD_IN.sub("", run.group())
+                if name and is_unit_name(name) and len(strip_region(name)) >= 3:
+                    return name, at - len(name)
+            at = text.find(word, at + 1)
+    return None
+
+
+def signature_unit(document: Document) -> tuple[str, int] | None:
+    """The unit signing the report: its own line just above the closing date."""
+    tail = document.blocks[-_SIGNATURE_SCAN:]
+    lines = [b for b in tail if isinstance(b, Paragraph) and b.text.strip()]
+    for above, line in pairwise(lines):
+        name = above.text.strip()
+        if _DATE_LINE.match(line.text) and is_unit_name(name) and len(name) <= 30:
+            return name, above.start + above.text.index(name)
+    return None

@@ -1,0 +1,134 @@
+"""Budget and spending figures in the phrasings real reports use (snippets invented).
+
+Each case is a mini-report: the kind of report decides where a total goes and whether a project's
+or a fund's own figures are the report's; figures a label does not clearly own stay null.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingestion.parsing import extract_report
+from tests.parsing.conftest import document_of
+
+OVERALL = "青禾县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+PROJECT = "青禾县林业局2023年度护林员补助项目支出绩效自评报告\n一、项目基本情况\n"
+FINAL = "青禾县档案馆2023年度部门决算\n第一部分 青禾县档案馆概况\n"
+
+
+def _amounts(text: str) -> dict[str, Any]:
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    return {key: value for key, value in result["amounts_wan"].items() if value is not None}
+
+
+def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
+    result = extract_report(
+        document_of(FINAL + "2023年度支出总计12,345,678.90元,年初预算数1.2亿元。\n"),
+        path="x.txt",
+        sha256="0" * 64,
+    )
+    assert result["amounts_wan"]["appropriation_expenditure"] is None
+    assert result["amounts_wan"]["budget_initial"] is None
+    assert [w for w in result["warnings"] if "not in 万元" in w] == [
+        "amounts_wan.expenditure_total: 12,345,678.90元 is not in 万元; not taken",
+        "amounts_wan.budget_initial: 1.2亿元 is not in 万元; not taken",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            FINAL + "2023年度收入总计4,518.30万元,支出总计4,518.30万元,比上年多出30.2万元。\n",
+            {"appropriation_expenditure": "4518.30"},
+            id="thousands separators inside a clause",
+        ),
+        pytest.param(
+            OVERALL + "经批复,2023年度年初收支预算为211.4万元,全年预算为240.9万元。本年支出合计236.3万元。\n",
+            {"budget_initial": "211.4", "budget_full_year": "240.9", "appropriation_expenditure": "236.3"},
+            id="年初收支预算, 全年预算 and 本年支出合计 of an overall report",
+        ),
+        pytest.param(
+            OVERALL
+            + "存在的问题:一是2023年部门年初预算64.2万元,年中调整预算为88.0万元,全年执行数86.9万元。\n",
+            {"budget_initial": "64.2", "budget_full_year": "88.0", "executed": "86.9"},
+            id="一是 and 年中调整预算",
+        ),
+        pytest.param(
+            OVERALL + "档案部门2023年预算数2,304.50万元,执行数2,290.1万元。\n",
+            {"budget_full_year": "2304.50", "executed": "2290.1"},
+            id="the department as the subject of a stage-less budget",
+        ),
+        pytest.param(
+            OVERALL + "2023年部门预算一般公共预算拨款资金共93.4万元,实际支出92.8万元。\n",
+            {"budget_full_year": "93.4", "executed": "92.8"},
+            id="what the budget consists of follows 预算",
+        ),
+        pytest.param(
+            OVERALL + "下属单位预算数40.5万元,所属部门执行数38.2万元。\n",
+            {},
+            id="a subordinate unit's figures are not the unit's",
+        ),
+        pytest.param(
+            OVERALL + "本年新增项目“档案修复经费”,金额6.5万元,实际支出6.2万元。\n",
+            {},
+            id="a project's spending in a unit's report is not the unit's",
+        ),
+        pytest.param(
+            PROJECT + "2023年度护林员补助项目预算数为33万元,执行数为31.8万元。\n",
+            {"budget_full_year": "33", "executed": "31.8"},
+            id="the project as the subject",
+        ),
+        pytest.param(
+            PROJECT + "2023年全县护林员补助经费预算72.6万元。实际执行70.15万元,执行率96.6%。\n",
+            {"budget_full_year": "72.6", "executed": "70.15"},
+            id="the fund as the subject; 实际执行",
+        ),
+        pytest.param(
+            PROJECT + "2023年市林业局下达我县护林员补助专项资金64.00万元。截至2023年底项目支出61.5万元。\n",
+            {"budget_full_year": "64.00", "executed": "61.5"},
+            id="issued by a higher level; a single project's 项目支出 is its execution",
+        ),
+        pytest.param(
+            PROJECT
+            + "国家林草局下达护林员补助资金52万元,省林业厅下达配套资金6万元,县本级下达资金1.5万元。\n",
+            {},
+            id="several issued figures and no total: none",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助资金合计58.4万元。"
+            "其中,巡护劳务资金合计50万元,装备购置资金合计8.4万元。\n",
+            {"budget_full_year": "58.4"},
+            id="a fund's stated total; its parts are not",
+        ),
+        pytest.param(
+            PROJECT + "先期下达护林员补助资金45万元,收回9万元,全年实际下达36万元。\n",
+            {"budget_full_year": "36"},
+            id="全年实际下达 beats what was first issued",
+        ),
+        pytest.param(
+            PROJECT + "每名护林员每月补助 800 元,全省预算安排3.2亿元。\n",
+            {},
+            id="stage-less figures in 元 or 亿元 are not taken",
+        ),
+        pytest.param(
+            OVERALL + "2023年度本馆涉及一般公共预算支出1,862.45万元。\n",
+            {"appropriation_expenditure": "1862.45"},
+            id="一般公共预算支出",
+        ),
+        pytest.param(
+            OVERALL + "2023年预算资金120.5万元。\n",
+            {"budget_full_year": "120.5"},
+            id="a lone stage-less budget is the full-year budget",
+        ),
+        pytest.param(
+            OVERALL + "2023年年初预算数120.5万元。2023年预算资金120.5万元。\n",
+            {"budget_initial": "120.5"},
+            id="a stage-less budget repeating the initial one adds nothing",
+        ),
+    ],
+)
+def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:
+    assert _amounts(text) == expected

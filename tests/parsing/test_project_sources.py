@@ -1,0 +1,171 @@
+"""Projects as real reports name them beyond a 项目支出 breakdown (snippets invented).
+
+A report on one project or fund names it in its form, its title or its opening sentence, and its
+figures are the report's own; reports on several list them in prose, in numbered paragraphs, under
+fund headings, or as attached evaluation reports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingestion.parsing import extract_report
+from tests.parsing.conftest import document_of
+
+
+def _projects(text: str) -> list[tuple[Any, ...]]:
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    return [(p["name"], p["budget_wan"], p["spent_wan"]) for p in result["projects"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "部门预算项目支出绩效自评表(2023年度) | |\n项目名称 | | 5113-河道保洁工作经费 | |\n"
+            "主管部门 | 青川县水务局 | 实施单位 | 青川县河道所 |\n"
+            "2023年度河道保洁工作经费全年预算数为12万元,全年执行数为11.5万元。\n",
+            [("河道保洁工作经费", "12", "11.5")],
+            id="the form's 项目名称, with the report's own figures",
+        ),
+        pytest.param(
+            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n自评得分95分。\n",
+            [("乡村医生培训经费项目", None, None)],
+            id="a parenthesis after the title's report word",
+        ),
+        pytest.param(
+            "青川县卫健局关于“2022年基本公共卫生服务补助资金”管理使用情况\n一、资金基本情况\n"
+            "全年实际下达46.5万元。\n",
+            [("2022年基本公共卫生服务补助资金", "46.5", None)],
+            id="a quoted name in the title",
+        ),
+        pytest.param(
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n一、项目基本情况\n项目按计划实施。\n",
+            [("2022年河道清淤资金项目", None, None)],
+            id="the title without the unit leading it before the year",
+        ),
+        pytest.param(
+            "索引号 | 0001-2021-0007 | 发布机构 | 青川县水务局 |\n"
+            "(青川县苗圃围栏维修项目)\n一、项目基本情况\n2020年财政安排青川县苗圃围栏维修项目经费8.6万元。\n二、项目绩效自评工作开展情况\n",
+            [("青川县苗圃围栏维修项目", "8.6", None)],
+            id="a parenthesis line standing for the title",
+        ),
+        pytest.param(
+            "按照市财政局通知,现就青川县2022年度省级农村饮水安全维修养护资金绩效自评情况报告如下:\n"
+            "一、基本情况\n2022年省级下达维修养护资金预算24.6万元。\n",
+            [("青川县2022年度省级农村饮水安全维修养护资金", "24.6", None)],
+            id="the opening sentence names the fund",
+        ),
+        pytest.param(
+            "一、自评结论\n(一)自评得分\n本局对青川县茶叶初制所建设项目(二期)实施情况开展了自评,自评得分90分。\n"
+            "(二)绩效目标完成情况\n",
+            [("青川县茶叶初制所建设项目(二期)", None, None)],
+            id="对…开展了自评 names the project",
+        ),
+        pytest.param(
+            "青川县实验小学专项资金绩效自评报告\n一、基本情况\n资金按时拨付。\n",
+            [],
+            id="a generic fund names no project",
+        ),
+        pytest.param(
+            "青川县财政局关于2022年度部门预算项目绩效评价结果的公示\n各单位:\n现将评价结果公示如下。\n",
+            [],
+            id="a results announcement's title names no project",
+        ),
+    ],
+)
+def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "青川县卫健局2023年度资金绩效自评报告\n一、绩效目标分解下达情况\n"
+            "2023年度,省、市下达转移支付家庭医生签约项目12万元;孕产妇、儿童健康管理项目3.5万元;"
+            "村医培训经费8.5万元;卫生室维修补助30万元。共计下达转移支付资金54万元。\n",
+            ["家庭医生签约项目", "孕产妇、儿童健康管理项目", "村医培训经费", "卫生室维修补助"],
+            id="a run of project items; the lead-in is not a name",
+        ),
+        pytest.param(
+            "青川县文旅局关于2022年度非遗保护项目资金绩效自评报告\n一、绩效目标分解下达情况\n"
+            "市文旅局下达我县非遗保护专项资金36.00万元。其中,传承人补助12.00万元,非遗展演16.00万元,"
+            "传习所维修8.00万元。\n",
+            ["2022年度非遗保护项目", "传承人补助", "非遗展演", "传习所维修"],
+            id="a fund's breakdown after its amount",
+        ),
+        pytest.param(
+            "青川县林业局2023年度护林补助资金绩效自评报告\n一、基本情况\n"
+            "2023年下达护林补助资金100万元,其中中央资金80万元,省级资金20万元。\n",
+            ["2023年度护林补助资金"],
+            id="a breakdown by source lists no projects",
+        ),
+        pytest.param(
+            "青川县文旅局关于文化服务补助资金支出绩效的自评报告\n一、绩效目标分解下达情况\n"
+            "分配书屋维护经费6.3万元,其中东城区2.1万元,西城区1.6万元,青山镇2.6万元。"
+            "下达我县资金11.1万元,其中低保资金10万元,收回2万元,全年实际下达9.1万元。"
+            "已拨付施工单位资金2.4万元,其中绩效自评“优”的项目3个资金1.2万元。\n",
+            ["文化服务补助资金", "低保资金"],
+            id="allocations by area and movements of money list no projects",
+        ),
+        pytest.param(
+            "青川县某乡人民政府2021年度项目支出绩效单位自评报告\n一、基本情况\n(一)项目概况\n"
+            "1.2022年乡村振兴衔接资金茶叶基地建设项目,项目建设茶园200亩。使用衔接资金30万元,"
+            "其中项目管理费0.3万元。\n"
+            "2.2022年乡村振兴衔接资金通组道路项目,通过项目实施改善出行。使用衔接资金10.5万元。\n",
+            [
+                "2022年乡村振兴衔接资金茶叶基地建设项目",
+                "2022年乡村振兴衔接资金通组道路项目",
+            ],
+            id="numbered paragraphs that each open with a project",
+        ),
+        pytest.param(
+            "青川县2022年度中央水利发展资金绩效自评报告\n一、中央水利发展资金(小型水库维修养护经费)\n"
+            "(一)绩效目标分解下达情况。\n2022年全县小型水库维修养护经费预算52.3万元。\n",
+            ["中央水利发展资金(小型水库维修养护经费)"],
+            id="the one heading naming a fund names the report's fund",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n现将结果公告如下:\n"
+            "序号 | 项目名称 | 主管部门 | 评价得分 | 评价等级 |\n"
+            "1 | 青川县供热管网改造项目 | 青川县住建局 | 86.5 | 良 |\n"
+            "2 | 青川县智慧停车建设项目 | 青川县交通局 | 78 | 中 |\n",
+            ["青川县供热管网改造项目", "青川县智慧停车建设项目"],
+            id="an announcement's pipe table without leading pipes",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年部门预算项目绩效评价结果的公告\n抽查评价情况如下:\n序号\n单位\n项目\n评价档次\n"
+            "1\n青川县园区管委会\n标准厂房维修\n良好\n2\n青川县文旅中心\n旅游宣传推介经费\n中\n3\n青川县\n",
+            ["标准厂房维修", "旅游宣传推介经费"],
+            id="an announcement's list one cell per line, cut off mid-row",
+        ),
+        pytest.param(
+            "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
+            "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
+            ["档案数字化工作项目", "智慧档案平台项目"],
+            id="attached project evaluation reports",
+        ),
+        pytest.param(
+            "青川县卫健局2023年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
+            "一是公共卫生支出,即“两癌”筛查工作经费合计18万元,本年度已全部支出;"
+            "二是基层医疗支出,即村卫生室运行补助、乡村医生补助合计96.4万元;"
+            "三是医疗保障支出,即家庭医生签约服务合计27.5万元。\n",
+            ["“两癌”筛查工作经费", "家庭医生签约服务"],
+            id="spending groups that name one project each",
+        ),
+    ],
+)
+def test_listed_projects(text: str, expected: list[str]) -> None:
+    assert [name for name, _, _ in _projects(text)] == expected
+
+
+def test_a_name_read_from_folded_text_is_cited_as_written() -> None:
+    text = "青川县2023年度项目支出绩效自评表\n项目名称 | 第２批通组道路项目 |\n全年预算数为１５万元。\n"
+    document = document_of(text)
+    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    assert result["projects"][0]["name"] == "第2批通组道路项目"
+    cited = result["evidence"]["/projects/0/name"]
+    assert cited["text"] == "第２批通组道路项目" == document.text[cited["start"] : cited["end"]]

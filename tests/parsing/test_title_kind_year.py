@@ -1,0 +1,182 @@
+"""Titles as real pages break and decorate them, the report kind they tell, and the fiscal year
+(snippets invented, layouts as seen on several provinces' portals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.parsing import extract_report
+from ingestion.parsing.fiscal_year import fiscal_year
+from ingestion.parsing.kind import report_kind
+from tests.parsing.conftest import document_of
+
+
+def _report(text: str) -> dict:
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n",
+            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)",
+            id="a parenthesis after the report word",
+        ),
+        pytest.param(
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
+            id="a parenthesis line below",
+        ),
+        pytest.param(
+            "青川县文化馆2022年度部门决算\n青川县文化馆2022年度部门决算\n(2023年9月)\n第一部分 单位概况\n",
+            "青川县文化馆2022年度部门决算",
+            id="the title twice",
+        ),
+        pytest.param(
+            "青川县河道所乡村河道项目资金\n绩效评价报告\n一、基本情况\n项目资金120万元。\n",
+            "青川县河道所乡村河道项目资金绩效评价报告",
+            id="a title without a year continues the line above",
+        ),
+        pytest.param(
+            "2023年市级农业示范项目\n青川县食用菌园区\n提升工程绩效评价报告\n一、基本情况\n",
+            "2023年市级农业示范项目青川县食用菌园区提升工程绩效评价报告",
+            id="a title over three lines",
+        ),
+        pytest.param(
+            "青川县人民政府\n政府信息公开\n青川县文化馆2023年度决算说明\n第一部分 单位概况\n",
+            "青川县文化馆2023年度决算说明",
+            id="a banner above a portal line stays out",
+        ),
+        pytest.param(
+            "《青川县实验小学课后服务经费绩效自评价报告.pdf》在线预览。\n"
+            "青川县实验小学课后服务经费绩效自评价报告一、基本情况(一)经费概况本校课后服务经费20万元。\n",
+            "青川县实验小学课后服务经费绩效自评价报告",
+            id="a title run on into the report",
+        ),
+        pytest.param(
+            "按照预算管理要求,本局开展了2022年度部门整体支出绩效自评。\n"
+            "附件:1.某某市青禾局2022年度部门整体支出绩效自评报告\n2.2022年度“某某发展资金”绩效自评报告\n",
+            "某某市青禾局2022年度部门整体支出绩效自评报告",
+            id="the first attached report where nothing else is a title",
+        ),
+    ],
+)
+def test_title(text: str, title: str) -> None:
+    assert _report(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        pytest.param(
+            "青川县财政局关于2022年度部门预算项目绩效评价结果的公示",
+            "",
+            "key_projects",
+            id="results announcement",
+        ),
+        pytest.param(
+            "2022年度青川县某镇产业发展资金绩效评价报告",
+            "",
+            "key_projects",
+            id="a fund evaluated",
+        ),
+        pytest.param(
+            "青川县2023年城区排水管网改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
+        ),
+        pytest.param(
+            "2021年度青川县农村供水保障资金全周期跟踪问效报告",
+            "",
+            "key_projects",
+            id="跟踪问效",
+        ),
+        pytest.param(
+            "青川县卫健局2023年部门绩效自评工作情况总结",
+            "",
+            "overall_expenditure",
+            id="部门绩效自评总结",
+        ),
+        pytest.param(
+            "青川县农机站2021年整体和项目支出绩效自评总结报告",
+            "",
+            "overall_expenditure",
+            id="整体和项目",
+        ),
+        pytest.param("关于青川县2021年县级决算草案的报告", "", "final_accounts", id="决算草案"),
+        pytest.param("2022年度青川县实验中学本级决算", "", "final_accounts", id="本级决算"),
+        pytest.param(
+            "青川县水务局2023年度资金绩效自评报告",
+            "",
+            "project_expenditure",
+            id="a fund's self-evaluation",
+        ),
+        pytest.param(
+            "青川县2021年第二批堤防加固工程绩效自评报告",
+            "",
+            "project_expenditure",
+            id="a works' self-evaluation",
+        ),
+        pytest.param(
+            "青川县卫健局关于“2022年某补助资金”管理使用情况", "", "project_expenditure", id="a fund's use"
+        ),
+        pytest.param(
+            None,
+            "一、绩效目标分解下达情况\n(一)中央下达预算情况。",
+            "project_expenditure",
+            id="transfer template",
+        ),
+        pytest.param(
+            None,
+            "本局对青川县茶叶初制所建设项目(二期)实施情况开展了自评。",
+            "project_expenditure",
+            id="项目…开展了自评",
+        ),
+        pytest.param(
+            None,
+            "某会计师事务所受青川县财政局委托,对该专项资金开展绩效评价。",
+            "key_projects",
+            id="commissioned",
+        ),
+    ],
+)  # fmt: skip
+def test_report_kind(title: str | None, body: str, kind: str) -> None:
+    assert report_kind(title, body) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "year"),
+    [
+        pytest.param(
+            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
+            "",
+            2023,
+            id="parenthesised year",
+        ),
+        pytest.param(
+            "青川县2021-2023年度农村公路养护专项资金绩效评价报告",
+            "",
+            None,
+            id="a range of years",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年部门预算项目绩效评价结果的公告",
+            "本次评价对象为2022年度使用财政资金的项目,共评价2022年度项目12个。",
+            2022,
+            id="an announcement's evaluation year",
+        ),
+        pytest.param(
+            "2021年青川县河道保洁项目绩效自评报告",
+            "2021年度河道保洁项目完成。",
+            2021,
+            id="the covered year itself",
+        ),
+        pytest.param(
+            "2023年度青川县某局部门决算",
+            "2022年度预算调整。2022年度收入。",
+            2023,
+            id="年度 in the title",
+        ),
+    ],
+)  # fmt: skip
+def test_fiscal_year(title: str, body: str, year: int | None) -> None:
+    assert fiscal_year(title, body)[0] == year

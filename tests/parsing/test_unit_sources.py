@@ -1,0 +1,149 @@
+"""Where real reports name their unit when no title line or form does (snippets invented).
+
+Each case is a layout seen on portals of several provinces: the 决算 overview heading, a name
+introduced with its short form, a unit opening a sentence, a signature above the closing date,
+and the portal around the report (发布机构, 来源, 所属机构, a breadcrumb).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.parsing import extract_report
+from ingestion.parsing.unit import unit_name
+from tests.parsing.conftest import document_of
+
+TOC = (
+    "目 录\n第一部分 {name}概况\n一、主要职责\n二、机构设置\n"
+    "第二部分 2023年度部门决算表\n一、收入支出决算总表\n"
+)
+
+
+def _unit(text: str) -> str | None:
+    return unit_name(document_of(text), None)[0]
+
+
+def _report(text: str) -> dict:
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(TOC.format(name="九原区青林学校"), "青林学校", id="overview heading of a 决算"),
+        pytest.param(TOC.format(name="西林县果园站(本级)"), "果园站(本级)", id="overview heading (本级)"),
+        pytest.param(
+            "目录\n第一部分 渭源县农技中心概\n况\n一、主要职责\n",
+            "农技中心",
+            id="overview heading broken by the layout",
+        ),
+        pytest.param(TOC.format(name="部门"), None, id="a generic 部门概况 names no unit"),
+        pytest.param(
+            "一、部门基本情况\n(一)部门概况\n湖南省青苗联合会(以下简称“省青联”)是群众团体。\n",
+            "青苗联合会",
+            id="a name introduced with its short form",
+        ),
+        pytest.param(
+            "一、职能简介\n眉山市东坡区青溪小学是区属公办学校,承担义务教育。\n",
+            "青溪小学",
+            id="a unit with its region opens a sentence",
+        ),
+        pytest.param(
+            "一、基本情况\n2023年以来,宜昌市林苑管理处积极推进园林养护。\n",
+            "林苑管理处",
+            id="subject after a year lead-in",
+        ),
+        pytest.param(
+            "一、基本情况\n财政局负责资金拨付,各单位配合。\n",
+            None,
+            id="a unit without its region is no subject",
+        ),
+        pytest.param(
+            "一、项目基本情况\n本项目完成道路养护。\n二、资金使用情况\n资金按合同支付。\n嘉兴市南湖区桥梁养护所\n2023年6月30日\n",
+            "桥梁养护所",
+            id="signature above the closing date",
+        ),
+        pytest.param(
+            "一、基本情况\n做好本镇经济工作,服务本镇群众。推进城镇建设,完善城镇功能。\n",
+            None,
+            id="本镇 and 城镇 name no town",
+        ),
+        pytest.param(
+            "第二部分 2023年度部门决算表\n第三部分 2023年度部门决算情况说明\n一、收入支出决算总表\n",
+            None,
+            id="a 第二部分 heading is no unit",
+        ),
+    ],
+)
+def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
+    assert _unit(text) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(
+            "市侨联2022年度决算说明\n第一部分 汉川市侨联办公室概况\n一、部门主要职责\n",
+            "侨联办公室",
+            id="the overview heading completes a short title name",
+        ),
+        pytest.param(
+            "吉安市青松中心小学2021年度决算公开\n第一部分 单位概况\n", "青松中心小学", id="a school's title"
+        ),
+        pytest.param(
+            "乐山市第三幼儿园2022年度单位决算\n第一部分 单位概况\n", "第三幼儿园", id="a kindergarten"
+        ),
+        pytest.param(
+            "新邵县乡村建设指挥部乡村道路硬化项目资金\n绩效评价报告\n一、基本情况\n",
+            "乡村建设指挥部",
+            id="乡村 does not end a unit name",
+        ),
+        pytest.param(
+            "市农机站2022年度农机推广示范项目\n自评结果\n一、自评结论\n项目预算数为12万元。\n",
+            "市农机站",
+            id="the unit before the title's year",
+        ),
+        pytest.param(
+            "宜宾市翠屏区卫健局关于“2022年基本公共卫生服务补助资金”管理使用情况\n一、资金基本情况\n",
+            "卫健局",
+            id="the unit before 关于",
+        ),
+    ],
+)
+def test_unit_from_titles(text: str, unit: str | None) -> None:
+    assert _report(text)["unit_name"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(
+            "青州市人民政府\n首页 >> 部门信息公开 >> 青州市水利局 >> 正文\n"
+            "青州市2022年小型水库除险加固工程绩效自评报告\n一、绩效目标分解下达情况\n",
+            "水利局",
+            id="a breadcrumb names the unit; the banner above the portal block does not",
+        ),
+        pytest.param(
+            "2022年度绩效评价\n发布日期:2023-05-09 09:30 来源:市园林绿化管理局\n"
+            "项目全年预算数为100万元。义乌市园林绿化管理局组织开展绿地养护。\n",
+            "市园林绿化管理局",
+            id="来源 after a time with a colon",
+        ),
+        pytest.param(
+            "索引号 | /2022-00318 | 文号 | 生成日期 | 2022-08-16 |\n"
+            "公开方式 | 主动公开 | 所属机构 | 西吉县青禾服务中心 | 责任部门 | 西吉县青禾服务中心 |\n"
+            "目录\n第一部分 单位概况\n一、部门职责\n二、部门决算情况说明\n",
+            "青禾服务中心",
+            id="所属机构 in a pipe row",
+        ),
+        pytest.param(
+            "索 引 号:    0130/2023-00001 主题分类:    财政\n"
+            "发布机构:    青浦区财政局 生成日期:    2022-07-28\n"
+            "关于青浦区2021年区级决算草案的报告\n一、收支决算情况\n",
+            "财政局",
+            id="a finance office's own report, its portal block read as a table",
+        ),
+    ],
+)
+def test_unit_from_the_portal(text: str, unit: str | None) -> None:
+    assert _report(text)["unit_name"] == unit
