@@ -19,7 +19,7 @@ from functools import cache
 import zhconv
 from zhconv import zhconv as zhconv_tables
 
-from ingestion.documents.model import Block, Cell, Document, Paragraph, Table
+from ingestion.documents.model import Block, Document, Paragraph, Table
 from ingestion.parsing.evidence import Evidence
 
 # The title and the first sections decide: a report does not switch script half-way.
@@ -95,7 +95,7 @@ def _block(block: Block, source: str, simplified: str) -> Block:
         return replace(block, text=_converted(block.text, block.start, block.end, source, simplified))
     rows = tuple(
         tuple(
-            Cell(_converted(cell.text, cell.start, cell.end, source, simplified), cell.start, cell.end)
+            replace(cell, text=_converted(cell.text, cell.start, cell.end, source, simplified))
             for cell in row
         )
         for row in block.rows
