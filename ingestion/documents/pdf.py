@@ -55,9 +55,12 @@ def _page_items(page: PageContent) -> list[_Item]:
     placed: list[tuple[float, bool, _Item]] = [(t.bbox[1], False, read_table(t)) for t in tables]
     lines = text_lines(outside)
     right_margin = max((line.x1 for line in lines), default=0.0)
-    for line in lines:
-        # Within two line-heights of the margin counts as a full, wrapped line.
-        slack = 2 * (line.bottom - line.top)
+    for index, line in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        # A full, wrapped line: within two line-heights of the margin, or ended because the
+        # next line's first word (a number is wrapped whole) did not fit after it.
+        height = line.bottom - line.top
+        slack = max(2 * height, after.first_word + height / 2 if after is not None else 0.0)
         placed.append((line.top, True, _Line(line.text, line.x1 >= right_margin - slack)))
     return [item for _, _, item in sorted(placed, key=lambda entry: (entry[0], entry[1]))]
 
@@ -110,7 +113,7 @@ def _build(pages: list[PageContent], name: str) -> Document:
         if pending_lines:
             add_plain_text(builder, "\n".join(join_lines(pending_lines)))
             pending_lines.clear()
-        builder.add_table(item.rows, item.grid)
+        builder.add_table(item.rows, item.grid())
     if pending_lines:
         add_plain_text(builder, "\n".join(join_lines(pending_lines)))
     return builder.build()

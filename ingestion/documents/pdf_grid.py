@@ -3,9 +3,9 @@
 Cells are found as pdfplumber's ``lines`` strategy finds them (edges snapped and joined, their
 crossings, the smallest rectangles those crossings close), from the edges ``pdf_page`` reads.
 The cells' edges give the table's grid, so every cell knows its grid row and column and how
-many of each it spans. Characters are then placed in one pass, each by its centre: a glyph
-whose box pokes over a ruling (large CJK fonts in tight rows do) still belongs to one cell
-only, so neighbouring rows never run together.
+many of each it spans. Characters are then placed in one pass, each by the middle of its
+body: a glyph whose box pokes over a ruling (large CJK fonts in tight rows do) still belongs
+to one cell only, so neighbouring rows never run together.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def place_chars(tables: list[RuledTable], chars: list[Char]) -> list[Char]:
     """
     outside = []
     for char in chars:
-        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        x, y = (char.x0 + char.x1) / 2, char.middle
         for table in tables:
             x0, top, x1, bottom = table.bbox
             if x0 <= x <= x1 and top <= y <= bottom:

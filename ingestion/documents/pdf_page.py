@@ -22,6 +22,8 @@ _DUPLICATE_TOLERANCE = 1.0
 _STRAIGHT_TOLERANCE = 0.5
 # Form XObjects nest; deeper than this is not a report's layout.
 _MAX_FORM_DEPTH = 4
+# A character's body above and below its baseline, and its middle, in font sizes (CJK fonts).
+_ASCENT, _DESCENT, _MIDDLE = 0.88, 0.12, 0.38
 
 Matrix = tuple[float, float, float, float, float, float]
 Edge = dict[str, Any]
@@ -30,11 +32,28 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 @dataclass(frozen=True, slots=True)
 class Char:
+    """A drawn character: its advance from ``x0`` to ``x1``, its baseline, and a body box
+    (``top``, ``bottom``) placed by the baseline and font size, not by the glyph's ink: PDFium's
+    boxes of flat glyphs (一, 、, —) sit lower than their neighbours', which would tear a line."""
+
     text: str
     x0: float
     x1: float
-    top: float
-    bottom: float
+    baseline: float
+    size: float
+
+    @property
+    def top(self) -> float:
+        return self.baseline - _ASCENT * self.size
+
+    @property
+    def bottom(self) -> float:
+        return self.baseline + _DESCENT * self.size
+
+    @property
+    def middle(self) -> float:
+        """Halfway up a CJK character's body: the point that decides which cell holds it."""
+        return self.baseline - _MIDDLE * self.size
 
 
 @dataclass(slots=True)
@@ -47,24 +66,25 @@ class PageContent:
 
 def _page_chars(textpage: Any, height: float) -> list[Char]:
     box = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
     chars: list[Char] = []
     seen: dict[tuple[str, int], list[float]] = {}
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
             continue
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        if code in (0, 0xFFFE, 0xFFFF) or code in (0x0D, 0x0A):
+        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF):
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
-        text = chr(code)
-        top = height - box.top
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+        text, baseline = chr(code), height - y.value
         # Fake bold: the same character again within a point, on the same line.
-        key = (text, round(top))
-        lefts = seen.setdefault(key, [])
+        lefts = seen.setdefault((text, round(baseline)), [])
         if any(abs(box.left - left) <= _DUPLICATE_TOLERANCE for left in lefts):
             continue
         lefts.append(box.left)
-        chars.append(Char(text, box.left, box.right, top, height - box.bottom))
+        size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+        chars.append(Char(text, box.left, box.right, baseline, size))
     return chars
 
 

@@ -5,13 +5,11 @@ columns) in the rows it covers below. A cell's lines are wrapped text, joined as
 number wrapped as "532.2" / "5" is 532.25). A long table (基础数据表, 自评表) breaks at the
 page end and goes on at the top of the next page, sometimes under a repeated header row. The
 pieces are one table when the second starts its page, the first ends its page, and both have
-the same column edges: a different table would be ruled differently.
+the same outline with column edges one's a subset of the other's (a label column split off
+below the header is still the same table): a different table would be ruled differently. The
+joined table's grid is the union of the pieces' column edges.
 
-Word and LibreOffice also break a row across the page ("年初预" / "算数"). The first row of
-the next piece is taken for the rest of the row above when it has the same cells, writes only
-under cells that wrote above, leaves some of those empty (they were complete), and holds no
-digit: a new row of a form states figures, while a header or label cut in two does not. A row
-cut inside a figure cell is therefore left as two rows.
+A row Word or LibreOffice broke over the page is one row again (``pdf_split_rows``).
 """
 
 from __future__ import annotations
@@ -21,6 +19,7 @@ from dataclasses import dataclass
 from ingestion.documents.model import GridSlot
 from ingestion.documents.pdf_grid import GridCell, RuledTable
 from ingestion.documents.pdf_lines import text_lines
+from ingestion.documents.pdf_split_rows import Bounds, is_rest_of, merge_rest
 from ingestion.documents.pdf_text import join_wrapped, tidy_spacing
 
 # Points two column edges may differ by and still be the same ruling (rounding of the drawing).
@@ -30,8 +29,18 @@ _EDGE_TOLERANCE = 2.0
 @dataclass(frozen=True, slots=True)
 class PageTable:
     rows: list[list[str]]
-    grid: list[list[GridSlot]]
+    bounds: list[list[Bounds]]
+    covered: list[list[bool]]  # the empty entries a cell merged down from above stands for
     column_edges: tuple[float, ...]
+
+    def grid(self) -> list[list[GridSlot]]:
+        """Each cell's (first column, columns spanned) in the grid of ``column_edges``."""
+        edges = self.column_edges
+
+        def nearest(x: float) -> int:
+            return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+        return [[(nearest(x0), max(1, nearest(x1) - nearest(x0))) for x0, x1 in row] for row in self.bounds]
 
 
 def cell_text(cell: GridCell) -> str:
@@ -42,46 +51,61 @@ def cell_text(cell: GridCell) -> str:
 def read_table(table: RuledTable) -> PageTable:
     """A table whose characters ``pdf_grid.place_chars`` has placed, as rows of cell texts."""
     rows: list[list[str]] = [[] for _ in table.ys[:-1]]
-    grid: list[list[GridSlot]] = [[] for _ in table.ys[:-1]]
-    for cell in table.cells:  # by row, then column: each row's cells come left to right
-        rows[cell.row].append(cell_text(cell))
-        grid[cell.row].append((cell.col, cell.cols))
-        for below in range(cell.row + 1, cell.row + cell.rows):
-            rows[below].append("")
-            grid[below].append((cell.col, cell.cols))
-    for row, slots in zip(rows, grid, strict=True):
-        order = sorted(range(len(slots)), key=lambda i: slots[i][0])
-        row[:] = [row[i] for i in order]
-        slots[:] = [slots[i] for i in order]
-    return PageTable(rows, grid, tuple(table.xs))
+    bounds: list[list[Bounds]] = [[] for _ in table.ys[:-1]]
+    covered: list[list[bool]] = [[] for _ in table.ys[:-1]]
+    for cell in table.cells:  # by row, then column
+        x0, x1 = table.xs[cell.col], table.xs[cell.col + cell.cols]
+        for row in range(cell.row, cell.row + cell.rows):
+            rows[row].append(cell_text(cell) if row == cell.row else "")
+            bounds[row].append((x0, x1))
+            covered[row].append(row != cell.row)
+    for texts, extents, merged in zip(rows, bounds, covered, strict=True):
+        order = sorted(range(len(extents)), key=lambda i: extents[i][0])
+        texts[:] = [texts[i] for i in order]
+        extents[:] = [extents[i] for i in order]
+        merged[:] = [merged[i] for i in order]
+    return PageTable(rows, bounds, covered, tuple(table.xs))
+
+
+def _same_edge(a: float, b: float) -> bool:
+    return abs(a - b) <= _EDGE_TOLERANCE
+
+
+def _within(edges: tuple[float, ...], others: tuple[float, ...]) -> bool:
+    return all(any(_same_edge(edge, other) for other in others) for edge in edges)
 
 
 def continues(previous: PageTable, following: PageTable) -> bool:
     """Whether ``following`` (at the top of a page) goes on with ``previous`` (ending the page before)."""
-    if len(previous.column_edges) != len(following.column_edges):
-        return False
-    pairs = zip(previous.column_edges, following.column_edges, strict=True)
-    return all(abs(a - b) <= _EDGE_TOLERANCE for a, b in pairs)
+    before, after = previous.column_edges, following.column_edges
+    same_outline = _same_edge(before[0], after[0]) and _same_edge(before[-1], after[-1])
+    return same_outline and (_within(before, after) or _within(after, before))
 
 
-def _is_rest_of(first: list[str], last: list[str]) -> bool:
-    """Whether ``first`` (a piece's first row) is the rest of ``last``, a row the page cut."""
-    if not any(first) or any(char.isdigit() for text in first for char in text):
-        return False
-    writes_below_writing = all(not below or above for above, below in zip(last, first, strict=True))
-    some_complete = any(above and not below for above, below in zip(last, first, strict=True))
-    return writes_below_writing and some_complete
+def _union(before: tuple[float, ...], after: tuple[float, ...]) -> tuple[float, ...]:
+    return before + tuple(edge for edge in after if not any(_same_edge(edge, b) for b in before))
 
 
 def join(previous: PageTable, following: PageTable) -> PageTable:
     """The two pieces as one table; a header row repeated on the next page is read once, a row
     broken over the page is one row again."""
-    rows, grid = following.rows, following.grid
+    rows, bounds, covered = following.rows, following.bounds, following.covered
     if rows and previous.rows and rows[0] == previous.rows[0]:
-        rows, grid = rows[1:], grid[1:]
-    head_rows, head_grid = previous.rows, previous.grid
-    if rows and head_rows and grid[0] == head_grid[-1] and _is_rest_of(rows[0], head_rows[-1]):
-        whole = [join_wrapped([above, below]) for above, below in zip(head_rows[-1], rows[0], strict=True)]
-        head_rows = [*head_rows[:-1], whole]
-        rows, grid = rows[1:], grid[1:]
-    return PageTable(head_rows + rows, head_grid + grid, previous.column_edges)
+        rows, bounds, covered = rows[1:], bounds[1:], covered[1:]
+    head = [list(row) for row in previous.rows]
+    if (
+        rows
+        and head
+        and _same_cells(bounds[0], previous.bounds[-1])
+        and is_rest_of(rows[0], head[-1], previous.covered[-1])
+    ):
+        merge_rest(head, previous.bounds, previous.covered, rows[0])
+        rows, bounds, covered = rows[1:], bounds[1:], covered[1:]
+    edges = tuple(sorted(_union(previous.column_edges, following.column_edges)))
+    return PageTable(head + rows, previous.bounds + bounds, previous.covered + covered, edges)
+
+
+def _same_cells(row: list[Bounds], other: list[Bounds]) -> bool:
+    return len(row) == len(other) and all(
+        _same_edge(a[0], b[0]) and _same_edge(a[1], b[1]) for a, b in zip(row, other, strict=True)
+    )
