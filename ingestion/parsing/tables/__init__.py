@@ -6,13 +6,11 @@ same code reads a .txt export, a .docx or a web page. ``extract_tables`` is the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from ingestion.documents.model import Document, Paragraph, Table
 from ingestion.parsing.tables.budget_execution import AMOUNT_KEYS, find_budget_rows, read_budget_execution
 from ingestion.parsing.tables.cost_control import find_cost_headers, read_cost_control
 from ingestion.parsing.tables.facts import Record, TableFacts
+from ingestion.parsing.tables.indicator_sums import OpenIndicators, add_indicators
 from ingestion.parsing.tables.indicators import (
     IndicatorTable,
     find_indicator_headers,
@@ -35,7 +33,7 @@ def extract_tables(document: Document) -> TableFacts:
     """Everything the document's tables state, with evidence keyed by contract JSON pointer."""
     facts = TableFacts()
     recent: list[str] = []
-    open_indicators: _OpenIndicators | None = None
+    open_indicators: OpenIndicators | None = None
     for block in recovered_blocks(document.blocks):
         if isinstance(block, Paragraph):
             recent = [*recent, block.text][-CAPTION_PARAGRAPHS:]
@@ -43,19 +41,11 @@ def extract_tables(document: Document) -> TableFacts:
                 open_indicators = None
             continue
         if open_indicators is not None and _continues(block, open_indicators.table):
-            _add_indicators(open_indicators, read_indicator_rows(open_indicators.table, block.rows), facts)
+            add_indicators(open_indicators, read_indicator_rows(open_indicators.table, block.rows), facts)
         else:
             open_indicators = _read_table(block, " ".join(recent), facts)
         recent = []
     return facts
-
-
-@dataclass(slots=True)
-class _OpenIndicators:
-    """An indicator table whose 总分 row has not been seen: the next table may be its continuation."""
-
-    table: IndicatorTable
-    execution_score: int | float | None
 
 
 def _continues(table: Table, indicators: IndicatorTable) -> bool:
@@ -71,7 +61,7 @@ def _continues(table: Table, indicators: IndicatorTable) -> bool:
     return not recognised and width - 2 <= len(table.rows[0]) <= width + 1
 
 
-def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicators | None:
+def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators | None:
     """Read every kind of table section in ``table``; return its indicator table if left open."""
     execution_score = _read_budget_execution(table, caption, facts)
     if execution_score is None and facts.budget_execution is not None:
@@ -79,8 +69,9 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicator
         execution_score = facts.budget_execution.get("score")
     open_indicators = None
     for header_row in find_indicator_headers(table):
-        found = _OpenIndicators(read_indicator_table(table, header_row), execution_score)
-        _add_indicators(found, found.table.records, facts)
+        first_index = len(facts.indicators)
+        found = OpenIndicators(read_indicator_table(table, header_row), execution_score, first_index)
+        add_indicators(found, found.table.records, facts)
         open_indicators = None if found.table.closed else found
     for header_row in find_cost_headers(table):
         cost = read_cost_control(table, header_row, caption)
@@ -128,27 +119,3 @@ def _set_budget_execution(record: Record, facts: TableFacts) -> None:
         value = record.values[key]
         if key in AMOUNT_KEYS and value is not None:
             facts.set_amount(AMOUNT_KEYS[key], value, cite, "the 年度资金总额 row")
-
-
-def _add_indicators(found: _OpenIndicators, records: list[Record], facts: TableFacts) -> None:
-    """Add newly read indicator ``records``; once the 总分 row is read, check the sum and set self_score."""
-    for record in records:
-        facts.append("indicators", record)
-    table = found.table
-    facts.warnings.extend(table.warnings)
-    table.warnings.clear()
-    if table.total_score is None:
-        return
-    # Decimal because scores like 9.5 + 8.3 do not add up exactly in binary floating point.
-    scores = sum(Decimal(str(r.values["score"])) for r in table.records if r.values["score"] is not None)
-    added = scores + Decimal(str(found.execution_score or 0))
-    if added != Decimal(str(table.total_score)):
-        facts.warnings.append(
-            f"indicator scores ({scores}) plus budget execution ({found.execution_score or 0}) "
-            f"add up to {added}, the 总分 row states {table.total_score}"
-        )
-    if facts.self_score is None and table.total_cite is not None:
-        facts.self_score = table.total_score
-        facts.evidence["/self_score"] = table.total_cite
-    elif facts.self_score is not None:
-        facts.warnings.append(f"another 总分 {table.total_score}; self_score keeps {facts.self_score}")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.align import GRID, align
 from ingestion.parsing.tables.cells import cite as cite_cell
 from ingestion.parsing.tables.cells import (
     clean_text,
@@ -23,7 +24,6 @@ from ingestion.parsing.tables.facts import Evidence, Record
 from ingestion.parsing.tables.header import (
     Header,
     Row,
-    align,
     build_header,
     find_rows,
     label_and_figures,
@@ -52,10 +52,16 @@ TOTAL_LABELS = ("总分", "合计", "总计", "自评总分", "综合得分")
 
 @dataclass(slots=True)
 class IndicatorTable:
-    """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen."""
+    """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen.
+
+    ``how`` is the way rows are lined up with the header (``align.ALIGNMENTS``); ``rows`` keeps
+    every row read, so the table can be read again another way (``reread``).
+    """
 
     header: Header | None = None
     columns: dict[str, int] = field(default_factory=dict)
+    how: str = GRID
+    rows: list[Row] = field(default_factory=list)
     levels: list[str | None] = field(default_factory=lambda: [None, None])
     closed: bool = False
     records: list[Record] = field(default_factory=list)
@@ -91,8 +97,9 @@ def _read_total(row: Row, header: Header, columns: dict[str, int], result: Indic
     (分值 then 得分, or 得分 alone), because merged cells shorten it."""
     score_cell: Cell | None = None
     weight_cell: Cell | None = None
-    if len(row) >= header.width:
-        aligned = align(row, header.width, [columns[k] for k in ("weight", "score") if k in columns])
+    if len(row) >= header.width or header.slots is not None:
+        figure_columns = [columns[k] for k in ("weight", "score") if k in columns]
+        aligned = align(row, header, figure_columns, how=result.how)
         score_cell = aligned[columns["score"]] if "score" in columns else None
         weight_cell = aligned[columns["weight"]] if "weight" in columns else None
     if score_figure(score_cell) is None:
@@ -163,6 +170,13 @@ def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
     return result
 
 
+def reread(table: IndicatorTable, how: str) -> IndicatorTable:
+    """The rows ``table`` read, read again with its header but lined up ``how``."""
+    again = IndicatorTable(header=table.header, columns=table.columns, how=how)
+    read_indicator_rows(again, list(table.rows))
+    return again
+
+
 def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Record]:
     """Read ``rows`` into ``result`` (also the rows of a table continued on the next page);
     returns the records these rows added."""
@@ -172,6 +186,7 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
     text_columns = [columns[k] for k in ("level1", "level2", "name") if k in columns]
     added: list[Record] = []
     for row in rows:
+        result.rows.append(row)
         label, _ = label_and_figures(row)
         if label is None:
             continue
@@ -182,9 +197,14 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
         if row_has(row, *HEADER_WORDS):
             result.closed = True
             break  # the next indicator table starts; it is read on its own
-        # A short row without a single figure is a row cut off (by a page), not an indicator.
-        cut_off = len(row) < header.width and not any(_DIGIT.search(cell.text) for cell in row)
-        cells = align(row, header.width, figure_columns, text_columns)
+        # A short row without a single figure is a row cut off (by a page), not an indicator;
+        # on a grid a row is short only by merged cells.
+        cut_off = (
+            len(row) < header.width
+            and header.slots is None
+            and not any(_DIGIT.search(cell.text) for cell in row)
+        )
+        cells = align(row, header, figure_columns, text_columns, how=result.how)
         record = None if cut_off else _indicator(cells, columns, result.levels)
         if record is None:
             texts = "|".join(cell.text for cell in row)
