@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingestion.generate import sections
 from ingestion.generate.cost_control import cost_control_table
-from ingestion.generate.tables import self_evaluation_table
+from ingestion.generate.tables import LAYOUTS, self_evaluation_table
 from ingestion.generate.writer import Writer
 
 _PARTS = (
@@ -80,5 +80,6 @@ def compose_overall(w: Writer) -> None:
             f"附件：1. {facts.year}年度部门整体支出绩效评价基础数据表",
             f"2. {facts.year}年度部门整体支出绩效自评表",
         )
-        w.table(self_evaluation_table(facts, w.self_name if facts.names_unit else None))
+        unit_label = w.self_name if facts.names_unit else None
+        w.table(self_evaluation_table(facts, unit_label, w.rng.choice(LAYOUTS)))
         sections.form_footer(w)
