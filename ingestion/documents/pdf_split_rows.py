@@ -6,7 +6,8 @@ above (or under a merged cell going down, whose text goes on), leaves some of th
 (they were complete), and holds no figure except the end of a decimal number cut above
 (1158. / 34, 1314.9 / 3): a new row of a form states figures (20, 95%), while a header or label
 cut in two does not. A whole number cut in two (131 / 49) cannot be told from two rows'
-figures and is left as two rows.
+figures and is left as two rows; a header ending a page above a first row that states no
+figure at all would be taken for one row (forms' rows state scores and targets).
 """
 
 from __future__ import annotations

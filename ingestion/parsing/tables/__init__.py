@@ -6,6 +6,8 @@ same code reads a .txt export, a .docx or a web page. ``extract_tables`` is the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ingestion.documents.model import Document, Paragraph, Table
 from ingestion.parsing.tables.budget_execution import AMOUNT_KEYS, find_budget_rows, read_budget_execution
 from ingestion.parsing.tables.cost_control import find_cost_headers, read_cost_control
@@ -63,14 +65,14 @@ def _continues(table: Table, indicators: IndicatorTable) -> bool:
 
 def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators | None:
     """Read every kind of table section in ``table``; return its indicator table if left open."""
-    execution_score = _read_budget_execution(table, caption, facts)
-    if execution_score is None and facts.budget_execution is not None:
+    execution = _read_budget_execution(table, caption, facts)
+    if execution is None and facts.budget_execution is not None:
         # The 年度资金总额 row stood in a table of its own (rows split on spaces, a page break).
-        execution_score = facts.budget_execution.get("score")
+        execution = facts.budget_execution
     open_indicators = None
     for header_row in find_indicator_headers(table):
         first_index = len(facts.indicators)
-        found = OpenIndicators(read_indicator_table(table, header_row), execution_score, first_index)
+        found = OpenIndicators(read_indicator_table(table, header_row), execution, first_index)
         add_indicators(found, found.table.records, facts)
         open_indicators = None if found.table.closed else found
     for header_row in find_cost_headers(table):
@@ -94,22 +96,22 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators
     return open_indicators
 
 
-def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> int | float | None:
-    """Record the table's first 年度资金总额 row (the document's first wins); return its 得分."""
-    table_score = None
+def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> dict[str, Any] | None:
+    """Record the table's first 年度资金总额 row (the document's first wins); return its values."""
+    table_row: dict[str, Any] | None = None
     for row_index in find_budget_rows(table):
         found = read_budget_execution(table, row_index, caption)
         if found is None:
             facts.warnings.append("a 年度资金总额 row has no header naming its columns; not read")
             continue
         facts.warnings.extend(found.warnings)
-        if table_score is None:
-            table_score = found.record.values.get("score")
+        if table_row is None:
+            table_row = found.record.values
         if facts.budget_execution is not None:
             facts.warnings.append("more than one 年度资金总额 row; budget_execution keeps the first")
             continue
         _set_budget_execution(found.record, facts)
-    return table_score
+    return table_row
 
 
 def _set_budget_execution(record: Record, facts: TableFacts) -> None:

@@ -18,7 +18,8 @@ def first_table(rows: list[list[str]]) -> Table:
 def gridded_table(rows: list[list[tuple[str, GridSlot]]]) -> Table:
     """A table as a grid-aware reader gives it: each cell with its (first column, span)."""
     builder = DocumentBuilder("docx")
-    builder.add_table([[text for text, _ in row] for row in rows], [[slot for _, slot in row] for row in rows])
+    texts = [[text for text, _ in row] for row in rows]
+    builder.add_table(texts, [[slot for _, slot in row] for row in rows])
     return next(builder.build().tables())
 
 
@@ -49,10 +50,12 @@ def test_a_label_column_merged_down_beside_a_header_cell_spanning_it() -> None:
     # label column from the first data row, so data rows have one more cell than the header.
     table = gridded_table(
         [
-            [("一级指标", (0, 2)), ("二级指标", (2, 1)), ("三级指标", (3, 1)), ("分值", (4, 1)), ("得分", (5, 1))],
+            [("一级指标", (0, 2)), ("二级指标", (2, 1)), ("三级指标", (3, 1)), ("分值", (4, 1)),
+             ("得分", (5, 1))],
             [("绩效指标", (0, 1)), ("产出指标", (1, 1)), ("数量指标", (2, 1)), ("巡查次数", (3, 1)),
              ("20", (4, 1)), ("18", (5, 1))],
-            [("", (0, 1)), ("", (1, 1)), ("质量指标", (2, 1)), ("合格率", (3, 1)), ("10", (4, 1)), ("10", (5, 1))],
+            [("", (0, 1)), ("", (1, 1)), ("质量指标", (2, 1)), ("合格率", (3, 1)), ("10", (4, 1)),
+             ("10", (5, 1))],
         ]
     )  # fmt: skip
     header = build_header(table, 0, sub_header=False)
@@ -64,7 +67,8 @@ def test_a_label_column_merged_down_beside_a_header_cell_spanning_it() -> None:
 def test_a_total_row_spanning_the_label_columns_puts_its_figures_under_theirs() -> None:
     table = gridded_table(
         [
-            [("绩效指标", (0, 1)), ("一级指标", (1, 1)), ("三级指标", (2, 1)), ("分值", (3, 1)), ("得分", (4, 1))],
+            [("绩效指标", (0, 1)), ("一级指标", (1, 1)), ("三级指标", (2, 1)), ("分值", (3, 1)),
+             ("得分", (4, 1))],
             [("总分", (0, 3)), ("100", (3, 1)), ("96", (4, 1))],
         ]
     )  # fmt: skip
@@ -85,7 +89,8 @@ def test_a_two_row_header_on_a_grid_has_one_label_per_lower_column() -> None:
     header = build_header(table, 0, sub_header=True)
 
     assert header.labels == (
-        "项目名称", "预算金额/指标总额", "预算金额/其中:区级资金", "支出金额/支出总额", "支出金额/其中:区级资金",
+        "项目名称", "预算金额/指标总额", "预算金额/其中:区级资金",
+        "支出金额/支出总额", "支出金额/其中:区级资金",
     )  # fmt: skip
     assert header.slots == ((0, 1), (1, 1), (2, 1), (3, 1), (4, 1))
     assert texts(align(table.rows[2], header)) == ["合计", "30", "20", "25", "15"]

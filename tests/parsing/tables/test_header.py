@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import pytest
-
 from ingestion.documents.model import Table
 from ingestion.parsing.tables.header import build_header, find_rows
 
