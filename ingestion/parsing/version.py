@@ -1,3 +1,3 @@
 """The parser's version: part of every extraction's lineage. Bump it whenever output changes."""
 
-PARSER_VERSION = "1.3.0"
+PARSER_VERSION = "1.4.0"
