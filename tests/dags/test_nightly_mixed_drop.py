@@ -5,12 +5,13 @@ formats is one report, and only one of them would stay current), a duplicate (th
 under another name), a corrected re-publication and a dozen broken files. After one nightly run
 the good documents are in the published marts, each broken file is quarantined with the reason
 the generator intended, the duplicate is one document, and the older publication is superseded
-but kept in the ledger.
+but kept in the ledger (as is a 自评表 attachment naming its report, which stays current).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,23 @@ def mixed_drop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
         oversize_bytes=SIZE_LIMIT,
     )
     return out, write_drop(options)
+
+
+def _report_key(drop: Path, document: dict[str, Any]) -> tuple[Any, ...]:
+    report = json.loads((drop / document["truth"]).read_text(encoding="utf-8"))["report"]
+    return report["unit_name"], report["fiscal_year"], report["kind"]
+
+
+def _attachments_of_reports(drop: Path, manifest: dict[str, Any]) -> set[str]:
+    """The .xlsx 自评表 attachments that name their report's unit, year and kind: one report with
+    the document it is attached to, so the warehouse keeps that document current (the
+    attachment has no publication date of its own) and the attachment superseded."""
+    keys = {_report_key(drop, d) for d in manifest["documents"] if d["format"] != "xlsx"}
+    return {
+        _sha256(drop / d["file"])
+        for d in manifest["documents"]
+        if d["format"] == "xlsx" and None not in _report_key(drop, d) and _report_key(drop, d) in keys
+    }
 
 
 def _published(settings: Settings) -> duckdb.DuckDBPyConnection:
@@ -93,8 +111,9 @@ def test_a_mixed_drop_loads_good_documents_and_quarantines_broken_ones(
         assert {sha: ledger[sha] for sha in quarantined} == {
             sha: ("quarantined", reason) for sha, reason in quarantined.items()
         }
-        assert ledger[old][0] == "superseded"
-        assert {ledger[sha][0] for sha in good - {old}} == {"parsed"}
+        superseded = {old} | _attachments_of_reports(drop, manifest)
+        assert {sha: ledger[sha][0] for sha in superseded} == dict.fromkeys(superseded, "superseded")
+        assert {ledger[sha][0] for sha in good - superseded} == {"parsed"}
 
         reports = dict(marts.execute("select report_id, is_current from dim_report").fetchall())
         assert set(reports) == good
