@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingestion.documents.html_listing import reject_listing_page
 from ingestion.documents.html_page import decode_page, page_metadata
-from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.documents.model import Document, DocumentBuilder, GridSlot
 from ingestion.documents.textjoin import join_fragments
 
 _DROPPED_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "iframe",
@@ -41,7 +41,7 @@ _WHITESPACE = re.compile(r"[\s\u00a0\u3000]+")
 class _Sink(Protocol):
     def add_paragraph(self, text: str) -> None: ...
 
-    def add_table(self, rows: list[list[str]]) -> None: ...
+    def add_table(self, rows: list[list[str]], grid: list[list[GridSlot]] | None = None) -> None: ...
 
 
 class _Lines:
@@ -53,7 +53,7 @@ class _Lines:
     def add_paragraph(self, text: str) -> None:
         self.lines.append(text)
 
-    def add_table(self, rows: list[list[str]]) -> None:
+    def add_table(self, rows: list[list[str]], grid: list[list[GridSlot]] | None = None) -> None:
         self.lines.extend(cell for row in rows for cell in row)
 
 
@@ -108,7 +108,7 @@ class _Walker:
                 self.flush()
             elif child.tag == "table" and not _is_layout_table(child):
                 self.flush()
-                self._sink.add_table(_table_rows(child))
+                self._sink.add_table(*_table_rows(child))
             elif child.tag in _BLOCK_TAGS or child.tag == "table":
                 self.flush()
                 self.walk(child)
@@ -125,26 +125,33 @@ def _cell_text(cell: LexborNode) -> str:
     return join_fragments(lines.lines)
 
 
-def _table_rows(table: LexborNode) -> list[list[str]]:
-    """Rows of cell texts; a rowspan leaves one empty cell per later row, a colspan none."""
+def _table_rows(table: LexborNode) -> tuple[list[list[str]], list[list[GridSlot]]]:
+    """Rows of cell texts and their grid slots; a rowspan leaves one empty cell per later row
+    (at the spanned columns), a colspan none."""
     pending: dict[int, dict[int, int]] = {}  # row -> {column: colspan} still covered from above
-    rows = []
+    rows, grid = [], []
     for row_index, tr in enumerate(_rows_of(table)):
         covered = pending.pop(row_index, {})
         row: list[str] = []
+        slots: list[GridSlot] = []
         column = 0
         for cell in (c for c in _children(tr) if c.tag in {"td", "th"}):
             while column in covered:
                 row.append("")
+                slots.append((column, covered[column]))
                 column += covered.pop(column)
             colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
             row.append(_cell_text(cell))
+            slots.append((column, colspan))
             for later in range(row_index + 1, row_index + rowspan):
                 pending.setdefault(later, {})[column] = colspan
             column += colspan
-        row.extend("" for _ in covered)
+        for left_over in sorted(covered):
+            row.append("")
+            slots.append((left_over, covered[left_over]))
         rows.append(row)
-    return rows
+        grid.append(slots)
+    return rows, grid
 
 
 def _remove_boilerplate(tree: LexborHTMLParser) -> None:

@@ -9,6 +9,12 @@ renders the canonical text and records the offsets as it goes.
 Canonical rendering: a paragraph is one line; a table row is one line per cell, each cell
 line starting with a TAB, rows separated by a blank line. This is the flattened-table form
 portal text exports already use, so a .txt export and the .docx it came from read alike.
+
+Readers that see a table's grid (docx, html, xlsx, pdf) also record where each cell stands in
+it: its first grid column and how many columns it spans. A merged cell is one cell (its text
+once); a cell covered from above by a vertical merge is an empty cell at the merge's columns.
+Extractors line rows up with their header by these columns (``parsing/tables/header.py``);
+a plain-text table has no grid, and is aligned by what its cells hold.
 """
 
 from __future__ import annotations
@@ -33,6 +39,13 @@ class Cell:
     text: str
     start: int
     end: int
+    # The first grid column the cell stands in and how many it spans; None without a known grid.
+    col: int | None = None
+    cols: int = 1
+
+
+# Where a reader saw a cell in its table's grid: (first column, columns spanned).
+GridSlot = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,22 +99,29 @@ class DocumentBuilder:
         self._length = end + 1
         self._blocks.append(Paragraph(text=rendered, start=start, end=end, numbering=numbering, style=style))
 
-    def add_table(self, rows: list[list[str]]) -> None:
-        rows = [row for row in rows if any(c.strip() for c in row)]
-        if not rows:
+    def add_table(self, rows: list[list[str]], grid: list[list[GridSlot]] | None = None) -> None:
+        """``grid``, when the reader knows it: each cell's ``GridSlot``, row by row like ``rows``."""
+        kept = [index for index, row in enumerate(rows) if any(c.strip() for c in row)]
+        if not kept:
             return
+        slots = [grid[index] for index in kept] if grid is not None else None
+        rows = [rows[index] for index in kept]
         table_start = self._length
         # Offsets are counted, not measured from the parts: a report has hundreds of cells.
         parts, at = self._parts, self._length
         built: list[tuple[Cell, ...]] = []
-        for row in rows:
+        for row_index, row in enumerate(rows):
             cells = []
-            for text in row:
+            for cell_index, text in enumerate(row):
                 text = text.replace("\r", "").strip()
                 start = at + 1  # after the TAB
                 at = start + len(text) + 1
                 parts.append(f"\t{text}\n")
-                cells.append(Cell(text=text, start=start, end=at - 1))
+                if slots is None:
+                    cells.append(Cell(text, start, at - 1))
+                else:
+                    col, cols = slots[row_index][cell_index]
+                    cells.append(Cell(text, start, at - 1, col, cols))
             parts.append("\n")
             at += 1
             built.append(tuple(cells))

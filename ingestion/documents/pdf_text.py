@@ -30,11 +30,11 @@ def _is_latin_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def _join_wrapped(lines: list[str]) -> str:
+def join_wrapped(lines: list[str]) -> str:
     """Lines of one paragraph as one: Chinese wraps anywhere, even inside a number ("62" / "4.44"),
     so only two Latin letters get a space between them."""
     joined = ""
-    for line in lines:
+    for line in filter(None, lines):
         if joined and _is_latin_letter(joined[-1]) and _is_latin_letter(line[0]):
             joined += " "
         joined += line
@@ -63,10 +63,10 @@ def join_lines(lines: list[tuple[str, bool]]) -> list[str]:
             continue
         ends_paragraph = current[-1].endswith(_SENTENCE_END) if current else False
         if current and (ends_paragraph or not previous_reaches_margin or _HEADING_START.match(line)):
-            paragraphs.append(_join_wrapped(current))
+            paragraphs.append(join_wrapped(current))
             current = []
         current.append(line)
         previous_reaches_margin = reaches_margin
     if current:
-        paragraphs.append(_join_wrapped(current))
+        paragraphs.append(join_wrapped(current))
     return paragraphs

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ingestion.documents.model import Block, Cell, Document, Paragraph, Table
+from ingestion.documents.model import Block, Document, Paragraph, Table
 
 
 def _piece(
@@ -24,7 +24,8 @@ def _block(block: Block, source: str, rewritten: str, rewrite: Callable[[str], s
         return replace(block, text=_piece(block.text, block.start, block.end, source, rewritten, rewrite))
     rows = tuple(
         tuple(
-            Cell(_piece(cell.text, cell.start, cell.end, source, rewritten, rewrite), cell.start, cell.end)
+            # replace keeps the cell's grid place (col, cols): tables are aligned by it.
+            replace(cell, text=_piece(cell.text, cell.start, cell.end, source, rewritten, rewrite))
             for cell in row
         )
         for row in block.rows

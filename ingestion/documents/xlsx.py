@@ -24,7 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ingestion import errors
-from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.documents.model import Document, DocumentBuilder, GridSlot
 from ingestion.documents.safety import checked_office_zip
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -79,11 +79,16 @@ def cell_text(value: Any, number_format: str | None) -> str:
     return str(value).strip()
 
 
-def _sheet_rows(sheet: Any, merged: list[tuple[int, int, int, int]]) -> list[list[str]]:
+def _sheet_rows(
+    sheet: Any, merged: list[tuple[int, int, int, int]]
+) -> tuple[list[list[str]], list[list[GridSlot]]]:
+    """Rows of cell texts and their grid slots (sheet columns from 0)."""
     hidden: set[tuple[int, int]] = set()  # positions a merge covers, left out entirely
     emptied: set[tuple[int, int]] = set()  # left edge of a merge below its first row
+    widths: dict[tuple[int, int], int] = {}  # left edge of a merge (any of its rows) -> its columns
     for min_col, min_row, max_col, max_row in merged:
         for row in range(min_row, max_row + 1):
+            widths[(row, min_col)] = max_col - min_col + 1
             for col in range(min_col, max_col + 1):
                 if (row, col) != (min_row, min_col):
                     (emptied if col == min_col else hidden).add((row, col))
@@ -97,11 +102,12 @@ def _sheet_rows(sheet: Any, merged: list[tuple[int, int, int, int]]) -> list[lis
                 texts[(row_number, column_number)] = text
     height = max((row for row, _ in texts), default=0)
     width = max((col for _, col in texts), default=0)
-    return [
-        ["" if (row, col) in emptied else texts.get((row, col), "")
-         for col in range(1, width + 1) if (row, col) not in hidden]
-        for row in range(1, height + 1)
-    ]
+    rows, grid = [], []
+    for row in range(1, height + 1):
+        columns = [col for col in range(1, width + 1) if (row, col) not in hidden]
+        rows.append(["" if (row, col) in emptied else texts.get((row, col), "") for col in columns])
+        grid.append([(col - 1, widths.get((row, col), 1)) for col in columns])
+    return rows, grid
 
 
 def read_xlsx(data: bytes, name: str, format: str = "xlsx") -> Document:
@@ -119,7 +125,7 @@ def read_xlsx(data: bytes, name: str, format: str = "xlsx") -> Document:
     try:
         for sheet in workbook.worksheets:
             builder.add_paragraph(sheet.title)
-            builder.add_table(_sheet_rows(sheet, merges.get(sheet.title, [])))
+            builder.add_table(*_sheet_rows(sheet, merges.get(sheet.title, [])))
     finally:
         workbook.close()
     return builder.build()

@@ -61,7 +61,8 @@ def render_xlsx(table: Table, title: str) -> bytes:
 
 def attachment_facts(facts: ReportFacts, table: Table) -> ReportFacts:
     """The facts the table alone states."""
-    label = table.rows[0][1] if table.rows[0][0] in _NAME_LABELS else ""
+    named = table.rows[0][0] in _NAME_LABELS
+    label = next((text for text in table.rows[0][1:] if text), "") if named else ""
     execution = facts.execution
     assert execution is not None  # a self-evaluation table always has its execution row
     reduced = dataclasses.replace(

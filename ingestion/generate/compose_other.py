@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ingestion.generate import sections
-from ingestion.generate.tables import key_project_table, self_evaluation_table
+from ingestion.generate import key_project_table, sections, tables
 from ingestion.generate.writer import Writer, percent
 
 
@@ -14,12 +13,16 @@ def compose_key_projects(w: Writer) -> None:
     names = "、".join(f"{p.name}项目" for p in projects)
     budgets = "、".join(f"{p.budget.text}万元" for p in projects if p.budget)
     spent = "、".join(f"{p.spent.text}万元" for p in projects if p.spent)
-    w.para(
-        f"{facts.year}年{w.self_name}重点项目{len(projects)}个，分别为{names}；"
-        f"年初预算分别为{budgets}；实际支出分别为{spent}。具体情况如下："
-    )
+    if w.rng.random() < 0.6:
+        w.para(
+            f"{facts.year}年{w.self_name}重点项目{len(projects)}个，分别为{names}；"
+            f"年初预算分别为{budgets}；实际支出分别为{spent}。具体情况如下："
+        )
+    else:  # the table alone names the projects and their figures
+        w.para(f"{facts.year}年{w.self_name}重点项目{len(projects)}个，具体情况如下：")
     w.para("金额单位：万元")
-    w.table(key_project_table(facts))
+    layout = w.rng.choice(key_project_table.LAYOUTS)
+    w.table(key_project_table.key_project_table(w.rng, facts, layout))
     w.heading(1, "重点项目绩效完成情况")
     sections.achievements(w)
     w.heading(1, "存在问题和改进措施")
@@ -45,5 +48,5 @@ def compose_one_project(w: Writer) -> None:
     sections.achievements(w)
     sections.problems_and_measures(w)
     w.para("附件：项目支出绩效自评表")
-    w.table(self_evaluation_table(facts, facts.project_name))
+    w.table(tables.self_evaluation_table(facts, facts.project_name, w.rng.choice(tables.LAYOUTS)))
     sections.form_footer(w)

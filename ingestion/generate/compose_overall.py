@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingestion.generate import sections
 from ingestion.generate.cost_control import cost_control_table
-from ingestion.generate.tables import self_evaluation_table
+from ingestion.generate.tables import LAYOUTS, self_evaluation_table
 from ingestion.generate.writer import Writer
 
 _PARTS = (
@@ -23,7 +23,8 @@ def _basic_spending(w: Writer) -> None:
         return
     lines = []
     if "budget_initial" in stated and facts.execution is None:
-        label = w.rng.choice(("年度年初预算资金", "年预算资金", "年度年初预算数为"))
+        # A budget not marked 年初 is the full-year one (the contract's convention): say 年初.
+        label = w.rng.choice(("年度年初预算资金", "年初预算资金", "年度年初预算数为"))
         lines.append(f"{year}{label}{stated['budget_initial'].text}万元。")
     if "appropriation_revenue" in stated:
         lines.append(f"{year}年度单位一般公共预算财政拨款收入{stated['appropriation_revenue'].text}万元。")
@@ -80,5 +81,6 @@ def compose_overall(w: Writer) -> None:
             f"附件：1. {facts.year}年度部门整体支出绩效评价基础数据表",
             f"2. {facts.year}年度部门整体支出绩效自评表",
         )
-        w.table(self_evaluation_table(facts, w.self_name if facts.names_unit else None))
+        unit_label = w.self_name if facts.names_unit else None
+        w.table(self_evaluation_table(facts, unit_label, w.rng.choice(LAYOUTS)))
         sections.form_footer(w)

@@ -141,7 +141,7 @@ def write_drop(options: DropOptions) -> dict[str, list[dict[str, Any]]]:
                 {"old": first_files[id(report.republishes)], "new": first_files[id(report)]}
             )
         if "xlsx" in options.formats:
-            write_attachment(writer, rng, report)
+            write_attachment(writer, rng, report, always=options.every_format)
         if options.progress_every and done % options.progress_every == 0:
             print(f"generate: {done}/{len(planned)} reports written", file=sys.stderr)
     if options.broken and planned:

@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from ingestion.generate.portal import Portal
 
 
-def write_attachment(writer: DropWriter, rng: random.Random, report: PlannedReport) -> None:
-    """The 自评表 as .xlsx beside reports that have one (some portals attach it separately)."""
+def write_attachment(writer: DropWriter, rng: random.Random, report: PlannedReport, always: bool) -> None:
+    """The 自评表 as .xlsx beside half the reports that have one (some portals attach it
+    separately), or beside every such report when ``always`` (a drop of every format)."""
     table = self_evaluation_table(report.doc)
-    if table is None or rng.random() < 0.5:
+    if table is None or (rng.random() < 0.5 and not always):
         return
     data = render_xlsx(table, sheet_title(report.facts))
     relative = writer.write_file(report.portal.slug, f"{report.stem}-自评表.xlsx", data)

@@ -1,4 +1,8 @@
-"""PDF rendering with fpdf2 and an embedded CJK TrueType font, so the text layer extracts."""
+"""PDF rendering with fpdf2 and an embedded CJK TrueType font, so the text layer extracts.
+
+Tables are drawn as LibreOffice exports Word forms (``pdf_table``): ruled cell boxes, wrapped
+multi-line cells, merged cells as one box, rows broken over pages.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from ingestion.generate.document import Heading, Paragraph, ReportDocument, Table
+from ingestion.generate.pdf_table import draw_table
 
 _FIXED_TIME = datetime(2024, 1, 1, tzinfo=UTC)
-
-
-def _table(pdf: FPDF, table: Table) -> None:
-    pdf.set_font("cjk", size=8)
-    with pdf.table(
-        headings_style=FontFace(emphasis=None), first_row_as_headings=False, line_height=5
-    ) as grid:
-        for r, row in enumerate(table.rows):
-            cells = grid.row()
-            for c, text in enumerate(row):
-                if table.covered(r, c):
-                    continue
-                span = table.span_at(r, c)
-                cells.cell(text, rowspan=span.rows if span else 1, colspan=span.cols if span else 1)
-    pdf.ln(3)
 
 
 def render_pdf(doc: ReportDocument, font: Path) -> bytes:
@@ -49,5 +38,6 @@ def render_pdf(doc: ReportDocument, font: Path) -> bytes:
             pdf.set_font("cjk", size=10.5)
             pdf.multi_cell(0, 6.5, block.text, new_x="LMARGIN", new_y="NEXT")
         elif isinstance(block, Table):
-            _table(pdf, block)
+            pdf.set_font("cjk")
+            draw_table(pdf, block)
     return bytes(pdf.output())

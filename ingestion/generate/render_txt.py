@@ -9,19 +9,20 @@ ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 
 def table_lines(table: Table) -> list[str]:
     """A cell a horizontal merge covers disappears, as in Word's text export; one a vertical
-    merge covers stays as an empty cell line."""
+    merge covers stays as an empty cell line, once per row however wide the merge is (Word
+    writes one continuing cell per row)."""
     lines = []
     for r, row in enumerate(table.rows):
         for c, text in enumerate(row):
-            if table.covered(r, c) and _covered_from_same_row(table, r, c):
+            if table.covered(r, c) and _right_of_merge_start(table, r, c):
                 continue
             lines.append(f"\t{text}")
         lines.append("")
     return lines
 
 
-def _covered_from_same_row(table: Table, row: int, col: int) -> bool:
-    return any(s.row == row and s.col < col < s.col + s.cols for s in table.spans)
+def _right_of_merge_start(table: Table, row: int, col: int) -> bool:
+    return any(s.row <= row < s.row + s.rows and s.col < col < s.col + s.cols for s in table.spans)
 
 
 def document_lines(doc: ReportDocument) -> list[str]:

@@ -1,4 +1,5 @@
 """The parser's version: part of every extraction's lineage. Bump it whenever output changes."""
 
-# 1.4.0: personal data masked (docs/privacy.md); real-page phrasings, extractors isolated.
+# 1.4.0: personal data masked (docs/privacy.md); real-page phrasings, extractors isolated;
+# tables aligned by their headers' grid places, PDFs read through PDFium.
 PARSER_VERSION = "1.4.0"

@@ -4,8 +4,8 @@ The project's generator writes reports in every format (one format each: the sam
 formats is one report, and only one of them would stay current), a duplicate (the same bytes
 under another name), a corrected re-publication and a dozen broken files. After one nightly run
 the good documents are in the published marts, each broken file is quarantined with the reason
-the generator intended, the duplicate is one document, and the older publication is superseded
-but kept in the ledger.
+the generator intended, the duplicate is one document, the older publication is superseded
+but kept in the ledger, and every 自评表 attachment is linked to its main report (status attached).
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ def mixed_drop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     return out, write_drop(options)
 
 
+def _attachments(manifest: dict[str, Any], drop: Path) -> set[str]:
+    """The .xlsx 自评表 attachments the generator wrote beside their reports."""
+    return {_sha256(drop / d["file"]) for d in manifest["documents"] if d["format"] == "xlsx"}
+
+
 def _published(settings: Settings) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     bi_copy = settings.published_dir / "current" / "budget_marts.duckdb"
@@ -93,8 +98,11 @@ def test_a_mixed_drop_loads_good_documents_and_quarantines_broken_ones(
         assert {sha: ledger[sha] for sha in quarantined} == {
             sha: ("quarantined", reason) for sha, reason in quarantined.items()
         }
+        attachments = _attachments(manifest, drop)
+        assert attachments, "the drop should hold 自评表 attachments"
         assert ledger[old][0] == "superseded"
-        assert {ledger[sha][0] for sha in good - {old}} == {"parsed"}
+        assert {sha: ledger[sha][0] for sha in attachments} == dict.fromkeys(attachments, "attached")
+        assert {ledger[sha][0] for sha in good - attachments - {old}} == {"parsed"}
 
         reports = dict(marts.execute("select report_id, is_current from dim_report").fetchall())
         assert set(reports) == good

@@ -127,6 +127,49 @@ def test_merged_cells_are_read_once() -> None:
     assert read.texts() == [["绩效指标"], ["产出指标", "数量", "28个"], ["", "质量", "合格"]]
 
 
+def _places(table: Any) -> list[list[tuple[str, int | None, int]]]:
+    return [[(cell.text, cell.col, cell.cols) for cell in row] for row in table.rows]
+
+
+def test_cells_keep_their_grid_place_beside_a_label_merged_down() -> None:
+    # Word's form: 一级指标 spans the label column and the level column; 绩效指标 is merged
+    # down the label column from the first data row, so data rows have one cell more.
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "一级指标"
+    table.cell(0, 2).text, table.cell(0, 3).text = "三级指标", "得分"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "绩效指标"
+    for row, texts in [(1, ["产出指标", "巡查次数", "18"]), (2, ["", "合格率", "10"])]:
+        for offset, text in enumerate(texts):
+            table.cell(row, 1 + offset).text = text
+
+    [read] = read_docx(_save(document), "t.docx").tables()
+
+    assert _places(read) == [
+        [("一级指标", 0, 2), ("三级指标", 2, 1), ("得分", 3, 1)],
+        [("绩效指标", 0, 1), ("产出指标", 1, 1), ("巡查次数", 2, 1), ("18", 3, 1)],
+        [("", 0, 1), ("", 1, 1), ("合格率", 2, 1), ("10", 3, 1)],
+    ]
+
+
+def test_grid_before_and_legacy_horizontal_merge_move_and_widen_cells() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for col, text in enumerate(["项目名称", "预算金额", "支出金额"]):
+        table.cell(0, col).text = text
+    table.cell(1, 1).text = "100.5"
+    second = table.rows[1]._tr
+    second.remove(second.findall(qn("w:tc"))[0])  # the row starts one grid column in
+    second.insert(0, parse_xml(f'<w:trPr {nsdecls("w")}><w:gridBefore w:val="1"/></w:trPr>'))
+    first_cell = second.findall(qn("w:tc"))[0]
+    first_cell.get_or_add_tcPr().append(parse_xml(f'<w:hMerge {nsdecls("w")} w:val="restart"/>'))
+    second.findall(qn("w:tc"))[1].get_or_add_tcPr().append(parse_xml(f'<w:hMerge {nsdecls("w")}/>'))
+
+    [read] = read_docx(_save(document), "t.docx").tables()
+
+    assert _places(read)[1] == [("100.5", 1, 2)]
+
+
 def test_paragraphs_and_tables_keep_body_order_including_content_controls() -> None:
     document = docx.Document()
     document.add_paragraph("前言")

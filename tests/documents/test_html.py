@@ -76,6 +76,11 @@ def test_rowspan_and_colspan_are_read_once() -> None:
     [read] = read_html(_page(table).encode("utf-8"), "t.html").tables()
 
     assert read.texts() == [["一级指标", "指标值"], ["产出指标", "数量", "28个"], ["", "质量", "合格"]]
+    assert [[(cell.col, cell.cols) for cell in row] for row in read.rows] == [
+        [(0, 1), (1, 2)],
+        [(0, 1), (1, 1), (2, 1)],
+        [(0, 1), (1, 1), (2, 1)],
+    ]
 
 
 def test_layout_table_is_walked_into_not_read_as_data() -> None:

@@ -109,3 +109,23 @@ def test_password_protected_pdf_is_encrypted(files: Any) -> None:
 )
 def test_damaged_pdf_is_rejected(files: Any, mangle: Callable[[bytes], bytes], reasons: set[str]) -> None:
     assert _rejection(mangle(files.pdf())).reason in reasons
+
+
+def test_a_line_ended_early_because_the_next_number_did_not_fit_goes_on(files: Any) -> None:
+    # Layout wraps a number whole: the line before it stops short of the margin by about the
+    # number's width, yet the sentence goes on.
+    pdf = files.new_pdf()
+    full = "本单位全年预算执行情况良好资金使用规范各项绩效目标基本完成具体如下。"
+    margin = pdf.get_string_width(full)
+    short = ""
+    for char in "其中项目支出主要用于社区网格化管理及综治维稳等工作经费支出合计":
+        if pdf.get_string_width(short + char + "1929.65") > margin:
+            break
+        short += char
+    pdf.text(20, 20, full)
+    pdf.text(20, 27, short)
+    pdf.text(20, 34, "1929.65万元，资金全部到位。")
+
+    paragraphs = [p.text for p in read_pdf(bytes(pdf.output()), "r.pdf").paragraphs()]
+
+    assert paragraphs == [full, f"{short}1929.65万元，资金全部到位。"]

@@ -46,6 +46,11 @@ def _texts(pages: list[list[str | None]]) -> list[list[str | None]]:
             id="a line on half the pages only is kept",
         ),
         pytest.param(
+            [["正文一", "正文二", "正文三", "无。"], ["无。", "正文四", "正文五", "正文六"]],
+            [["正文一", "正文二", "正文三", "无。"], ["无。", "正文四", "正文五", "正文六"]],
+            id="a short paragraph ending one page and starting the next is no header",
+        ),
+        pytest.param(
             [["页眉", "正文一", "页眉", "正文二"], ["页眉", None, "正文三"]],
             [["正文一", "页眉", "正文二"], [None, "正文三"]],
             id="only edges are stripped, a table ends the edge",

@@ -37,6 +37,12 @@ def test_merged_ranges_across_and_down_are_read_once() -> None:
         [["一级指标", "指标值"], ["产出指标", "数量", "28个"], ["", "质量", "合格"]],
         [["无"]],
     ]
+    first = next(document.tables())
+    assert [[(cell.col, cell.cols) for cell in row] for row in first.rows] == [
+        [(0, 1), (1, 2)],
+        [(0, 1), (1, 1), (2, 1)],
+        [(0, 1), (1, 1), (2, 1)],
+    ]
 
 
 def test_empty_cells_keep_their_column_and_trailing_blank_columns_go() -> None:

@@ -57,6 +57,11 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="一是 and 年中调整预算",
         ),
         pytest.param(
+            OVERALL + "1.2023年初预算资金318.6万元。2.2023年预算资金402.5万元。\n",
+            {"budget_initial": "318.6", "budget_full_year": "402.5"},
+            id="a year run into 年初, and a budget that names no stage",
+        ),
+        pytest.param(
             OVERALL + "档案部门2023年预算数2,304.50万元,执行数2,290.1万元。\n",
             {"budget_full_year": "2304.50", "executed": "2290.1"},
             id="the department as the subject of a stage-less budget",

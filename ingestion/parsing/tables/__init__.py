@@ -6,13 +6,13 @@ same code reads a .txt export, a .docx or a web page. ``extract_tables`` is the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any
 
 from ingestion.documents.model import Document, Paragraph, Table
 from ingestion.parsing.tables.budget_execution import AMOUNT_KEYS, find_budget_rows, read_budget_execution
 from ingestion.parsing.tables.cost_control import find_cost_headers, read_cost_control
 from ingestion.parsing.tables.facts import Record, TableFacts
+from ingestion.parsing.tables.indicator_sums import OpenIndicators, add_indicators
 from ingestion.parsing.tables.indicators import (
     IndicatorTable,
     find_indicator_headers,
@@ -35,7 +35,7 @@ def extract_tables(document: Document) -> TableFacts:
     """Everything the document's tables state, with evidence keyed by contract JSON pointer."""
     facts = TableFacts()
     recent: list[str] = []
-    open_indicators: _OpenIndicators | None = None
+    open_indicators: OpenIndicators | None = None
     for block in recovered_blocks(document.blocks):
         if isinstance(block, Paragraph):
             recent = [*recent, block.text][-CAPTION_PARAGRAPHS:]
@@ -43,19 +43,11 @@ def extract_tables(document: Document) -> TableFacts:
                 open_indicators = None
             continue
         if open_indicators is not None and _continues(block, open_indicators.table):
-            _add_indicators(open_indicators, read_indicator_rows(open_indicators.table, block.rows), facts)
+            add_indicators(open_indicators, read_indicator_rows(open_indicators.table, block.rows), facts)
         else:
             open_indicators = _read_table(block, " ".join(recent), facts)
         recent = []
     return facts
-
-
-@dataclass(slots=True)
-class _OpenIndicators:
-    """An indicator table whose 总分 row has not been seen: the next table may be its continuation."""
-
-    table: IndicatorTable
-    execution_score: int | float | None
 
 
 def _continues(table: Table, indicators: IndicatorTable) -> bool:
@@ -71,16 +63,17 @@ def _continues(table: Table, indicators: IndicatorTable) -> bool:
     return not recognised and width - 2 <= len(table.rows[0]) <= width + 1
 
 
-def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicators | None:
+def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators | None:
     """Read every kind of table section in ``table``; return its indicator table if left open."""
-    execution_score = _read_budget_execution(table, caption, facts)
-    if execution_score is None and facts.budget_execution is not None:
+    execution = _read_budget_execution(table, caption, facts)
+    if execution is None and facts.budget_execution is not None:
         # The 年度资金总额 row stood in a table of its own (rows split on spaces, a page break).
-        execution_score = facts.budget_execution.get("score")
+        execution = facts.budget_execution
     open_indicators = None
     for header_row in find_indicator_headers(table):
-        found = _OpenIndicators(read_indicator_table(table, header_row), execution_score)
-        _add_indicators(found, found.table.records, facts)
+        first_index = len(facts.indicators)
+        found = OpenIndicators(read_indicator_table(table, header_row), execution, first_index)
+        add_indicators(found, found.table.records, facts)
         open_indicators = None if found.table.closed else found
     for header_row in find_cost_headers(table):
         cost = read_cost_control(table, header_row, caption)
@@ -103,22 +96,22 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> _OpenIndicator
     return open_indicators
 
 
-def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> int | float | None:
-    """Record the table's first 年度资金总额 row (the document's first wins); return its 得分."""
-    table_score = None
+def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> dict[str, Any] | None:
+    """Record the table's first 年度资金总额 row (the document's first wins); return its values."""
+    table_row: dict[str, Any] | None = None
     for row_index in find_budget_rows(table):
         found = read_budget_execution(table, row_index, caption)
         if found is None:
             facts.warnings.append("a 年度资金总额 row has no header naming its columns; not read")
             continue
         facts.warnings.extend(found.warnings)
-        if table_score is None:
-            table_score = found.record.values.get("score")
+        if table_row is None:
+            table_row = found.record.values
         if facts.budget_execution is not None:
             facts.warnings.append("more than one 年度资金总额 row; budget_execution keeps the first")
             continue
         _set_budget_execution(found.record, facts)
-    return table_score
+    return table_row
 
 
 def _set_budget_execution(record: Record, facts: TableFacts) -> None:
@@ -128,27 +121,3 @@ def _set_budget_execution(record: Record, facts: TableFacts) -> None:
         value = record.values[key]
         if key in AMOUNT_KEYS and value is not None:
             facts.set_amount(AMOUNT_KEYS[key], value, cite, "the 年度资金总额 row")
-
-
-def _add_indicators(found: _OpenIndicators, records: list[Record], facts: TableFacts) -> None:
-    """Add newly read indicator ``records``; once the 总分 row is read, check the sum and set self_score."""
-    for record in records:
-        facts.append("indicators", record)
-    table = found.table
-    facts.warnings.extend(table.warnings)
-    table.warnings.clear()
-    if table.total_score is None:
-        return
-    # Decimal because scores like 9.5 + 8.3 do not add up exactly in binary floating point.
-    scores = sum(Decimal(str(r.values["score"])) for r in table.records if r.values["score"] is not None)
-    added = scores + Decimal(str(found.execution_score or 0))
-    if added != Decimal(str(table.total_score)):
-        facts.warnings.append(
-            f"indicator scores ({scores}) plus budget execution ({found.execution_score or 0}) "
-            f"add up to {added}, the 总分 row states {table.total_score}"
-        )
-    if facts.self_score is None and table.total_cite is not None:
-        facts.self_score = table.total_score
-        facts.evidence["/self_score"] = table.total_cite
-    elif facts.self_score is not None:
-        facts.warnings.append(f"another 总分 {table.total_score}; self_score keeps {facts.self_score}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.align import align
 from ingestion.parsing.tables.cells import (
     WAN,
     cite,
@@ -20,7 +21,7 @@ from ingestion.parsing.tables.cells import (
     wan_string,
 )
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import align, build_header, row_has
+from ingestion.parsing.tables.header import build_header, row_has
 
 # The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
 ROW_LABELS = (
@@ -81,7 +82,7 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
         and stageless not in money_columns.values()
     ):
         money_columns["full_year_wan"] = stageless
-    cells = align(table.rows[row_index], header.width, [*money_columns.values(), *score_columns.values()])
+    cells = align(table.rows[row_index], header, [*money_columns.values(), *score_columns.values()])
     found = BudgetExecution(Record({}), row_index)
     for key in MONEY_COLUMNS:
         cell = cells[money_columns[key]] if key in money_columns else None

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from ingestion.documents.model import Cell, Table
 from ingestion.parsing.tables.budget_execution import MONEY_COLUMNS, ROW_LABELS, SCORE_COLUMNS
 from ingestion.parsing.tables.cells import compact, strip_points_note
-from ingestion.parsing.tables.indicators import COLUMNS, TOTAL_LABELS
+from ingestion.parsing.tables.indicator_total import TOTAL_LABELS
+from ingestion.parsing.tables.indicators import COLUMNS
 
 # None in a stream is a barrier (a line that is no cell): nothing is read across it.
 Stream = Sequence[Cell | None]

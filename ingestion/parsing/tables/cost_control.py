@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Table
+from ingestion.parsing.tables.align import align
 from ingestion.parsing.tables.cells import (
     WAN,
     cite,
@@ -21,7 +22,7 @@ from ingestion.parsing.tables.cells import (
     wan_string,
 )
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import Header, align, build_header, find_rows, row_has
+from ingestion.parsing.tables.header import Header, build_header, find_rows, row_has
 
 HEADER_WORDS = (("经费控制",), ("决算",))
 # Sections of the same table that are not money rows of this section.
@@ -78,7 +79,7 @@ def read_cost_control(table: Table, header_row: int, caption: str) -> CostContro
     for row in table.rows[header_row + 1 :]:
         if row_has(row, *STOP_WORDS):
             break
-        cells = align(row, header.width, columns.values())
+        cells = align(row, header, columns.values())
         label_cell = cells[label_column]
         item = clean_label(label_cell.text) if label_cell is not None else ""
         if not item or label_cell is None:

@@ -1,24 +1,20 @@
-"""Recognise a table's header rows by their words and line data rows up with the header's columns.
+"""Recognise a table's header rows by their words; the header's columns and where they stand.
 
-Real tables differ in how a reader renders merged cells: repeated across the span (python-docx),
-left empty, or omitted (HTML rowspan). Some portals add an empty leading column to every data row.
-So a column is found by what its header says, and a data row is aligned to the header's width:
-extra leading blank cells are dropped, and a short row is aligned to the right, because the cells a
-merged span omits are the leading level/label cells, not the figures at the end.
+A column is found by what its header says, never by its position. When the reader saw the
+table's grid, each label also keeps the grid columns it spans (``Header.slots``), so data rows
+are lined up with it by grid place (``align.py``); a header over two rows (预算金额 over 指标总额 |
+其中：区级资金) gives one label per column of the lower row, under the upper cell covering it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ingestion.documents.model import Cell, Table
+from ingestion.documents.model import Cell, GridSlot, Table
 from ingestion.parsing.tables.cells import compact
 
 Row = Sequence[Cell]
-_FIGURE = re.compile(r"\d")
-_BARE_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +23,8 @@ class Header:
 
     labels: tuple[str, ...]
     last_row: int
+    # Each label's (first grid column, columns spanned), when the reader saw the grid.
+    slots: tuple[GridSlot, ...] | None = None
 
     @property
     def width(self) -> int:
@@ -107,11 +105,43 @@ def _spread(parent: list[str], width: int, leading_own: int) -> list[str]:
     return parent[:leading_own] + [label for label in rest_parents for _ in range(span)]
 
 
-def build_header(table: Table, first: int, sub_header: bool) -> Header:
-    """The header starting at row ``first``; with ``sub_header`` the next row refines its labels."""
+def row_slots(row: Row) -> tuple[GridSlot, ...] | None:
+    """The row's grid places, or None when the reader did not see the grid."""
+    slots = tuple((cell.col, cell.cols) for cell in row if cell.col is not None)
+    return slots if len(slots) == len(row) else None
+
+
+def _grid_header(top: Row, below: Row, last_row: int) -> Header | None:
+    """Labels per column of the lower row under the upper cell covering it; None without a grid."""
+    top_slots, below_slots = row_slots(top), row_slots(below)
+    if top_slots is None or below_slots is None:
+        return None
+    columns: list[tuple[GridSlot, str]] = []
+    for (first, width), parent in zip(top_slots, row_words(top), strict=True):
+        children = [
+            (slot, word)
+            for slot, word in zip(below_slots, row_words(below), strict=True)
+            if first <= slot[0] < first + width
+        ]
+        if not any(word for _, word in children):
+            columns.append(((first, width), parent))
+            continue
+        columns += [(slot, parent if word in ("", parent) else f"{parent}/{word}") for slot, word in children]
+    below_only = [(slot, word) for slot, word in zip(below_slots, row_words(below), strict=True)
+                  if not any(first <= slot[0] < first + width for first, width in top_slots)]  # fmt: skip
+    columns = sorted(columns + below_only)
+    return Header(tuple(label for _, label in columns), last_row, tuple(slot for slot, _ in columns))
+
+
+def build_header(table: Table, first: int, sub_header: bool, grid: bool = True) -> Header:
+    """The header starting at row ``first``; with ``sub_header`` the next row refines its labels.
+    ``grid=False`` reads it as if the reader had not seen the grid (labels by position only)."""
     top = row_words(table.rows[first])
     if not sub_header or first + 1 >= len(table.rows):
-        return Header(tuple(top), first)
+        return Header(tuple(top), first, row_slots(table.rows[first]) if grid else None)
+    gridded = _grid_header(table.rows[first], table.rows[first + 1], first + 1) if grid else None
+    if gridded is not None:
+        return gridded
     below = row_words(table.rows[first + 1])
     width = max(len(top), len(below))
     leading_own = next((i for i, word in enumerate(below) if word), len(below))
@@ -119,60 +149,6 @@ def build_header(table: Table, first: int, sub_header: bool) -> Header:
     children = below + [""] * (width - len(below))
     labels = tuple(p if c in ("", p) else f"{p}/{c}" for p, c in zip(parents, children, strict=True))
     return Header(labels, first + 1)
-
-
-def _placements(row: Row, width: int) -> list[list[Cell | None]]:
-    """Ways to put the row under ``width`` columns, the usual one first: aligned to the right,
-    then to the left, then shifted in between (a row missing both a merged leading cell and an
-    empty trailing one, as rows split on spaces are)."""
-    cells: list[Cell | None] = list(row)
-    extra = len(cells) - width
-    if extra == 0:
-        return [cells]
-    if extra > 0:
-        if all(not c.text.strip() for c in row[:extra]):
-            return [cells[extra:]]
-        return [cells[extra:], cells[:width]]
-    missing = -extra
-    shifts = [missing, 0, *range(missing - 1, 0, -1)]
-    return [[None] * k + cells + [None] * (missing - k) for k in shifts]
-
-
-def _figure_weight(cell: Cell | None) -> int:
-    """2 for a bare number (a score: 20, 9.5分), 1 for other text with digits (6个, 100%), else 0."""
-    if cell is None:
-        return 0
-    text = compact(cell.text)
-    if _BARE_NUMBER.match(text):
-        return 2
-    return 1 if _FIGURE.search(text) else 0
-
-
-def align(
-    row: Row, width: int, figure_columns: Iterable[int] = (), text_columns: Iterable[int] = ()
-) -> list[Cell | None]:
-    """The row's cells placed under a header of ``width`` columns (None where a merged cell is missing).
-
-    A row wider or narrower than the header could be shifted either way (a repeated merged label
-    column on the left, or a padded cell on the right); the placement that puts the most figures
-    (bare numbers first) under ``figure_columns`` and words under ``text_columns`` wins, the
-    right-aligned one on a tie.
-    """
-    wanted, words = tuple(figure_columns), tuple(text_columns)
-    placements = _placements(row, width)
-    if len(placements) == 1:
-        return placements[0]
-
-    def fit(cells: list[Cell | None]) -> int:
-        texts = sum(1 for i in words if (cell := cells[i]) is not None and _is_words(cell))
-        return sum(_figure_weight(cells[i]) for i in wanted) + texts
-
-    return max(placements, key=fit)
-
-
-def _is_words(cell: Cell) -> bool:
-    text = compact(cell.text)
-    return bool(text) and not _FIGURE.search(text) and len(text) > 1
 
 
 def label_and_figures(row: Row) -> tuple[Cell | None, list[Cell]]:

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.align import GRID, align
 from ingestion.parsing.tables.cells import cite as cite_cell
 from ingestion.parsing.tables.cells import (
     clean_text,
-    compact,
     number,
     score_figure,
     strip_points_note,
@@ -23,12 +23,12 @@ from ingestion.parsing.tables.facts import Evidence, Record
 from ingestion.parsing.tables.header import (
     Header,
     Row,
-    align,
     build_header,
     find_rows,
     label_and_figures,
     row_has,
 )
+from ingestion.parsing.tables.indicator_total import is_total, read_total
 from ingestion.parsing.tables.indicator_values import compose_values
 from ingestion.parsing.tables.split_header import merged_header, split_header_rows
 
@@ -47,15 +47,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 HEADER_WORDS = (("三级指标", "指标名称", "指标内容"), ("得分",), ("指标值", "目标值", "完成值", "实际值"))
 _DIGIT = re.compile(r"\d")
-TOTAL_LABELS = ("总分", "合计", "总计", "自评总分", "综合得分")
 
 
 @dataclass(slots=True)
 class IndicatorTable:
-    """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen."""
+    """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen.
+
+    ``how`` is the way rows are lined up with the header (``align.ALIGNMENTS``); ``rows`` keeps
+    every row read, so the table can be read again another way (``reread``).
+    """
 
     header: Header | None = None
     columns: dict[str, int] = field(default_factory=dict)
+    how: str = GRID
+    rows: list[Row] = field(default_factory=list)
     levels: list[str | None] = field(default_factory=lambda: [None, None])
     closed: bool = False
     records: list[Record] = field(default_factory=list)
@@ -76,44 +81,6 @@ def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell
     cell = cells[index]
     assert cell is not None
     return clean_text(cell.text), cell
-
-
-def _is_total(row: Row) -> bool:
-    """A 总分 row; its label need not come first (a merged 绩效指标 column may precede it)."""
-    # row_has is the cheap (cached) test a row holding such a label passes first
-    return row_has(row, TOTAL_LABELS) and any(
-        compact(cell.text).rstrip(":：") in TOTAL_LABELS for cell in row
-    )
-
-
-def _read_total(row: Row, header: Header, columns: dict[str, int], result: IndicatorTable) -> None:
-    """总分 row: by the header's columns when the row is full width, else its figures in order
-    (分值 then 得分, or 得分 alone), because merged cells shorten it."""
-    score_cell: Cell | None = None
-    weight_cell: Cell | None = None
-    if len(row) >= header.width:
-        aligned = align(row, header.width, [columns[k] for k in ("weight", "score") if k in columns])
-        score_cell = aligned[columns["score"]] if "score" in columns else None
-        weight_cell = aligned[columns["weight"]] if "weight" in columns else None
-    if score_figure(score_cell) is None:
-        _, rest = label_and_figures(row)
-        figures = [cell for cell in rest if score_figure(cell) is not None]
-        if not figures:
-            result.warnings.append("indicator table: the 总分 row states no score")
-            return
-        score_cell = figures[1] if len(figures) > 1 else figures[0]
-        weight_cell = figures[0] if len(figures) > 1 else None
-        if len(figures) == 1 and not any(r.values["score"] is not None for r in result.records):
-            # A form left unscored: its lone 合计 figure adds up the 分值 column.
-            weight_cell, score_cell = figures[0], None
-    if score_cell is None:
-        result.total_weight = number(figure.value) if (figure := score_figure(weight_cell)) else None
-        return
-    score, weight = score_figure(score_cell), score_figure(weight_cell)
-    assert score is not None and score_cell is not None
-    result.total_score = number(score.value)
-    result.total_weight = number(weight.value) if weight else None
-    result.total_cite = cite_cell(score_cell)
 
 
 def _indicator(cells: list[Cell | None], columns: dict[str, int], levels: list[str | None]) -> Record | None:
@@ -163,6 +130,13 @@ def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
     return result
 
 
+def reread(table: IndicatorTable, how: str) -> IndicatorTable:
+    """The rows ``table`` read, read again with its header but lined up ``how``."""
+    again = IndicatorTable(header=table.header, columns=table.columns, how=how)
+    read_indicator_rows(again, list(table.rows))
+    return again
+
+
 def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Record]:
     """Read ``rows`` into ``result`` (also the rows of a table continued on the next page);
     returns the records these rows added."""
@@ -172,19 +146,28 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
     text_columns = [columns[k] for k in ("level1", "level2", "name") if k in columns]
     added: list[Record] = []
     for row in rows:
+        result.rows.append(row)
         label, _ = label_and_figures(row)
         if label is None:
             continue
-        if _is_total(row):
-            _read_total(row, header, columns, result)
+        if is_total(row):
+            scored = any(record.values["score"] is not None for record in result.records)
+            total = read_total(row, header, columns, result.how, scored)
+            result.total_score, result.total_weight, result.total_cite = total.score, total.weight, total.cite
+            result.warnings.extend(total.warnings)
             result.closed = True
             break
         if row_has(row, *HEADER_WORDS):
             result.closed = True
             break  # the next indicator table starts; it is read on its own
-        # A short row without a single figure is a row cut off (by a page), not an indicator.
-        cut_off = len(row) < header.width and not any(_DIGIT.search(cell.text) for cell in row)
-        cells = align(row, header.width, figure_columns, text_columns)
+        # A short row without a single figure is a row cut off (by a page), not an indicator;
+        # on a grid a row is short only by merged cells.
+        cut_off = (
+            len(row) < header.width
+            and header.slots is None
+            and not any(_DIGIT.search(cell.text) for cell in row)
+        )
+        cells = align(row, header, figure_columns, text_columns, how=result.how)
         record = None if cut_off else _indicator(cells, columns, result.levels)
         if record is None:
             texts = "|".join(cell.text for cell in row)

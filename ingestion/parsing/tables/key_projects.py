@@ -1,15 +1,21 @@
 """Key-project tables (项目名称 | 项目类型 | 资金用途 | 预算金额 | 支出金额): one record per project.
 
 The money headers are often two rows deep (预算金额 over 指标总额 | 其中：区级资金); the total
-column is the one that is not a 其中 part. The 合计 row is not a project: it states the totals.
+column is the one that is not a 其中 part. The 合计 row is not a project: it states the totals
+(项目预算 and 项目支出 of the contract). The table is read by its grid when the reader saw one;
+when that reading does not understand the header or its projects do not add up to the 合计
+row, it is read again by position, and when neither adds up the warning names the rule
+(``project_budgets_sum``, ``projects_sum``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ingestion.documents.model import Cell, Table
+from ingestion.parsing.tables.align import align
 from ingestion.parsing.tables.cells import (
     WAN,
     cite,
@@ -21,10 +27,10 @@ from ingestion.parsing.tables.cells import (
     wan_string,
 )
 from ingestion.parsing.tables.facts import Evidence, Record
-from ingestion.parsing.tables.header import align, build_header, find_rows, label_and_figures
+from ingestion.parsing.tables.header import build_header, find_rows, label_and_figures
 
-BUDGET_WORDS = ("预算金额", "预算数", "预算资金", "年初预算")
-SPENT_WORDS = ("支出金额", "支出数", "执行数", "实际支出", "决算数")
+BUDGET_WORDS = ("预算金额", "预算数", "预算资金", "年初预算", "项目预算")
+SPENT_WORDS = ("支出金额", "支出数", "执行数", "实际支出", "决算数", "项目支出")
 HEADER_WORDS = (("项目名称",), BUDGET_WORDS, SPENT_WORDS)
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称",),
@@ -64,8 +70,8 @@ def _project_name(text: str) -> str:
     return re.sub(r"项目支出$", "", clean_label(text))
 
 
-def read_key_projects(table: Table, header_row: int, caption: str) -> KeyProjects:
-    header = build_header(table, header_row, sub_header=_has_sub_header(table, header_row))
+def _read(table: Table, header_row: int, caption: str, grid: bool) -> KeyProjects:
+    header = build_header(table, header_row, sub_header=_has_sub_header(table, header_row), grid=grid)
     columns = header.columns(TEXT_COLUMNS)
     budget = header.column(BUDGET_WORDS, avoid=PART_WORDS)
     spent = header.column(SPENT_WORDS, avoid=PART_WORDS)
@@ -78,7 +84,7 @@ def read_key_projects(table: Table, header_row: int, caption: str) -> KeyProject
         label, _ = label_and_figures(row)
         if label is None:
             continue
-        cells = align(row, header.width, (budget, spent))
+        cells = align(row, header, (budget, spent), (columns["name"],))
         budget_cell, spent_cell = cells[budget], cells[spent]
         if compact(label.text) in TOTAL_LABELS:
             for key, cell in (("project_budget", budget_cell), ("project", spent_cell)):
@@ -100,3 +106,36 @@ def read_key_projects(table: Table, header_row: int, caption: str) -> KeyProject
                 record.evidence[key] = cite(cell)
         result.records.append(record)
     return result
+
+
+def _failed_sums(found: KeyProjects) -> list[str]:
+    """The rule ids whose sums this reading breaks: the projects against the 合计 row."""
+    failed = []
+    for rule, total, field_name in (
+        ("project_budgets_sum", "project_budget", "budget_wan"),
+        ("projects_sum", "project", "spent_wan"),
+    ):
+        stated = found.totals.get(total)
+        values = [record.values[field_name] for record in found.records]
+        if stated is None or not values or any(value is None for value in values):
+            continue
+        if sum((Decimal(value) for value in values), Decimal(0)) != Decimal(stated[0]):
+            failed.append(rule)
+    return failed
+
+
+def read_key_projects(table: Table, header_row: int, caption: str) -> KeyProjects:
+    """The projects and totals under the header at ``header_row``: by grid, else by position."""
+    readings = [_read(table, header_row, caption, grid=True)]
+    if table.rows[header_row][0].col is not None:
+        readings.append(_read(table, header_row, caption, grid=False))
+    understood = [found for found in readings if found.records or found.totals]
+    for found in understood:
+        if not _failed_sums(found):
+            return found
+    if not understood:
+        return readings[0]
+    first = understood[0]
+    for rule in _failed_sums(first):
+        first.warnings.append(f"{rule}: the key-project table's rows do not add up to its 合计 row")
+    return first

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ingestion.documents.model import Table
+from ingestion.parsing.tables.align import align
 from ingestion.parsing.tables.cells import cite, score_figure
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import align, build_header, find_rows
+from ingestion.parsing.tables.header import build_header, find_rows
 
 HEADER_WORDS = (("编制数",),)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -20,7 +21,7 @@ def read_staffing(table: Table) -> Record | None:
         header = build_header(table, header_row, sub_header=False)
         columns = header.columns(COLUMNS)
         for row in table.rows[header_row + 1 : header_row + 2]:
-            cells = align(row, header.width, columns.values())
+            cells = align(row, header, columns.values())
             record = Record({})
             for key, column in columns.items():
                 cell = cells[column]

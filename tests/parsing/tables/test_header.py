@@ -1,33 +1,13 @@
 from __future__ import annotations
 
-import pytest
-
 from ingestion.documents.model import Table
-from ingestion.parsing.tables.header import align, build_header, find_rows
+from ingestion.parsing.tables.header import build_header, find_rows
 
 from .conftest import make_document
 
 
 def first_table(rows: list[list[str]]) -> Table:
     return next(make_document(rows).tables())
-
-
-@pytest.mark.parametrize(
-    ("row", "expected"),
-    [
-        pytest.param(["a", "1", "2"], ["a", "1", "2"], id="same width"),
-        pytest.param(["", "a", "1", "2"], ["a", "1", "2"], id="extra leading empty column"),
-        pytest.param(["绩效指标", "a", "1", "2"], ["a", "1", "2"], id="repeated merged label column"),
-        pytest.param(["a", "1", "2", ""], ["a", "1", "2"], id="padded trailing cell"),
-        pytest.param(["1", "2"], [None, "1", "2"], id="merged leading cell omitted"),
-        pytest.param(["a", "1"], [None, "a", "1"], id="short row, figures tie: aligned right"),
-        pytest.param(["a", "b"], [None, "a", "b"], id="no figures: aligned right"),
-    ],
-)
-def test_align_puts_figures_under_figure_columns(row: list[str], expected: list[str | None]) -> None:
-    table = first_table([["h1", "h2", "h3", "h4"], row])
-    aligned = align(table.rows[1], 3, figure_columns=(1, 2))
-    assert [c.text if c else None for c in aligned] == expected
 
 
 def test_two_row_header_spreads_merged_parents() -> None:
