@@ -6,9 +6,10 @@ Title rules, first match wins:
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评).
-Without a telling title, the body decides by the phrases each kind's template uses (a third party
-受财政局委托; 部门整体绩效目标; the transfer template's 绩效目标分解下达情况; 部门决算), counted
-in its first pages.
+Without a telling title, an office announcing evaluation results it commissioned or publishes
+(我局委托第三方…, 现将…绩效评价结果公示如下) is key_projects; else the body decides by the phrases
+each kind's template uses (a third party 受财政局委托; 部门整体绩效目标; the transfer template's
+绩效目标分解下达情况; 部门决算), counted in its first pages.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# An office announcing evaluation results, whatever else the page counts: it commissioned the
+# evaluations itself (我局委托第三方), or it publishes their results (现将…绩效评价结果公示如下).
+_ANNOUNCES_RESULTS = re.compile(
+    r"[我本](?:局|厅)(?:委托|聘请)第三方|"
+    r"绩效评价(?:结果|情况)[^，。；]{0,8}?(?:公示|公告|通报|公开)如下|"
+    r"现将[^。；]{0,60}?绩效评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
+)
 _BODY_HEAD = 3000
 
 
@@ -64,6 +72,8 @@ def report_kind(title: str | None, text: str) -> str:
         if title and pattern.search(title):
             return kind
     head = text[:_BODY_HEAD]
+    if _ANNOUNCES_RESULTS.search(head):
+        return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else "unknown"

@@ -21,6 +21,7 @@ from ingestion.parsing.unit_body import (
     UNIT_END,
     UNIT_SUFFIX,
     alias_unit,
+    announced_unit,
     is_unit_name,
     overview_unit,
     repeated_designation,
@@ -208,7 +209,13 @@ def unit_name(
         for top in (_top_title_unit(document, skip or set()), _top_line_unit(document, skip or set())):
             if top:
                 return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
-    for found in (named, repeated_designation(text), subject_unit(document), subordinate_subject(text)):
+    for found in (
+        named,
+        announced_unit(text),
+        repeated_designation(text),
+        subject_unit(document),
+        subordinate_subject(text),
+    ):
         if found:
             return _named_unit(found, full_names)
     short = short_name(text)

@@ -7,6 +7,7 @@ Sources, each a layout national templates share:
   (with its region, so a generic 财政局 mentioned in passing is not taken);
 - a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
 - the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
+- the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
 - the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
@@ -60,6 +61,9 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
+_ANNOUNCED = re.compile(
+    rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:19|20)\d{{2}}年)"
+)
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6
 
@@ -108,6 +112,14 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
         if region is not None and is_unit_name(rest):
             lead = len(block.text) - len(block.text.lstrip())
             return name, block.start + lead + match.start("name")
+    return None
+
+
+def announced_unit(text: str) -> tuple[str, int] | None:
+    """The unit an announcement names before the year of its results (现将某局2023年度…如下)."""
+    for match in anchored_finditer(_ANNOUNCED, text, (("现将", 0, 0),)):
+        if is_unit_name(match["name"]):
+            return match["name"], match.start("name")
     return None
 
 

@@ -137,6 +137,26 @@ def test_title(text: str, title: str) -> None:
             "key_projects",
             id="commissioned",
         ),
+        pytest.param(
+            None,
+            "我局委托第三方机构,对2022年市级4个项目开展了项目绩效评价和部门整体支出绩效评价。\n"
+            "附件1:2022年某补助资金项目绩效评价报告.pdf\n附件2:某工程项目绩效评价报告.pdf",
+            "key_projects",
+            id="an office's own commissioned evaluations outweigh the 项目绩效 it lists",
+        ),
+        pytest.param(
+            None,
+            "现将青川县水利局2023年度专项债券项目资金绩效评价情况公示如下:\n序号 | 项目名称 | 评价得分 |",
+            "key_projects",
+            id="results published (公示如下) without a title",
+        ),
+        pytest.param(
+            None,
+            "我厅开展了部门整体支出绩效自评。另外,省财政厅委托第三方机构对某专项资金开展了重点评价。"
+            "部门整体支出绩效自评涉及资金12万元。",
+            "overall_expenditure",
+            id="another office's commissioned evaluation mentioned in passing",
+        ),
     ],
 )  # fmt: skip
 def test_report_kind(title: str | None, body: str, kind: str) -> None:
