@@ -3,7 +3,8 @@
 Such a list names projects without amounts, so the key-project table reader (which needs budget
 and spending columns) passes it by. It comes as a table, or flattened one cell per line as web
 pages copy to text: ``序号`` / ``单位`` / ``项目`` / ``评价档次`` / ``1`` / ``某局`` / ``某项目`` / ``良好``
-/ ``2`` …. Rows are read while each opens with the next serial number and has the header's width.
+/ ``2`` …. Rows are read while each opens with the next serial number; a row ends at the header's
+width or at the next serial, since an empty cell (an unstated 评价结果) is lost in the copy.
 """
 
 from __future__ import annotations
@@ -38,13 +39,18 @@ def _from_lines(lines: list[Paragraph], start: int) -> list[tuple[str, Span]]:
         return []
     items: list[tuple[str, Span]] = []
     serial = 1
-    while at + len(header) < len(lines) + 1 and _cell(lines[at].text) == str(serial):
-        row = lines[at + 1 : at + 1 + len(header)]
+    while at < len(lines) and _cell(lines[at].text) == str(serial):
+        # A row ends at the header's width or where the next serial starts (an empty cell is
+        # lost when a page is copied to text).
+        end = at + 1
+        while end < min(len(lines), at + 1 + len(header)) and _cell(lines[end].text) != str(serial + 1):
+            end += 1
+        row = lines[at + 1 : end]
         if len(row) < column + 1 or any(len(cell.text) > _MAX_CELL for cell in row):
             break
         cell = row[column]
         items.append((_cell(cell.text), Span(cell.text, cell.start, cell.end)))
-        at += 1 + len(header)
+        at = end
         serial += 1
     return items
 

@@ -7,7 +7,8 @@
 - spending groups that each name one project (一是…，即某补助经费合计30万元);
 - numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金120万元);
 - top headings that each name a fund (一、某发展资金（某维修经费）);
-- an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告).
+- an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告,
+  附件3:某局部门整体支出绩效评价报告.pdf).
 What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
 """
 
@@ -29,9 +30,12 @@ _MIN_RUN = 3
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]")
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
 _FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")
+# 附件：1.某报告, 附件2:某报告.pdf: a numbered attachment, its file type kept or not.
 _ATTACHMENT = re.compile(
-    r"^\s*(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．]\s*(?:(?:19|20)\d{2}\s*年度?)?"
-    r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程)))(?:绩效)?(?:自评价?|评价)报告$"
+    r"^\s*(?:附\s*件\s*\d{1,2}\s*[:：]|(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．])\s*(?:(?:19|20)\d{2}\s*年度?)?"
+    r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程|补助|补贴|专项|整体支出)))"
+    r"(?:绩效)?(?:自评价?|评价)报告(?:\.(?:pdf|docx?|xlsx?|wps))?$",
+    re.IGNORECASE,
 )
 _BREAKDOWN_SCAN = 160
 # 即甲、乙合计…: a group of several, not one project.

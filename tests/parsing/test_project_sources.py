@@ -143,10 +143,25 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="an announcement's list one cell per line, cut off mid-row",
         ),
         pytest.param(
+            "青川县某镇人民政府2022年度专项债券项目资金绩效评价结果公示\n序号\n\n主管部门\n\n项目名称\n\n"
+            "评价得分\n\n评价结果\n\n备注\n\n1\n\n青川县某镇人民政府\n\n青川县某镇污水管网工程\n\n91\n\n"
+            "项目单位自评\n\n2\n\n青川县某镇人民政府\n\n青川县某镇农贸市场改造工程\n\n84\n\n良\n\n财政评价\n",
+            ["青川县某镇污水管网工程", "青川县某镇农贸市场改造工程"],
+            id="a row one cell per line whose empty cell was lost in the copy",
+        ),
+        pytest.param(
             "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
             "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
             ["档案数字化工作项目", "智慧档案平台项目"],
             id="attached project evaluation reports",
+        ),
+        pytest.param(
+            "我局委托第三方机构对2022年市级3个项目和1个部门开展了绩效评价,现将报告公开。\n附件:\n"
+            "附件1:2022年青川县茶园提质补助资金项目绩效评价报告.pdf\n"
+            "附件2:青川县各乡镇2022年护林员补贴绩效评价报告.pdf\n"
+            "附件3:2022年度青川县档案馆部门整体支出绩效评价报告.pdf\n青川县财政局\n2023年6月1日\n",
+            ["青川县茶园提质补助资金项目", "青川县各乡镇2022年护林员补贴", "青川县档案馆部门整体支出"],
+            id="attachments numbered 附件N: with their file type",
         ),
         pytest.param(
             "青川县卫健局2023年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
