@@ -41,7 +41,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
     items += project_lists.named_groups(paragraphs)
     if one_project:
-        items += project_lists.numbered_projects(paragraphs)
+        items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]

@@ -31,6 +31,12 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="the form's 项目名称, with the report's own figures",
         ),
         pytest.param(
+            "部门预算项目支出绩效自评表(2023年度) |\n项目名称 | 5113T0001-2023年全县河道保洁补助资金项目 |\n"
+            "主管部门 | 青川县水务局 | 实施单位 | 青川县水务局 |\n",
+            [("2023年全县河道保洁补助资金项目", None, None)],
+            id="a form's 项目名称 may say 全县; the form's generic title names nothing",
+        ),
+        pytest.param(
             "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n自评得分95分。\n",
             [("乡村医生培训经费项目", None, None)],
             id="a parenthesis after the title's report word",
@@ -123,6 +129,13 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="numbered paragraphs that each open with a project",
         ),
         pytest.param(
+            "青川县档案馆2023年度项目支出绩效单位自评报告\n一、基本情况\n(一)项目概况\n1.项目立项背景\n"
+            "(1)“青川记忆”展厅运维经费。展厅位于档案馆一楼,面积约300㎡。\n"
+            "(2)档案数字化加工经费。用于馆藏档案扫描。\n(3)省级财政配套资金。用于档案修复。\n",
+            ["“青川记忆”展厅运维经费", "档案数字化加工经费"],
+            id="numbered paragraphs that each open with a fund; a source of money is no fund",
+        ),
+        pytest.param(
             "青川县2022年度中央水利发展资金绩效自评报告\n一、中央水利发展资金(小型水库维修养护经费)\n"
             "(一)绩效目标分解下达情况。\n2022年全县小型水库维修养护经费预算52.3万元。\n",
             ["中央水利发展资金(小型水库维修养护经费)"],
@@ -162,6 +175,13 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             "附件3:2022年度青川县档案馆部门整体支出绩效评价报告.pdf\n青川县财政局\n2023年6月1日\n",
             ["青川县茶园提质补助资金项目", "青川县各乡镇2022年护林员补贴", "青川县档案馆部门整体支出"],
             id="attachments numbered 附件N: with their file type",
+        ),
+        pytest.param(
+            "青川县水务局2023年衔接资金项目绩效自评报告\n一、绩效目标分解下达情况\n"
+            "(一)2023年衔接资金共下达48万元,用于实施青山村提灌站维修项目。\n"
+            "(二)资金用于实施项目建设,用于建设各类工程。\n",
+            ["2023年衔接资金项目", "青山村提灌站维修项目"],
+            id="the project a fund is used for; 用于实施 before no name names none",
         ),
         pytest.param(
             "青川县卫健局2023年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
