@@ -160,6 +160,13 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="the fund as the subject of 支出共计",
         ),
         pytest.param(
+            "项目支出绩效自评表 (2023年度) 项目名称 档案修复经费 主管部门 青禾县档案馆 项目资金(万元) "
+            "年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+            "年度资金总额: 36.5万元 36.5万元 35.2万元 10 96% 9.6\n",
+            {"budget_initial": "36.5", "budget_full_year": "36.5", "executed": "35.2"},
+            id="a form flattened onto one line, its figures written with 万元",
+        ),
+        pytest.param(
             FINAL + "2023年本馆支付档案数字化服务费12万元,发放慰问金3万元。\n",
             {},
             id="a payment in a 决算 is no execution figure",

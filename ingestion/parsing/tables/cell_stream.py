@@ -32,7 +32,7 @@ _NAME_WORDS = COLUMNS["name"]
 _LEVEL_WORDS = (*COLUMNS["level1"], *COLUMNS["level2"])
 _HEADER_WORDS = (*_BUDGET_WORDS, *_INDICATOR_WORDS)
 # A figure and nothing else: 10, 9.5分, 100%, ≥95%, =12.
-_FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分)?$")
+_FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3

@@ -34,6 +34,12 @@ def test_budget_row_under_split_header_words() -> None:
     ]
 
 
+def test_budget_figures_written_with_their_unit() -> None:
+    header = ("年初预算数", "全年预算数", "全年执行数", "分值")
+    (found,) = stream_tables(stream(*header, "年度资金总额:", "36.5万元", "36.5万元", "35.2万元", "10"))
+    assert rows(found.table)[1] == ["年度资金总额:", "36.5万元", "36.5万元", "35.2万元", "10"]
+
+
 def test_budget_row_missing_its_last_cells_is_padded_blank() -> None:
     (found,) = stream_tables(stream("年初预算数", "执行数", "分值", "得分", "总额", "20", "18", "10", "其中"))
     assert rows(found.table)[1] == ["总额", "20", "18", "10", ""]
