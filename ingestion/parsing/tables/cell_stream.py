@@ -4,10 +4,10 @@ Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a
 one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
 line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
 width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
-written with its 万元) read under the header words just before it; an indicator row is its level cells, then the fixed run of cells
-from the 三级指标 to the 得分 column (weight and score must be numbers or blank), then the
-trailing note cells unless the next cell starts a row of its own. Reading stops at the 合计/总分
-row or at the first cells that fit no row. What comes out are ordinary ``Table``s, read by the
+written with its 万元) read under the header words just before it; an indicator row is its level
+cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
+numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
+Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are ordinary ``Table``s, read by the
 same extractors as any other table.
 """
 
