@@ -7,8 +7,8 @@ width: the budget-execution row is the figures after its label (年度资金总�
 written with its 万元) read under the header words just before it; an indicator row is its level
 cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
 numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
-Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are ordinary ``Table``s, read by the
-same extractors as any other table.
+Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are
+ordinary ``Table``s, read by the same extractors as any other table.
 """
 
 from __future__ import annotations
