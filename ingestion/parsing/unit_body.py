@@ -34,6 +34,7 @@ UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{_WORD_GOES_ON}{OWN_LEVEL}")
 
 _FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_IN = re.compile(r"^.*(?:年度|年|单位是|单位为|单位系|单位)")
 # Place names of towns and streets are short; 各/等/本 mark a mention of other or all units.
 _MAX_PLACE_NAME = 6
@@ -135,7 +136,10 @@ def repeated_designation(text: str) -> tuple[str, int] | None:
         core = _LEAD_IN.sub("", run.group())
         name = core + match.group()
         bare = strip_region(name).removesuffix(match.group())
-        if not 2 <= len(bare) <= _MAX_PLACE_NAME or core[0] in _NOT_NAME_START or _NOT_A_NAME.search(bare):
+        # 和/共 … open a name too (和平乡, 共和镇) where nothing comes before it in the sentence.
+        opens_sentence = core == run.group() and (run.start() == 0 or not _CJK.match(text, run.start() - 1))
+        joined = core[0] in _NOT_NAME_START and not opens_sentence
+        if not 2 <= len(bare) <= _MAX_PLACE_NAME or joined or _NOT_A_NAME.search(bare):
             continue
         counts[name] += 1
         first.setdefault(name, match.end() - len(name))

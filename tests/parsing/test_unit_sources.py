@@ -80,6 +80,11 @@ def _report(text: str) -> dict:
             id="the unit an announcement of results opens with",
         ),
         pytest.param(
+            "二、机构设置\n和顺乡人民政府下属二级预算单位0个,其中行政单位5个。\n",
+            "和顺乡人民政府",
+            id="a full designation opening a sentence may start with 和",
+        ),
+        pytest.param(
             "现将各单位2023年度项目绩效评价情况公示如下:\n",
             None,
             id="各单位 before the year names no unit",
