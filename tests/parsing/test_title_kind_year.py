@@ -24,6 +24,13 @@ def _report(text: str) -> dict:
             id="a parenthesis after the report word",
         ),
         pytest.param(
+            "2022年度县级专项资金绩效目标自评表.docx\n"
+            "《2022年度县级专项资金绩效目标自评表.docx》由会员分享,可在线阅读。\n"
+            "1、2022年度县级专项资金绩效目标自评表专项资金名称县级档案修复经费县级主管部门青川县档案馆\n",
+            "2022年度县级专项资金绩效目标自评表",
+            id="a 绩效目标自评表 named by a download's file name",
+        ),
+        pytest.param(
             "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
             "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
             id="a parenthesis line below",
