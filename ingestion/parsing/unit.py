@@ -40,7 +40,12 @@ _UNIT_FIELDS = (
     "自评单位", "评价单位",
 )  # fmt: skip
 _IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位")
-_SUPERVISING_FIELDS = ("主管部门名称", "主管部门", "项目主管部门")
+_SUPERVISING_FIELDS = (
+    "主管部门名称", "主管部门", "项目主管部门", "县级主管部门", "市级主管部门", "省级主管部门",
+)  # fmt: skip
+# A section inside the supervising department (某某股) carries a project out for it; in a form
+# that lost its separators the next cell runs on after it (某某发展股项目资金(万元)…).
+_INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -158,12 +163,14 @@ def could_be_unit(name: str) -> bool:
 
 def _field_unit(text: str) -> tuple[str, Span] | None:
     """The unit a cover-form field names (单位名称, 实施单位 ...), never a third party. The
-    supervising 主管部门 stands in only where the implementing party is a company or a firm."""
+    supervising 主管部门 stands in only where the implementing party is a company or a firm, or a
+    section inside the department (某某股)."""
     fields = form_fields(text)
     for field in field_values(fields, *_UNIT_FIELDS):
         if is_unit_name(field.value) and not _NOT_A_REPORTING_UNIT.search(field.value):
             return field.value, Span(field.value, field.start, field.end)
-    if any(_NOT_A_REPORTING_UNIT.search(f.value) for f in field_values(fields, *_IMPLEMENTING_FIELDS)):
+    implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
+    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _INTERNAL_SECTION.search(f.value) for f in implementing):
         for field in field_values(fields, *_SUPERVISING_FIELDS):
             if is_unit_name(field.value):
                 return field.value, Span(field.value, field.start, field.end)
