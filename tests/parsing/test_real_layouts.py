@@ -147,3 +147,12 @@ def test_evidence_points_at_the_document_text() -> None:
     for pointer in ("/amounts_wan/appropriation_expenditure", "/amounts_wan/basic"):
         cited = result["evidence"][pointer]
         assert text[cited["start"] : cited["end"]] == cited["text"]
+
+
+def test_staff_counts_of_a_basic_data_table_one_cell_per_line() -> None:
+    text = (
+        "2023年度部门整体支出绩效评价基础数据表\n财政供养人员情况(人\n编制数\n2023 年实际在职人数\n"
+        "控制率\n12\n15\n125%\n"
+    )
+    staff = _extract(text)["staffing"]
+    assert (staff["authorized"], staff["actual"]) == (12, 15)

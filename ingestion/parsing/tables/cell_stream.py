@@ -36,6 +36,10 @@ _FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3
+# A basic-data block of staff counts: 编制数, then the actual headcount (实际在职人数 ...).
+_STAFF_HEADER = "编制数"
+_STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
+_MAX_COUNT_COLUMNS = 4
 # How far before its label the budget header may end (a 原因 column, a unit cell between).
 _BUDGET_HEADER_REACH = 16
 
@@ -226,6 +230,25 @@ def _indicator_table(stream: list[Cell | None], anchor: int, floor: int) -> Foun
     return Found(first, end, table)
 
 
+def _count_table(stream: list[Cell | None], at: int) -> Found | None:
+    """A basic-data block: the header cells from 编制数 on (编制数 / 实际在职人数 / 控制率), then
+    as many figures (46 / 50 / 108.70%)."""
+    header: list[Cell] = []
+    end = at
+    while end < len(stream) and len(header) < _MAX_COUNT_COLUMNS:
+        cell = stream[end]
+        if cell is None or not cell.text.strip() or _is_figure(cell):
+            break
+        header.append(cell)
+        end += 1
+    after = stream[end : end + len(header)]
+    figures = [c for c in after if c is not None and c.text.strip() and _is_figure(c)]
+    if len(header) < 2 or len(figures) != len(header) or not _has(_words(header[1]), _STAFF_WORDS):
+        return None
+    table = Table(rows=(tuple(header), tuple(figures)), start=header[0].start, end=figures[-1].end)
+    return Found(at, end + len(figures), table)
+
+
 def stream_tables(cells: Stream) -> list[Found]:
     """The tables spelled by a stream of cells, in stream order."""
     stream = merge_fragments(cells)
@@ -238,6 +261,8 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _budget_table(stream, i, floor)
         elif _has(words, _NAME_WORDS):
             table = _indicator_table(stream, i, floor)
+        elif words == _STAFF_HEADER:
+            table = _count_table(stream, i)
         if table is None:
             i += 1
             continue

@@ -143,3 +143,13 @@ def test_flattened_line_keeps_the_text_around_its_table_with_offsets() -> None:
 def test_pipe_row_blank_cells(text: str, cells: list[str]) -> None:
     row = pipe_row(Paragraph(text, 0, len(text)))
     assert row is not None and [cell.text for cell in row] == cells
+
+
+def test_staff_counts_one_cell_per_line() -> None:
+    cells = ("财政供养人员情况(人", "编制数", "2023 年实际在职人数", "控制率", "12", "15", "125%")
+    (found,) = stream_tables(stream(*cells))
+    assert rows(found.table) == [["编制数", "2023 年实际在职人数", "控制率"], ["12", "15", "125%"]]
+
+
+def test_a_编制数_line_without_its_figures_gives_no_table() -> None:
+    assert stream_tables(stream("编制数", "实际在职人数", "控制率", "说明", "12")) == []
