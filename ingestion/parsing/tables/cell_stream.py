@@ -4,7 +4,9 @@ Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a
 one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
 line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
 width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
-written with its 万元) read under the header words just before it; an indicator row is its level
+written with its 万元) read under the header words just before it, with the cells stating the
+funds' make-up after it (其中：基本支出：900.47), one row each; a basic-data block is the header
+cells from 编制数 on and as many figures after them; an indicator row is its level
 cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
 numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
 Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are
@@ -36,6 +38,9 @@ _FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3
+# A cell stating a part of the funds: 其中：基本支出：900.47, 按收入性质分：2030.12, 其他资金：.
+_STATED_CELL = re.compile(r"^(?:其中[:：]\s*)?[\u4e00-\u9fff（）()、]{2,20}[:：]\s*(?:-?[\d,]+(?:\.\d+)?)?$")
+_MAX_STATED_ROWS = 12
 # A basic-data block of staff counts: 编制数, then the actual headcount (实际在职人数 ...).
 _STAFF_HEADER = "编制数"
 _STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
@@ -134,8 +139,14 @@ def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found
         return None
     # Cells missing at the end are the blank ones a space-split line loses (an unscored 得分).
     figures += [_blank(label.end)] * (len(header) - len(figures))
-    rows = ((_blank(header[0].start), *header), (label, *figures))
-    return Found(first, end, Table(rows=rows, start=header[0].start, end=rows[-1][-1].end))
+    rows: list[tuple[Cell, ...]] = [(_blank(header[0].start), *header), (label, *figures)]
+    # The funds' make-up that follows in the form (按支出性质分：… 其中：基本支出：900.47), one row a cell.
+    while end < len(stream) and len(rows) < _MAX_STATED_ROWS and (cell := stream[end]) is not None:
+        if not _STATED_CELL.match(cell.text.strip()):
+            break
+        rows.append((cell,))
+        end += 1
+    return Found(first, end, Table(rows=tuple(rows), start=header[0].start, end=rows[-1][-1].end))
 
 
 @dataclass(frozen=True, slots=True)

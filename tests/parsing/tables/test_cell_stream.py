@@ -153,3 +153,10 @@ def test_staff_counts_one_cell_per_line() -> None:
 
 def test_a_编制数_line_without_its_figures_gives_no_table() -> None:
     assert stream_tables(stream("编制数", "实际在职人数", "控制率", "说明", "12")) == []
+
+
+def test_the_funds_make_up_after_the_budget_row_stays_in_its_table() -> None:
+    cells = (*BUDGET, "按支出性质分:47.9", "其中:基本支出:30.5", "项目支出:17.4", "其他资金:", "年度总体目标")
+    (found,) = stream_tables(stream(*cells))
+    stated = [["按支出性质分:47.9"], ["其中:基本支出:30.5"], ["项目支出:17.4"], ["其他资金:"]]
+    assert rows(found.table)[2:] == stated
