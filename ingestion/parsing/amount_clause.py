@@ -97,7 +97,7 @@ _VERB_LEAD = 24
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
-_COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)\s*")
+_COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 
 
 def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:

@@ -53,6 +53,8 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _TOP_LINES = 6
 _MAX_UNIT_LINE = 40
 _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
+# A sentence that reads like a title opens with its verb (现将某局关于…结果公示如下): not the unit.
+_OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
@@ -72,7 +74,7 @@ _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its c
 
 
 def _from_title(title: str) -> str | None:
-    rest = _YEAR_PREFIX.sub("", _SPACES.sub("", fold(title)), count=1)
+    rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", _SPACES.sub("", fold(title))), count=1)
     # 某局关于2023年度…的报告: the unit is what stands before 关于.
     # 某局2020年度某项目自评结果: or before the year that starts its topic.
     ends = [m.start() for m in (_TITLE_TOPIC.search(rest), _TITLE_YEAR.search(rest)) if m is not None]

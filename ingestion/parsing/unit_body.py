@@ -63,7 +63,7 @@ _SUBJECT = re.compile(
 )
 _SUBJECT_PARAGRAPHS = 60
 _ANNOUNCED = re.compile(
-    rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:19|20)\d{{2}}年)"
+    rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:关于)?(?:19|20)\d{{2}}年)"
 )
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6

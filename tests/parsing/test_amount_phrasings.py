@@ -139,6 +139,11 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="how many projects a budget covers stands between label and amount",
         ),
         pytest.param(
+            PROJECT + "2023年年初预算安排5个项目资金共计260万元。\n",
+            {"budget_initial": "260"},
+            id="a project count and 资金共计 before the amount",
+        ),
+        pytest.param(
             FINAL
             + "2023年一般公共预算财政拨款基本支出512.3万元,其中:人员经费400.1万元,公用经费112.2万元。\n",
             {"basic": "512.3", "personnel": "400.1", "public_funds": "112.2"},

@@ -80,6 +80,11 @@ def _report(text: str) -> dict:
             id="the unit an announcement of results opens with",
         ),
         pytest.param(
+            "现将青川县文旅局关于2023年度重点项目绩效评价结果公示如下:\n",
+            "文旅局",
+            id="the unit before 关于 and the year",
+        ),
+        pytest.param(
             "二、机构设置\n和顺乡人民政府下属二级预算单位0个,其中行政单位5个。\n",
             "和顺乡人民政府",
             id="a full designation opening a sentence may start with 和",
