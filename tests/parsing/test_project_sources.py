@@ -163,6 +163,14 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="a row one cell per line whose empty cell was lost in the copy",
         ),
         pytest.param(
+            "青川县财政局关于2023年度重点项目绩效评价情况的通报\n具体评价结果如下:\n"
+            "序号 | 主管部门 | 项目名称 | 资金量 (万元) | 评价等级 |\n"
+            "1 | 青川县住建局 | 老旧小区排水改造 | 860.5 | 良 |\n"
+            "2 | 青川县文旅局 | 乡村旅游宣传推介经费 | 120 | 中 |\n",
+            ["老旧小区排水改造", "乡村旅游宣传推介经费"],
+            id="an announcement's list with an amount column",
+        ),
+        pytest.param(
             "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
             "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
             ["档案数字化工作项目", "智慧档案平台项目"],
@@ -204,3 +212,22 @@ def test_a_name_read_from_folded_text_is_cited_as_written() -> None:
     assert result["projects"][0]["name"] == "第2批通组道路项目"
     cited = result["evidence"]["/projects/0/name"]
     assert cited["text"] == "第２批通组道路项目" == document.text[cited["start"] : cited["end"]]
+
+
+@pytest.mark.parametrize(
+    ("header", "budgets"),
+    [
+        pytest.param("资金量 (万元)", ["860.5", "120"], id="amounts in 万元"),
+        pytest.param("发行金额(亿元)", [None, None], id="amounts in 亿元 are not taken"),
+        pytest.param("评价得分", [None, None], id="a score is no amount"),
+    ],
+)
+def test_an_announcements_amount_column(header: str, budgets: list[str | None]) -> None:
+    text = (
+        "青川县财政局关于2023年度重点项目绩效评价情况的通报\n具体评价结果如下:\n"
+        f"序号 | 主管部门 | 项目名称 | {header} | 评价等级 |\n"
+        "1 | 青川县住建局 | 老旧小区排水改造 | 860.5 | 良 |\n"
+        "2 | 青川县文旅局 | 乡村旅游宣传推介经费 | 120 | 中 |\n"
+    )
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    assert [p["budget_wan"] for p in result["projects"]] == budgets
