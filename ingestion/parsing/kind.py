@@ -1,9 +1,10 @@
 """Which kind of report a document is: from its title, else from what its body says of itself.
 
 Title rules, first match wins:
-- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示),
-  or an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告, 跟踪问效);
+- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示);
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
+- key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
+  跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告);
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评).
 Without a telling title, an office announcing evaluation results it commissioned or publishes
@@ -20,16 +21,15 @@ _FUND = r"(?:项目|资金|经费|工程|专项)"
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
-        re.compile(
-            rf"重点项目.{{0,8}}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{{0,8}}(?:通报|公告|公示)|"
-            rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)"
-        ),
+        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示)"),
     ),
-    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations.
+    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
+    # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.
     (
         "overall_expenditure",
         re.compile(r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评"),
     ),
+    ("key_projects", re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")),
     ("final_accounts", re.compile(r"决算")),
     (
         "project_expenditure",

@@ -145,6 +145,18 @@ def test_title(text: str, title: str) -> None:
             id="commissioned",
         ),
         pytest.param(
+            "部门整体支出及项目支出绩效评价报告",
+            "一、基本情况\n(一)部门整体支出概况。",
+            "overall_expenditure",
+            id="a unit's overall spending evaluated with its projects",
+        ),
+        pytest.param(
+            "青川县茶园提质补助资金项目绩效评价报告",
+            "",
+            "key_projects",
+            id="an evaluation of one fund's project",
+        ),
+        pytest.param(
             None,
             "我局委托第三方机构,对2022年市级4个项目开展了项目绩效评价和部门整体支出绩效评价。\n"
             "附件1:2022年某补助资金项目绩效评价报告.pdf\n附件2:某工程项目绩效评价报告.pdf",
