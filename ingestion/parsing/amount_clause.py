@@ -5,7 +5,9 @@ A label opens the clause after list numbering and qualifiers (a year, 其中, �
 comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
 execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
 report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
-fund's stated 合计 and what a higher level 下达/安排 to it count as stage-less budget figures.
+fund's stated 合计 and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
+budget figures, and what it paid out (支付, 实际发放, 支出共计) as its execution. How many projects a
+figure covers may stand before it (年初预算8个项目985万元).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|拨款|全部|累计|实际|[本该]项目|涉及|共|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -37,7 +39,7 @@ _FUND_SUBJECT = re.compile(
     rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
 )
 # Labels a subject may precede: the budget and its execution, not a component of spending.
-_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent"})
+_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid"})
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -56,6 +58,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "spent",
         r"实际执行(?:数|金额)?|执行金额|实际支出|实际使用资金|实际完成投资|实际决算金额|共支出?|执行(?=\d)",
     ),
+    # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
+    # read only in a report on one project or fund (a 决算's 支付 may be any payment).
+    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计"),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
@@ -83,12 +88,16 @@ _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
 )
+# ... or the fund named before the verb (某衔接资金共下达105万元).
+_FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+# How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
+_COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 
 
 def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
@@ -131,6 +140,8 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
             return "budget_total", money.wan
     for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
         fund = _FUND_VERB.match(folded, verb.start())
+        if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb.start()):
+            fund = verb
         money = money_at(folded, fund.end()) if fund else None
         if money is not None and folded.startswith("万元", money.end - 2):
             return "budget_issued", money.wan
@@ -143,7 +154,9 @@ def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
     if label is None or label.lastgroup is None:
         return None
     filler = _FILLER.match(folded, label.end())
-    money = money_at(folded, filler.end() if filler else label.end())
+    at = filler.end() if filler else label.end()
+    count = _COUNT.match(folded, at)
+    money = money_at(folded, count.end() if count else at)
     if money is None:
         return None
     if not folded.startswith("万元", money.end - 2):

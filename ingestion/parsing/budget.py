@@ -62,7 +62,9 @@ def prose_amounts(
                 continue
             if key in WEAK_KEYS and _in_a_breakdown(passage.text, clause.start):
                 continue
-            if key == "spent":
+            if key == "paid" and not one_project:
+                continue
+            if key in ("spent", "paid"):
                 if not one_project and _about_a_project(passage.text, clause.start):
                     continue
                 key = "executed"

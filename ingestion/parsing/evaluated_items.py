@@ -1,9 +1,12 @@
 """The items a finance office's announcement of evaluation results lists (序号 | 单位 | 项目 | 等次).
 
-Such a list names projects without amounts, so the key-project table reader (which needs budget
-and spending columns) passes it by. It comes as a table, or flattened one cell per line as web
-pages copy to text: ``序号`` / ``单位`` / ``项目`` / ``评价档次`` / ``1`` / ``某局`` / ``某项目`` / ``良好``
-/ ``2`` …. Rows are read while each opens with the next serial number and has the header's width.
+Such a list names projects, at most with one amount each (资金量（万元）), so the key-project table
+reader (which needs budget and spending columns) passes it by; an amount column in 万元 gives each
+item its budget (a column in 亿元 or 元 is left out, as amounts in other units are). It comes as a
+table, or flattened one cell per line as web pages copy to text: ``序号`` / ``单位`` / ``项目`` /
+``评价档次`` / ``1`` / ``某局`` / ``某项目`` / ``良好`` / ``2`` …. Rows are read while each opens
+with the next serial number; a row ends at the header's width or at the next serial, since an
+empty cell (an unstated 评价结果) is lost in the copy.
 """
 
 from __future__ import annotations
@@ -11,22 +14,36 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Block, Paragraph, Table
+from ingestion.parsing.amounts import parse_wan_number
 from ingestion.parsing.tables.recovered import recovered_blocks
 from ingestion.parsing.text import Span
+
+# (name, where it is stated, its amount in 万元 or None)
+Item = tuple[str, Span, str | None]
 
 _SERIAL = "序号"
 _ITEM_HEADER = re.compile(
     r"^(?:项目|项目名称|项目\(资金\)名称|资金名称|评价对象|政策名称|政策\(项目\)名称|专项名称)$"
 )
+_AMOUNT_HEADER = re.compile(r"(?:资金|金额|预算|投资)[^()]{0,4}\(万元\)$")
 _MAX_HEADER_CELLS = 8
 _MAX_CELL = 60
+
+
+def _amount_column(header: list[str]) -> int | None:
+    """The column of the items' amounts, when its header says they are in 万元."""
+    return next((i for i, word in enumerate(header) if _AMOUNT_HEADER.search(word)), None)
+
+
+def _amount(cells: list[str], column: int | None) -> str | None:
+    return parse_wan_number(cells[column]) if column is not None and column < len(cells) else None
 
 
 def _cell(text: str) -> str:
     return re.sub(r"\s+", "", text).strip("|").replace("（", "(").replace("）", ")")
 
 
-def _from_lines(lines: list[Paragraph], start: int) -> list[tuple[str, Span]]:
+def _from_lines(lines: list[Paragraph], start: int) -> list[Item]:
     """Items of a list flattened one cell per line, whose header starts at ``lines[start]``."""
     header: list[str] = []
     at = start + 1
@@ -36,20 +53,28 @@ def _from_lines(lines: list[Paragraph], start: int) -> list[tuple[str, Span]]:
     column = next((i for i, word in enumerate(header) if _ITEM_HEADER.match(word)), None)
     if column is None:
         return []
-    items: list[tuple[str, Span]] = []
+    amounts = _amount_column(header)
+    items: list[Item] = []
     serial = 1
-    while at + len(header) < len(lines) + 1 and _cell(lines[at].text) == str(serial):
-        row = lines[at + 1 : at + 1 + len(header)]
+    while at < len(lines) and _cell(lines[at].text) == str(serial):
+        # A row ends at the header's width or where the next serial starts (an empty cell is
+        # lost when a page is copied to text).
+        end = at + 1
+        while end < min(len(lines), at + 1 + len(header)) and _cell(lines[end].text) != str(serial + 1):
+            end += 1
+        row = lines[at + 1 : end]
         if len(row) < column + 1 or any(len(cell.text) > _MAX_CELL for cell in row):
             break
         cell = row[column]
-        items.append((_cell(cell.text), Span(cell.text, cell.start, cell.end)))
-        at += 1 + len(header)
+        # Where a cell was lost, the amount's place is not known.
+        amount = _amount([_cell(c.text) for c in row], amounts) if len(row) == len(header) else None
+        items.append((_cell(cell.text), Span(cell.text, cell.start, cell.end), amount))
+        at = end
         serial += 1
     return items
 
 
-def _from_table(table: Table) -> list[tuple[str, Span]]:
+def _from_table(table: Table) -> list[Item]:
     for position, row in enumerate(table.rows):
         words = [_cell(cell.text) for cell in row]
         if _SERIAL not in words:
@@ -57,11 +82,13 @@ def _from_table(table: Table) -> list[tuple[str, Span]]:
         column = next((i for i, word in enumerate(words) if _ITEM_HEADER.match(word)), None)
         if column is None:
             return []
+        amounts = _amount_column(words)
         return [
-            (_cell(r[column].text), Span(r[column].text, r[column].start, r[column].end))
+            (_cell(r[column].text), Span(r[column].text, r[column].start, r[column].end),
+             _amount([_cell(c.text) for c in r], amounts))
             for r in table.rows[position + 1 :]
             if len(r) > column and _cell(r[0].text).isdigit() and _cell(r[column].text)
-        ]
+        ]  # fmt: skip
     return []
 
 
@@ -71,8 +98,8 @@ def _mentions_serial(block: Block) -> bool:
     return any(_SERIAL in cell.text for row in block.rows[:3] for cell in row)
 
 
-def evaluated_items(blocks: list[Block]) -> list[tuple[str, Span]]:
-    """The items (name, where) of the document's first list of evaluated projects."""
+def evaluated_items(blocks: list[Block]) -> list[Item]:
+    """The items (name, where, amount) of the document's first list of evaluated projects."""
     if not any(_mentions_serial(block) for block in blocks):
         return []  # every such list has a 序号 column: a cheap test before rebuilding tables
     lines = [b for b in blocks if isinstance(b, Paragraph)]

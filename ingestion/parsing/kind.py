@@ -1,14 +1,16 @@
 """Which kind of report a document is: from its title, else from what its body says of itself.
 
 Title rules, first match wins:
-- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示),
-  or an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告, 跟踪问效);
+- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示);
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
+- key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
+  跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告);
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评).
-Without a telling title, the body decides by the phrases each kind's template uses (a third party
-受财政局委托; 部门整体绩效目标; the transfer template's 绩效目标分解下达情况; 部门决算), counted
-in its first pages.
+Without a telling title, an office announcing evaluation results it commissioned or publishes
+(我局委托第三方…, 现将…绩效评价结果公示如下) is key_projects; else the body decides by the phrases
+each kind's template uses (a third party 受财政局委托; 部门整体绩效目标; the transfer template's
+绩效目标分解下达情况; 部门决算), counted in its first pages.
 """
 
 from __future__ import annotations
@@ -19,16 +21,15 @@ _FUND = r"(?:项目|资金|经费|工程|专项)"
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
-        re.compile(
-            rf"重点项目.{{0,8}}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{{0,8}}(?:通报|公告|公示)|"
-            rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)"
-        ),
+        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示)"),
     ),
-    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations.
+    # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
+    # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.
     (
         "overall_expenditure",
         re.compile(r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评"),
     ),
+    ("key_projects", re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")),
     ("final_accounts", re.compile(r"决算")),
     (
         "project_expenditure",
@@ -55,6 +56,13 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# An office announcing evaluation results, whatever else the page counts: it commissioned the
+# evaluations itself (我局委托第三方), or it publishes their results (现将…绩效评价结果公示如下).
+_ANNOUNCES_RESULTS = re.compile(
+    r"[我本](?:局|厅)(?:委托|聘请)第三方|"
+    r"绩效评价(?:结果|情况)[^，。；]{0,8}?(?:公示|公告|通报|公开)如下|"
+    r"现将[^。；]{0,60}?绩效评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
+)
 _BODY_HEAD = 3000
 
 
@@ -64,6 +72,8 @@ def report_kind(title: str | None, text: str) -> str:
         if title and pattern.search(title):
             return kind
     head = text[:_BODY_HEAD]
+    if _ANNOUNCES_RESULTS.search(head):
+        return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
     best = max(counts, key=lambda kind: counts[kind])
     return best if counts[best] else "unknown"

@@ -5,9 +5,12 @@
 - in a report on projects or funds, the breakdown after a stated amount (某专项资金260万元。
   其中，甲建设12万元，乙补助8万元), and a ``其中`` naming the one project a unit reported on;
 - spending groups that each name one project (一是…，即某补助经费合计30万元);
-- numbered paragraphs that each open with a project (1.2021年某某建设项目，…统筹资金120万元);
+- numbered paragraphs that each open with a project or a fund (1.2021年某某建设项目，…统筹资金120万元;
+  （1）某展厅运维经费。…);
+- in a report on a fund, the project it is used for (下达105万元，用于实施某村灌溉项目);
 - top headings that each name a fund (一、某发展资金（某维修经费）);
-- an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告).
+- an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告,
+  附件3:某局部门整体支出绩效评价报告.pdf).
 What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
 """
 
@@ -26,12 +29,23 @@ Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, w
 _PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
 _LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)")
 _MIN_RUN = 3
-_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]")
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)])\s*"
+    r"(?:(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]|(?P<fund>[^，,。；;：:]{6,40}?(?:经费|资金))\s*[，,。])"
+)
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
+# The project a fund is used for, with the amount just before when there is one.
+_USED_FOR = re.compile(
+    rf"(?:(?P<number>{NUMBER})\s*万元\s*[，,]?\s*)?用于(?:实施|建设)"
+    r"(?P<name>[^，,。；;：:、“”]{4,40}?(?:项目|工程))(?=[，,。；;]|$)"
+)
 _FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")
+# 附件：1.某报告, 附件2:某报告.pdf: a numbered attachment, its file type kept or not.
 _ATTACHMENT = re.compile(
-    r"^\s*(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．]\s*(?:(?:19|20)\d{2}\s*年度?)?"
-    r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程)))(?:绩效)?(?:自评价?|评价)报告$"
+    r"^\s*(?:附\s*件\s*\d{1,2}\s*[:：]|(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．])\s*(?:(?:19|20)\d{2}\s*年度?)?"
+    r"(?:“(?P<quoted>[^”]{4,60})”|(?P<name>\S{4,60}?(?:项目|资金|经费|工程|补助|补贴|专项|整体支出)))"
+    r"(?:绩效)?(?:自评价?|评价)报告(?:\.(?:pdf|docx?|xlsx?|wps))?$",
+    re.IGNORECASE,
 )
 _BREAKDOWN_SCAN = 160
 # 即甲、乙合计…: a group of several, not one project.
@@ -129,10 +143,26 @@ def numbered_projects(paragraphs: list[Paragraph]) -> list[Item]:
         stop = text.find("其中")
         fund = _FUND_MONEY.search(text, opening.end(), stop if stop > 0 else len(text))
         money = find_money(text[fund.end() :])[:1] if fund else []
-        name = opening["name"]
-        span = Span(name, paragraph.start + opening.start("name"), paragraph.start + opening.end("name"))
+        group = "name" if opening["name"] else "fund"
+        name = opening[group]
+        span = Span(name, paragraph.start + opening.start(group), paragraph.start + opening.end(group))
         found.append((name, money[0].wan if money and money[0].start == 0 else None, span))
+    found = [item for item in found if not _NOT_AN_ITEM.search(item[0])]
     return found if len(found) >= 2 else []
+
+
+def used_for(paragraphs: list[Paragraph]) -> list[Item]:
+    """Projects a fund is used for (…资金105万元，用于实施某村灌溉项目), with that amount."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if "用于" not in paragraph.text:
+            continue
+        text = fold(paragraph.text)
+        for match in _USED_FOR.finditer(text):
+            name = match["name"]
+            span = Span(name, paragraph.start + match.start("name"), paragraph.start + match.end("name"))
+            found.append((name, to_wan(match["number"], "万元") if match["number"] else None, span))
+    return [item for item in _named_items(found) if not NOT_PROJECT.match(item[0])]
 
 
 def fund_headings(sections: list[Section]) -> list[str]:

@@ -41,7 +41,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
     items += project_lists.named_groups(paragraphs)
     if one_project:
-        items += project_lists.numbered_projects(paragraphs)
+        items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]
@@ -69,9 +69,9 @@ def report_projects(
         return listed
     evaluated = evaluated_items(document.blocks)
     if evaluated:
-        for index, (_, where) in enumerate(evaluated):
+        for index, (_, where, _) in enumerate(evaluated):
             _cite(evidence, f"/projects/{index}/name", where, document)
-        return [_record(name, None) for name, _ in evaluated]
+        return [_record(name, amount) for name, _, amount in evaluated]
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
     named = project_name(document, report["title"], sections) if one_project else None

@@ -38,7 +38,7 @@ _REPORT_END = re.compile(
 _LEADING_UNIT = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}(?=(?:19|20)\d{{2}}年)")
 _ABOUT = re.compile(r"^.*?关于")
 _GENERIC = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|中央|省级|市级|县级)*(?:项目|资金|支出|经费)*$"
+    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级)*(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
     r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
@@ -52,18 +52,22 @@ _FUND_TOTAL = re.compile(
 )
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
-_NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告|各类|各项|所有|全部|全局|全县|全市|全区|全省")
+_NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
+# Words that speak of all a unit's projects (对全县所有项目开展自评) in prose, though a form's
+# 项目名称 may hold them (2023年全县某补助资金项目).
+_ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全区|全省")
 _SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
 
 
-def _clean(name: str) -> str | None:
+def _clean(name: str, from_form: bool = False) -> str | None:
     name = re.sub(r"\s+", "", name).strip('“”"')
     name = _SELF.sub("", name)
     name = re.sub(r"(?<=项目)资金$|(?<=项目)支出$", "", name)
     name = re.sub(r"(?<=[资经])(金|费)支出$", r"\1", name)
     after_unit = _LEADING_NAME.sub("", name)
     generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
-    return None if len(name) < 4 or generic or _NOT_A_NAME.search(name) else name
+    not_a_name = _NOT_A_NAME.search(name) or (not from_form and _ALL_OF_THEM.search(name))
+    return None if len(name) < 4 or generic or not_a_name else name
 
 
 def _named_in_title(title: str) -> str | None:
@@ -110,7 +114,7 @@ def project_name(
 ) -> tuple[str, Span | None] | None:
     """The name of the report's one project, and where it is stated (None for the title)."""
     for field in field_values(form_fields(document.text), *_NAME_FIELDS):
-        name = _clean(field.value)
+        name = _clean(field.value, from_form=True)
         if name:
             return name, Span(field.value, field.start, field.end)
     in_title = _named_in_title(title) if title else None

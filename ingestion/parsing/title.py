@@ -20,7 +20,7 @@ from ingestion.parsing.unit_body import UNIT_SUFFIX
 
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (
-    r"(?:报告|评价结果|自评结果|绩效自评表|绩效评价表|决算|决算公开(?:文档)?|"
+    r"(?:报告|评价结果|自评结果|(?:绩效)?(?:目标)?自评表|绩效评价表|决算|决算公开(?:文档)?|"
     r"(?:决算|公开|决算公开|决算情况|预算情况)说明|总结|通报|公告|公示)"
 )
 _TITLE_WORD = re.compile(rf"{_REPORT_WORD}{_PAREN}?$")

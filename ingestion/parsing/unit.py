@@ -21,6 +21,7 @@ from ingestion.parsing.unit_body import (
     UNIT_END,
     UNIT_SUFFIX,
     alias_unit,
+    announced_unit,
     is_unit_name,
     overview_unit,
     repeated_designation,
@@ -39,7 +40,12 @@ _UNIT_FIELDS = (
     "自评单位", "评价单位",
 )  # fmt: skip
 _IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位")
-_SUPERVISING_FIELDS = ("主管部门名称", "主管部门", "项目主管部门")
+_SUPERVISING_FIELDS = (
+    "主管部门名称", "主管部门", "项目主管部门", "县级主管部门", "市级主管部门", "省级主管部门",
+)  # fmt: skip
+# A section inside the supervising department (某某股) carries a project out for it; in a form
+# that lost its separators the next cell runs on after it (某某发展股项目资金(万元)…).
+_INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -47,6 +53,8 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _TOP_LINES = 6
 _MAX_UNIT_LINE = 40
 _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
+# A sentence that reads like a title opens with its verb (现将某局关于…结果公示如下): not the unit.
+_OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
@@ -66,7 +74,7 @@ _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its c
 
 
 def _from_title(title: str) -> str | None:
-    rest = _YEAR_PREFIX.sub("", _SPACES.sub("", fold(title)), count=1)
+    rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", _SPACES.sub("", fold(title))), count=1)
     # 某局关于2023年度…的报告: the unit is what stands before 关于.
     # 某局2020年度某项目自评结果: or before the year that starts its topic.
     ends = [m.start() for m in (_TITLE_TOPIC.search(rest), _TITLE_YEAR.search(rest)) if m is not None]
@@ -157,12 +165,14 @@ def could_be_unit(name: str) -> bool:
 
 def _field_unit(text: str) -> tuple[str, Span] | None:
     """The unit a cover-form field names (单位名称, 实施单位 ...), never a third party. The
-    supervising 主管部门 stands in only where the implementing party is a company or a firm."""
+    supervising 主管部门 stands in only where the implementing party is a company or a firm, or a
+    section inside the department (某某股)."""
     fields = form_fields(text)
     for field in field_values(fields, *_UNIT_FIELDS):
         if is_unit_name(field.value) and not _NOT_A_REPORTING_UNIT.search(field.value):
             return field.value, Span(field.value, field.start, field.end)
-    if any(_NOT_A_REPORTING_UNIT.search(f.value) for f in field_values(fields, *_IMPLEMENTING_FIELDS)):
+    implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
+    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _INTERNAL_SECTION.search(f.value) for f in implementing):
         for field in field_values(fields, *_SUPERVISING_FIELDS):
             if is_unit_name(field.value):
                 return field.value, Span(field.value, field.start, field.end)
@@ -208,7 +218,13 @@ def unit_name(
         for top in (_top_title_unit(document, skip or set()), _top_line_unit(document, skip or set())):
             if top:
                 return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
-    for found in (named, repeated_designation(text), subject_unit(document), subordinate_subject(text)):
+    for found in (
+        named,
+        announced_unit(text),
+        repeated_designation(text),
+        subject_unit(document),
+        subordinate_subject(text),
+    ):
         if found:
             return _named_unit(found, full_names)
     short = short_name(text)

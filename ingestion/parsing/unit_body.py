@@ -7,6 +7,7 @@ Sources, each a layout national templates share:
   (with its region, so a generic 财政局 mentioned in passing is not taken);
 - a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
 - the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
+- the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
 - the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
@@ -33,6 +34,7 @@ UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{_WORD_GOES_ON}{OWN_LEVEL}")
 
 _FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_IN = re.compile(r"^.*(?:年度|年|单位是|单位为|单位系|单位)")
 # Place names of towns and streets are short; 各/等/本 mark a mention of other or all units.
 _MAX_PLACE_NAME = 6
@@ -60,6 +62,9 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
+_ANNOUNCED = re.compile(
+    rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:关于)?(?:19|20)\d{{2}}年)"
+)
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6
 
@@ -111,6 +116,14 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
     return None
 
 
+def announced_unit(text: str) -> tuple[str, int] | None:
+    """The unit an announcement names before the year of its results (现将某局2023年度…如下)."""
+    for match in anchored_finditer(_ANNOUNCED, text, (("现将", 0, 0),)):
+        if is_unit_name(match["name"]):
+            return match["name"], match.start("name")
+    return None
+
+
 def repeated_designation(text: str) -> tuple[str, int] | None:
     """The full-designation unit (XX街道办事处 / XX镇人民政府) the body names most often, and where
     it is first named; mentions of other units (各街道办事处, 本镇人民政府) do not count."""
@@ -123,7 +136,10 @@ def repeated_designation(text: str) -> tuple[str, int] | None:
         core = _LEAD_IN.sub("", run.group())
         name = core + match.group()
         bare = strip_region(name).removesuffix(match.group())
-        if not 2 <= len(bare) <= _MAX_PLACE_NAME or core[0] in _NOT_NAME_START or _NOT_A_NAME.search(bare):
+        # 和/共 … open a name too (和平乡, 共和镇) where nothing comes before it in the sentence.
+        opens_sentence = core == run.group() and (run.start() == 0 or not _CJK.match(text, run.start() - 1))
+        joined = core[0] in _NOT_NAME_START and not opens_sentence
+        if not 2 <= len(bare) <= _MAX_PLACE_NAME or joined or _NOT_A_NAME.search(bare):
             continue
         counts[name] += 1
         first.setdefault(name, match.end() - len(name))

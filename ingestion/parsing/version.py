@@ -2,4 +2,5 @@
 
 # 1.4.0: personal data masked (docs/privacy.md); real-page phrasings, extractors isolated;
 # tables aligned by their headers' grid places, PDFs read through PDFium.
-PARSER_VERSION = "1.4.0"
+# 1.5.0: held-out layout families (announcements, run-together and one-cell-per-line forms, payments).
+PARSER_VERSION = "1.5.0"

@@ -133,6 +133,49 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"budget_initial": "120.5"},
             id="a stage-less budget repeating the initial one adds nothing",
         ),
+        pytest.param(
+            PROJECT + "2023年本局实施项目共9个,年初批复预算6个项目420万元,调整后预算4个项目388.5万元。\n",
+            {"budget_initial": "420", "budget_full_year": "388.5"},
+            id="how many projects a budget covers stands between label and amount",
+        ),
+        pytest.param(
+            PROJECT + "2023年年初预算安排5个项目资金共计260万元。\n",
+            {"budget_initial": "260"},
+            id="a project count and 资金共计 before the amount",
+        ),
+        pytest.param(
+            FINAL
+            + "2023年一般公共预算财政拨款基本支出512.3万元,其中:人员经费400.1万元,公用经费112.2万元。\n",
+            {"basic": "512.3", "personnel": "400.1", "public_funds": "112.2"},
+            id="财政拨款 before a component of spending",
+        ),
+        pytest.param(
+            PROJECT + "2023年下达护林员补助资金52万元,实际发放49.6万元。\n",
+            {"budget_full_year": "52", "executed": "49.6"},
+            id="what a subsidy fund paid out is its execution",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助资金共下达52万元,已支付50.8万元。\n",
+            {"budget_full_year": "52", "executed": "50.8"},
+            id="the fund named before 下达, and 已支付",
+        ),
+        pytest.param(
+            PROJECT + "全年护林员补助资金支出共计47.3万元。\n",
+            {"executed": "47.3"},
+            id="the fund as the subject of 支出共计",
+        ),
+        pytest.param(
+            "项目支出绩效自评表 (2023年度) 项目名称 档案修复经费 主管部门 青禾县档案馆 项目资金(万元) "
+            "年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+            "年度资金总额: 36.5万元 36.5万元 35.2万元 10 96% 9.6\n",
+            {"budget_initial": "36.5", "budget_full_year": "36.5", "executed": "35.2"},
+            id="a form flattened onto one line, its figures written with 万元",
+        ),
+        pytest.param(
+            FINAL + "2023年本馆支付档案数字化服务费12万元,发放慰问金3万元。\n",
+            {},
+            id="a payment in a 决算 is no execution figure",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:

@@ -23,6 +23,11 @@ def _fields(text: str) -> list[tuple[str, str]]:
             id="every separator lost",
         ),
         pytest.param(
+            "专项资金名称县级档案修复经费负责人及电话张某县级主管部门青川县档案馆",
+            [("资金名称", "县级档案修复经费"), ("负责人及电话", "张某"), ("县级主管部门", "青川县档案馆")],
+            id="负责人及电话 and 县级主管部门 end the values before them",
+        ),
+        pytest.param(
             "项目名称 河道保洁经费 主管部门 青川县水务局 实施单位 青川县河道所 年初预算数 全年预算数",
             [("项目名称", "河道保洁经费"), ("主管部门", "青川县水务局"), ("实施单位", "青川县河道所")],
             id="flattened with single spaces",

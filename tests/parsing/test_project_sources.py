@@ -31,6 +31,12 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="the form's 项目名称, with the report's own figures",
         ),
         pytest.param(
+            "部门预算项目支出绩效自评表(2023年度) |\n项目名称 | 5113T0001-2023年全县河道保洁补助资金项目 |\n"
+            "主管部门 | 青川县水务局 | 实施单位 | 青川县水务局 |\n",
+            [("2023年全县河道保洁补助资金项目", None, None)],
+            id="a form's 项目名称 may say 全县; the form's generic title names nothing",
+        ),
+        pytest.param(
             "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n自评得分95分。\n",
             [("乡村医生培训经费项目", None, None)],
             id="a parenthesis after the title's report word",
@@ -123,6 +129,13 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="numbered paragraphs that each open with a project",
         ),
         pytest.param(
+            "青川县档案馆2023年度项目支出绩效单位自评报告\n一、基本情况\n(一)项目概况\n1.项目立项背景\n"
+            "(1)“青川记忆”展厅运维经费。展厅位于档案馆一楼,面积约300㎡。\n"
+            "(2)档案数字化加工经费。用于馆藏档案扫描。\n(3)省级财政配套资金。用于档案修复。\n",
+            ["“青川记忆”展厅运维经费", "档案数字化加工经费"],
+            id="numbered paragraphs that each open with a fund; a source of money is no fund",
+        ),
+        pytest.param(
             "青川县2022年度中央水利发展资金绩效自评报告\n一、中央水利发展资金(小型水库维修养护经费)\n"
             "(一)绩效目标分解下达情况。\n2022年全县小型水库维修养护经费预算52.3万元。\n",
             ["中央水利发展资金(小型水库维修养护经费)"],
@@ -143,10 +156,40 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="an announcement's list one cell per line, cut off mid-row",
         ),
         pytest.param(
+            "青川县某镇人民政府2022年度专项债券项目资金绩效评价结果公示\n序号\n\n主管部门\n\n项目名称\n\n"
+            "评价得分\n\n评价结果\n\n备注\n\n1\n\n青川县某镇人民政府\n\n青川县某镇污水管网工程\n\n91\n\n"
+            "项目单位自评\n\n2\n\n青川县某镇人民政府\n\n青川县某镇农贸市场改造工程\n\n84\n\n良\n\n财政评价\n",
+            ["青川县某镇污水管网工程", "青川县某镇农贸市场改造工程"],
+            id="a row one cell per line whose empty cell was lost in the copy",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度重点项目绩效评价情况的通报\n具体评价结果如下:\n"
+            "序号 | 主管部门 | 项目名称 | 资金量 (万元) | 评价等级 |\n"
+            "1 | 青川县住建局 | 老旧小区排水改造 | 860.5 | 良 |\n"
+            "2 | 青川县文旅局 | 乡村旅游宣传推介经费 | 120 | 中 |\n",
+            ["老旧小区排水改造", "乡村旅游宣传推介经费"],
+            id="an announcement's list with an amount column",
+        ),
+        pytest.param(
             "青川县档案馆2023年度部门决算公开文档\n第一部分 部门概况\n"
             "附件:1.档案数字化工作项目绩效评价报告\n2.智慧档案平台项目绩效评价报告\n",
             ["档案数字化工作项目", "智慧档案平台项目"],
             id="attached project evaluation reports",
+        ),
+        pytest.param(
+            "我局委托第三方机构对2022年市级3个项目和1个部门开展了绩效评价,现将报告公开。\n附件:\n"
+            "附件1:2022年青川县茶园提质补助资金项目绩效评价报告.pdf\n"
+            "附件2:青川县各乡镇2022年护林员补贴绩效评价报告.pdf\n"
+            "附件3:2022年度青川县档案馆部门整体支出绩效评价报告.pdf\n青川县财政局\n2023年6月1日\n",
+            ["青川县茶园提质补助资金项目", "青川县各乡镇2022年护林员补贴", "青川县档案馆部门整体支出"],
+            id="attachments numbered 附件N: with their file type",
+        ),
+        pytest.param(
+            "青川县水务局2023年衔接资金项目绩效自评报告\n一、绩效目标分解下达情况\n"
+            "(一)2023年衔接资金共下达48万元,用于实施青山村提灌站维修项目。\n"
+            "(二)资金用于实施项目建设,用于建设各类工程。\n",
+            ["2023年衔接资金项目", "青山村提灌站维修项目"],
+            id="the project a fund is used for; 用于实施 before no name names none",
         ),
         pytest.param(
             "青川县卫健局2023年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
@@ -169,3 +212,22 @@ def test_a_name_read_from_folded_text_is_cited_as_written() -> None:
     assert result["projects"][0]["name"] == "第2批通组道路项目"
     cited = result["evidence"]["/projects/0/name"]
     assert cited["text"] == "第２批通组道路项目" == document.text[cited["start"] : cited["end"]]
+
+
+@pytest.mark.parametrize(
+    ("header", "budgets"),
+    [
+        pytest.param("资金量 (万元)", ["860.5", "120"], id="amounts in 万元"),
+        pytest.param("发行金额(亿元)", [None, None], id="amounts in 亿元 are not taken"),
+        pytest.param("评价得分", [None, None], id="a score is no amount"),
+    ],
+)
+def test_an_announcements_amount_column(header: str, budgets: list[str | None]) -> None:
+    text = (
+        "青川县财政局关于2023年度重点项目绩效评价情况的通报\n具体评价结果如下:\n"
+        f"序号 | 主管部门 | 项目名称 | {header} | 评价等级 |\n"
+        "1 | 青川县住建局 | 老旧小区排水改造 | 860.5 | 良 |\n"
+        "2 | 青川县文旅局 | 乡村旅游宣传推介经费 | 120 | 中 |\n"
+    )
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    assert [p["budget_wan"] for p in result["projects"]] == budgets

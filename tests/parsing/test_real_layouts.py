@@ -147,3 +147,22 @@ def test_evidence_points_at_the_document_text() -> None:
     for pointer in ("/amounts_wan/appropriation_expenditure", "/amounts_wan/basic"):
         cited = result["evidence"][pointer]
         assert text[cited["start"] : cited["end"]] == cited["text"]
+
+
+def test_staff_counts_of_a_basic_data_table_one_cell_per_line() -> None:
+    text = (
+        "2023年度部门整体支出绩效评价基础数据表\n财政供养人员情况(人\n编制数\n2023 年实际在职人数\n"
+        "控制率\n12\n15\n125%\n"
+    )
+    staff = _extract(text)["staffing"]
+    assert (staff["authorized"], staff["actual"]) == (12, 15)
+
+
+def test_basic_and_project_spending_stated_in_a_form_one_cell_per_line() -> None:
+    text = (
+        "2023年度部门整体支出绩效自评表\n年度预算申请\n(万元\n年初预算数\n全年预算数\n全年执行数\n分值\n"
+        "执行率\n自评得分\n年度资金总额\n40.5\n47.9\n47.9\n10\n100%\n10\n按支出性质分:47.9\n"
+        "其中:基本支出:30.5\n项目支出:17.4\n年度总体目标\n"
+    )
+    amounts = _extract(text)["amounts_wan"]
+    assert (amounts["basic"], amounts["project"]) == ("30.5", "17.4")

@@ -24,6 +24,13 @@ def _report(text: str) -> dict:
             id="a parenthesis after the report word",
         ),
         pytest.param(
+            "2022年度县级专项资金绩效目标自评表.docx\n"
+            "《2022年度县级专项资金绩效目标自评表.docx》由会员分享,可在线阅读。\n"
+            "1、2022年度县级专项资金绩效目标自评表专项资金名称县级档案修复经费县级主管部门青川县档案馆\n",
+            "2022年度县级专项资金绩效目标自评表",
+            id="a 绩效目标自评表 named by a download's file name",
+        ),
+        pytest.param(
             "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
             "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
             id="a parenthesis line below",
@@ -136,6 +143,38 @@ def test_title(text: str, title: str) -> None:
             "某会计师事务所受青川县财政局委托,对该专项资金开展绩效评价。",
             "key_projects",
             id="commissioned",
+        ),
+        pytest.param(
+            "部门整体支出及项目支出绩效评价报告",
+            "一、基本情况\n(一)部门整体支出概况。",
+            "overall_expenditure",
+            id="a unit's overall spending evaluated with its projects",
+        ),
+        pytest.param(
+            "青川县茶园提质补助资金项目绩效评价报告",
+            "",
+            "key_projects",
+            id="an evaluation of one fund's project",
+        ),
+        pytest.param(
+            None,
+            "我局委托第三方机构,对2022年市级4个项目开展了项目绩效评价和部门整体支出绩效评价。\n"
+            "附件1:2022年某补助资金项目绩效评价报告.pdf\n附件2:某工程项目绩效评价报告.pdf",
+            "key_projects",
+            id="an office's own commissioned evaluations outweigh the 项目绩效 it lists",
+        ),
+        pytest.param(
+            None,
+            "现将青川县水利局2023年度专项债券项目资金绩效评价情况公示如下:\n序号 | 项目名称 | 评价得分 |",
+            "key_projects",
+            id="results published (公示如下) without a title",
+        ),
+        pytest.param(
+            None,
+            "我厅开展了部门整体支出绩效自评。另外,省财政厅委托第三方机构对某专项资金开展了重点评价。"
+            "部门整体支出绩效自评涉及资金12万元。",
+            "overall_expenditure",
+            id="another office's commissioned evaluation mentioned in passing",
         ),
     ],
 )  # fmt: skip

@@ -119,6 +119,12 @@ def test_project_implementing_unit_field_beats_a_project_title() -> None:
             id="主管部门 and 金额单位 fields",
         ),
         pytest.param(
+            "2022年度县级专项资金绩效目标自评表专项资金名称县级档案修复经费负责人及电话张某县级主管部门"
+            "青川县档案馆实施单位档案保管利用股项目资金(万元)全年预算数\n",
+            "档案馆",
+            id="a section inside the department carries the project out: the 主管部门 reports",
+        ),
+        pytest.param(
             "收入支出决算总表 部门：彝良县龙安镇中心卫生院 金额单位：元\n",
             "龙安镇中心卫生院",
             id="部门 field",

@@ -73,6 +73,27 @@ def _report(text: str) -> dict:
             None,
             id="a 第二部分 heading is no unit",
         ),
+        pytest.param(
+            "根据有关文件要求,现将青川县交通运输局2023年度专项债券项目资金绩效评价情况公示如下:\n"
+            "序号 | 项目名称 | 评价得分 |\n",
+            "交通运输局",
+            id="the unit an announcement of results opens with",
+        ),
+        pytest.param(
+            "现将青川县文旅局关于2023年度重点项目绩效评价结果公示如下:\n",
+            "文旅局",
+            id="the unit before 关于 and the year",
+        ),
+        pytest.param(
+            "二、机构设置\n和顺乡人民政府下属二级预算单位0个,其中行政单位5个。\n",
+            "和顺乡人民政府",
+            id="a full designation opening a sentence may start with 和",
+        ),
+        pytest.param(
+            "现将各单位2023年度项目绩效评价情况公示如下:\n",
+            None,
+            id="各单位 before the year names no unit",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:

@@ -3,12 +3,14 @@
 Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a blank cell as ``|``),
 one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
 line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
-width: the budget-execution row is the figures after its label (年度资金总额) read under the
-header words just before it; an indicator row is its level cells, then the fixed run of cells
-from the 三级指标 to the 得分 column (weight and score must be numbers or blank), then the
-trailing note cells unless the next cell starts a row of its own. Reading stops at the 合计/总分
-row or at the first cells that fit no row. What comes out are ordinary ``Table``s, read by the
-same extractors as any other table.
+width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
+written with its 万元) read under the header words just before it, with the cells stating the
+funds' make-up after it (其中：基本支出：900.47), one row each; a basic-data block is the header
+cells from 编制数 on and as many figures after them; an indicator row is its level
+cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
+numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
+Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are
+ordinary ``Table``s, read by the same extractors as any other table.
 """
 
 from __future__ import annotations
@@ -32,10 +34,17 @@ _NAME_WORDS = COLUMNS["name"]
 _LEVEL_WORDS = (*COLUMNS["level1"], *COLUMNS["level2"])
 _HEADER_WORDS = (*_BUDGET_WORDS, *_INDICATOR_WORDS)
 # A figure and nothing else: 10, 9.5分, 100%, ≥95%, =12.
-_FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分)?$")
+_FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3
+# A cell stating a part of the funds: 其中：基本支出：900.47, 按收入性质分：2030.12, 其他资金：.
+_STATED_CELL = re.compile(r"^(?:其中[:：]\s*)?[\u4e00-\u9fff（）()、]{2,20}[:：]\s*(?:-?[\d,]+(?:\.\d+)?)?$")
+_MAX_STATED_ROWS = 12
+# A basic-data block of staff counts: 编制数, then the actual headcount (实际在职人数 ...).
+_STAFF_HEADER = "编制数"
+_STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
+_MAX_COUNT_COLUMNS = 4
 # How far before its label the budget header may end (a 原因 column, a unit cell between).
 _BUDGET_HEADER_REACH = 16
 
@@ -130,8 +139,14 @@ def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found
         return None
     # Cells missing at the end are the blank ones a space-split line loses (an unscored 得分).
     figures += [_blank(label.end)] * (len(header) - len(figures))
-    rows = ((_blank(header[0].start), *header), (label, *figures))
-    return Found(first, end, Table(rows=rows, start=header[0].start, end=rows[-1][-1].end))
+    rows: list[tuple[Cell, ...]] = [(_blank(header[0].start), *header), (label, *figures)]
+    # The funds' make-up that follows in the form (按支出性质分：… 其中：基本支出：900.47), one row a cell.
+    while end < len(stream) and len(rows) < _MAX_STATED_ROWS and (cell := stream[end]) is not None:
+        if not _STATED_CELL.match(cell.text.strip()):
+            break
+        rows.append((cell,))
+        end += 1
+    return Found(first, end, Table(rows=tuple(rows), start=header[0].start, end=rows[-1][-1].end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +241,25 @@ def _indicator_table(stream: list[Cell | None], anchor: int, floor: int) -> Foun
     return Found(first, end, table)
 
 
+def _count_table(stream: list[Cell | None], at: int) -> Found | None:
+    """A basic-data block: the header cells from 编制数 on (编制数 / 实际在职人数 / 控制率), then
+    as many figures (46 / 50 / 108.70%)."""
+    header: list[Cell] = []
+    end = at
+    while end < len(stream) and len(header) < _MAX_COUNT_COLUMNS:
+        cell = stream[end]
+        if cell is None or not cell.text.strip() or _is_figure(cell):
+            break
+        header.append(cell)
+        end += 1
+    after = stream[end : end + len(header)]
+    figures = [c for c in after if c is not None and c.text.strip() and _is_figure(c)]
+    if len(header) < 2 or len(figures) != len(header) or not _has(_words(header[1]), _STAFF_WORDS):
+        return None
+    table = Table(rows=(tuple(header), tuple(figures)), start=header[0].start, end=figures[-1].end)
+    return Found(at, end + len(figures), table)
+
+
 def stream_tables(cells: Stream) -> list[Found]:
     """The tables spelled by a stream of cells, in stream order."""
     stream = merge_fragments(cells)
@@ -238,6 +272,8 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _budget_table(stream, i, floor)
         elif _has(words, _NAME_WORDS):
             table = _indicator_table(stream, i, floor)
+        elif words == _STAFF_HEADER:
+            table = _count_table(stream, i)
         if table is None:
             i += 1
             continue

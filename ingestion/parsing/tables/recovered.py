@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ingestion.documents.model import Block, Cell, Paragraph, Table
 from ingestion.parsing.tables.cell_stream import Found, stream_tables
 from ingestion.parsing.tables.cells import compact
+from ingestion.parsing.tables.run_together import run_together_table
 
 _PIPE = "|"
 _FIGURE = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")
@@ -33,7 +34,7 @@ _MIN_HEADER_CELLS = 4
 _MAX_SPACED_ROWS = 60
 # A form's cell on a line of its own is short; a longer line is prose and ends the form.
 _MAX_STREAM_CELL = 60
-_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额")
+_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额", "编制数")
 _MAX_ANCHOR = 12
 # A flattened form holds its header and at least a row: many cells on one line.
 _MIN_FLATTENED_CELLS = 12
@@ -230,9 +231,25 @@ def _paragraph_run(paragraphs: list[Paragraph]) -> Iterator[Block]:
     yield from _rows_in(paragraphs)
 
 
+def _run_together(paragraph: Paragraph) -> list[Block] | None:
+    """A budget row whose figures ran together (``…资金总额194.9194.9100%``), with the text around it."""
+    if "总额" not in paragraph.text or "%" not in paragraph.text:
+        return None
+    found = run_together_table(paragraph)
+    if found is None:
+        return None
+    table, start, stop = found
+    return [*_pieces(paragraph, paragraph.start, start), table, *_pieces(paragraph, stop, paragraph.end)]
+
+
 def _rows_in(paragraphs: list[Paragraph]) -> Iterator[Block]:
     i = 0
     while i < len(paragraphs):
+        run_together = _run_together(paragraphs[i])
+        if run_together is not None:
+            yield from run_together
+            i += 1
+            continue
         if _plain(paragraphs[i]):
             yield paragraphs[i]
             i += 1

@@ -34,6 +34,12 @@ def test_budget_row_under_split_header_words() -> None:
     ]
 
 
+def test_budget_figures_written_with_their_unit() -> None:
+    header = ("年初预算数", "全年预算数", "全年执行数", "分值")
+    (found,) = stream_tables(stream(*header, "年度资金总额:", "36.5万元", "36.5万元", "35.2万元", "10"))
+    assert rows(found.table)[1] == ["年度资金总额:", "36.5万元", "36.5万元", "35.2万元", "10"]
+
+
 def test_budget_row_missing_its_last_cells_is_padded_blank() -> None:
     (found,) = stream_tables(stream("年初预算数", "执行数", "分值", "得分", "总额", "20", "18", "10", "其中"))
     assert rows(found.table)[1] == ["总额", "20", "18", "10", ""]
@@ -137,3 +143,20 @@ def test_flattened_line_keeps_the_text_around_its_table_with_offsets() -> None:
 def test_pipe_row_blank_cells(text: str, cells: list[str]) -> None:
     row = pipe_row(Paragraph(text, 0, len(text)))
     assert row is not None and [cell.text for cell in row] == cells
+
+
+def test_staff_counts_one_cell_per_line() -> None:
+    cells = ("财政供养人员情况(人", "编制数", "2023 年实际在职人数", "控制率", "12", "15", "125%")
+    (found,) = stream_tables(stream(*cells))
+    assert rows(found.table) == [["编制数", "2023 年实际在职人数", "控制率"], ["12", "15", "125%"]]
+
+
+def test_a_编制数_line_without_its_figures_gives_no_table() -> None:
+    assert stream_tables(stream("编制数", "实际在职人数", "控制率", "说明", "12")) == []
+
+
+def test_the_funds_make_up_after_the_budget_row_stays_in_its_table() -> None:
+    cells = (*BUDGET, "按支出性质分:47.9", "其中:基本支出:30.5", "项目支出:17.4", "其他资金:", "年度总体目标")
+    (found,) = stream_tables(stream(*cells))
+    stated = [["按支出性质分:47.9"], ["其中:基本支出:30.5"], ["项目支出:17.4"], ["其他资金:"]]
+    assert rows(found.table)[2:] == stated
