@@ -46,13 +46,14 @@ def _sha256(data: bytes) -> str:
 
 
 def extraction_json(data: bytes, name: str) -> bytes:
-    """What ``python -m ingestion parse`` prints for these bytes (keys in the parser's order), for a
-    document the pipeline keeps."""
+    """The extraction of these bytes as the pipeline writes it to disk (``atomic_write_json``:
+    sorted keys, indent 2), for a document the pipeline keeps."""
     document = read_document(data, name)
     extraction = extract_report(document, path=name, sha256=_sha256(data))
-    if _is_not_a_report(extraction):  # the pipeline sets these aside after parsing
+    as_json = extraction if isinstance(extraction, dict) else extraction.as_json()
+    if _is_not_a_report(as_json):  # the pipeline sets these aside after parsing
         raise errors.DocumentRejected(errors.NOT_A_REPORT, name)
-    return json.dumps(extraction, ensure_ascii=False).encode("utf-8")
+    return (json.dumps(as_json, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def extraction_hash(data: bytes, name: str) -> str:
