@@ -2,7 +2,7 @@
 
 Money is Decimal 万元 (as reports state it), scores are Decimal points; ``None`` means the report
 does not state the figure. Both boundaries build these records: ``staging`` from the extraction
-JSON, ``marts`` from the DuckDB marts.
+model, ``marts`` from the DuckDB marts.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-BASIC_PARTS = ("personnel", "public_funds", "household_subsidy", "capital")
+from ingestion.contract import ReportExtraction
+from ingestion.contract.vocabulary import parts_of
+
+BASIC_PARTS = parts_of("basic")
 
 
 @dataclass(frozen=True)
@@ -64,37 +67,34 @@ def to_decimal(value: Any) -> Decimal | None:
     return Decimal(str(value))
 
 
-def figures_from_extraction(report_id: str, extraction: Mapping[str, Any]) -> ReportFigures:
+def figures_from_extraction(report_id: str, extraction: ReportExtraction) -> ReportFigures:
     """The rule inputs of one report-extraction/1 document (the staging boundary)."""
-    report = extraction.get("report") or {}
-    amounts = {key: to_decimal(value) for key, value in (extraction.get("amounts_wan") or {}).items()}
+    amounts = {key: to_decimal(value) for key, value in extraction.amounts_wan.model_dump().items()}
     projects = tuple(
-        ProjectFigures(p.get("name"), to_decimal(p.get("budget_wan")), to_decimal(p.get("spent_wan")))
-        for p in extraction.get("projects") or []
+        ProjectFigures(p.name, to_decimal(p.budget_wan), to_decimal(p.spent_wan)) for p in extraction.projects
     )
     indicators = tuple(
-        ScoredRow(i.get("name"), to_decimal(i.get("weight")), to_decimal(i.get("score")))
-        for i in extraction.get("indicators") or []
+        ScoredRow(i.name, to_decimal(i.weight), to_decimal(i.score)) for i in extraction.indicators
     )
-    execution = extraction.get("budget_execution")
+    execution = extraction.budget_execution
     budget_execution = (
         BudgetExecution(
-            full_year_wan=to_decimal(execution.get("full_year_wan")),
-            executed_wan=to_decimal(execution.get("executed_wan")),
-            rate_pct=to_decimal(execution.get("rate_pct")),
-            weight=to_decimal(execution.get("weight")),
-            score=to_decimal(execution.get("score")),
+            full_year_wan=to_decimal(execution.full_year_wan),
+            executed_wan=to_decimal(execution.executed_wan),
+            rate_pct=to_decimal(execution.rate_pct),
+            weight=to_decimal(execution.weight),
+            score=to_decimal(execution.score),
         )
         if execution
         else None
     )
     return ReportFigures(
         report_id=report_id,
-        unit_name=report.get("unit_name"),
-        fiscal_year=report.get("fiscal_year"),
+        unit_name=extraction.report.unit_name,
+        fiscal_year=extraction.report.fiscal_year,
         amounts_wan=amounts,
         projects=projects,
         indicators=indicators,
         budget_execution=budget_execution,
-        self_score=to_decimal(extraction.get("self_score")),
+        self_score=to_decimal(extraction.self_score),
     )

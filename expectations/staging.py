@@ -7,15 +7,15 @@ must not cost GX's import. The marts boundary runs the same arithmetic through G
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from expectations.arithmetic import ARITHMETIC_RULES, Comparison
 from expectations.figures import figures_from_extraction
 from expectations.report import Finding, ValidationReport, arithmetic_finding
 from expectations.rules import rules_for
+from ingestion.contract import ReportExtraction
 
 
-def check_extractions(extractions: Mapping[str, Mapping[str, Any]]) -> ValidationReport:
+def check_extractions(extractions: Mapping[str, ReportExtraction]) -> ValidationReport:
     """Every staging rule on every extraction, keyed by report_id (the document sha256)."""
     findings: list[Finding] = []
     rules = rules_for("staging")

@@ -38,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
     except errors.DocumentRejected as exc:
         print(f"{exc} ({path.name})".replace("\n", " "), file=sys.stderr)
         return EXIT_REJECTED
-    out = json.dumps(result, ensure_ascii=False, indent=args.indent)
+    out = json.dumps(result.as_json(), ensure_ascii=False, indent=args.indent)
     sys.stdout.buffer.write(out.encode("utf-8") + b"\n")
     return 0

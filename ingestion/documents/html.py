@@ -5,7 +5,8 @@ first known content container (``#zoom``, ``.TRS_Editor`` ...) that holds real t
 whole body. Block elements and ``<br>`` end a paragraph; a ``<table>`` becomes a ``Table`` with
 each spanned cell read once, as in the docx reader. Layout tables (holding other tables, or one
 column) are walked into instead. Page metadata goes to ``Document.metadata``. A listing page
-(an index of articles, no report) is rejected as not a report (``html_listing``).
+(an index of articles, no report) is measured (``html_listing``) and set aside by the parser
+(``parsing.report_check``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ingestion.documents.html_listing import reject_listing_page
+from ingestion.documents.html_listing import page_links
 from ingestion.documents.html_page import decode_page, page_metadata
 from ingestion.documents.model import Document, DocumentBuilder, GridSlot
 from ingestion.documents.textjoin import join_fragments
@@ -203,7 +204,7 @@ def read_html(data: bytes, name: str) -> Document:
     _remove_boilerplate(tree)
     article = _article(tree)
     if article is not None:
-        reject_listing_page(article, name)
+        builder.page_links = page_links(article)
         walker = _Walker(builder)
         walker.walk(article)
         walker.flush()

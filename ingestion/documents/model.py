@@ -61,6 +61,16 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    """How much of a web page's content is links (an index of articles is mostly links and dates):
+    the reader measures, ``parsing.report_check`` decides whether the page is a report at all."""
+
+    links: int  # links with visible text
+    link_chars: int  # visible characters inside those links
+    prose_chars: int  # visible characters outside links and dates
+
+
 @dataclass(slots=True)
 class Document:
     text: str
@@ -69,6 +79,7 @@ class Document:
     encoding: str | None = None
     # Portal metadata the reader found around the report itself (发布机构, 发布日期, page title).
     metadata: dict[str, str] = field(default_factory=dict)
+    page_links: PageLinks | None = None  # html only
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (block for block in self.blocks if isinstance(block, Paragraph))
@@ -87,6 +98,7 @@ class DocumentBuilder:
         self._length = 0
         self._blocks: list[Block] = []
         self.metadata: dict[str, str] = {}
+        self.page_links: PageLinks | None = None
 
     def add_paragraph(self, text: str, numbering: str | None = None, style: str | None = None) -> None:
         text = text.replace("\r", "").replace("\n", " ").strip()
@@ -135,4 +147,5 @@ class DocumentBuilder:
             format=self._format,
             encoding=self._encoding,
             metadata=dict(self.metadata),
+            page_links=self.page_links,
         )

@@ -44,4 +44,5 @@ def rewritten_document(document: Document, text: str, rewrite: Callable[[str], s
         format=document.format,
         encoding=document.encoding,
         metadata={key: rewrite(value) for key, value in document.metadata.items()},
+        page_links=document.page_links,
     )

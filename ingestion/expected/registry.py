@@ -10,10 +10,11 @@ from typing import Any
 
 import yaml
 
+from ingestion.contract import PUBLISHED_KINDS
 from ingestion.settings import PROJECT_ROOT
 
 DEFAULT_PATH = PROJECT_ROOT / "config" / "expected_documents.yml"
-KINDS = ("overall_expenditure", "project_expenditure", "key_projects", "final_accounts")
+KINDS = PUBLISHED_KINDS
 _DIVISION_CODE = re.compile(r"^[0-9]{6}$")
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingestion.contract import GroundTruth
 from ingestion.generate.drop_extras import write_attachment, write_broken_files, write_duplicate
 from ingestion.generate.formats import REPORT_FORMATS, render_as
 from ingestion.generate.pdf_font import subset_font
@@ -69,20 +70,20 @@ class DropWriter:
             )
         return f"{portal}/{name}"
 
-    def write_truth(self, relative: str, truth: dict[str, Any]) -> str:
+    def write_truth(self, relative: str, truth: GroundTruth) -> str:
         target = self.out / TRUTH_DIR / f"{relative}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        target.write_text(json.dumps(truth.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return f"{TRUTH_DIR}/{relative}.json"
 
-    def add_document(self, relative: str, truth: dict[str, Any]) -> None:
+    def add_document(self, relative: str, truth: GroundTruth) -> None:
         self.manifest["documents"].append(
             {
                 "file": relative,
                 "truth": self.write_truth(relative, truth),
-                "kind": truth["report"]["kind"],
-                "format": truth["source"]["format"],
-                "expected_findings": truth["_expected_findings"],
+                "kind": truth.report.kind,
+                "format": truth.source.format,
+                "expected_findings": list(truth.expected_findings),
             }
         )
 

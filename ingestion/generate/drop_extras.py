@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ingestion.contract import GroundTruth
 from ingestion.generate.attachment import attachment_facts, render_xlsx, self_evaluation_table, sheet_title
 from ingestion.generate.broken import Material, make_broken
 from ingestion.generate.render_docx import render_docx
@@ -42,9 +42,9 @@ def write_duplicate(writer: DropWriter, rng: random.Random, report: PlannedRepor
     suffix = original.rsplit(".", 1)[-1]
     relative = writer.write_file(report.portal.slug, f"附件{rng.randint(1, 3)}-{report.stem}.{suffix}", data)
     truth_path = writer.out / "_truth" / f"{original}.json"
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    truth["source"]["path"] = relative
-    writer.add_document(relative, truth)
+    truth = GroundTruth.model_validate_json(truth_path.read_text(encoding="utf-8"))
+    moved = truth.model_copy(update={"source": truth.source.model_copy(update={"path": relative})})
+    writer.add_document(relative, moved)
     writer.manifest["duplicates"].append({"file": relative, "same_as": original})
 
 

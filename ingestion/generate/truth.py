@@ -5,26 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ingestion.contract import CONTRACT, LINE_ITEMS, STAFF_CATEGORIES, GroundTruth
 from ingestion.generate.facts import ReportFacts
 from ingestion.generate.personal import masked
-
-AMOUNT_KEYS = (
-    "budget_initial",
-    "budget_full_year",
-    "appropriation_revenue",
-    "appropriation_expenditure",
-    "executed",
-    "basic",
-    "personnel",
-    "public_funds",
-    "household_subsidy",
-    "capital",
-    "project",
-    "project_budget",
-    "gov_fund",
-    "state_capital",
-    "social_insurance",
-)
 
 
 def _projects(facts: ReportFacts) -> list[dict[str, Any]]:
@@ -51,17 +34,6 @@ def _projects(facts: ReportFacts) -> list[dict[str, Any]]:
         }
         for p in facts.projects
     ]
-
-
-STAFF_KEYS = (
-    "authorized",
-    "actual",
-    "administrative",
-    "institutional",
-    "retired",
-    "contract",
-    "public_welfare",
-)
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -133,16 +105,16 @@ def build_truth(
     fmt: str,
     encoding: str | None,
     on_portal_page: bool = False,
-) -> dict[str, Any]:
+) -> GroundTruth:
     """``on_portal_page``: the report is an HTML article whose page names the unit and its region."""
     stated = facts.amounts
-    return {
-        "contract": "report-extraction/1",
+    return GroundTruth.model_validate({
+        "contract": CONTRACT,
         "source": {"path": path, "sha256": sha256, "format": fmt, "encoding": encoding},
         "report": _report(facts, on_portal_page),
-        "amounts_wan": {key: stated[key].text if key in stated else None for key in AMOUNT_KEYS},
+        "amounts_wan": {key: stated[key].text if key in stated else None for key in LINE_ITEMS},
         "projects": _projects(facts),
-        "staffing": {key: facts.staffing.get(key) for key in STAFF_KEYS},
+        "staffing": {key: facts.staffing.get(key) for key in STAFF_CATEGORIES},
         **_scores(facts),
         "cost_control": [
             {
@@ -163,7 +135,7 @@ def build_truth(
         "warnings": [],
         "_expected_findings": list(facts.expected_findings),
         "_personal_data": _pieces(facts),
-    }
+    })  # fmt: skip
 
 
 def _pieces(facts: ReportFacts) -> list[str]:

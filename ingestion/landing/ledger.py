@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.collect.model import CollectedFile
+from ingestion.contract import ReportExtraction
 from ingestion.landing.archive import Archive, atomic_write_json
 from ingestion.settings import Settings
 
@@ -137,10 +138,10 @@ def iter_ledger(settings: Settings) -> Iterator[dict[str, Any]]:
         yield ledger_row(record, settings)
 
 
-def load_extraction(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The extraction JSON a ledger row points at, or None when it has none (not parsed)."""
+def load_extraction(row: dict[str, Any]) -> ReportExtraction | None:
+    """The extraction a ledger row points at, or None when it has none (not parsed). A file that
+    breaks the contract raises ``pydantic.ValidationError`` naming the key."""
     path = row.get("extraction_path")
     if not path or not Path(path).exists():
         return None
-    extraction: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    return extraction
+    return ReportExtraction.model_validate_json(Path(path).read_bytes())

@@ -75,7 +75,7 @@ def parse_pending(
 
 
 def _needs_parse(record: dict[str, Any], parser_version: str) -> bool:
-    return record["status"] == ledger.LANDED or record["parser_version"] != parser_version
+    return bool(record["status"] == ledger.LANDED or record["parser_version"] != parser_version)
 
 
 def _parse_one(
@@ -123,7 +123,7 @@ def _parse_one(
 
 def _extract(archive: Archive, sha256: str, name: str, max_bytes: int) -> dict[str, Any]:
     from ingestion.documents.read import read_document
-    from ingestion.parsing import extract_report  # type: ignore[attr-defined,unused-ignore]
+    from ingestion.parsing import extract_report
 
     path = archive.object_path(sha256)
     if not path.exists():
@@ -132,19 +132,7 @@ def _extract(archive: Archive, sha256: str, name: str, max_bytes: int) -> dict[s
     if hashlib.sha256(data).hexdigest() != sha256:
         raise errors.DocumentRejected(errors.CORRUPT, f"archived copy {path} no longer matches its sha256")
     document = read_document(data, name, max_bytes=max_bytes)
-    extraction: dict[str, Any] = extract_report(document, path=name, sha256=sha256)
-    if _is_not_a_report(extraction):
-        raise errors.DocumentRejected(
-            errors.NOT_A_REPORT, f"{name}: no amounts, no indicators and no report kind found"
-        )
-    return extraction
-
-
-def _is_not_a_report(extraction: dict[str, Any]) -> bool:
-    amounts = extraction.get("amounts_wan") or {}
-    kind = (extraction.get("report") or {}).get("kind")
-    no_amounts = all(value is None for value in amounts.values())
-    return no_amounts and not extraction.get("indicators") and kind in (None, "unknown")
+    return extract_report(document, path=name, sha256=sha256).as_json()
 
 
 def _previous_extraction(

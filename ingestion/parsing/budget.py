@@ -21,12 +21,6 @@ from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Passage, Span, clauses
 
-AMOUNT_KEYS = (
-    "budget_initial", "budget_full_year", "appropriation_revenue", "appropriation_expenditure",
-    "executed", "basic", "personnel", "public_funds", "household_subsidy", "capital", "project",
-    "project_budget", "gov_fund", "state_capital", "social_insurance",
-)  # fmt: skip
-
 _ZERO_SECTIONS = {
     "gov_fund": re.compile(r"政府性基金"),
     "state_capital": re.compile(r"国有资本经营"),

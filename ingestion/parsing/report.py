@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ingestion.contract import CONTRACT, LINE_ITEMS, STAFF_CATEGORIES, ReportExtraction
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import amount_placing, budget, points, projects, script, self_score, staffing
 from ingestion.parsing.evidence import Evidence
@@ -18,17 +19,15 @@ from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
 from ingestion.parsing.project_merge import report_projects
-from ingestion.parsing.report_check import reject_if_not_a_report
+from ingestion.parsing.report_check import reject_if_not_a_report, reject_if_nothing_found
 from ingestion.parsing.report_meta import EMPTY_REPORT, report_meta
 from ingestion.parsing.sections import Section, outline
+from ingestion.parsing.tables import TableFacts, extract_tables
 from ingestion.parsing.tables.stated_points import table_points
-from ingestion.parsing.tables_bridge import EmptyTableFacts, table_facts
 from ingestion.parsing.text import Passage, fold, passages
 from ingestion.privacy import mask_document
 
 T = TypeVar("T")
-
-CONTRACT = "report-extraction/1"
 
 
 def _body_paragraphs(document: Document, skip: set[int]) -> list[Paragraph]:
@@ -54,7 +53,7 @@ def _amounts(
     for key, stated in budget.form_amounts(document_text).items():
         found.setdefault(key, stated)
     amounts: dict[str, str | None] = {
-        key: found.get(key) for key in (*budget.AMOUNT_KEYS, "expenditure_total")
+        key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")
     }
     amount_placing.place_total(amounts, report["kind"], evidence)
     for key in amount_placing.STAGELESS_KEYS:
@@ -63,19 +62,20 @@ def _amounts(
 
 
 def _fill_from_tables(
-    group: dict[str, Any], table_values: dict[str, Any], prefix: str, tables: Any, evidence: Evidence
+    group: dict[str, Any], table_values: dict[str, Any], prefix: str, tables: TableFacts, evidence: Evidence
 ) -> None:
     for key, value in table_values.items():
         if key in group and group[key] is None and value is not None:
             group[key] = value
             pointer = f"/{prefix}/{key}"
             if pointer in tables.evidence:
-                evidence[pointer] = tables.evidence[pointer]
+                evidence[pointer] = dict(tables.evidence[pointer])
 
 
-def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, Any]:
-    """The contract dict for one document: what is unclear stays null. Raises
-    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``).
+def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtraction:
+    """The contract for one document: what is unclear stays null. Raises
+    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report, or in which
+    nothing at all was found (``report_check``, the one place that decides it).
     Personal data is masked first (docs/privacy.md): evidence cites the masked text, whose offsets
     are the original's. Masking is not isolated: a document it cannot mask is not published.
     Each extractor runs ``isolated``: one that fails leaves its facts empty and a warning."""
@@ -90,7 +90,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     document = run("script", lambda: script.simplified_document(document), document)
     sections: list[Section] = run("sections", lambda: outline(document), [])
     folded = fold(document.text)
-    run("report_check", lambda: reject_if_not_a_report(document, folded, sections), None)
+    run("report_check", lambda: reject_if_not_a_report(document, folded, sections, path), None)
     skip: set[int] = run("portal", lambda: portal_lines(document), set())
     paragraphs = _body_paragraphs(document, skip)
     report = run("report", lambda: report_meta(document, skip, evidence, warnings), dict(EMPTY_REPORT))
@@ -98,7 +98,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     amounts = run(
         "amounts",
         lambda: _amounts(prose, document.text, report, sections, evidence, warnings),
-        dict.fromkeys((*budget.AMOUNT_KEYS, *amount_placing.STAGELESS_KEYS)),
+        dict.fromkeys((*LINE_ITEMS, *amount_placing.STAGELESS_KEYS)),
     )
     no_projects: tuple[list[dict[str, object]], list[str]] = ([], [])
     project_result = run(
@@ -109,12 +109,12 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     staff: dict[str, int] = run(
         "staffing", lambda: staffing.prose_staffing(prose, document.text, evidence), {}
     )
-    staff_all: dict[str, int | None] = {key: staff.get(key) for key in staffing.STAFF_KEYS}
+    staff_all: dict[str, int | None] = {key: staff.get(key) for key in STAFF_CATEGORIES}
     score = run("self_score", lambda: self_score.prose_self_score(paragraphs, evidence), None)
     no_points: tuple[list[str], list[str]] = ([], [])
     points_result = run("points", lambda: _points(document, sections), no_points)
     problems, measures = points_result
-    tables = run("tables", lambda: table_facts(document), EmptyTableFacts())
+    tables = run("tables", lambda: extract_tables(document), TableFacts())
     stageless = {key: amounts.pop(key, None) for key in amount_placing.STAGELESS_KEYS}
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
     amount_placing.place_stageless_budget(amounts, stageless, evidence)
@@ -128,7 +128,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: script.cite_original(evidence, document.text, original_text), None)
 
-    return {
+    extraction = ReportExtraction.model_validate({
         "contract": CONTRACT,
         "source": {
             "path": path,
@@ -150,7 +150,9 @@ def extract_report(document: Document, *, path: str, sha256: str) -> dict[str, A
         "metrics": metrics,
         "evidence": evidence,
         "warnings": warnings,
-    }
+    })  # fmt: skip
+    reject_if_nothing_found(extraction, path)
+    return extraction
 
 
 def _points(document: Document, sections: list[Section]) -> tuple[list[str], list[str]]:
@@ -163,7 +165,7 @@ def _points(document: Document, sections: list[Section]) -> tuple[list[str], lis
 
 
 def _merge_tables(
-    tables: Any,
+    tables: TableFacts,
     amounts: dict[str, Any],
     staff_all: dict[str, Any],
     found_projects: list[dict[str, object]],
@@ -175,11 +177,11 @@ def _merge_tables(
     _fill_from_tables(staff_all, tables.staffing, "staffing", tables, evidence)
     if not found_projects and tables.projects:
         found_projects = list(tables.projects)
-        evidence.update({k: v for k, v in tables.evidence.items() if k.startswith("/projects/")})
+        evidence.update({k: dict(v) for k, v in tables.evidence.items() if k.startswith("/projects/")})
     if score is None and tables.self_score is not None:
         score = tables.self_score
         if "/self_score" in tables.evidence:
-            evidence["/self_score"] = tables.evidence["/self_score"]
+            evidence["/self_score"] = dict(tables.evidence["/self_score"])
     for prefix in ("/indicators/", "/budget_execution", "/cost_control/"):
-        evidence.update({k: v for k, v in tables.evidence.items() if k.startswith(prefix)})
+        evidence.update({k: dict(v) for k, v in tables.evidence.items() if k.startswith(prefix)})
     return found_projects, score

@@ -1,11 +1,16 @@
-"""Is a document a report at all, before anything is extracted from it?
+"""Is a document a report at all? The one place that decides ``NOT_A_REPORT``.
 
 Portals also serve pages that talk about reports without being one: a column page listing
 report titles with their posting dates, a notice, an empty shell. Such a page has report
 words (its link titles say 绩效自评报告) but no report in it: no figures (no 万元 amount, no
 percentage), no table, no section of its own; or it is mostly lines stamped with a posting
-date. Either way the document is set aside with ``NOT_A_REPORT`` instead of yielding a
-"report" built from link titles. The same rule holds for every format.
+date; or, on a web page, mostly links (the reader counts them: ``Document.page_links``).
+Either way the document is set aside with ``NOT_A_REPORT`` instead of yielding a "report"
+built from link titles. The same rules hold for every format.
+
+Two checks, both run by ``extract_report`` (so ``python -m ingestion parse`` and the pipeline
+always agree): ``reject_if_not_a_report`` before anything is extracted, and
+``reject_if_nothing_found`` after: no amount, no indicator and no report kind found.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from __future__ import annotations
 import re
 
 from ingestion import errors
-from ingestion.documents.model import Document, Paragraph, Table
+from ingestion.contract import ReportExtraction
+from ingestion.documents.model import Document, PageLinks, Paragraph, Table
 from ingestion.parsing.sections import Section
 
 # A report speaks of budgets or performance; a page without any of these words is not one.
@@ -26,6 +32,10 @@ _DATE_STAMPED = re.compile(rf"{_DATE}\s*[)）\]】]?\s*$|^\s*[\[【(（]?\s*{_DA
 _MIN_LISTING_LINES = 3
 # Section headings a listing never has; link lines may look like bare headings (…情况).
 _NUMBERED_SECTIONS = 2
+_MIN_LISTING_LINKS = 3
+# Characters of text outside links and dates that an index page may still carry (a pager,
+# "共1页", a column title); a report has far more.
+_MAX_LISTING_PROSE_CHARS = 200
 
 
 def _date_stamped_share(paragraphs: list[Paragraph]) -> tuple[int, float]:
@@ -33,8 +43,21 @@ def _date_stamped_share(paragraphs: list[Paragraph]) -> tuple[int, float]:
     return stamped, stamped / len(paragraphs) if paragraphs else 0.0
 
 
-def reject_if_not_a_report(document: Document, folded_text: str, sections: list[Section]) -> None:
+def _is_listing_page(links: PageLinks | None) -> bool:
+    if links is None or links.links < _MIN_LISTING_LINKS:
+        return False
+    return links.prose_chars < _MAX_LISTING_PROSE_CHARS and links.link_chars > links.prose_chars
+
+
+def reject_if_not_a_report(
+    document: Document, folded_text: str, sections: list[Section], name: str
+) -> None:
     """Raise ``DocumentRejected(NOT_A_REPORT)`` for a page that holds no report."""
+    if _is_listing_page(document.page_links):
+        assert document.page_links is not None
+        raise errors.DocumentRejected(
+            errors.NOT_A_REPORT, f"{name}: a listing page: {document.page_links.links} links, no report text"
+        )
     if not folded_text.strip():
         raise errors.DocumentRejected(errors.NOT_A_REPORT, "the document has no text")
     if not _REPORT_WORDS.search(folded_text):
@@ -51,4 +74,14 @@ def reject_if_not_a_report(document: Document, folded_text: str, sections: list[
             errors.NOT_A_REPORT,
             f"{stamped} of {len(paragraphs)} lines are dated links and there is no table or "
             "numbered section: a listing page, not a report",
+        )
+
+
+def reject_if_nothing_found(extraction: ReportExtraction, name: str) -> None:
+    """Raise ``DocumentRejected(NOT_A_REPORT)`` when the extraction states no amount, no indicator
+    and no report kind: whatever the document is, it is not a report the warehouse can use."""
+    no_amounts = all(value is None for value in extraction.amounts_wan.model_dump().values())
+    if no_amounts and not extraction.indicators and extraction.report.kind == "unknown":
+        raise errors.DocumentRejected(
+            errors.NOT_A_REPORT, f"{name}: no amounts, no indicators and no report kind found"
         )

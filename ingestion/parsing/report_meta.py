@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ingestion.documents.model import Document
-from ingestion.parsing import kind, unit
+from ingestion.parsing import kind, unit, unit_body
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
@@ -88,7 +88,7 @@ def _unit_and_region(
     if name is None:
         portal = _portal_unit(publisher, body, breadcrumb_items(document, skip))
         if portal:
-            name = unit.strip_region(portal)
+            name = unit_body.strip_region(portal)
             full_names.append(portal)
     elif publisher and _same_unit(name, publisher):
         full_names.append(publisher)

@@ -17,15 +17,6 @@ from itertools import pairwise
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.text import Passage, Span
 
-STAFF_KEYS = (
-    "authorized",
-    "actual",
-    "administrative",
-    "institutional",
-    "retired",
-    "contract",
-    "public_welfare",
-)
 _COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)"
 _LABELS: tuple[tuple[str, str], ...] = (
     ("actual", r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编)?(?:人员|人数|数)?(?:总数)?"),
@@ -59,7 +50,9 @@ def _year_end_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None
     return next((m for m in matches if m.group().startswith(_YEAR_END)), matches[0] if matches else None)
 
 
-def _label_lines(prose: Sequence[Passage], document_text: str, found: dict, spans: dict) -> None:
+def _label_lines(
+    prose: Sequence[Passage], document_text: str, found: dict[str, int], spans: dict[str, Span]
+) -> None:
     """A label alone on its line with its number alone on the next (a form as text)."""
     for passage, following in pairwise(prose):
         if len(passage.text) > 12 or not _BARE_COUNT.fullmatch(following.text):

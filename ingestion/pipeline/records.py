@@ -54,9 +54,9 @@ def to_jsonable(value: Any) -> Any:
 
 def write_step(settings: Settings, run_id: str, step: str, result: dict[str, Any]) -> dict[str, Any]:
     record = {"step": step, "run_id": run_id, "finished_at": datetime.now(UTC).isoformat(), **result}
-    record = to_jsonable(record)
-    atomic_write_json(step_path(settings, run_id, step), record)
-    return record
+    jsonable: dict[str, Any] = to_jsonable(record)
+    atomic_write_json(step_path(settings, run_id, step), jsonable)
+    return jsonable
 
 
 def read_step(settings: Settings, run_id: str, step: str) -> dict[str, Any] | None:

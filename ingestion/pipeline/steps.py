@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
 from ingestion.progress import Progress, track
 from ingestion.settings import Settings
+
+if TYPE_CHECKING:
+    from ingestion.contract import ReportExtraction
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,7 @@ def load_staging(
     years = fiscal_year_filter(fiscal_years)
     with failure_recorded(settings, run_id, "load_staging"):
         documents: list[dict[str, Any]] = []
-        extractions: dict[str, dict[str, Any]] = {}
+        extractions: dict[str, ReportExtraction] = {}
         ledger = list(iter_ledger(settings))
         for row in track(ledger, "load_staging", total=len(ledger)):
             extraction = load_extraction(row)
@@ -125,9 +128,8 @@ def load_staging(
         })  # fmt: skip
 
 
-def _fiscal_year(extraction: dict[str, Any]) -> int | None:
-    year = (extraction.get("report") or {}).get("fiscal_year")
-    return int(year) if year is not None else None
+def _fiscal_year(extraction: ReportExtraction) -> int | None:
+    return extraction.report.fiscal_year
 
 
 def build_models(settings: Settings, run_id: str) -> dict[str, Any]:

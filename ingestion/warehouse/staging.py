@@ -8,10 +8,12 @@ without an extraction) appears in ``raw.documents`` alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ingestion.contract import ReportExtraction
 from ingestion.warehouse.connection import Warehouse
 from ingestion.warehouse.staging_rows import Row, document_row, fact_rows
 from ingestion.warehouse.staging_schema import all_tables, create_statements, insert_statement
@@ -39,11 +41,11 @@ def ensure_raw_schema(warehouse: Warehouse) -> None:
 
 
 def load_documents(
-    warehouse: Warehouse, documents: list[dict[str, Any]], extractions: dict[str, dict[str, Any]]
+    warehouse: Warehouse, documents: list[dict[str, Any]], extractions: Mapping[str, ReportExtraction]
 ) -> LoadResult:
     """Replace the raw rows of ``documents`` (ledger rows) with these and their extractions' facts.
 
-    ``extractions`` maps document_sha256 to its report-extraction/1 dict; an extraction whose
+    ``extractions`` maps document_sha256 to its ``ReportExtraction``; an extraction whose
     document is not among ``documents`` is an error (every fact needs its ledger row).
     """
     shas = [document["document_sha256"] for document in documents]

@@ -13,16 +13,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ingestion.contract import LINE_ITEMS, STAFF_CATEGORIES, ReportExtraction
+
 Row = tuple[Any, ...]
 
-LINE_ITEMS = (
-    "budget_initial", "budget_full_year", "appropriation_revenue", "appropriation_expenditure",
-    "executed", "basic", "personnel", "public_funds", "household_subsidy", "capital", "project",
-    "project_budget", "gov_fund", "state_capital", "social_insurance",
-)  # fmt: skip
-STAFF_CATEGORIES = (
-    "authorized", "actual", "administrative", "institutional", "retired", "contract", "public_welfare",
-)  # fmt: skip
 WAN_SCALE = 6  # decimal places of DECIMAL(18,6)
 
 
@@ -100,9 +94,10 @@ class _Evidence:
 
 
 def fact_rows(
-    sha: str, extraction: dict[str, Any], parser_version: str | None, loaded_at: datetime
+    sha: str, model: ReportExtraction, parser_version: str | None, loaded_at: datetime
 ) -> dict[str, list[Row]]:
     """Rows for every raw fact table, keyed by table name (lineage and evidence appended)."""
+    extraction = model.as_json()  # the row builders below read its JSON form
     evidence = _Evidence(extraction.get("evidence"))
     lineage = (parser_version, loaded_at)
     rows: dict[str, list[Row]] = {}

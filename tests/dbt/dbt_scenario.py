@@ -16,11 +16,13 @@ from typing import Any
 
 import pytest
 
+from ingestion.contract import ReportExtraction
 from ingestion.expected import load_registry
 from ingestion.settings import PROJECT_ROOT, Settings
 from ingestion.warehouse import Warehouse, connect, load_documents
 from ingestion.warehouse.dbt import DbtRunResult, run_dbt
 from ingestion.warehouse.expected_tables import load_registry_tables
+from tests.contract.builders import build_extraction
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "../shared/contract/gold"
 REGISTRY = PROJECT_ROOT / "config" / "expected_documents.yml"
@@ -76,20 +78,20 @@ def ledger_row(sha: str, name: str, published_date: str, **overrides: Any) -> di
 class Scenario:
     shas: dict[str, str]  # seed number -> document sha256
     documents: list[dict[str, Any]]
-    extractions: dict[str, dict[str, Any]]
+    extractions: dict[str, ReportExtraction]
 
 
 def scenario() -> Scenario:
     gold = gold_extractions()
     shas = {seed: extraction["source"]["sha256"] for seed, extraction in gold.items()}
     documents = [ledger_row(shas[seed], f"{seed}.txt", "2024-03-01") for seed in sorted(gold)]
-    extractions = {shas[seed]: extraction for seed, extraction in gold.items()}
+    extractions = {shas[seed]: build_extraction(gold[seed]) for seed in gold}
 
     corrected = copy.deepcopy(gold["002"])
     corrected["source"]["sha256"] = CORRECTED_SHA
     corrected["amounts_wan"]["basic"] = "1257.34"
     documents.append(ledger_row(CORRECTED_SHA, "002-corrected.txt", "2024-04-15"))
-    extractions[CORRECTED_SHA] = corrected
+    extractions[CORRECTED_SHA] = build_extraction(corrected)
     documents.append(
         ledger_row(QUARANTINED_SHA, "scan.pdf", "2024-03-01", format="pdf", status="quarantined",
                    status_reason="no_text_layer", parser_version=None)

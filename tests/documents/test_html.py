@@ -8,6 +8,7 @@ import pytest
 
 from ingestion import errors
 from ingestion.documents.html import read_html
+from ingestion.parsing import extract_report
 
 # 镕 and 堃 are in GBK/GB18030 but not in GB2312: pages declared gb2312 contain them anyway.
 OUTSIDE_GB2312 = "朱镕基同志和王堃同志"
@@ -152,8 +153,10 @@ _RELATED = '<ul class="related">' + "".join(
     ],
 )
 def test_listing_page_is_not_a_report(body: str, links: int) -> None:
+    document = read_html(_page(body).encode(), "list_1.html")
+    assert document.page_links is not None and document.page_links.links == links
     with pytest.raises(errors.DocumentRejected) as rejected:
-        read_html(_page(body).encode(), "list_1.html")
+        extract_report(document, path="list_1.html", sha256="0" * 64)
 
     assert rejected.value.reason == errors.NOT_A_REPORT
     assert rejected.value.message == f"list_1.html: a listing page: {links} links, no report text"
@@ -172,5 +175,6 @@ def test_listing_page_is_not_a_report(body: str, links: int) -> None:
 )
 def test_article_page_with_links_is_read(body: str) -> None:
     document = read_html(_page(body).encode(), "article.html")
+    extract_report(document, path="article.html", sha256="0" * 64)  # not set aside as a listing
 
     assert "2021年度一般公共预算财政拨款支出1929.65万元" in document.text

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.contract import ReportExtraction
 from ingestion.warehouse.connection import Warehouse
+from tests.contract.builders import build_extraction
 
 WAN = "decimal(18, 6)"
 YUAN = "decimal(20, 2)"
@@ -199,8 +201,8 @@ SEED_004 = MartReport(
 SEEDS = (SEED_000, SEED_002, SEED_003, SEED_004)
 
 
-def as_extraction(report: MartReport) -> dict[str, object]:
-    """The same report as a report-extraction/1 dict, to run it through the staging boundary too."""
+def as_extraction(report: MartReport) -> ReportExtraction:
+    """The same report as a report-extraction/1 document, to run it through the staging boundary too."""
     execution = None
     if report.execution is not None:
         full_year, executed, rate, weight, score = report.execution
@@ -211,11 +213,11 @@ def as_extraction(report: MartReport) -> dict[str, object]:
             "weight": weight,
             "score": score,
         }
-    return {
+    return build_extraction({
         "report": {"unit_name": report.unit_name, "fiscal_year": report.fiscal_year},
         "amounts_wan": dict(report.amounts_wan),
-        "projects": [{"name": None, "budget_wan": b, "spent_wan": s} for b, s in report.projects],
-        "indicators": [{"name": None, "weight": w, "score": s} for w, s in report.indicators],
+        "projects": [{"name": "", "budget_wan": b, "spent_wan": s} for b, s in report.projects],
+        "indicators": [{"name": "", "weight": w, "score": s} for w, s in report.indicators],
         "budget_execution": execution,
         "self_score": report.self_score,
-    }
+    })  # fmt: skip

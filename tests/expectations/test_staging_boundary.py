@@ -12,6 +12,7 @@ import pytest
 
 from expectations import check_extractions
 from expectations.rules import rules_for
+from tests.contract.builders import build_extraction
 
 GOLD = Path(__file__).resolve().parents[2] / "../shared/contract/gold"
 P, NC = "pass", "not_checkable"
@@ -50,7 +51,7 @@ def test_the_catalogue_order_is_the_one_the_table_assumes() -> None:
 
 @pytest.mark.parametrize("seed", [pytest.param(seed, id=f"seed {seed}") for seed in SEED_OUTCOMES])
 def test_every_seed_passes_where_checkable(seed: str) -> None:
-    report = check_extractions({seed: gold_extractions()[seed]})
+    report = check_extractions({seed: build_extraction(gold_extractions()[seed])})
     outcomes = {rule_id: finding.outcome for rule_id, finding in report.for_report(seed).items()}
     assert outcomes == dict(zip(RULE_IDS, SEED_OUTCOMES[seed], strict=True))
     assert not report.blocking_failed
@@ -90,7 +91,7 @@ def extraction_002() -> dict[str, Any]:
 
 
 def test_the_written_out_002_passes_every_rule_it_can_check() -> None:
-    findings = check_extractions({"002": extraction_002()}).for_report("002")
+    findings = check_extractions({"002": build_extraction(extraction_002())}).for_report("002")
     assert {f.outcome for f in findings.values()} == {P, NC}
     assert findings["project_budgets_sum"].outcome == NC
 
@@ -167,7 +168,7 @@ def test_a_report_that_does_not_add_up_warns_with_the_difference(
 ) -> None:
     extraction = copy.deepcopy(extraction_002())
     _set(extraction, pointer, value)
-    finding = check_extractions({"bad": extraction}).for_report("bad")[rule_id]
+    finding = check_extractions({"bad": build_extraction(extraction)}).for_report("bad")[rule_id]
     assert finding.outcome == outcome
     assert (finding.stated_value, finding.expected_value) == (D(stated), D(expected))
     assert finding.difference == D(stated) - D(expected)

@@ -31,7 +31,7 @@ def _scorer() -> ModuleType:
 def _parse(path: Path) -> dict[str, Any]:
     parsing = pytest.importorskip("ingestion.parsing", reason="the parser is not importable yet")
     read = pytest.importorskip("ingestion.documents.read", reason="the readers are not importable yet")
-    return dict(parsing.extract_report(read.read_path(path), path=path.name, sha256="0" * 64))
+    return dict(parsing.extract_report(read.read_path(path), path=path.name, sha256="0" * 64).as_json())
 
 
 @pytest.mark.parametrize(

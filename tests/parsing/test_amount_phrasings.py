@@ -19,7 +19,7 @@ FINAL = "青禾县档案馆2023年度部门决算\n第一部分 青禾县档案�
 
 
 def _amounts(text: str) -> dict[str, Any]:
-    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
     return {key: value for key, value in result["amounts_wan"].items() if value is not None}
 
 
@@ -28,7 +28,7 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
         document_of(FINAL + "2023年度支出总计12,345,678.90元,年初预算数1.2亿元。\n"),
         path="x.txt",
         sha256="0" * 64,
-    )
+    ).as_json()
     assert result["amounts_wan"]["appropriation_expenditure"] is None
     assert result["amounts_wan"]["budget_initial"] is None
     assert [w for w in result["warnings"] if "not in 万元" in w] == [

@@ -31,7 +31,7 @@ NON_EMPTY = object()  # expect a non-empty list
 
 def _extract(text: str) -> dict[str, Any]:
     document = read_document(text.encode("utf-8"), "x.txt")
-    return extract_report(document, path="x.txt", sha256="0" * 64)
+    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
 
 
 def _at(result: dict[str, Any], path: str) -> Any:

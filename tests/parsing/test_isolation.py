@@ -19,7 +19,7 @@ REPORT = (
 
 
 def _extract(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
 
 
 def _broken(exception: Exception) -> Callable[..., object]:

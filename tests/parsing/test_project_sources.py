@@ -16,7 +16,7 @@ from tests.parsing.conftest import document_of
 
 
 def _projects(text: str) -> list[tuple[Any, ...]]:
-    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
     return [(p["name"], p["budget_wan"], p["spent_wan"]) for p in result["projects"]]
 
 
@@ -208,7 +208,7 @@ def test_listed_projects(text: str, expected: list[str]) -> None:
 def test_a_name_read_from_folded_text_is_cited_as_written() -> None:
     text = "青川县2023年度项目支出绩效自评表\n项目名称 | 第２批通组道路项目 |\n全年预算数为１５万元。\n"
     document = document_of(text)
-    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    result = extract_report(document, path="x.txt", sha256="0" * 64).as_json()
     assert result["projects"][0]["name"] == "第2批通组道路项目"
     cited = result["evidence"]["/projects/0/name"]
     assert cited["text"] == "第２批通组道路项目" == document.text[cited["start"] : cited["end"]]
@@ -229,5 +229,5 @@ def test_an_announcements_amount_column(header: str, budgets: list[str | None]) 
         "1 | 青川县住建局 | 老旧小区排水改造 | 860.5 | 良 |\n"
         "2 | 青川县文旅局 | 乡村旅游宣传推介经费 | 120 | 中 |\n"
     )
-    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
     assert [p["budget_wan"] for p in result["projects"]] == budgets

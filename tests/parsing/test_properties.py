@@ -94,7 +94,7 @@ def _extract(text: str) -> dict:
     builder = DocumentBuilder("txt", encoding="utf-8")
     add_plain_text(builder, text)
     document = builder.build()
-    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    result = extract_report(document, path="x.txt", sha256="0" * 64).as_json()
     for pointer, cited in result["evidence"].items():
         assert document.text[cited["start"] : cited["end"]] == cited["text"], pointer
     return result

@@ -14,7 +14,7 @@ from tests.parsing.conftest import document_of
 
 
 def _extract(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
 
 
 @pytest.mark.parametrize(

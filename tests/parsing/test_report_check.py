@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
 from ingestion import errors
+from ingestion.collect.model import CollectedFile, Provenance
 from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.landing import land, parse_pending
 from ingestion.parsing import extract_report
+from ingestion.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 LISTING = (
     "当前位置：首页 > 政府信息公开 > 绩效评价\n"
@@ -66,5 +76,32 @@ def test_pages_without_a_report_are_rejected(text: str) -> None:
     ],
 )
 def test_reports_with_dates_are_kept(text: str, table: list[list[str]] | None) -> None:
-    result = extract_report(_document(text, table=table), path="x", sha256="0" * 64)
+    result = extract_report(_document(text, table=table), path="x", sha256="0" * 64).as_json()
     assert result["contract"] == "report-extraction/1"
+
+
+# A notice with report words and numbered sections but no amount, no indicator and no report
+# kind. The pipeline used to set it aside after parsing while `python -m ingestion parse`
+# printed an extraction for it; both now ask parsing.report_check.
+NOTICE = (
+    "关于做好年度预算绩效管理工作的通知\n一、工作目标\n进一步加强预算绩效管理，提高资金使用效益。\n"
+    "二、工作要求\n各单位要高度重视，按时报送有关材料。\n"
+)
+
+
+def test_the_cli_and_the_pipeline_agree_on_a_notice_with_nothing_in_it(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "ingestion", "parse", str(notice)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (cli.returncode, cli.stdout) == (2, "")
+    assert cli.stderr.startswith(f"{errors.NOT_A_REPORT}: notice.txt: no amounts, no indicators")
+
+    settings = load_settings(tmp_path / "home")
+    seen_at = datetime(2024, 5, 1, tzinfo=UTC)
+    provenance = Provenance("p", "https://p.example/notice.txt", None, None, None, None, seen_at)
+    land([CollectedFile("notice.txt", notice.read_bytes(), provenance)], settings)
+    result = parse_pending(settings)
+    assert [(q.name, q.reason) for q in result.quarantined] == [("notice.txt", errors.NOT_A_REPORT)]
+    assert result.quarantined[0].message == cli.stderr.split(": ", 1)[1].rsplit(" (", 1)[0]

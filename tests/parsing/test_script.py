@@ -50,7 +50,7 @@ def test_simplified_document_is_left_as_it_is() -> None:
 
 def test_traditional_report_is_parsed_and_cited_in_the_original() -> None:
     document = read_document(TRADITIONAL.encode("utf-8"), "x.txt")
-    result = extract_report(document, path="x.txt", sha256="0" * 64)
+    result = extract_report(document, path="x.txt", sha256="0" * 64).as_json()
     assert result["report"]["kind"] == "final_accounts"
     assert result["staffing"]["actual"] == 9
     assert result["evidence"]

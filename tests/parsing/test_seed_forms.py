@@ -53,7 +53,7 @@ def _misses(shared_contract: Path, seed: Path, parsed: dict[str, Any]) -> tuple[
 
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
-    return dict(extract_report(read_document(data, name), path=name, sha256="0" * 64))
+    return dict(extract_report(read_document(data, name), path=name, sha256="0" * 64).as_json())
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -12,7 +12,7 @@ from tests.parsing.conftest import document_of
 
 
 def _report(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).report.model_dump()
 
 
 @pytest.mark.parametrize(

@@ -70,29 +70,29 @@ def test_portal_metadata_gives_title_unit_and_region() -> None:
         "page_title": "2022年度重点项目绩效评价结果-广州市从化区人民政府",
     }
     body = "一、重点项目支出基本情况\n2022年我单位重点项目3个，年初预算534.37万元。\n二、绩效情况\n"
-    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64)["report"]
-    assert (report["title"], report["kind"], report["fiscal_year"]) == (
+    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64).report
+    assert (report.title, report.kind, report.fiscal_year) == (
         "2022年度重点项目绩效评价结果",
         "key_projects",
         2022,
     )
-    assert report["unit_name"] == "霞棠乡人民政府"
-    assert tuple(report["region"].values()) == ("广东省", "广州市", "从化区", "440117")
+    assert report.unit_name == "霞棠乡人民政府"
+    assert tuple(report.region.model_dump().values()) == ("广东省", "广州市", "从化区", "440117")
 
 
 def test_site_district_is_the_region_when_the_publisher_is_not_the_unit() -> None:
     metadata = {"publisher": "某某单位", "page_title": "部门整体支出绩效自评报告-武汉市蔡甸区人民政府"}
     body = "一、基本情况\n2019年，汀坪街道办事处在区委领导下，项目支出1903.09万元。\n二、绩效情况\n"
-    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64)["report"]
-    assert report["unit_name"] == "汀坪街道办事处"
-    assert tuple(report["region"].values()) == ("湖北省", "武汉市", "蔡甸区", "420114")
+    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64).report
+    assert report.unit_name == "汀坪街道办事处"
+    assert tuple(report.region.model_dump().values()) == ("湖北省", "武汉市", "蔡甸区", "420114")
 
 
 def test_city_site_alone_does_not_set_a_region() -> None:
     metadata = {"page_title": "部门整体支出绩效自评报告-武汉市人民政府"}
     body = "一、基本情况\n2019年，汀坪街道办事处在区委领导下，项目支出1903.09万元。\n二、绩效情况\n"
-    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64)["report"]
-    assert report["region"]["district"] is None
+    report = extract_report(_html_document(body, metadata), path="x.html", sha256="0" * 64).report
+    assert report.region.district is None
 
 
 def test_project_implementing_unit_field_beats_a_project_title() -> None:
@@ -100,7 +100,7 @@ def test_project_implementing_unit_field_beats_a_project_title() -> None:
         "2020年度泉禾社区黑臭水体专项治理经费项目支出绩效自评报告\n一、项目基本情况\n"
         "项目名称：泉禾社区黑臭水体专项治理经费。项目实施单位：汕头市潮阳区荷澄街道办事处。\n"
     )
-    report = extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
+    report = extract_report(document_of(text), path="x.txt", sha256="0" * 64).report.model_dump()
     assert (report["unit_name"], report["region"]["district"]) == ("荷澄街道办事处", "潮阳区")
 
 

@@ -24,7 +24,7 @@ def _unit(text: str) -> str | None:
 
 
 def _report(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64)["report"]
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).report.model_dump()
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_table_points(rows: list[list[str]], expected: tuple[list[str], list[str
 def test_prose_points_win_over_table_rows() -> None:
     prose = "一、基本情况\n项目预算50万元。\n二、存在的问题\n1.资金使用效率有待提高。\n"
     rows = [["存在问题", "资金拨付进度偏慢，影响项目实施"], ["改进措施", "加快资金拨付，强化过程监控"]]
-    result = extract_report(_document(rows, prose), path="x.docx", sha256="0" * 64)
+    result = extract_report(_document(rows, prose), path="x.docx", sha256="0" * 64).as_json()
     assert (result["problems"], result["measures"]) == (
         ["资金使用效率有待提高。"],
         ["加快资金拨付，强化过程监控"],
