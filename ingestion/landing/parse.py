@@ -105,7 +105,8 @@ def parse_pending(
     result.quarantined.sort(key=lambda item: order[item.sha256])
     if changes:
         changes.sort(key=lambda change: order[change["document_sha256"]])
-        result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
+        with archive.locked():  # two batches finishing in the same second pick distinct names
+            result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
     return result
 
 
