@@ -51,9 +51,11 @@ def run_jobs(jobs: Sequence[ParseJob], limits: ParseLimits) -> Iterator[tuple[Pa
     queue = deque(jobs)
     pool: list[_Worker] = []
     try:
-        while queue or any(worker.job is not None for worker in pool):
-            _hand_out(queue, pool, limits)
-            yield from _collect(pool, limits)
+        _hand_out(queue, pool, limits)
+        while any(worker.job is not None for worker in pool):
+            finished = list(_collect(pool, limits))
+            _hand_out(queue, pool, limits)  # before the caller records: no worker waits on the ledger
+            yield from finished
     finally:
         for worker in pool:
             _stop(worker)

@@ -75,7 +75,7 @@ def bomb_pdf() -> bytes:
 def _parse_in_worker(tmp_path: Path, name: str, data: bytes) -> tuple[ParseOutcome, float]:
     path = tmp_path / name
     path.write_bytes(data)
-    job = ParseJob(hashlib.sha256(data).hexdigest(), name, str(path), 50 * MIB)
+    job = ParseJob(hashlib.sha256(data).hexdigest(), name, str(path), 50 * MIB, str(tmp_path / "out.json"))
     started = time.monotonic()
     ((_, outcome),) = run_jobs([job], ParseLimits(workers=1, memory_mb=1024, timeout_s=60))
     return outcome, time.monotonic() - started
