@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +22,7 @@ from tests.parsing.test_properties import _assert_extracted_whole, schema  # noq
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 EXAMPLES = int(os.environ.get("BPW_FUZZ_EXAMPLES", "25"))
+MINUTES = float(os.environ.get("BPW_FUZZ_MINUTES", "0"))  # make fuzz: keep going this long
 GENERATED_REPORTS = 6
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 TO_FULL_WIDTH = str.maketrans("0123456789.%()", "０１２３４５６７８９．％（）")
@@ -84,9 +85,21 @@ def mangled_report(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.skipif(not base_texts(), reason="no base texts")
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                      HealthCheck.too_slow])  # fmt: skip
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mangled_report())
-def test_mangled_reports_never_break_the_parser(schema: dict, text: str) -> None:  # noqa: F811
-    _assert_extracted_whole(text, schema)
+def _fuzz_round(contract_schema: dict, text: str) -> None:
+    _assert_extracted_whole(text, contract_schema)
+
+
+def test_mangled_reports_never_break_the_parser(schema: dict) -> None:  # noqa: F811
+    """One round of ``EXAMPLES``; with ``BPW_FUZZ_MINUTES``, rounds until that time is up."""
+    started = time.monotonic()
+    rounds = 0
+    while True:
+        _fuzz_round(schema)
+        rounds += 1
+        if time.monotonic() - started >= MINUTES * 60:
+            break
+    if MINUTES:
+        minutes = (time.monotonic() - started) / 60
+        print(f"\nfuzz: {rounds} rounds x {EXAMPLES} examples in {minutes:.1f} min, no failure")
