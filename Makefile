@@ -10,7 +10,7 @@ DROP ?=
 SAMPLE_DROP := var/sample-drop
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint sample-drop clean airflow airflow-stop docs
+.PHONY: help run test bench bench-workers fuzz lint sample-drop clean airflow airflow-stop docs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,16 @@ test: $(STAMP) ## run the test suite (real DuckDB, PostgreSQL, dbt, GX and Airfl
 
 bench: $(STAMP) ## parsing speed per format (reports per second per core)
 	$(BIN)/python -m ingestion bench
+
+bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=60)
+	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),60)
+
+# The suite runs the fuzz test with a small budget; this runs it for at least 10 minutes.
+FUZZ_EXAMPLES ?= 500
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP) ## the parser fuzz test with a large budget (>= FUZZ_MINUTES minutes)
+	BPW_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) BPW_FUZZ_MINUTES=$(FUZZ_MINUTES) \
+	  $(BIN)/python -m pytest tests/parsing/test_fuzz.py -q -s -p no:cacheprovider
 
 lint: $(STAMP) ## ruff, mypy and sqlfluff
 	$(BIN)/ruff check ingestion expectations dags tests benchmarks
