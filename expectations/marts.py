@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+import yaml
 
-from ingestion.settings import Settings
+from ingestion.settings import PROJECT_ROOT, Settings
 from ingestion.warehouse.connection import Warehouse, connect
 
 # The layer's name; on PostgreSQL its schema is ``<prefix>_marts`` (``Warehouse.schema``).
@@ -35,27 +36,40 @@ class Mart:
         return ["report_id"] if self.has_report_id else list(self.grain)
 
 
-# The marts of docs/data-model.md that the blocking rules guard (fct_validation_finding is ours).
-MARTS: tuple[Mart, ...] = (
-    Mart("dim_report", ("report_id",), has_fiscal_year=True),
-    Mart("dim_unit", ("unit_id",), has_report_id=False),
-    Mart("dim_region", ("division_code",), has_report_id=False),
-    Mart("dim_fiscal_year", ("fiscal_year",), has_report_id=False, has_fiscal_year=True),
-    Mart("fct_expenditure", ("report_id", "line_item"), ("amount_yuan",), has_fiscal_year=True),
-    Mart(
-        "fct_project_expenditure",
-        ("report_id", "project_seq"),
-        ("budget_yuan", "spent_yuan"),
-        has_fiscal_year=True,
-    ),
-    Mart("fct_performance_indicator", ("report_id", "indicator_seq"), has_fiscal_year=True),
-    Mart("fct_budget_execution", ("report_id",), ("initial_yuan", "full_year_yuan", "executed_yuan")),
-    Mart("fct_staffing", ("report_id", "staff_category")),
-    Mart("fct_cost_control", ("report_id", "row_seq"), ("prior_final_yuan", "budget_yuan", "final_yuan")),
-    Mart("fct_narrative_metric", ("report_id", "metric_seq")),
-    Mart("fct_report_statement", ("report_id", "statement_kind", "statement_seq")),
-    Mart("fct_document_ledger", ("document_sha256",), has_report_id=False),
-)
+# The marts dbt builds and BI reads, as dbt declares them (fct_validation_finding is ours; the
+# registry marts of _marts__expected_models.yml are checked by dbt alone).
+MARTS_YML = PROJECT_ROOT / "dbt_project" / "models" / "marts" / "_marts__models.yml"
+
+
+def _grain(model: dict[str, Any]) -> tuple[str, ...]:
+    """The model's key as its dbt tests state it: a unique combination, else a unique column."""
+    for test in model.get("data_tests") or []:
+        if isinstance(test, dict) and "unique_combination_of_columns" in test:
+            return tuple(test["unique_combination_of_columns"]["arguments"]["combination_of_columns"])
+    unique = [c["name"] for c in model["columns"] if "unique" in (c.get("data_tests") or [])]
+    if len(unique) != 1:
+        raise ValueError(f"{MARTS_YML.name}: {model['name']} declares no single grain (unique test)")
+    return (unique[0],)
+
+
+def _mart(model: dict[str, Any]) -> Mart:
+    columns = [column["name"] for column in model["columns"]]
+    return Mart(
+        model["name"],
+        _grain(model),
+        tuple(column for column in columns if column.endswith("_yuan")),
+        has_report_id="report_id" in columns,
+        # A fact's fiscal_year is its report's (dbt joins it from dim_report): checked where it starts.
+        has_fiscal_year="fiscal_year" in columns and model["name"].startswith("dim_"),
+    )
+
+
+def _marts() -> tuple[Mart, ...]:
+    document = yaml.safe_load(MARTS_YML.read_text(encoding="utf-8"))
+    return tuple(_mart(model) for model in document["models"])
+
+
+MARTS: tuple[Mart, ...] = _marts()
 
 
 class MartsMissing(RuntimeError):
