@@ -67,6 +67,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "parsed": len(parsed.parsed),
             "quarantined": parsed.quarantined,
             "up_to_date": parsed.up_to_date,
+            "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
             "staging_checks": _staging_checks(settings, set(parsed.parsed)),
         })  # fmt: skip
