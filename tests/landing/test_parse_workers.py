@@ -29,9 +29,10 @@ def _misbehaving(job: ParseJob) -> dict[str, Any]:
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
     if job.name == "raises":
         raise ValueError("heading ① is not a number")
+    started = time.time()
     if job.name.startswith("nap"):
         time.sleep(0.5)
-    return {"name": job.name, "pid": os.getpid()}
+    return {"name": job.name, "pid": os.getpid(), "started": started, "ended": time.time()}
 
 
 def _run(names: list[str], limits: ParseLimits, monkeypatch: pytest.MonkeyPatch, out: Path) -> dict[str, Any]:
@@ -48,9 +49,7 @@ def _run(names: list[str], limits: ParseLimits, monkeypatch: pytest.MonkeyPatch,
 
 def test_each_failure_is_set_aside_with_its_reason_and_the_rest_goes_on(monkeypatch, tmp_path: Path) -> None:
     names = ["first", "slow", "greedy", "crash", "raises", "after-1", "after-2", "after-3"]
-    started = time.monotonic()
     results = _run(names, ParseLimits(workers=2, memory_mb=512, timeout_s=2), monkeypatch, tmp_path)
-    assert time.monotonic() - started < 15
     outcomes = {name: outcome for name, (outcome, _) in results.items()}
     reasons = {name: outcome.reason for name, outcome in outcomes.items()}
     assert reasons == {
@@ -64,7 +63,10 @@ def test_each_failure_is_set_aside_with_its_reason_and_the_rest_goes_on(monkeypa
 
 
 def test_two_workers_parse_side_by_side(monkeypatch, tmp_path: Path) -> None:
-    started = time.monotonic()
     results = _run([f"nap-{index}" for index in range(4)], ParseLimits(2, 512, 30), monkeypatch, tmp_path)
-    assert time.monotonic() - started < 1.8  # 4 x 0.5 s of sleep, two at a time
-    assert len({extraction["pid"] for _, extraction in results.values()}) == 2
+    naps = [extraction for _, extraction in results.values()]
+    assert len({nap["pid"] for nap in naps}) == 2
+    # Two naps were under way at once (checked by their own clocks, not by a wall-time bound).
+    assert any(
+        a["started"] < b["ended"] and b["started"] < a["ended"] for a in naps for b in naps if a is not b
+    )
