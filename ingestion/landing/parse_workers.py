@@ -62,18 +62,23 @@ def run_jobs(jobs: Sequence[ParseJob], limits: ParseLimits) -> Iterator[tuple[Pa
 
 
 def _hand_out(queue: deque[ParseJob], pool: list[_Worker], limits: ParseLimits) -> None:
-    for worker in pool:
+    for index, worker in enumerate(pool):
         if worker.job is None and queue:
-            _assign(worker, queue.popleft())
+            pool[index] = _assign(worker, queue.popleft(), limits)
     while queue and len(pool) < max(1, limits.workers):
+        pool.append(_assign(_start(limits.memory_mb), queue.popleft(), limits))
+
+
+def _assign(worker: _Worker, job: ParseJob, limits: ParseLimits) -> _Worker:
+    """``worker`` busy with ``job``; a fresh worker in its place if it died while idle."""
+    try:
+        worker.conn.send(job)
+    except OSError:  # killed from outside between two documents: not this document's doing
+        _stop(worker)
         worker = _start(limits.memory_mb)
-        pool.append(worker)
-        _assign(worker, queue.popleft())
-
-
-def _assign(worker: _Worker, job: ParseJob) -> None:
+        worker.conn.send(job)
     worker.job, worker.started = job, time.monotonic()
-    worker.conn.send(job)
+    return worker
 
 
 def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJob, ParseOutcome]]:

@@ -70,3 +70,20 @@ def test_two_workers_parse_side_by_side(monkeypatch, tmp_path: Path) -> None:
     assert any(
         a["started"] < b["ended"] and b["started"] < a["ended"] for a in naps for b in naps if a is not b
     )
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_its_next_document(monkeypatch, tmp_path: Path) -> None:
+    from ingestion.landing import parse_workers
+
+    monkeypatch.setattr(parse_document, "extract", _misbehaving)
+    limits = ParseLimits(1, 512, 30)
+    idle = parse_workers._start(limits.memory_mb)
+    idle.process.kill()
+    idle.process.join()
+    job = ParseJob("0" * 64, "after-kill", "/nowhere", 1, str(tmp_path / "0.json"))
+    worker = parse_workers._assign(idle, job, limits)
+    try:
+        assert worker is not idle and worker.process.is_alive()
+        assert worker.conn.recv().parsed
+    finally:
+        parse_workers._stop(worker)
