@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from ingestion import errors
+from ingestion.landing.memory_cap import cap_address_space
 from ingestion.landing.parse_document import ParseJob, ParseOutcome, parse_document, rejected
 
 _MIB = 1024 * 1024
@@ -175,25 +176,3 @@ def _serve(conn: Connection, memory_mb: int, parent_pid: int) -> None:
             conn.send(replace(outcome, peak_rss_kib=peak))
         except MemoryError:
             conn.send(rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: extraction too large to return"))
-
-
-def cap_address_space(extra_bytes: int) -> None:
-    """Let this process map at most ``extra_bytes`` more than it has now (``RLIMIT_AS``).
-
-    Counted from the current size: a forked worker starts with its parent's mappings, which
-    may be large and are not this document's doing.
-    """
-    current = _virtual_size_bytes()
-    limit = current + extra_bytes
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _virtual_size_bytes() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
