@@ -100,7 +100,7 @@ def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJo
         worker.job = None
         if not worker.process.is_alive() or outcome.reason == errors.TIMEOUT:
             _stop(worker)
-            pool[pool.index(worker)] = _start(limits.memory_mb)
+            pool.remove(worker)  # _hand_out starts another when there is work left
         yield job, outcome
 
 
@@ -175,4 +175,4 @@ def _serve(conn: Connection, memory_mb: int, parent_pid: int) -> None:
         try:
             conn.send(replace(outcome, peak_rss_kib=peak))
         except MemoryError:
-            conn.send(rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: extraction too large to return"))
+            conn.send(rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: no memory left to answer"))
