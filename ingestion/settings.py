@@ -13,6 +13,10 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Larger files are set aside unread (quarantined as "oversized"): no real report comes near it.
 DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# One run at a time per home (ingestion/pipeline/run_lock.py): how long a second run waits for
+# the lock, and how long an Airflow run may sit between two tasks before its lock counts as stale.
+DEFAULT_RUN_LOCK_WAIT_S = 10.0
+DEFAULT_RUN_LOCK_STALE_S = 1800.0
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Settings:
     # PostgreSQL publication (docs/operations.md): the role BI connects through and the schema it reads.
     postgres_reader_role: str = "bpw_reader"
     postgres_bi_schema: str = ""  # empty: "<prefix>_bi"
+    run_lock_wait_s: float = DEFAULT_RUN_LOCK_WAIT_S
+    run_lock_stale_s: float = DEFAULT_RUN_LOCK_STALE_S
 
     @property
     def bi_schema(self) -> str:
@@ -77,6 +83,8 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         max_document_bytes=_positive_int("BPW_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
         postgres_reader_role=os.environ.get("BPW_POSTGRES_READER_ROLE", "bpw_reader"),
         postgres_bi_schema=os.environ.get("BPW_POSTGRES_BI_SCHEMA", ""),
+        run_lock_wait_s=_seconds("BPW_RUN_LOCK_WAIT_S", DEFAULT_RUN_LOCK_WAIT_S),
+        run_lock_stale_s=_seconds("BPW_RUN_LOCK_STALE_S", DEFAULT_RUN_LOCK_STALE_S),
     )
 
 
@@ -87,3 +95,16 @@ def _positive_int(variable: str, default: int) -> int:
     if not value.isdigit() or int(value) == 0:
         raise ValueError(f"{variable} must be a positive whole number of bytes, not {value!r}")
     return int(value)
+
+
+def _seconds(variable: str, default: float) -> float:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(f"{variable} must be a number of seconds (0 or more), not {value!r}")
+    return seconds
