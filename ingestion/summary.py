@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ingestion.dsn import mask_dsn
 from ingestion.landing.archive import atomic_write_json
 from ingestion.pipeline.records import FAILED, OK, STEPS, read_step, run_dir
 from ingestion.pipeline.step_lock import LOCKED
@@ -124,9 +125,8 @@ def _mart_row_counts(settings: Settings) -> dict[str, int]:
 
 def _warehouse_location(settings: Settings) -> str:
     if settings.warehouse_target == "postgres":
-        # The DSN may hold a password: name the server and schemas only.
-        host = settings.postgres_dsn.rsplit("@", 1)[-1]
-        return f"postgresql://{host} (schemas {settings.postgres_schema_prefix}_*)"
+        # The DSN may hold a password (either form): shown masked.
+        return f"PostgreSQL {mask_dsn(settings.postgres_dsn)} (schemas {settings.postgres_schema_prefix}_*)"
     return str(settings.warehouse_path)
 
 

@@ -33,7 +33,8 @@ def run_pipeline(
         # Before anything is collected; held for this one process, released by the summary.
         take_for_run(settings, run_id, "collect" if drop is not None else "parse", spans_processes=False)
     except RunLockHeld:
-        steps.summarize(settings, run_id, echo=echo, require_published=False)
+        # Written, not printed: the caller says it in one line.
+        steps.summarize(settings, run_id, echo=False, require_published=False)
         raise
     try:
         if drop is not None:
