@@ -109,9 +109,15 @@ def _mart_row_counts(settings: Settings) -> dict[str, int]:
     """Rows per mart read from the warehouse, for a run that stopped before publishing."""
     if settings.warehouse_target == "duckdb" and not settings.warehouse_path.exists():
         return {}
-    from ingestion.warehouse.connection import connect
+    import duckdb
 
-    with connect(settings, read_only=True) as warehouse:
+    from ingestion.warehouse.connection import WarehouseUnreachable, connect
+
+    try:
+        warehouse = connect(settings, read_only=True)
+    except (WarehouseUnreachable, duckdb.IOException):
+        return {}  # the server is down or another process holds the file: the summary still gets written
+    with warehouse:
         schema = warehouse.schema("marts")
         tables = warehouse.query(
             "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]

@@ -72,13 +72,14 @@ def _run_here(
 ) -> tuple[int, dict[str, Any] | None]:
     from ingestion.pipeline import run_pipeline
     from ingestion.summary import RunIncomplete
+    from ingestion.warehouse.connection import WarehouseUnreachable
     from ingestion.warehouse.publish import PublishRefused
 
     try:
         result = run_pipeline(
             settings, drop, run_id=args.run_id, fiscal_years=args.fiscal_years, reparse=args.reparse
         )
-    except (RunIncomplete, PublishRefused) as stopped:
+    except (RunIncomplete, PublishRefused, WarehouseUnreachable) as stopped:
         log.error("run: %s", stopped)
         return 1, None
     except RunLockHeld as held:
