@@ -40,7 +40,7 @@ SECRET = "Kv-s3cret"  # what no output may show
         pytest.param("host=db PASSWORD='it\\'s' dbname=w", "host=db PASSWORD=*** dbname=w",
                      id="key/value, escaped quote"),
         pytest.param("postgresql://etl@db/w", "postgresql://etl@db/w", id="no password: unchanged"),
-        pytest.param("at postgresql+psycopg2://a:b@h/d: refused", "at postgresql+psycopg2://a:***@h/d: refused",
+        pytest.param("at postgresql+psycopg2://a:b@h/d: no", "at postgresql+psycopg2://a:***@h/d: no",
                      id="inside a message"),
     ],
 )  # fmt: skip
