@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from typing import Any
 
 from fsspec import AbstractFileSystem
@@ -24,8 +25,13 @@ class LinkRefused(OSError):
 
 def is_link(fs: AbstractFileSystem, path: str) -> bool | None:
     """True for a link (even a dangling one), False for a file, None when nothing is there."""
+    if isinstance(fs, LocalFileSystem):
+        try:
+            return stat.S_ISLNK(os.lstat(path).st_mode)
+        except FileNotFoundError:
+            return None
     try:
-        info: dict[str, Any] = fs.info(path)  # the local file system does not follow links here
+        info: dict[str, Any] = fs.info(path)
     except FileNotFoundError:
         return None
     return bool(info.get("islink"))
