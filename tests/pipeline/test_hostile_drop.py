@@ -202,7 +202,8 @@ def test_every_broken_or_hostile_document_is_quarantined_with_its_own_reason(run
 
 def test_a_name_that_is_not_utf8_lands_escaped_and_loads(run: dict[str, Any]) -> None:
     records = iter_records(Archive(run["settings"].archive_dir))
-    [record] = [r for r in records if any(seen["name"] == "\\xb1\\xa8\\xb8\\xe6.txt" for seen in r["sightings"])]
+    escaped = "\\xb1\\xa8\\xb8\\xe6.txt"  # the bytes that are not UTF-8 spelled \xNN
+    [record] = [r for r in records if any(seen["name"] == escaped for seen in r["sightings"])]
     assert record["status"] == "parsed" and record["document_sha256"] in run["expected"]["good"]
 
 
