@@ -134,3 +134,14 @@ def test_a_failed_connection_is_reported_with_the_password_masked(
     assert "***" in summary_text
     assert SECRET not in result.stdout + result.stderr + summary_text
     assert _files_holding(home, SECRET) == []
+
+
+def test_airflow_tasks_give_the_password_to_airflows_log_masker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BPW_WAREHOUSE_TARGET", "postgres")
+    monkeypatch.setenv("BPW_POSTGRES_DSN", f"host=db password='{SECRET} x' user=etl")
+    from airflow.sdk._shared.secrets_masker import redact
+
+    from ingestion.pipeline.airflow_tasks import _settings
+
+    _settings()
+    assert SECRET not in str(redact(f"a task log line quoting password='{SECRET} x' and {SECRET} x alone"))
