@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ingestion.landing.archive import atomic_write_json
+from ingestion.pipeline.processes import process_alive, process_started
 from ingestion.settings import Settings
 
 EX_TEMPFAIL = 75  # sysexits.h: try again later
@@ -135,10 +136,10 @@ def _try_acquire(
         if holder is not None and holder.run_id != run_id and _alive(holder, settings):
             return None, holder
         if holder is not None and holder.run_id == run_id:
-            mine = replace(holder, pid=os.getpid(), pid_started=_started(os.getpid()), touched_at=now)
+            mine = replace(holder, pid=os.getpid(), pid_started=process_started(os.getpid()), touched_at=now)
             fresh, took_over = False, None
         else:
-            mine = Holder(run_id, os.getpid(), socket.gethostname(), _started(os.getpid()), now, now,
+            mine = Holder(run_id, os.getpid(), socket.gethostname(), process_started(os.getpid()), now, now,
                           spans_processes)  # fmt: skip
             fresh, took_over = True, holder
         atomic_write_json(lock_path(settings), asdict(mine))
@@ -150,37 +151,13 @@ def _alive(holder: Holder, settings: Settings) -> bool:
         if holder.pid == os.getpid():
             # This very process, but another run id: a run it gave up before its summary.
             return False
-        if _process_alive(holder.pid, holder.pid_started):
+        if process_alive(holder.pid, holder.pid_started):
             return True
         if not holder.spans_processes:
             return False
     # A run between two of its processes (or on another host): alive until it goes quiet.
     idle_s = (datetime.now(UTC) - datetime.fromisoformat(holder.touched_at)).total_seconds()
     return idle_s < settings.run_lock_stale_s
-
-
-def _process_alive(pid: int, started: str | None) -> bool:
-    if Path("/proc/self/stat").exists():
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return False
-        # fields[0] is the state (Z: exited, not yet reaped); fields[19] the start time in ticks.
-        return fields[0] not in {"Z", "X"} and (started is None or fields[19] == started)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _started(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return None
 
 
 def _read(settings: Settings) -> Holder | None:
