@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ingestion.landing.archive import atomic_write_json
@@ -52,8 +52,8 @@ class Holder:
 class RunLockHeld(RuntimeError):
     """Another run holds this home's run lock."""
 
-    def __init__(self, home: Path, holder: Holder) -> None:
-        super().__init__(f"another run holds the run lock of {home}: {holder.describe()}")
+    def __init__(self, home: Path, holder: Holder, note: str = "") -> None:
+        super().__init__(f"another run holds the run lock of {home}: {holder.describe()}{note}")
         self.holder = holder
 
 
@@ -88,7 +88,7 @@ def acquire(
             return acquired
         assert blocker is not None
         if time.monotonic() >= deadline:
-            raise RunLockHeld(settings.home, blocker)
+            raise RunLockHeld(settings.home, blocker, _between_processes(blocker, settings))
         time.sleep(min(_POLL_S, max(0.0, deadline - time.monotonic())))
 
 
@@ -158,6 +158,14 @@ def _alive(holder: Holder, settings: Settings) -> bool:
     # A run between two of its processes (or on another host): alive until it goes quiet.
     idle_s = (datetime.now(UTC) - datetime.fromisoformat(holder.touched_at)).total_seconds()
     return idle_s < settings.run_lock_stale_s
+
+
+def _between_processes(holder: Holder, settings: Settings) -> str:
+    """For a holder with no live process (an Airflow run between tasks, or one killed): until when."""
+    if holder.host != socket.gethostname() or process_alive(holder.pid, holder.pid_started):
+        return ""
+    until = datetime.fromisoformat(holder.touched_at) + timedelta(seconds=settings.run_lock_stale_s)
+    return f"; no process of it runs now: if it does not go on, it is gone at {until:%Y-%m-%d %H:%M:%S} UTC"
 
 
 def _read(settings: Settings) -> Holder | None:
