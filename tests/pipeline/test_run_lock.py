@@ -121,7 +121,7 @@ def test_the_lock_of_a_killed_run_is_taken_over(settings: Settings) -> None:
 def test_an_airflow_run_keeps_the_lock_between_its_tasks_until_it_goes_stale(settings: Settings) -> None:
     task = _hold(settings, "scheduled__2026", "task")
     task.wait()  # the task's process has ended; its run has not
-    with pytest.raises(RunLockHeld, match="run scheduled__2026 .*; no process of it runs now: .* it is gone at"):
+    with pytest.raises(RunLockHeld, match=r"run scheduled__2026 .*; no process of it runs now: .*gone at"):
         run_lock.acquire(settings, "manual__1", spans_processes=True, wait_s=0)
     # The run's next task (any process) re-enters its own lock.
     assert not run_lock.acquire(settings, "scheduled__2026", spans_processes=True, wait_s=0).fresh
