@@ -102,6 +102,22 @@ def release(settings: Settings, run_id: str) -> bool:
         return True
 
 
+def release_if_ended(settings: Settings, pid: int) -> Holder | None:
+    """Give back a lock whose holder ran in process ``pid`` alone and that process has ended.
+
+    ``airflow dags test`` (``make run``) runs every task of its run in one process: when that
+    process is gone, killed or interrupted before ``summarize``, so is the run.
+    """
+    with _guard(settings):
+        holder = _read(settings)
+        if holder is None or holder.pid != pid or holder.host != socket.gethostname():
+            return None
+        if process_alive(holder.pid, holder.pid_started):
+            return None
+        lock_path(settings).unlink()
+        return holder
+
+
 def touch(settings: Settings, run_id: str) -> None:
     """Note that ``run_id`` is still at work (a step ended), so a pause is not taken for death."""
     with _guard(settings):

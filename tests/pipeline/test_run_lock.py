@@ -158,3 +158,15 @@ def test_two_real_runs_on_one_home(settings: Settings, tmp_path: Path) -> None:
     assert json.loads(summary_path(settings, "first").read_text())["status"] == "published"
     assert json.loads(summary_path(settings, "second").read_text())["status"].startswith("not run")
     assert not run_lock.lock_path(settings).exists(), "the first run gave the lock back"
+
+
+def test_make_run_gives_back_the_lock_of_its_airflow_process_when_it_ends(settings: Settings) -> None:
+    """``airflow dags test`` runs every task in one process: interrupted, its run is over too."""
+    task = _hold(settings, "manual__dags_test", "run")
+    assert run_lock.release_if_ended(settings, task.pid) is None, "still running"
+    task.send_signal(signal.SIGINT)
+    task.wait()
+    assert run_lock.release_if_ended(settings, task.pid + 1) is None, "another process's lock is kept"
+    released = run_lock.release_if_ended(settings, task.pid)
+    assert released is not None and released.run_id == "manual__dags_test"
+    assert run_lock.live_holder(settings) is None
