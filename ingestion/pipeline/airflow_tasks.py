@@ -11,7 +11,7 @@ from typing import Any
 
 from airflow.sdk import Asset, task
 
-from ingestion.settings import load_settings
+from ingestion.settings import Settings, load_settings
 
 WAREHOUSE_WRITER = "warehouse_writer"
 PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.as_uri())
@@ -21,14 +21,14 @@ PUBLISHED_MARTS = Asset(name="budget_marts", uri=load_settings().published_dir.a
 def collect(**context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.collect(load_settings(), context["run_id"], context["params"]["drop"])
+    return pipeline.collect(_settings(), context["run_id"], context["params"]["drop"])
 
 
 @task
 def parse(force: bool = False, **context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.parse(load_settings(), context["run_id"], force=force)
+    return pipeline.parse(_settings(), context["run_id"], force=force)
 
 
 @task(pool=WAREHOUSE_WRITER)
@@ -36,21 +36,21 @@ def load_staging(fiscal_years_param: str, **context: Any) -> dict[str, Any]:
     """``fiscal_years_param`` names the DAG Param holding the year filter (one year or a list)."""
     from ingestion import pipeline
 
-    return pipeline.load_staging(load_settings(), context["run_id"], context["params"][fiscal_years_param])
+    return pipeline.load_staging(_settings(), context["run_id"], context["params"][fiscal_years_param])
 
 
 @task(pool=WAREHOUSE_WRITER)
 def build_models(**context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.build_models(load_settings(), context["run_id"])
+    return pipeline.build_models(_settings(), context["run_id"])
 
 
 @task(pool=WAREHOUSE_WRITER)
 def validate(**context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.validate(load_settings(), context["run_id"])
+    return pipeline.validate(_settings(), context["run_id"])
 
 
 # A refusal (a blocking rule failed) is not transient: no retries.
@@ -58,7 +58,7 @@ def validate(**context: Any) -> dict[str, Any]:
 def publish(**context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.publish(load_settings(), context["run_id"])
+    return pipeline.publish(_settings(), context["run_id"])
 
 
 # Runs after a failed step too, so every run leaves a summary; it fails the run if a step failed.
@@ -66,4 +66,18 @@ def publish(**context: Any) -> dict[str, Any]:
 def summarize(**context: Any) -> dict[str, Any]:
     from ingestion import pipeline
 
-    return pipeline.summarize(load_settings(), context["run_id"])
+    return pipeline.summarize(_settings(), context["run_id"])
+
+
+def _settings() -> Settings:
+    """The settings, with the warehouse password registered with Airflow's log masker, so a task
+    log that quotes the DSN (in any form) shows ``***``."""
+    from airflow.sdk.log import mask_secret
+
+    from ingestion.dsn import dsn_password
+
+    settings = load_settings()
+    password = dsn_password(settings.postgres_dsn) if settings.warehouse_target == "postgres" else None
+    if password:
+        mask_secret(password)
+    return settings

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
+from ingestion.pipeline.records import OK, read_step, write_step
+from ingestion.pipeline.step_lock import run_step
 from ingestion.progress import Progress, track
 from ingestion.settings import Settings
 
@@ -33,7 +34,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
     from ingestion.landing import collect_into_archive
     from ingestion.pipeline.drop_check import drop_warnings
 
-    with failure_recorded(settings, run_id, "collect"):
+    with run_step(settings, run_id, "collect"):
         progress = Progress("collect")
         landed = collect_into_archive(drop, settings, progress=progress)
         progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
@@ -57,7 +58,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
     """Parse every landed document the current parser has not handled (every document with force)."""
     from ingestion.landing import parse_pending
 
-    with failure_recorded(settings, run_id, "parse"):
+    with run_step(settings, run_id, "parse"):
         progress = Progress("parse")
         parsed = parse_pending(settings, force=force, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
@@ -101,7 +102,7 @@ def load_staging(
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
-    with failure_recorded(settings, run_id, "load_staging"):
+    with run_step(settings, run_id, "load_staging"):
         documents: list[dict[str, Any]] = []
         extractions: dict[str, dict[str, Any]] = {}
         ledger = list(iter_ledger(settings))
@@ -135,7 +136,7 @@ def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
     """One ``dbt build`` (models, seeds and tests) against the configured warehouse."""
     from ingestion.warehouse.dbt import dbt_log_file, run_dbt
 
-    with failure_recorded(settings, run_id, "build_models"):
+    with run_step(settings, run_id, "build_models"):
         result = run_dbt(settings, ["build"], target=settings.warehouse_target)
         counts = ", ".join(f"{status} {count}" for status, count in sorted(result.status_counts.items()))
         log.info("build_models: dbt build: %s (full log: %s)", counts, dbt_log_file(settings))
@@ -150,7 +151,7 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
     from expectations import run_validation
     from ingestion.warehouse.findings import write_findings
 
-    with failure_recorded(settings, run_id, "validate"):
+    with run_step(settings, run_id, "validate"):
         report = run_validation(settings, run_id=run_id)
         write_findings(settings, report)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
@@ -169,7 +170,7 @@ def publish(settings: Settings, run_id: str) -> dict[str, Any]:
     """Publish the marts for BI, refused unless this run's validation passed every blocking rule."""
     from ingestion.warehouse.publish import publish_marts
 
-    with failure_recorded(settings, run_id, "publish"):
+    with run_step(settings, run_id, "publish"):
         validation = read_step(settings, run_id, "validate")
         published = publish_marts(settings, validation=validation, run_id=run_id)
         return write_step(settings, run_id, "publish", {"status": OK, **published})
@@ -178,17 +179,23 @@ def publish(settings: Settings, run_id: str) -> dict[str, Any]:
 def summarize(
     settings: Settings, run_id: str, *, echo: bool = True, require_published: bool = True
 ) -> dict[str, Any]:
-    """Write runs/<run_id>/summary.json and print it; raise RunIncomplete if the run did not publish.
+    """Write runs/<run_id>/summary.json, print it and release the run lock; raise RunIncomplete if
+    the run did not publish.
 
     Returns only the status and where the summary is (the whole summary is too big for XCom).
 
     The error (with ``require_published``) makes the Airflow run fail when this last task runs
     after a failed step (trigger rule all_done), instead of ending green on a good summary.
     """
+    from ingestion.pipeline import run_lock
     from ingestion.summary import RunIncomplete, build_summary, render_text, write_summary
 
-    summary = build_summary(settings, run_id)
-    path = write_summary(settings, summary)
+    try:
+        summary = build_summary(settings, run_id)
+        path = write_summary(settings, summary)
+    finally:
+        # The run ends here, however it went (a run locked out holds nothing to give back).
+        run_lock.release(settings, run_id)
     if echo:
         logging.getLogger("ingestion.summary").info("%s", render_text(summary))
     if require_published and summary["status"] != "published":
