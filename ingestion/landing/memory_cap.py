@@ -1,5 +1,9 @@
 """A parse worker's memory cap (``RLIMIT_AS``), and telling a failure it caused from a defect.
 
+The address-space cap is the kernel's hard stop, but a worker forked from a large parent can
+reuse memory the parent had freed without mapping more; so the pool also watches each worker's
+resident set (``status_kib``) against the same budget (docs/adr/0006-parse-worker-pool.md).
+
 Python raises ``MemoryError`` when the cap refuses an allocation, but a C library may report
 the same refusal as anything (lxml: ``XMLSyntaxError: unknown error``). An exception raised
 while the worker's address space has come close to its cap is therefore taken as running out
@@ -40,8 +44,16 @@ def near_cap() -> bool:
 
 
 def _status_bytes(field: str) -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) * 1024
+    return status_kib(field) * 1024
+
+
+def status_kib(field: str, pid: int | str = "self") -> int:
+    """A ``/proc/<pid>/status`` figure in KiB (VmRSS, VmHWM, VmSize ...); 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(f"{field}:"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
     return 0

@@ -37,7 +37,7 @@ class ParseOutcome:
     format: str | None = None  # the format the reader found, when parsed
     reason: str | None = None  # set when rejected: a code from ingestion.errors
     message: str | None = None
-    peak_rss_kib: int | None = None  # the worker's peak resident set so far (ru_maxrss)
+    peak_rss_kib: int | None = None  # the worker's peak resident set so far, above what it started with
     write_error: str | None = None  # the extraction could not be written: the run, not the document
 
 

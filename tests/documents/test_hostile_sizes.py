@@ -130,5 +130,6 @@ def test_an_honest_but_huge_docx_is_stopped_by_the_worker_memory_cap(files: Any,
         hashlib.sha256(data).hexdigest(), path.name, str(path), 50 * MIB, str(tmp_path / "out.json")
     )
     ((_, outcome),) = run_jobs([job], ParseLimits(workers=1, memory_mb=100, timeout_s=120))
-    # Under the cap lxml fails with "XMLSyntaxError: unknown error": too_large, not parser_error.
-    assert (outcome.reason, "ran out of memory" in (outcome.message or "")) == (errors.TOO_LARGE, True)
+    # lxml fails with "XMLSyntaxError: unknown error" under the address-space cap, or the worker is
+    # stopped when its resident set passes the cap: either way too_large, not parser_error.
+    assert (outcome.reason, "memory" in (outcome.message or "")) == (errors.TOO_LARGE, True)

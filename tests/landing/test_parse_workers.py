@@ -87,3 +87,24 @@ def test_a_worker_killed_while_idle_is_replaced_before_its_next_document(monkeyp
         assert worker.conn.recv().parsed
     finally:
         parse_workers._stop(worker)
+
+
+def test_a_worker_whose_resident_memory_grows_past_the_cap_is_stopped(monkeypatch, tmp_path: Path) -> None:
+    """The address-space cap switched off, as reused memory of a large parent would escape it."""
+    from ingestion.landing import parse_workers
+
+    def hog(job: ParseJob) -> dict[str, Any]:
+        held = []
+        for _ in range(12):  # 600 MB if nobody stops it
+            held.append(b"x" * (50 * 1024 * 1024))
+            time.sleep(0.05)
+        return {"held": len(held)}
+
+    monkeypatch.setattr(parse_workers, "cap_address_space", lambda extra_bytes: None)
+    monkeypatch.setattr(parse_document, "extract", hog)
+    job = ParseJob("0" * 64, "hog", "/nowhere", 1, str(tmp_path / "0.json"))
+    ((_, outcome),) = run_jobs([job], ParseLimits(1, 100, 60))
+    assert (outcome.reason, "resident memory grew past the 100 MiB cap" in (outcome.message or "")) == (
+        errors.TOO_LARGE,
+        True,
+    )
