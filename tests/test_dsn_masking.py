@@ -74,6 +74,7 @@ def prefix() -> Iterator[str]:
             cursor.execute("select nspname from pg_namespace where nspname like %s", (f"{prefix}\\_%",))
             for (schema,) in cursor.fetchall():
                 cursor.execute(f'drop schema "{schema}" cascade')
+            cursor.execute(f'drop role if exists "{prefix}_reader"')  # roles are cluster-wide
     finally:
         connection.close()
 

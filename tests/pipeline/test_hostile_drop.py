@@ -12,7 +12,6 @@ and the kernel's high-water mark of its largest process) under 1 GiB.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -22,7 +21,6 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import duckdb
@@ -35,34 +33,20 @@ from ingestion.landing import iter_ledger
 from ingestion.landing.archive import Archive
 from ingestion.landing.ledger import iter_records
 from ingestion.settings import load_settings
+from tests.documents.test_hostile_sizes import bomb_pdf, lying_docx
 
 pytestmark = pytest.mark.slow
 GIB = 1024**3
 # Over the lying docx and the PDF bomb (~2 MB, refused for what they inflate to, not their size),
 # under the generator's oversized file.
 SIZE_LIMIT = 3 * 1024 * 1024
-HOSTILE_SIZES = Path(__file__).resolve().parents[1] / "documents" / "test_hostile_sizes.py"
 CIRCLED = "①部\n".encode()  # issue 8's reproduction: int('①') raised in the section outline
 NON_UTF8 = b"\xb1\xa8\xb8\xe6.txt"  # 报告.txt in GB2312
 LOADED = {"parsed", "attached", "superseded"}
-# Per-document isolation (branch isolation-parse): without it the circled numeral stops every run
-# at parse, and the lying zip and the PDF bomb are read whole; those three cases need it.
-ISOLATED = hasattr(errors, "PARSER_ERROR")
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _hostile_sizes() -> ModuleType | None:
-    """The lying docx and the PDF bomb, as the per-document isolation tests build them."""
-    if not HOSTILE_SIZES.exists():
-        return None  # without that work (branch isolation-parse) these two cases are left out
-    spec = importlib.util.spec_from_file_location("hostile_sizes", HOSTILE_SIZES)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _expected_reason(broken: dict[str, Any]) -> str:
@@ -79,18 +63,17 @@ def _write_hostile_drop(root: Path) -> tuple[Path, dict[str, Any]]:
     options = DropOptions(out=drop, reports=6, years=[2022, 2023], formats=["txt", "docx", "pdf", "html"],
                           seed=23, broken=12, oversize_bytes=SIZE_LIMIT)  # fmt: skip
     manifest = write_drop(options)
+
     def sha(entry: dict[str, Any]) -> str:
         return _sha256((drop / entry["file"]).read_bytes())
 
     expected: dict[str, Any] = {
         "good": {sha(document) for document in manifest["documents"]},
         "quarantined": {sha(broken): _expected_reason(broken) for broken in manifest["broken"]},
-        "isolation_covered": ISOLATED,
     }
     hostile = drop / "hostile-portal"
     hostile.mkdir()
-    if ISOLATED:
-        (hostile / "circled.txt").write_bytes(CIRCLED)
+    (hostile / "circled.txt").write_bytes(CIRCLED)
 
     # A good report under a name whose bytes are not UTF-8 (it must load like any other), and a
     # good report whose sidecar is a link out of the drop (it loads; the sidecar is not read).
@@ -110,11 +93,12 @@ def _write_hostile_drop(root: Path) -> tuple[Path, dict[str, Any]]:
         (hostile / name).write_bytes(f"a name that leaves the drop: {name}".encode())
         expected["refused_names"][repr(name)] = "path_in_name"
 
-    sizes = _hostile_sizes()
-    if ISOLATED and sizes is not None:
-        for name, data in (("lying.docx", sizes.lying_docx()), ("bomb.pdf", sizes.bomb_pdf())):
-            (hostile / name).write_bytes(data)
-            expected["quarantined"][_sha256(data)] = "unsafe"
+    # A zip whose directory says 1,000 bytes for a 2 GiB part (it disagrees with itself: corrupt),
+    # and a PDF whose 1 MB stream inflates to 1 GiB (past the budget: unsafe). Both read in bounded chunks.
+    (hostile / "lying.docx").write_bytes(lying_docx())
+    (hostile / "bomb.pdf").write_bytes(bomb_pdf())
+    expected["quarantined"][_sha256(lying_docx())] = errors.CORRUPT
+    expected["quarantined"][_sha256(bomb_pdf())] = errors.UNSAFE
     return drop, expected
 
 
@@ -194,11 +178,10 @@ def test_every_broken_or_hostile_document_is_quarantined_with_its_own_reason(run
     assert {sha: ledger.get(sha) for sha in expected["quarantined"]} == {
         sha: ("quarantined", reason) for sha, reason in expected["quarantined"].items()
     }
-    reasons = Counter(expected["quarantined"].values())
-    if ISOLATED:  # the circled numeral: read now, or the exception isolated to this one document
-        circled = ledger[_sha256(CIRCLED)]
-        assert circled in {("quarantined", "not_a_report"), ("quarantined", "parser_error")}
-        reasons[circled[1]] += 1
+    # The circled numeral: read now (not a report), or the exception isolated to this one document.
+    circled = ledger[_sha256(CIRCLED)]
+    assert circled in {("quarantined", errors.NOT_A_REPORT), ("quarantined", errors.PARSER_ERROR)}
+    reasons = Counter([*expected["quarantined"].values(), circled[1]])
     assert run["summary"]["documents"]["quarantined_by_reason"] == dict(sorted(reasons.items()))
 
 
@@ -234,9 +217,3 @@ def test_the_oversized_file_is_stored_once(run: dict[str, Any]) -> None:
     assert copies, "the generator's oversized file is quarantined"
     for copy in copies:
         assert copy.stat().st_ino == archive.object_path(copy.name.split(".")[0]).stat().st_ino
-
-
-def test_the_circled_numeral_the_lying_zip_and_the_pdf_bomb_are_in_the_drop(run: dict[str, Any]) -> None:
-    if not run["expected"]["isolation_covered"]:
-        pytest.xfail("not covered: per-document isolation (branch isolation-parse) has not landed")
-    assert list(run["expected"]["quarantined"].values()).count("unsafe") >= 2

@@ -170,3 +170,22 @@ def test_make_run_gives_back_the_lock_of_its_airflow_process_when_it_ends(settin
     released = run_lock.release_if_ended(settings, task.pid)
     assert released is not None and released.run_id == "manual__dags_test"
     assert run_lock.live_holder(settings) is None
+
+
+def test_an_airflow_task_of_another_run_is_locked_out_and_its_summary_task_says_so(
+    settings: Settings, holder: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    """The step functions the DAG tasks call: collect refuses, summarize reports and frees nothing."""
+    from ingestion.pipeline import steps
+    from ingestion.summary import RunIncomplete
+
+    (tmp_path / "drop").mkdir()
+    locked_out = replace(settings, run_lock_wait_s=0.0)
+    with pytest.raises(RunLockHeld, match="run nightly-A"):
+        steps.collect(locked_out, "scheduled__B", str(tmp_path / "drop"))
+    with pytest.raises(RunIncomplete, match="not run: another run holds the run lock"):
+        steps.summarize(locked_out, "scheduled__B", echo=False)
+    summary = json.loads(summary_path(settings, "scheduled__B").read_text(encoding="utf-8"))
+    assert summary["not_run_because_locked_by"]["run_id"] == "nightly-A"
+    assert summary["rows_per_mart"] == {}, "the warehouse another run writes is not opened"
+    assert run_lock.live_holder(settings) is not None and not settings.archive_dir.exists()
