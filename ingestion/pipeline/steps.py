@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
-from ingestion.progress import Progress, track
+from ingestion.progress import Progress
 from ingestion.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -92,42 +92,45 @@ def _staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
 def load_staging(
     settings: Settings, run_id: str, fiscal_years: int | str | Sequence[int | str] | None = None
 ) -> dict[str, Any]:
-    """Upsert the ledger and the extractions (only reports of ``fiscal_years`` when given) into raw.*."""
+    """Upsert into raw.* the ledger rows and extractions that changed since they were last loaded.
+
+    Only reports of ``fiscal_years`` when given. An unchanged document is not touched (its
+    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry.
+    """
     from ingestion.expected import load_registry
-    from ingestion.landing import iter_ledger, load_extraction
+    from ingestion.pipeline.incremental import changed_documents
     from ingestion.warehouse.connection import connect
-    from ingestion.warehouse.expected_tables import load_registry_tables
+    from ingestion.warehouse.expected_tables import load_registry_tables, registry_digest
+    from ingestion.warehouse.pipeline_state import read_state, write_state
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
     with failure_recorded(settings, run_id, "load_staging"):
-        documents: list[dict[str, Any]] = []
-        extractions: dict[str, dict[str, Any]] = {}
-        ledger = list(iter_ledger(settings))
-        for row in track(ledger, "load_staging", total=len(ledger)):
-            extraction = load_extraction(row)
-            if years is not None and (extraction is None or _fiscal_year(extraction) not in years):
-                continue
-            documents.append(row)
-            if extraction is not None:
-                extractions[row["document_sha256"]] = extraction
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
-            loaded = load_documents(warehouse, documents, extractions)
-            expected = load_registry_tables(warehouse, load_registry())
+            changed = changed_documents(settings, warehouse, years)
+            loaded = load_documents(warehouse, changed.documents, changed.extractions, changed.fingerprints)
+            registry = load_registry()
+            digest = registry_digest(registry)
+            expected: dict[str, int] = {}
+            if read_state(warehouse).get("registry_sha256") != digest:
+                expected = load_registry_tables(warehouse, registry)
+                with warehouse.transaction():
+                    write_state(warehouse, {"registry_sha256": digest})
+        log.info(
+            "load_staging: %d document(s) new or changed, %d unchanged%s",
+            loaded.documents, changed.unchanged, ", registry reloaded" if expected else "",
+        )
         return write_step(settings, run_id, "load_staging", {
             "status": OK,
             "fiscal_years": years,
             "documents": loaded.documents,
+            "unchanged_documents": changed.unchanged,
             "reports": loaded.reports,
             "quarantined": loaded.quarantined,
+            "registry_reloaded": bool(expected),
             "rows_by_table": {**loaded.rows_by_table, **expected},
         })  # fmt: skip
-
-
-def _fiscal_year(extraction: dict[str, Any]) -> int | None:
-    year = (extraction.get("report") or {}).get("fiscal_year")
-    return int(year) if year is not None else None
 
 
 def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
