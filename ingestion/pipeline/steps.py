@@ -133,18 +133,29 @@ def load_staging(
         })  # fmt: skip
 
 
-def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
-    """One ``dbt build`` (models, seeds and tests) against the configured warehouse."""
+def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False) -> dict[str, Any]:
+    """One ``dbt build`` (models, seeds and tests) when something changed since the last one.
+
+    Incremental when only documents changed, a full refresh when the dbt project changed (or with
+    ``full_refresh``), none at all on a quiet night (``warehouse.build_plan``).
+    """
+    from ingestion.warehouse.build_plan import plan_build, record_build
     from ingestion.warehouse.dbt import dbt_log_file, run_dbt
 
     with failure_recorded(settings, run_id, "build_models"):
-        result = run_dbt(settings, ["build"], target=settings.warehouse_target)
+        plan = plan_build(settings, full_refresh=full_refresh)
+        if plan.dbt_args is None:
+            log.info("build_models: dbt not run: %s", plan.reason)
+            return write_step(settings, run_id, "build_models", {"status": OK, "skipped": plan.reason})
+        result = run_dbt(settings, plan.dbt_args, target=settings.warehouse_target)
         counts = ", ".join(f"{status} {count}" for status, count in sorted(result.status_counts.items()))
-        log.info("build_models: dbt build: %s (full log: %s)", counts, dbt_log_file(settings))
+        log.info("build_models: dbt %s: %s (full log: %s)", plan.reason, counts, dbt_log_file(settings))
         if not result.success:
             failed = "; ".join(f"{f.unique_id} {f.status}: {f.message}" for f in result.failures[:10])
             raise RuntimeError(f"dbt build failed ({result.status_counts}): {failed}")
-        return write_step(settings, run_id, "build_models", {"status": OK, "dbt": result})
+        record_build(settings, plan, run_id)
+        record = {"status": OK, "build": plan.reason, "dbt": result}
+        return write_step(settings, run_id, "build_models", record)
 
 
 def validate(settings: Settings, run_id: str) -> dict[str, Any]:

@@ -27,13 +27,18 @@ def create_statement(schema: str) -> str:
 
 
 def read_state(warehouse: Warehouse) -> dict[str, str]:
-    """Every recorded name and value (an empty dict before the first run or on a new warehouse)."""
+    """Every recorded name and value (an empty dict before the first run or on a new warehouse).
+
+    Reads only, so a read-only connection will do.
+    """
     schema = warehouse.schema("raw")
-    warehouse.execute(f"create schema if not exists {schema}")
-    warehouse.execute(create_statement(schema))
-    return {
-        str(name): str(value) for name, value in warehouse.query(f"select name, value from {schema}.{TABLE}")
-    }
+    exists = warehouse.query(
+        "select 1 from information_schema.tables where table_schema = ? and table_name = ?", [schema, TABLE]
+    )
+    if not exists:
+        return {}
+    rows = warehouse.query(f"select name, value from {schema}.{TABLE}")
+    return {str(name): str(value) for name, value in rows}
 
 
 def write_state(warehouse: Warehouse, values: Mapping[str, str | None]) -> None:

@@ -1,8 +1,22 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='report_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        pre_hook="{{ delete_reports_to_rebuild() }}",
+    )
+}}
+
 with
 
 current_reports as (
     select * from {{ ref('int_reports_deduplicated') }}
-    where is_current
+    where
+        is_current
+        {% if is_incremental() -%}
+            and report_id in ({{ reports_to_rebuild() }})
+        {%- endif %}
 ),
 
 cost_control as (
