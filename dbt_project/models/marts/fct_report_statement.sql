@@ -8,6 +8,8 @@
     )
 }}
 
+-- depends_on: {{ ref('stg_raw__documents') }}  (read by reports_to_rebuild in incremental builds)
+
 with
 
 current_reports as (
