@@ -159,16 +159,30 @@ def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False)
 
 
 def validate(settings: Settings, run_id: str) -> dict[str, Any]:
-    """Run the Great Expectations suites on the marts and write the findings mart."""
+    """Run the Great Expectations suites on the marts and stage the findings (publish promotes them).
+
+    Skipped when the marts' reports have not changed since the last finished validation (its
+    verdict is carried over); otherwise the arithmetic runs on the reports whose figures changed
+    and the blocking rules on every mart.
+    """
     from expectations import run_validation
-    from ingestion.warehouse.findings import write_findings
+    from ingestion.pipeline.incremental import carried_validation, warehouse_state
+    from ingestion.warehouse.findings import stage_findings, validated_figures
 
     with failure_recorded(settings, run_id, "validate"):
-        report = run_validation(settings, run_id=run_id)
-        write_findings(settings, report)
+        state = warehouse_state(settings)
+        carried = carried_validation(state)
+        if carried is not None:
+            log.info("validate: not run: %s", carried["skipped"])
+            return write_step(settings, run_id, "validate", {"status": OK, **carried})
+        report = run_validation(settings, run_id=run_id, known_figures=validated_figures(settings))
+        stage_findings(settings, report, report.checked_reports)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
         return write_step(settings, run_id, "validate", {
             "status": OK,
+            "facts_version": state.get("facts_version"),
+            "reports_checked": sum(1 for sha in report.checked_reports.values() if sha is not None),
+            "reports_removed": sum(1 for sha in report.checked_reports.values() if sha is None),
             "counts": report.counts,
             "counts_by_rule": report.counts_by_rule,
             "blocking_failed": report.blocking_failed,
@@ -179,12 +193,27 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
 
 
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:
-    """Publish the marts for BI, refused unless this run's validation passed every blocking rule."""
-    from ingestion.warehouse.publish import publish_marts
+    """Publish the marts for BI, refused unless this run's validation passed every blocking rule.
+
+    This run's findings become the mart's first (the run finished). Nothing is republished when
+    no mart changed since the last publication.
+    """
+    from ingestion.pipeline.incremental import finish_validation, record_publication, warehouse_state
+    from ingestion.warehouse.publish import check_validation, publication_unchanged, publish_marts
 
     with failure_recorded(settings, run_id, "publish"):
         validation = read_step(settings, run_id, "validate")
+        check_validation(validation, run_id)
+        assert validation is not None  # check_validation refuses a missing one
+        state = warehouse_state(settings)
+        unchanged = publication_unchanged(settings, state) if validation.get("skipped") else None
+        if unchanged is not None:
+            log.info("publish: not republished: %s", unchanged["skipped"])
+            return write_step(settings, run_id, "publish", {"status": OK, **unchanged})
+        if not validation.get("skipped"):
+            finish_validation(settings, run_id, validation)
         published = publish_marts(settings, validation=validation, run_id=run_id)
+        record_publication(settings, state.get("marts_version"))
         return write_step(settings, run_id, "publish", {"status": OK, **published})
 
 
