@@ -126,7 +126,8 @@ def stage_findings(settings: Settings, report: ValidationReport, checked: Mappin
 def promote_findings(settings: Settings, run_id: str) -> int:
     """Make ``run_id``'s staged findings the mart's (the run finished); returns the rows promoted.
 
-    Blocking rules check every mart each time: their rows are replaced whole. Warning rows are
+    Blocking rules check every mart each time: their rows are replaced whole (when the run has
+    any). Warning rows are
     replaced for the reports this run checked, and dropped for reports that left the marts.
     """
     with connect(settings) as warehouse, warehouse.transaction():
@@ -139,7 +140,11 @@ def promote_findings(settings: Settings, run_id: str) -> int:
             return 0
         checked = f"select report_id from {raw}.{CHECKED_PENDING} where run_id = ?"
         names = ", ".join(name for name, _ in COLUMNS)
-        warehouse.execute(f"delete from {marts}.{TABLE} where severity = 'blocking'")
+        warehouse.execute(
+            f"delete from {marts}.{TABLE} where severity = 'blocking' and exists "
+            f"(select 1 from {raw}.{PENDING} where run_id = ? and severity = 'blocking')",
+            [run_id],
+        )
         warehouse.execute(f"delete from {marts}.{TABLE} where report_id in ({checked})", [run_id])
         warehouse.execute(
             f"delete from {marts}.{TABLE} where finding_id in "
