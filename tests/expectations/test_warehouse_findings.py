@@ -72,7 +72,9 @@ def test_findings_land_with_exact_decimals_and_stable_ids(settings: Settings) ->
     assert written[1][1:7] == ("keys_unique_not_null", "pass", None, None, None, None)
 
 
-def test_a_later_run_replaces_the_findings_of_the_reports_it_checked(settings: Settings, warehouse: Path) -> None:
+def test_a_later_run_replaces_the_findings_of_the_reports_it_checked(
+    settings: Settings, warehouse: Path
+) -> None:
     other = replace(WARN, report_id="s" * 64)
     write_findings(settings, report("run-1", WARN, other, PASS))
     write_findings(settings, report("run-2", UNCHECKED))
