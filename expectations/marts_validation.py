@@ -11,6 +11,8 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -105,9 +107,17 @@ def _blocking_findings(
     return findings
 
 
+@cache
+def _rules_signature() -> bytes:
+    # A changed rule (tolerance, severity) or arithmetic function means every report is checked again.
+    folder = Path(__file__).parent
+    files = ("rules.yml", "arithmetic.py")
+    return b"".join(hashlib.sha256((folder / name).read_bytes()).digest() for name in files)
+
+
 def figures_sha256(figures: ReportFigures) -> str:
-    """Changes whenever anything the arithmetic reads or names in a finding changes."""
-    return hashlib.sha256(repr(figures).encode("utf-8")).hexdigest()
+    """Changes whenever anything the arithmetic reads or names in a finding, or the rules, change."""
+    return hashlib.sha256(_rules_signature() + repr(figures).encode("utf-8")).hexdigest()
 
 
 def _to_check(

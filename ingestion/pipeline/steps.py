@@ -175,7 +175,10 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
         if carried is not None:
             log.info("validate: not run: %s", carried["skipped"])
             return write_step(settings, run_id, "validate", {"status": OK, **carried})
-        report = run_validation(settings, run_id=run_id, known_figures=validated_figures(settings))
+        # After a full refresh (a rule or model change) every report is checked again.
+        build = (read_step(settings, run_id, "build_models") or {}).get("build") or ""
+        known = None if build.startswith("full refresh") else validated_figures(settings)
+        report = run_validation(settings, run_id=run_id, known_figures=known)
         stage_findings(settings, report, report.checked_reports)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
         return write_step(settings, run_id, "validate", {
