@@ -1,13 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='report_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='fail',
-        pre_hook="{{ delete_reports_to_rebuild() }}",
-    )
-}}
-
 -- depends_on: {{ ref('stg_raw__documents') }}  (read by reports_to_rebuild in incremental builds)
 
 with
