@@ -45,6 +45,10 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
         # Things an operator should look at even though the run went through (an empty drop, ...).
         "warnings": list((steps["collect"] or {}).get("drop_warnings") or []),
         "steps": {step: (record or {}).get("status", "not run") for step, record in steps.items()},
+        # Steps that found nothing changed since the work was last done (a quiet night), and why.
+        "not_redone": {
+            step: record["skipped"] for step, record in steps.items() if record and record.get("skipped")
+        },
         "documents": _documents(settings, steps),
         "rows_per_mart": published.get("tables") or ({} if locked_out else _mart_row_counts(settings)),
         "validation": {
@@ -156,11 +160,14 @@ def render_text(summary: dict[str, Any]) -> str:
         + ", ".join(f"{step} {summary['steps'][step]}" for step in STEPS if step in summary["steps"]),
         f"Documents: {_shown(documents['found_in_drop'])} found in the drop "
         f"({_shown(documents['new_in_archive'])} new), {documents['in_archive']} in the archive, "
-        f"{_shown(documents['loaded_reports'])} reports loaded, {documents['quarantined']} quarantined",
+        f"{_shown(documents['loaded_reports'])} reports loaded (new or changed), "
+        f"{documents['quarantined']} quarantined",
     ]
     swept = (summary.get("lock") or {}).get("swept_temp_files") or []
     if swept:
         lines.append(f"Housekeeping: removed {len(swept)} stale temporary files a killed run left")
+    for step, reason in summary.get("not_redone", {}).items():
+        lines.append(f"  {step} not redone: {reason}")
     if reasons:
         lines.append(f"  quarantined by reason: {reasons}")
     for name, reason in documents.get("rejected_names", []):

@@ -3,7 +3,8 @@
 Without ``--airflow`` the steps run one after another here (no scheduler, no metadata database).
 With ``--airflow`` a local Airflow (SQLite under ``BPW_HOME/airflow``) runs the nightly DAG once
 with ``airflow dags test``; both end by logging the run summary. ``--reparse`` without a drop
-re-parses the landed archive (after a parser change) and rebuilds everything from it. With
+re-parses the landed archive (after a parser change) and rebuilds everything from it;
+``--full-refresh`` rebuilds every mart and revalidates every report (after a rule or model change). With
 ``--strict`` a run whose drop was empty or held nothing new exits with status 3. When another
 run holds this home (the run lock, waited for up to BPW_RUN_LOCK_WAIT_S seconds), nothing runs:
 one line names that run, the summary says so, and the exit status is 75 (EX_TEMPFAIL).
@@ -35,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fiscal-year", action="append", type=int, dest="fiscal_years", metavar="YEAR",
                         help="load only reports of this fiscal year (repeatable; default: all)")  # fmt: skip
     parser.add_argument("--reparse", action="store_true", help="parse every landed document again")
+    parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="rebuild every mart and revalidate every report (after a rule or model change)",
+    )
     parser.add_argument("--run-id", help="name of this run (default: manual__<UTC time>)")
     parser.add_argument("--home", help="working folder (default: $BPW_HOME or ./var)")
     parser.add_argument("--airflow", action="store_true",
@@ -77,7 +83,12 @@ def _run_here(
 
     try:
         result = run_pipeline(
-            settings, drop, run_id=args.run_id, fiscal_years=args.fiscal_years, reparse=args.reparse
+            settings,
+            drop,
+            run_id=args.run_id,
+            fiscal_years=args.fiscal_years,
+            reparse=args.reparse,
+            full_refresh=args.full_refresh,
         )
     except (RunIncomplete, PublishRefused, WarehouseUnreachable) as stopped:
         log.error("run: %s", stopped)
@@ -118,7 +129,9 @@ def _drop(given: str | None, home: Path) -> str:
 def _run_through_airflow(settings: Settings, drop: str | None, args: argparse.Namespace) -> int:
     from ingestion.pipeline.local_airflow import run_nightly_once, set_up_airflow
 
-    if drop is None or args.reparse or args.run_id or (args.fiscal_years and len(args.fiscal_years) > 1):
+    if drop is None or args.reparse or args.full_refresh or args.run_id or (
+        args.fiscal_years and len(args.fiscal_years) > 1
+    ):
         log.error("run --airflow takes --drop and at most one --fiscal-year; reprocess with the backfill DAG")
         return 2
     set_up_airflow(settings)

@@ -19,12 +19,14 @@ def run_pipeline(
     run_id: str | None = None,
     fiscal_years: int | str | Sequence[int | str] | None = None,
     reparse: bool = False,
+    full_refresh: bool = False,
     echo: bool = True,
 ) -> dict[str, Any]:
     """Run every step, stop at the first failure, and write the summary either way.
 
     ``drop=None`` collects nothing (reprocessing the archive); ``reparse`` parses every landed
-    document again. A failing step's error propagates after the summary has been written.
+    document again; ``full_refresh`` rebuilds every mart and revalidates every report. A failing
+    step's error propagates after the summary has been written.
     ``RunLockHeld`` when another run holds this home's run lock (after the wait): nothing ran,
     and the summary says which run holds it.
     """
@@ -41,7 +43,7 @@ def run_pipeline(
             steps.collect(settings, run_id, drop)
         steps.parse(settings, run_id, force=reparse)
         steps.load_staging(settings, run_id, fiscal_years)
-        steps.build_models(settings, run_id)
+        steps.build_models(settings, run_id, full_refresh=full_refresh)
         steps.validate(settings, run_id)
         steps.publish(settings, run_id)
     except Exception:
