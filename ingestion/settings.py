@@ -17,6 +17,8 @@ DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 # as too_large / timeout. The largest real report parses in ~2 s at ~150 MiB.
 DEFAULT_PARSE_MEMORY_MB = 1024
 DEFAULT_PARSE_TIMEOUT_S = 60
+# Documents per mapped parse task in the DAGs (ingestion/pipeline/parse_batches.py).
+DEFAULT_PARSE_BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Settings:
     parse_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     parse_memory_mb: int = DEFAULT_PARSE_MEMORY_MB
     parse_timeout_s: int = DEFAULT_PARSE_TIMEOUT_S
+    parse_batch_size: int = DEFAULT_PARSE_BATCH_SIZE
 
     @property
     def bi_schema(self) -> str:
@@ -88,6 +91,7 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         parse_workers=_positive_int("BPW_PARSE_WORKERS", os.cpu_count() or 1, "worker processes"),
         parse_memory_mb=_positive_int("BPW_PARSE_MEMORY_MB", DEFAULT_PARSE_MEMORY_MB, "MiB"),
         parse_timeout_s=_positive_int("BPW_PARSE_TIMEOUT_S", DEFAULT_PARSE_TIMEOUT_S, "seconds"),
+        parse_batch_size=_positive_int("BPW_PARSE_BATCH_SIZE", DEFAULT_PARSE_BATCH_SIZE, "documents"),
     )
 
 
