@@ -46,9 +46,12 @@ def parse_batch(settings: Settings, run_id: str, batch: list[str], *, force: boo
     N slots runs N batches side by side rather than N x N processes.
     """
     from ingestion.landing import parse_pending
+    from ingestion.progress import Progress
 
     with failure_recorded(settings, run_id, STEP):
-        parsed = parse_pending(settings, only=batch, force=force, workers=1)
+        progress = Progress(STEP)
+        parsed = parse_pending(settings, only=batch, force=force, workers=1, progress=progress)
+        progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
         result: dict[str, Any] = to_jsonable({
             "parser_version": parsed.parser_version,
             "parsed": parsed.parsed,
