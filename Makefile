@@ -12,7 +12,7 @@ N ?= 500
 SAMPLE_DROP := var/sample-drop
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench bench-pipeline lint sample-drop clean airflow airflow-stop docs
+.PHONY: help run test bench bench-pipeline bench-workers fuzz lint sample-drop clean airflow airflow-stop docs
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -51,6 +51,16 @@ bench: $(STAMP) ## parsing speed per format (reports per second per core)
 
 bench-pipeline: $(STAMP) ## the pipeline without Airflow on N generated reports: full load, quiet rerun
 	$(BIN)/python benchmarks/bench_pipeline.py --reports $(N)
+
+bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=60)
+	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),60)
+
+# The suite runs the fuzz test with a small budget; this runs it for at least 10 minutes.
+FUZZ_EXAMPLES ?= 500
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP) ## the parser fuzz test with a large budget (>= FUZZ_MINUTES minutes)
+	BPW_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) BPW_FUZZ_MINUTES=$(FUZZ_MINUTES) \
+	  $(BIN)/python -m pytest tests/parsing/test_fuzz.py -q -s -p no:cacheprovider
 
 lint: $(STAMP) ## ruff, mypy and sqlfluff
 	$(BIN)/ruff check ingestion expectations dags tests benchmarks

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "run": "run the whole pipeline once, without Airflow",
     "validate": "run the Great Expectations suites on the marts",
     "bench": "measure parsing speed per format",
+    "bench-workers": "parse-step throughput with 1 vs 2 worker processes",
     "airflow": "start, stop or check the local Airflow (api-server, scheduler, ...)",
     "docs": "build dbt docs, GX Data Docs and the overview page for offline reading",
 }
@@ -31,7 +32,7 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == wanted:
-            module = importlib.import_module(f"ingestion.commands.{name}")
+            module = importlib.import_module(f"ingestion.commands.{name.replace('-', '_')}")
             module.add_arguments(command_parser)
             command_parser.set_defaults(handler=module.run)
     return parser

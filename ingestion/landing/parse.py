@@ -18,7 +18,7 @@ from typing import Any
 
 from ingestion import errors
 from ingestion.landing import ledger, quarantine
-from ingestion.landing.archive import Archive, atomic_write_json
+from ingestion.landing.archive import Archive
 from ingestion.landing.change_report import fact_changes, write_change_report
 from ingestion.landing.parse_document import ParseJob, ParseOutcome
 from ingestion.landing.parse_workers import ParseLimits, run_jobs
@@ -89,7 +89,7 @@ def parse_pending(
     result.up_to_date = len(records) - len(pending)
     if progress is not None:
         progress.set_total(len(pending))
-    jobs = [_job(archive, record, settings) for record in pending]
+    jobs = [_job(archive, record, settings, PARSER_VERSION) for record in pending]
     changes: list[dict[str, Any]] = []
     limits = ParseLimits(
         workers or settings.parse_workers, settings.parse_memory_mb, settings.parse_timeout_s
@@ -105,7 +105,8 @@ def parse_pending(
     result.quarantined.sort(key=lambda item: order[item.sha256])
     if changes:
         changes.sort(key=lambda change: order[change["document_sha256"]])
-        result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
+        with archive.locked():  # two batches finishing in the same second pick distinct names
+            result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
     return result
 
 
@@ -114,36 +115,39 @@ def _needs_parse(record: dict[str, Any], parser_version: str) -> bool:
     return record["status"] == ledger.LANDED or record["parser_version"] != parser_version
 
 
-def _job(archive: Archive, record: dict[str, Any], settings: Settings) -> ParseJob:
+def _job(archive: Archive, record: dict[str, Any], settings: Settings, parser_version: str) -> ParseJob:
     sha256 = record["document_sha256"]
     name = record["sightings"][0]["name"] if record["sightings"] else sha256
-    return ParseJob(sha256, name, str(archive.object_path(sha256)), settings.max_document_bytes)
+    extraction_path = ledger.extraction_file(settings, sha256, parser_version)
+    return ParseJob(
+        sha256, name, str(archive.object_path(sha256)), settings.max_document_bytes, str(extraction_path)
+    )
 
 
 def _record_outcome(
     archive: Archive, settings: Settings, job: ParseJob, outcome: ParseOutcome, result: ParseResult
 ) -> dict[str, Any] | None:
     """Write one document's outcome (the parent is the ledger's one writer); return its change entry."""
+    if outcome.write_error is not None:
+        raise OSError(outcome.write_error)  # the archive's disk, not the document: the step fails
     sha256 = job.sha256
-    if outcome.extraction is not None:
-        atomic_write_json(ledger.extraction_file(settings, sha256, result.parser_version), outcome.extraction)
+    reason, message = outcome.reason or errors.PARSER_ERROR, outcome.message or ""
     with archive.locked():
         record = ledger.read_record(archive, sha256)
         if record is None:  # cannot happen: landing never removes a record
             raise RuntimeError(f"ledger record of {sha256} vanished while it was parsed")
         previous_version, previous = _previous_extraction(record, settings, result.parser_version)
-        if outcome.extraction is None:
-            reason, message = outcome.reason or errors.PARSER_ERROR, outcome.message or ""
+        if outcome.parsed:
+            _set_status(record, ledger.PARSED, None, None, result.parser_version)
+            record["format"] = outcome.format or record["format"]
+            quarantine.remove_copies(settings.quarantine_dir, sha256)
+        else:
             quarantine.set_aside(
                 settings.quarantine_dir, archive.object_path(sha256), record, reason, message
             )
             _set_status(record, ledger.QUARANTINED, reason, message, result.parser_version)
-        else:
-            _set_status(record, ledger.PARSED, None, None, result.parser_version)
-            record["format"] = outcome.extraction.get("source", {}).get("format") or record["format"]
-            quarantine.remove_copies(settings.quarantine_dir, sha256)
         ledger.write_record(archive, record)
-    if outcome.extraction is None:
+    if not outcome.parsed:
         result.quarantined.append(QuarantinedDocument(sha256, job.name, reason, message))
         if previous is None:
             return None
@@ -152,8 +156,9 @@ def _record_outcome(
     result.parsed.append(sha256)
     if previous is None:
         return None
+    current = json.loads(Path(job.extraction_path).read_text(encoding="utf-8"))
     return {"document_sha256": sha256, "previous_parser_version": previous_version,
-            **fact_changes(previous, outcome.extraction)}  # fmt: skip
+            **fact_changes(previous, current)}  # fmt: skip
 
 
 def _set_status(

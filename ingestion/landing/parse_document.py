@@ -1,7 +1,8 @@
 """Read and parse ONE archived document; what a parse worker process runs.
 
-Never raises for a bad document: every outcome, good or bad, comes back as a ``ParseOutcome``
-that the parent (the ledger's one writer) records. A ``DocumentRejected`` keeps its specific
+Never raises for a bad document: the extraction is written to its own file and every outcome,
+good or bad, comes back as a small ``ParseOutcome`` that the parent (the ledger's one writer)
+records. A ``DocumentRejected`` keeps its specific
 reason; a ``MemoryError`` (the worker's address-space cap) is ``too_large``; any other
 exception is a parser defect on this document, ``parser_error``, and must not stop the run.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion import errors
+from ingestion.landing.archive import atomic_write_json
 
 
 @dataclass(frozen=True)
@@ -22,19 +24,18 @@ class ParseJob:
     name: str  # the first sighting's name: the readers' tie-breaker for the format
     object_path: str
     max_bytes: int
+    extraction_path: str  # where the worker writes the extraction (one file per document and version)
 
 
 @dataclass(frozen=True)
 class ParseOutcome:
     sha256: str
-    extraction: dict[str, Any] | None = None  # set when parsed
+    parsed: bool = False  # the extraction is at the job's extraction_path
+    format: str | None = None  # the format the reader found, when parsed
     reason: str | None = None  # set when rejected: a code from ingestion.errors
     message: str | None = None
     peak_rss_kib: int | None = None  # the worker's peak resident set so far (ru_maxrss)
-
-    @property
-    def parsed(self) -> bool:
-        return self.extraction is not None
+    write_error: str | None = None  # the extraction could not be written: the run, not the document
 
 
 def rejected(sha256: str, reason: str, message: str) -> ParseOutcome:
@@ -46,7 +47,7 @@ def parse_document(job: ParseJob) -> ParseOutcome:
     from ingestion.parsing.version import PARSER_VERSION
 
     try:
-        return ParseOutcome(job.sha256, extraction=extract(job))
+        extraction = extract(job)
     except errors.DocumentRejected as exc:
         return rejected(job.sha256, exc.reason, exc.message)
     except MemoryError:
@@ -58,6 +59,11 @@ def parse_document(job: ParseJob) -> ParseOutcome:
             errors.PARSER_ERROR,
             f"{job.name}: {type(exc).__name__}: {detail} (parser {PARSER_VERSION})",
         )
+    try:  # here, not in the parent: serialising and syncing it is a share of the work
+        atomic_write_json(Path(job.extraction_path), extraction)
+    except OSError as exc:
+        return ParseOutcome(job.sha256, write_error=f"cannot write {job.extraction_path}: {exc}")
+    return ParseOutcome(job.sha256, parsed=True, format=(extraction.get("source") or {}).get("format"))
 
 
 def extract(job: ParseJob) -> dict[str, Any]:
