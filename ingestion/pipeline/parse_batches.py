@@ -10,7 +10,9 @@ parsed and a single change report. No batches (nothing pending) is a normal, qui
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +50,7 @@ def parse_batch(settings: Settings, run_id: str, batch: list[str], *, force: boo
     from ingestion.landing import parse_pending
     from ingestion.progress import Progress
 
-    with failure_recorded(settings, run_id, STEP):
+    with failure_recorded(settings, run_id, STEP), _children_allowed():
         progress = Progress(STEP)
         parsed = parse_pending(settings, only=batch, force=force, workers=1, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
@@ -60,6 +62,27 @@ def parse_batch(settings: Settings, run_id: str, batch: list[str], *, force: boo
             "change_report": parsed.change_report_path,
         })  # fmt: skip
         return result
+
+
+@contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let this process start the parse worker even when it counts as a daemonic process.
+
+    Celery's prefork pool runs tasks in daemonic processes, and Airflow's task process, forked
+    from one, inherits the flag; multiprocessing then refuses to start any child ("daemonic
+    processes are not allowed to have children"). The rule guards against orphans: the parse
+    worker is stopped before ``parse_pending`` returns and exits by itself if this process dies.
+    """
+    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.get("daemon")
+    config["daemon"] = False
+    try:
+        yield
+    finally:
+        if daemon is None:
+            config.pop("daemon", None)
+        else:
+            config["daemon"] = daemon
 
 
 def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -92,8 +92,18 @@ def _finished_run(airflow: LocalAirflow) -> tuple[str, str]:
         runs = _query(airflow, "select run_id, state from dag_run where dag_id = %s order by id", DAG_ID)
         if runs and runs[0][1] in ("success", "failed"):
             return str(runs[0][0]), str(runs[0][1])
+        # A task that failed would wait minutes for its retry: stop at once and say which.
+        retrying = _query(
+            airflow, "select task_id, map_index from task_instance where state = 'up_for_retry'"
+        )
+        assert not retrying, (retrying, _task_logs(airflow))
         time.sleep(5)
     raise AssertionError(f"no finished {DAG_ID} run within {RUN_TIMEOUT_S} s: {_logs_tail(airflow)}")
+
+
+def _task_logs(airflow: LocalAirflow) -> str:
+    logs = sorted((airflow.home / "logs").glob("dag_id=*/run_id=*/task_id=*/**/attempt=*.log"))
+    return "\n".join(f"--- {p}\n" + p.read_text(errors="replace")[-2000:] for p in logs)
 
 
 def _logs_tail(airflow: LocalAirflow) -> str:
