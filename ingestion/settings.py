@@ -21,6 +21,8 @@ DEFAULT_PARSE_TIMEOUT_S = 60
 # the lock, and how long an Airflow run may sit between two tasks before its lock counts as stale.
 DEFAULT_RUN_LOCK_WAIT_S = 10.0
 DEFAULT_RUN_LOCK_STALE_S = 1800.0
+# Documents per mapped parse task in the DAGs (ingestion/pipeline/parse_batches.py).
+DEFAULT_PARSE_BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Settings:
     parse_timeout_s: int = DEFAULT_PARSE_TIMEOUT_S
     run_lock_wait_s: float = DEFAULT_RUN_LOCK_WAIT_S
     run_lock_stale_s: float = DEFAULT_RUN_LOCK_STALE_S
+    parse_batch_size: int = DEFAULT_PARSE_BATCH_SIZE
 
     @property
     def bi_schema(self) -> str:
@@ -96,6 +99,7 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         parse_timeout_s=_positive_int("BPW_PARSE_TIMEOUT_S", DEFAULT_PARSE_TIMEOUT_S, "seconds"),
         run_lock_wait_s=_seconds("BPW_RUN_LOCK_WAIT_S", DEFAULT_RUN_LOCK_WAIT_S),
         run_lock_stale_s=_seconds("BPW_RUN_LOCK_STALE_S", DEFAULT_RUN_LOCK_STALE_S),
+        parse_batch_size=_positive_int("BPW_PARSE_BATCH_SIZE", DEFAULT_PARSE_BATCH_SIZE, "documents"),
     )
 
 

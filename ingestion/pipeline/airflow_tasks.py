@@ -2,14 +2,15 @@
 
 Only DAG files import this module. Each task imports ``ingestion.pipeline`` (and, behind it,
 pandas, dbt and Great Expectations) when it runs, so parsing a DAG file stays cheap. The tasks
-that touch the DuckDB file share the one-slot pool ``warehouse_writer`` (ADR 0002).
+that touch the DuckDB file share the one-slot pool ``warehouse_writer`` (ADR 0002). Parsing is
+mapped over batches of pending documents (``parse``; ``ingestion.pipeline.parse_batches``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from airflow.sdk import Asset, task
+from airflow.sdk import Asset, get_current_context, task
 
 from ingestion.settings import Settings, load_settings
 
@@ -25,10 +26,34 @@ def collect(**context: Any) -> dict[str, Any]:
 
 
 @task
-def parse(force: bool = False, **context: Any) -> dict[str, Any]:
-    from ingestion import pipeline
+def parse_plan(force: bool = False, **context: Any) -> list[list[str]]:
+    from ingestion.pipeline import parse_batches
 
-    return pipeline.parse(_settings(), context["run_id"], force=force)
+    return parse_batches.plan(_settings(), context["run_id"], force=force)
+
+
+# The batch's position and size in the UI instead of a bare map index.
+@task(map_index_template="{{ batch_label }}")
+def parse_batch(batch: list[str], force: bool = False, **context: Any) -> dict[str, Any]:
+    from ingestion.pipeline import parse_batches
+
+    get_current_context()["batch_label"] = f"{len(batch)} documents from {batch[0][:12]}"  # type: ignore[typeddict-unknown-key]
+    return parse_batches.parse_batch(_settings(), context["run_id"], batch, force=force)
+
+
+# none_failed: no batches (nothing pending) skips parse_batch, and the run still goes on.
+@task(trigger_rule="none_failed")
+def parse_gather(batch_results: Any = None, **context: Any) -> dict[str, Any]:
+    from ingestion.pipeline import parse_batches
+
+    return parse_batches.gather(_settings(), context["run_id"], batch_results or [])
+
+
+def parse(*, force: bool = False, name: str = "parse") -> tuple[Any, Any]:
+    """Wire ``<name>_plan >> <name>_batch (mapped, one per batch) >> <name>``; returns (first, last)."""
+    planned = parse_plan.override(task_id=f"{name}_plan")(force=force)
+    parsed = parse_batch.override(task_id=f"{name}_batch").partial(force=force).expand(batch=planned)
+    return planned, parse_gather.override(task_id=name)(parsed)
 
 
 @task(pool=WAREHOUSE_WRITER)
