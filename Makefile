@@ -28,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml Makefile
 	@touch $(STAMP)
 
 sample-drop: $(STAMP) ## generate the bundled sample portal drop into var/sample-drop
-	$(BIN)/python -m ingestion generate --reports 24 --years 2019-2024 --formats txt,docx,pdf,html,xlsx \
+	$(BIN)/python -m sample_drop --reports 24 --years 2019-2024 --formats txt,docx,pdf,html,xlsx \
 		--broken 6 --seed 7 --out $(SAMPLE_DROP)
 
 run: $(STAMP) ## run the nightly pipeline once through Airflow (DROP=<folder> for your own reports)
@@ -65,7 +65,7 @@ fuzz: $(STAMP) ## the parser fuzz test with a large budget (>= FUZZ_MINUTES minu
 	  $(BIN)/python -m pytest tests/parsing/test_fuzz.py -q -s -p no:cacheprovider
 
 lint: $(STAMP) ## ruff, mypy and sqlfluff
-	$(BIN)/ruff check ingestion expectations dags tests benchmarks
+	$(BIN)/ruff check ingestion expectations sample_drop dags tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/sqlfluff lint dbt_project/models --disable-progress-bar
 

@@ -16,7 +16,6 @@ from ingestion.dsn import mask_dsn
 
 COMMANDS: dict[str, str] = {
     "parse": "print the report-extraction/1 JSON of one report",
-    "generate": "write an invented portal drop with ground truth",
     "collect": "land a drop folder or crawl portals into the archive",
     "run": "run the whole pipeline once, without Airflow",
     "validate": "run the Great Expectations suites on the marts",
@@ -52,10 +51,10 @@ class _TerminalHandler(logging.Handler):
         sys.stderr.flush()
 
 
-def configure_logging() -> None:
+def configure_logging(names: tuple[str, ...] = ("ingestion", "expectations")) -> None:
     """The project's loggers at INFO on stderr; stdout stays for a command's output (the parse
     command's JSON, a table). Other libraries keep their own defaults (warnings and up)."""
-    for name in ("ingestion", "expectations"):
+    for name in names:
         logger = logging.getLogger(name)
         if not any(isinstance(handler, _TerminalHandler) for handler in logger.handlers):
             logger.addHandler(_TerminalHandler())

@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _generated_drop(folder: Path, reports: int) -> list[Path]:
-    from ingestion.generate.drop import DropOptions, write_drop
+    from sample_drop.drop import DropOptions, write_drop
 
     options = DropOptions(
         out=folder, reports=reports, years=[2021, 2022, 2023], formats=BENCH_FORMATS,

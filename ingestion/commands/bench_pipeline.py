@@ -59,7 +59,7 @@ def cached_drop(reports: int, seed: int, broken: int, root: Path = BENCH_DIR / "
         return drop
     shutil.rmtree(drop, ignore_errors=True)
     command = [
-        sys.executable, "-m", "ingestion", "generate", "--reports", str(reports), "--years", YEARS,
+        sys.executable, "-m", "sample_drop", "--reports", str(reports), "--years", YEARS,
         "--formats", ",".join(FORMATS), "--broken", str(broken), "--seed", str(seed),
         "--out", str(drop), "--progress-every", str(max(reports // 10, 1)),
     ]  # fmt: skip

@@ -48,9 +48,9 @@ def _parse_once(settings: Settings, workers: int) -> tuple[float, float, float, 
 
 
 def run(args: argparse.Namespace) -> int:
-    from ingestion.generate.drop import DropOptions, write_drop
     from ingestion.landing import collect_into_archive
     from ingestion.settings import load_settings
+    from sample_drop.drop import DropOptions, write_drop
 
     counts = [int(count) for count in args.workers.split(",")]
     best: dict[int, tuple[float, float, float, int]] = {}

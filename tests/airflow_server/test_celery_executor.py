@@ -23,8 +23,8 @@ from ingestion.airflow_server import services
 from ingestion.airflow_server.celery_workers import start_worker, stop_workers, with_celery, worker_log
 from ingestion.airflow_server.environment import DEFAULT_SERVER_DSN, LocalAirflow
 from ingestion.airflow_server.metadata_db import drop_database
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 11
 WORKERS = ("bpw-worker-a", "bpw-worker-b")

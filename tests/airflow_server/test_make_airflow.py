@@ -24,8 +24,8 @@ import pytest
 
 from ingestion.airflow_server.environment import DEFAULT_SERVER_DSN
 from ingestion.airflow_server.metadata_db import drop_database
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_S = 480

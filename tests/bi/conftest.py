@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.pipeline import run_pipeline
 from ingestion.settings import Settings, load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from ingestion import errors
 from ingestion.documents.read import read_document
-from ingestion.generate.drop import TRUTH_DIR, DropOptions, write_drop
 from ingestion.parsing import extract_report
+from sample_drop.drop import TRUTH_DIR, DropOptions, write_drop
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.pipeline.records import read_step, run_dir
 from ingestion.settings import Settings, load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 pytestmark = pytest.mark.slow
 BATCH_SIZE = 3

@@ -18,8 +18,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.settings import Settings, load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 pytestmark = pytest.mark.slow
 SIZE_LIMIT = 256 * 1024  # small, so the generator's "oversized" file stays cheap to write

@@ -15,9 +15,9 @@ from headless import Page, open_page
 from ingestion.docs.build import BuiltDocs, build_docs
 from ingestion.docs.offline import localize_site
 from ingestion.docs.overview_page import SECTIONS
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.pipeline import run_pipeline
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 pytestmark = pytest.mark.slow
 

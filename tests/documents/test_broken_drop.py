@@ -15,8 +15,8 @@ import pytest
 
 from ingestion import errors
 from ingestion.documents.read import read_path
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.parsing import extract_report
+from sample_drop.drop import DropOptions, write_drop
 
 OVERSIZE_LIMIT = 64 * 1024
 

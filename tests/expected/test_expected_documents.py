@@ -13,9 +13,9 @@ from typing import Any
 import duckdb
 import pytest
 
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.pipeline import steps
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 
 pytestmark = pytest.mark.slow
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from ingestion.documents.model import Table as ReadTable
 from ingestion.documents.read import read_path
-from ingestion.generate.document import Paragraph, ReportDocument, Span, Table
-from ingestion.generate.pdf_font import subset_font
-from ingestion.generate.render_docx import render_docx
-from ingestion.generate.render_html import PageInfo, render_html
-from ingestion.generate.render_pdf import render_pdf
+from sample_drop.document import Paragraph, ReportDocument, Span, Table
+from sample_drop.pdf_font import subset_font
+from sample_drop.render_docx import render_docx
+from sample_drop.render_html import PageInfo, render_html
+from sample_drop.render_pdf import render_pdf
 
 LAYOUTS = ("label_column", "label_beside")
 FORMATS = ("docx", "pdf", "html")

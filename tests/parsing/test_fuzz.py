@@ -32,8 +32,8 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 @cache
 def base_texts() -> tuple[str, ...]:
     """The seeds (when ../shared is there) and a few generated reports, as text."""
-    from ingestion.generate.plan import plan_portals, plan_reports
-    from ingestion.generate.render_txt import render_txt
+    from sample_drop.plan import plan_portals, plan_reports
+    from sample_drop.render_txt import render_txt
 
     rng = random.Random(11)
     planned = plan_reports(rng, plan_portals(rng, GENERATED_REPORTS), GENERATED_REPORTS, [2022, 2023],

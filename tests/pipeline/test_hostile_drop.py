@@ -28,11 +28,11 @@ import psutil
 import pytest
 
 from ingestion import errors
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.landing import iter_ledger
 from ingestion.landing.archive import Archive
 from ingestion.landing.ledger import iter_records
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 from tests.documents.test_hostile_sizes import bomb_pdf, lying_docx
 
 pytestmark = pytest.mark.slow

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from ingestion import errors
-from ingestion.generate.drop import DropOptions, write_drop
 from ingestion.landing import iter_ledger
 from ingestion.pipeline import steps
 from ingestion.settings import load_settings
+from sample_drop.drop import DropOptions, write_drop
 from tests.documents.test_hostile_sizes import bomb_pdf, lying_docx
 
 SIZE_LIMIT = 3 * 1024 * 1024  # above the hostile files: their own checks must catch them

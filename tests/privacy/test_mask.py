@@ -95,6 +95,6 @@ def test_a_document_without_personal_data_is_returned_as_is() -> None:
 
 
 def test_the_generator_masks_its_truth_with_the_same_placeholder() -> None:
-    from ingestion.generate.personal import MASK as TRUTH_MASK
+    from sample_drop.personal import MASK as TRUTH_MASK
 
     assert TRUTH_MASK == MASK
