@@ -47,8 +47,8 @@ test: $(STAMP) ## run the test suite (real DuckDB, PostgreSQL, dbt, GX and Airfl
 bench: $(STAMP) ## parsing speed per format (reports per second per core)
 	$(BIN)/python -m ingestion bench
 
-bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=60)
-	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),60)
+bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=150)
+	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),150)
 
 # The suite runs the fuzz test with a small budget; this runs it for at least 10 minutes.
 FUZZ_EXAMPLES ?= 500
