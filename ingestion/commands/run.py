@@ -5,7 +5,9 @@ With ``--airflow`` a local Airflow (SQLite under ``BPW_HOME/airflow``) runs the 
 with ``airflow dags test``; both end by logging the run summary. ``--reparse`` without a drop
 re-parses the landed archive (after a parser change) and rebuilds everything from it;
 ``--full-refresh`` rebuilds every mart and revalidates every report (after a rule or model change). With
-``--strict`` a run whose drop was empty or held nothing new exits with status 3.
+``--strict`` a run whose drop was empty or held nothing new exits with status 3. When another
+run holds this home (the run lock, waited for up to BPW_RUN_LOCK_WAIT_S seconds), nothing runs:
+one line names that run, the summary says so, and the exit status is 75 (EX_TEMPFAIL).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld
 from ingestion.settings import Settings, load_settings
 
 log = logging.getLogger("ingestion.run")
@@ -53,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
         log.error("run: the drop folder %s does not exist (make sample-drop writes one)", drop)
         return 2
     if args.airflow:
+        locked_out = _locked_out(settings)
+        if locked_out is not None:
+            return locked_out
         status = _run_through_airflow(settings, drop, args)
         summary = _latest_summary(settings)
         if summary is not None:
@@ -72,6 +78,7 @@ def _run_here(
 ) -> tuple[int, dict[str, Any] | None]:
     from ingestion.pipeline import run_pipeline
     from ingestion.summary import RunIncomplete
+    from ingestion.warehouse.connection import WarehouseUnreachable
     from ingestion.warehouse.publish import PublishRefused
 
     try:
@@ -83,10 +90,34 @@ def _run_here(
             reparse=args.reparse,
             full_refresh=args.full_refresh,
         )
-    except (RunIncomplete, PublishRefused) as stopped:
+    except (RunIncomplete, PublishRefused, WarehouseUnreachable) as stopped:
         log.error("run: %s", stopped)
         return 1, None
+    except RunLockHeld as held:
+        log.error("run: not started: %s", held)
+        return EX_TEMPFAIL, None
     return 0, json.loads(Path(result["summary"]).read_text(encoding="utf-8"))
+
+
+def _locked_out(settings: Settings) -> int | None:
+    """Before Airflow starts: wait for the lock like any run; if it stays held, say so and stop.
+
+    The DAG's own tasks take the lock under Airflow's run id; this only spares starting Airflow
+    for a run that cannot go ahead (a race past this check is stopped by the tasks themselves).
+    """
+    from ingestion.pipeline import new_run_id, run_lock, steps
+    from ingestion.pipeline.step_lock import record_locked_out
+
+    run_id = new_run_id()
+    try:
+        run_lock.acquire(settings, run_id, spans_processes=False)
+    except RunLockHeld as held:
+        record_locked_out(settings, run_id, "collect", held)
+        steps.summarize(settings, run_id, echo=False, require_published=False)
+        log.error("run: not started: %s", held)
+        return EX_TEMPFAIL
+    run_lock.release(settings, run_id)
+    return None
 
 
 def _drop(given: str | None, home: Path) -> str:

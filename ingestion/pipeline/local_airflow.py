@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ingestion.pipeline import run_lock
 from ingestion.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -111,12 +112,19 @@ def run_nightly_once(settings: Settings, drop: str, fiscal_year: int | None = No
             command, env=airflow_env(settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         ) as process,
     ):
-        assert process.stdout is not None  # stdout=PIPE above
-        for line in process.stdout:
-            airflow_log.write(line)
-            progress = _task_progress(line)
-            if progress:
-                log.info("airflow: %s", progress)
+        try:
+            assert process.stdout is not None  # stdout=PIPE above
+            for line in process.stdout:
+                airflow_log.write(line)
+                progress = _task_progress(line)
+                if progress:
+                    log.info("airflow: %s", progress)
+        finally:
+            process.wait()
+            # Every task ran in that one process: stopped before its summary, its run is over too.
+            ended = run_lock.release_if_ended(settings, process.pid)
+            if ended is not None:
+                log.warning("airflow: run %s stopped before its summary: its lock is free", ended.run_id)
     return process.returncode
 
 

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
+from ingestion.pipeline.records import OK, read_step, write_step
+from ingestion.pipeline.step_lock import run_step
 from ingestion.progress import Progress
 from ingestion.settings import Settings
 
@@ -33,7 +34,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
     from ingestion.landing import collect_into_archive
     from ingestion.pipeline.drop_check import drop_warnings
 
-    with failure_recorded(settings, run_id, "collect"):
+    with run_step(settings, run_id, "collect"):
         progress = Progress("collect")
         landed = collect_into_archive(drop, settings, progress=progress)
         progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
@@ -57,7 +58,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
     """Parse every landed document the current parser has not handled (every document with force)."""
     from ingestion.landing import parse_pending
 
-    with failure_recorded(settings, run_id, "parse"):
+    with run_step(settings, run_id, "parse"):
         progress = Progress("parse")
         parsed = parse_pending(settings, force=force, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
@@ -67,6 +68,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "parsed": len(parsed.parsed),
             "quarantined": parsed.quarantined,
             "up_to_date": parsed.up_to_date,
+            "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
             "staging_checks": _staging_checks(settings, set(parsed.parsed)),
         })  # fmt: skip
@@ -105,7 +107,7 @@ def load_staging(
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
-    with failure_recorded(settings, run_id, "load_staging"):
+    with run_step(settings, run_id, "load_staging"):
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
             changed = changed_documents(settings, warehouse, years)
@@ -142,7 +144,7 @@ def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False)
     from ingestion.warehouse.build_plan import plan_build, record_build
     from ingestion.warehouse.dbt import dbt_log_file, run_dbt
 
-    with failure_recorded(settings, run_id, "build_models"):
+    with run_step(settings, run_id, "build_models"):
         plan = plan_build(settings, full_refresh=full_refresh)
         if plan.dbt_args is None:
             log.info("build_models: dbt not run: %s", plan.reason)
@@ -169,7 +171,7 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
     from ingestion.pipeline.incremental import carried_validation, warehouse_state
     from ingestion.warehouse.findings import stage_findings, validated_figures
 
-    with failure_recorded(settings, run_id, "validate"):
+    with run_step(settings, run_id, "validate"):
         state = warehouse_state(settings)
         carried = carried_validation(state)
         if carried is not None:
@@ -204,7 +206,7 @@ def publish(settings: Settings, run_id: str) -> dict[str, Any]:
     from ingestion.pipeline.incremental import finish_validation, record_publication, warehouse_state
     from ingestion.warehouse.publish import check_validation, publication_unchanged, publish_marts
 
-    with failure_recorded(settings, run_id, "publish"):
+    with run_step(settings, run_id, "publish"):
         validation = read_step(settings, run_id, "validate")
         check_validation(validation, run_id)
         assert validation is not None  # check_validation refuses a missing one
@@ -223,17 +225,23 @@ def publish(settings: Settings, run_id: str) -> dict[str, Any]:
 def summarize(
     settings: Settings, run_id: str, *, echo: bool = True, require_published: bool = True
 ) -> dict[str, Any]:
-    """Write runs/<run_id>/summary.json and print it; raise RunIncomplete if the run did not publish.
+    """Write runs/<run_id>/summary.json, print it and release the run lock; raise RunIncomplete if
+    the run did not publish.
 
     Returns only the status and where the summary is (the whole summary is too big for XCom).
 
     The error (with ``require_published``) makes the Airflow run fail when this last task runs
     after a failed step (trigger rule all_done), instead of ending green on a good summary.
     """
+    from ingestion.pipeline import run_lock
     from ingestion.summary import RunIncomplete, build_summary, render_text, write_summary
 
-    summary = build_summary(settings, run_id)
-    path = write_summary(settings, summary)
+    try:
+        summary = build_summary(settings, run_id)
+        path = write_summary(settings, summary)
+    finally:
+        # The run ends here, however it went (a run locked out holds nothing to give back).
+        run_lock.release(settings, run_id)
     if echo:
         logging.getLogger("ingestion.summary").info("%s", render_text(summary))
     if require_published and summary["status"] != "published":

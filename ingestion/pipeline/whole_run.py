@@ -7,6 +7,8 @@ from typing import Any
 
 from ingestion.pipeline import steps
 from ingestion.pipeline.records import new_run_id
+from ingestion.pipeline.run_lock import RunLockHeld
+from ingestion.pipeline.step_lock import take_for_run
 from ingestion.settings import Settings
 
 
@@ -25,8 +27,17 @@ def run_pipeline(
     ``drop=None`` collects nothing (reprocessing the archive); ``reparse`` parses every landed
     document again; ``full_refresh`` rebuilds every mart and revalidates every report. A failing
     step's error propagates after the summary has been written.
+    ``RunLockHeld`` when another run holds this home's run lock (after the wait): nothing ran,
+    and the summary says which run holds it.
     """
     run_id = run_id or new_run_id()
+    try:
+        # Before anything is collected; held for this one process, released by the summary.
+        take_for_run(settings, run_id, "collect" if drop is not None else "parse", spans_processes=False)
+    except RunLockHeld:
+        # Written, not printed: the caller says it in one line.
+        steps.summarize(settings, run_id, echo=False, require_published=False)
+        raise
     try:
         if drop is not None:
             steps.collect(settings, run_id, drop)

@@ -29,7 +29,12 @@ pytestmark = [
 
 def _run(dagbag: Any, dag_id: str, conf: dict[str, Any]) -> str:
     run = dagbag.dags[dag_id].test(run_conf=conf)
-    failed = {ti.task_id: ti.state for ti in run.get_task_instances() if ti.state != "success"}
+    # A rerun with nothing new to parse maps zero parse batches: that task alone is skipped.
+    failed = {
+        ti.task_id: ti.state
+        for ti in run.get_task_instances()
+        if ti.state != "success" and (ti.task_id, ti.state) != ("parse_batch", "skipped")
+    }
     assert (run.state, failed) == ("success", {})
     return str(run.run_id)
 
