@@ -17,11 +17,13 @@ SAMPLE_DROP := var/sample-drop
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+# Bytecode is compiled at install: with PYTHONDONTWRITEBYTECODE set (as on these machines) every
+# process would otherwise recompile what it imports (GX 16.8 s instead of 6.2 s, dbt 7.6 s instead of 3.7 s).
+$(STAMP): requirements.lock pyproject.toml Makefile
 	@echo ">> building $(VENV)/ from requirements.lock"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync --quiet requirements.lock
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync --quiet --compile-bytecode requirements.lock
 	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 

@@ -12,6 +12,8 @@ import importlib
 import logging
 import sys
 
+from ingestion.dsn import mask_dsn
+
 COMMANDS: dict[str, str] = {
     "parse": "print the report-extraction/1 JSON of one report",
     "generate": "write an invented portal drop with ground truth",
@@ -39,10 +41,11 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
 
 
 class _TerminalHandler(logging.Handler):
-    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so."""
+    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so. A message
+    that quotes a connection string shows it with its password masked."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
+        message = mask_dsn(record.getMessage())
         if record.levelno >= logging.WARNING:
             message = f"{record.levelname.lower()}: {message}"
         sys.stderr.write(message + "\n")

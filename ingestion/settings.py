@@ -17,6 +17,10 @@ DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 # as too_large / timeout. The largest real report parses in ~2 s at ~150 MiB.
 DEFAULT_PARSE_MEMORY_MB = 1024
 DEFAULT_PARSE_TIMEOUT_S = 60
+# One run at a time per home (ingestion/pipeline/run_lock.py): how long a second run waits for
+# the lock, and how long an Airflow run may sit between two tasks before its lock counts as stale.
+DEFAULT_RUN_LOCK_WAIT_S = 10.0
+DEFAULT_RUN_LOCK_STALE_S = 1800.0
 # Documents per mapped parse task in the DAGs (ingestion/pipeline/parse_batches.py).
 DEFAULT_PARSE_BATCH_SIZE = 200
 
@@ -36,6 +40,8 @@ class Settings:
     parse_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     parse_memory_mb: int = DEFAULT_PARSE_MEMORY_MB
     parse_timeout_s: int = DEFAULT_PARSE_TIMEOUT_S
+    run_lock_wait_s: float = DEFAULT_RUN_LOCK_WAIT_S
+    run_lock_stale_s: float = DEFAULT_RUN_LOCK_STALE_S
     parse_batch_size: int = DEFAULT_PARSE_BATCH_SIZE
 
     @property
@@ -91,6 +97,8 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         parse_workers=_positive_int("BPW_PARSE_WORKERS", os.cpu_count() or 1, "worker processes"),
         parse_memory_mb=_positive_int("BPW_PARSE_MEMORY_MB", DEFAULT_PARSE_MEMORY_MB, "MiB"),
         parse_timeout_s=_positive_int("BPW_PARSE_TIMEOUT_S", DEFAULT_PARSE_TIMEOUT_S, "seconds"),
+        run_lock_wait_s=_seconds("BPW_RUN_LOCK_WAIT_S", DEFAULT_RUN_LOCK_WAIT_S),
+        run_lock_stale_s=_seconds("BPW_RUN_LOCK_STALE_S", DEFAULT_RUN_LOCK_STALE_S),
         parse_batch_size=_positive_int("BPW_PARSE_BATCH_SIZE", DEFAULT_PARSE_BATCH_SIZE, "documents"),
     )
 
@@ -102,3 +110,16 @@ def _positive_int(variable: str, default: int, unit: str = "bytes") -> int:
     if not value.isdigit() or int(value) == 0:
         raise ValueError(f"{variable} must be a positive whole number of {unit}, not {value!r}")
     return int(value)
+
+
+def _seconds(variable: str, default: float) -> float:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(f"{variable} must be a number of seconds (0 or more), not {value!r}")
+    return seconds

@@ -3,11 +3,12 @@
 A .docx or .xlsx is a zip of XML parts. Its central directory says, before anything is
 decompressed, how many entries it has and how large they become: a zip bomb is refused on
 those numbers alone. The directory may lie, so every entry is then inflated in bounded chunks
-(``zip_stream``) under a running byte budget, refused the moment it passes its stated size or
-the budget, and checked against its CRC; once vetted, the libraries' own reads are bounded by
-sizes that are true. Every XML part is fed to expat as it inflates, with handlers that refuse
-DOCTYPE and ENTITY declarations (billion laughs, external entities; Office never writes them),
-the checks defusedxml makes, and that it is well-formed. No element tree is built: building
+(``zip_stream``) under a running byte budget, refused the moment it passes the budget
+(``unsafe``) or its own stated size (``corrupt``, as for a CRC that does not match); once
+vetted, the libraries' own reads are bounded by sizes that are true. Every XML part is fed to
+expat as it inflates, with handlers that refuse DOCTYPE and ENTITY declarations (billion
+laughs, external entities; Office never writes them), the checks defusedxml makes, and that it
+is well-formed. No element tree is built: building
 one in Python for every part cost 0.2 s per document, nine tenths of reading a .docx.
 """
 
@@ -106,7 +107,7 @@ def check_members(data: bytes, archive: zipfile.ZipFile, name: str) -> None:
                 size += len(chunk)
                 budget -= len(chunk)
                 if size > info.file_size or budget < 0:
-                    raise errors.DocumentRejected(errors.UNSAFE, _over_budget(name, info, size, budget))
+                    raise _over_budget(name, info, budget)
                 crc = zlib.crc32(chunk, crc)
                 if parser is not None:
                     parser.Parse(chunk, False)
@@ -126,10 +127,17 @@ def check_members(data: bytes, archive: zipfile.ZipFile, name: str) -> None:
             )
 
 
-def _over_budget(name: str, info: zipfile.ZipInfo, size: int, budget: int) -> str:
+def _over_budget(name: str, info: zipfile.ZipInfo, budget: int) -> errors.DocumentRejected:
+    """Past the budget: a bomb. Past its own stated size: the zip disagrees with itself, as damaged
+    data does (random bytes inflate to anything) and as a bomb that lies about its size does."""
     if budget < 0:
-        return f"{name}: entries expand past {MAX_UNCOMPRESSED_BYTES} bytes (zip bomb?)"
-    return f"{name}: zip entry {info.filename} claims {info.file_size} bytes but inflates to more (zip bomb?)"
+        message = f"{name}: entries expand past {MAX_UNCOMPRESSED_BYTES} bytes (zip bomb?)"
+        return errors.DocumentRejected(errors.UNSAFE, message)
+    message = (
+        f"{name}: zip entry {info.filename} claims {info.file_size} bytes but inflates to more "
+        "(damaged, or a zip bomb lying about its size)"
+    )
+    return errors.DocumentRejected(errors.CORRUPT, message)
 
 
 def checked_office_zip(data: bytes, name: str) -> zipfile.ZipFile:

@@ -40,6 +40,7 @@ class ParseResult:
     parsed: list[str] = field(default_factory=list)  # sha256 of each document parsed this run
     quarantined: list[QuarantinedDocument] = field(default_factory=list)
     up_to_date: int = 0  # documents already handled by this parser version
+    peak_worker_rss_kib: int = 0  # the largest resident set a parse worker reached
     change_report_path: Path | None = None
 
     def summary(self) -> str:
@@ -131,6 +132,7 @@ def _record_outcome(
     if outcome.write_error is not None:
         raise OSError(outcome.write_error)  # the archive's disk, not the document: the step fails
     sha256 = job.sha256
+    result.peak_worker_rss_kib = max(result.peak_worker_rss_kib, outcome.peak_rss_kib or 0)
     reason, message = outcome.reason or errors.PARSER_ERROR, outcome.message or ""
     with archive.locked():
         record = ledger.read_record(archive, sha256)

@@ -2,9 +2,11 @@
 
 Never raises for a bad document: the extraction is written to its own file and every outcome,
 good or bad, comes back as a small ``ParseOutcome`` that the parent (the ledger's one writer)
-records. A ``DocumentRejected`` keeps its specific
-reason; a ``MemoryError`` (the worker's address-space cap) is ``too_large``; any other
-exception is a parser defect on this document, ``parser_error``, and must not stop the run.
+records. A ``DocumentRejected`` keeps its specific reason (but ``corrupt`` near the memory cap
+is ``too_large``: a reader that got no memory calls the file unreadable). A ``MemoryError``, or
+any exception raised once the worker came close to its address-space cap (``memory_cap``), is
+``too_large``; any other exception is a parser defect on this document, ``parser_error``, and
+must not stop the run.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from ingestion import errors
 from ingestion.landing.archive import atomic_write_json
+from ingestion.landing.memory_cap import near_cap
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class ParseOutcome:
     format: str | None = None  # the format the reader found, when parsed
     reason: str | None = None  # set when rejected: a code from ingestion.errors
     message: str | None = None
-    peak_rss_kib: int | None = None  # the worker's peak resident set so far (ru_maxrss)
+    peak_rss_kib: int | None = None  # the worker's peak resident set so far, above what it started with
     write_error: str | None = None  # the extraction could not be written: the run, not the document
 
 
@@ -49,11 +52,16 @@ def parse_document(job: ParseJob) -> ParseOutcome:
     try:
         extraction = extract(job)
     except errors.DocumentRejected as exc:
+        if exc.reason == errors.CORRUPT and near_cap():
+            return rejected(job.sha256, errors.TOO_LARGE, f"{exc.message} (out of memory while reading)")
         return rejected(job.sha256, exc.reason, exc.message)
     except MemoryError:
         return rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: ran out of memory while parsing")
     except Exception as exc:  # isolation: one document's defect never stops the run
         detail = " ".join(str(exc).split())[:500]
+        if near_cap():  # a C library's way of saying it got no memory
+            message = f"{job.name}: ran out of memory while parsing ({type(exc).__name__}: {detail})"
+            return rejected(job.sha256, errors.TOO_LARGE, message)
         return rejected(
             job.sha256,
             errors.PARSER_ERROR,

@@ -4,9 +4,11 @@ A small pool of our own (docs/adr/0006-parse-worker-pool.md): ``concurrent.futur
 whole pool when one worker is killed, and we kill workers on purpose. Each worker is a forked
 process that caps its own address space (``RLIMIT_AS``: what it had at the fork plus
 ``memory_mb``), then parses one job at a time sent over its pipe. The parent hands out jobs,
-waits on the pipes and the processes, kills a worker past ``timeout_s`` (``timeout``), takes a
-worker that died without an answer as over its memory cap (``too_large``), and starts a new
-worker in its place. Outcomes come back to the parent, the ledger's one writer.
+waits on the pipes and the processes, kills a worker past ``timeout_s`` (``timeout``) or whose
+resident set grew by more than ``memory_mb`` (checked every ``_RSS_CHECK_S``: a worker forked
+from a large parent can reuse memory without mapping more), takes a worker that died without an
+answer as over its memory cap (``too_large``), and starts a new worker in its place when there
+is work left. Outcomes come back to the parent, the ledger's one writer.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import resource
 import signal
 import time
 from collections import deque
@@ -24,11 +25,13 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from ingestion import errors
+from ingestion.landing.memory_cap import cap_address_space, status_kib
 from ingestion.landing.parse_document import ParseJob, ParseOutcome, parse_document, rejected
 
 _MIB = 1024 * 1024
 _PARENT_CHECK_S = 2.0  # how often an idle worker checks that its parent is still there
 _STOP_GRACE_S = 2.0
+_RSS_CHECK_S = 0.1  # how often a busy worker's resident set is checked against the cap
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class ParseLimits:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    start_rss_kib: int  # what it held when it started (mostly pages shared with the parent)
     job: ParseJob | None = None
     started: float = 0.0
 
@@ -62,18 +66,23 @@ def run_jobs(jobs: Sequence[ParseJob], limits: ParseLimits) -> Iterator[tuple[Pa
 
 
 def _hand_out(queue: deque[ParseJob], pool: list[_Worker], limits: ParseLimits) -> None:
-    for worker in pool:
+    for index, worker in enumerate(pool):
         if worker.job is None and queue:
-            _assign(worker, queue.popleft())
+            pool[index] = _assign(worker, queue.popleft(), limits)
     while queue and len(pool) < max(1, limits.workers):
+        pool.append(_assign(_start(limits.memory_mb), queue.popleft(), limits))
+
+
+def _assign(worker: _Worker, job: ParseJob, limits: ParseLimits) -> _Worker:
+    """``worker`` busy with ``job``; a fresh worker in its place if it died while idle."""
+    try:
+        worker.conn.send(job)
+    except OSError:  # killed from outside between two documents: not this document's doing
+        _stop(worker)
         worker = _start(limits.memory_mb)
-        pool.append(worker)
-        _assign(worker, queue.popleft())
-
-
-def _assign(worker: _Worker, job: ParseJob) -> None:
+        worker.conn.send(job)
     worker.job, worker.started = job, time.monotonic()
-    worker.conn.send(job)
+    return worker
 
 
 def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJob, ParseOutcome]]:
@@ -82,7 +91,7 @@ def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJo
     deadline = min(worker.started for worker in busy) + limits.timeout_s
     wait(
         [handle for w in busy for handle in (w.conn, w.process.sentinel)],
-        max(0.0, deadline - time.monotonic()),
+        min(_RSS_CHECK_S, max(0.0, deadline - time.monotonic())),
     )
     now = time.monotonic()
     for worker in busy:
@@ -94,7 +103,7 @@ def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJo
         worker.job = None
         if not worker.process.is_alive() or outcome.reason == errors.TIMEOUT:
             _stop(worker)
-            pool[pool.index(worker)] = _start(limits.memory_mb)
+            pool.remove(worker)  # _hand_out starts another when there is work left
         yield job, outcome
 
 
@@ -111,6 +120,11 @@ def _answer(worker: _Worker, limits: ParseLimits, now: float) -> ParseOutcome | 
     if not worker.process.is_alive():
         worker.process.join()
         return rejected(job.sha256, errors.TOO_LARGE, _death_message(job, worker, limits))
+    added_kib = status_kib("VmRSS", worker.process.pid or 0) - worker.start_rss_kib
+    if added_kib > limits.memory_mb * 1024:
+        worker.process.kill()
+        message = f"{job.name}: resident memory grew past the {limits.memory_mb} MiB cap (worker stopped)"
+        return rejected(job.sha256, errors.TOO_LARGE, message)
     if now - worker.started >= limits.timeout_s:
         worker.process.kill()
         return rejected(
@@ -137,7 +151,11 @@ def _start(memory_mb: int) -> _Worker:
     )
     process.start()
     child_end.close()
-    return _Worker(process, parent_end)
+    try:
+        start_rss_kib: int = parent_end.recv()  # the worker's first word: its resident set
+    except EOFError as exc:
+        raise RuntimeError(f"a parse worker died while starting (exit code {process.exitcode})") from exc
+    return _Worker(process, parent_end, start_rss_kib)
 
 
 def _stop(worker: _Worker) -> None:
@@ -156,6 +174,8 @@ def _serve(conn: Connection, memory_mb: int, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     cap_address_space(memory_mb * _MIB)
+    start_rss_kib = status_kib("VmRSS")
+    conn.send(start_rss_kib)
     while True:
         if not conn.poll(_PARENT_CHECK_S):
             if os.getppid() != parent_pid:
@@ -165,30 +185,7 @@ def _serve(conn: Connection, memory_mb: int, parent_pid: int) -> None:
         if job is None:
             return
         outcome = parse_document(job)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         try:
-            conn.send(replace(outcome, peak_rss_kib=peak))
+            conn.send(replace(outcome, peak_rss_kib=status_kib("VmHWM") - start_rss_kib))
         except MemoryError:
-            conn.send(rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: extraction too large to return"))
-
-
-def cap_address_space(extra_bytes: int) -> None:
-    """Let this process map at most ``extra_bytes`` more than it has now (``RLIMIT_AS``).
-
-    Counted from the current size: a forked worker starts with its parent's mappings, which
-    may be large and are not this document's doing.
-    """
-    current = _virtual_size_bytes()
-    limit = current + extra_bytes
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _virtual_size_bytes() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
+            conn.send(rejected(job.sha256, errors.TOO_LARGE, f"{job.name}: no memory left to answer"))

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ingestion.pipeline.records import OK, failure_recorded, to_jsonable, write_step
+from ingestion.pipeline.records import OK, to_jsonable, write_step
+from ingestion.pipeline.step_lock import run_step
 from ingestion.settings import Settings
 
 STEP = "parse"
@@ -26,7 +27,7 @@ def plan(settings: Settings, run_id: str, *, force: bool = False) -> list[list[s
     """The sha256s to parse this run, in batches; records how many and how they were cut."""
     from ingestion.landing import iter_ledger, pending_documents
 
-    with failure_recorded(settings, run_id, STEP):
+    with run_step(settings, run_id, STEP):
         pending = pending_documents(settings, force=force)
         size = settings.parse_batch_size
         batches = [pending[start : start + size] for start in range(0, len(pending), size)]
@@ -50,7 +51,7 @@ def parse_batch(settings: Settings, run_id: str, batch: list[str], *, force: boo
     from ingestion.landing import parse_pending
     from ingestion.progress import Progress
 
-    with failure_recorded(settings, run_id, STEP), _children_allowed():
+    with run_step(settings, run_id, STEP), _children_allowed():
         progress = Progress(STEP)
         parsed = parse_pending(settings, only=batch, force=force, workers=1, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
@@ -91,7 +92,7 @@ def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, An
     from ingestion.pipeline.records import read_step
     from ingestion.pipeline.steps import _staging_checks
 
-    with failure_recorded(settings, run_id, STEP):
+    with run_step(settings, run_id, STEP):
         results = list(batch_results)
         parsed = [sha for result in results for sha in result["parsed"]]
         planned = read_step(settings, run_id, "parse_plan") or {}

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ingestion.dsn import mask_dsn
 from ingestion.landing.archive import atomic_write_json
 from ingestion.settings import Settings
 
@@ -89,7 +90,9 @@ def failure_recorded(settings: Settings, run_id: str, step: str) -> Iterator[Non
     try:
         yield
     except Exception as error:
-        write_step(settings, run_id, step, {"status": FAILED, "error": f"{type(error).__name__}: {error}"})
+        # An error may quote a connection string: the record (and the summary) get it masked.
+        message = mask_dsn(f"{type(error).__name__}: {error}")
+        write_step(settings, run_id, step, {"status": FAILED, "error": message})
         raise
     finally:
         _STARTED.pop((run_id, step), None)
