@@ -60,7 +60,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).
-    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计"),
+    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?"),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
@@ -71,12 +71,18 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
     (
         "budget",
-        r"预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|年度资金安排",
+        r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
+        r"年度资金安排|(?:项目)?(?:财政)?资金总额",
     ),
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    ("expenditure_total", r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?"),
+    # A bare 支出 is the total only as a row's label (支出：…) or right after the year (2022年支出…).
+    (
+        "expenditure_total",
+        r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
+        r"(?:(?<=年)|(?<=年度))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+    ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
@@ -95,7 +101,7 @@ _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经�
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
-_FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
 _COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 

@@ -176,6 +176,35 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {},
             id="a payment in a 决算 is no execution figure",
         ),
+        pytest.param(
+            OVERALL + "2023年预算收入88.6万元,其中年初预算70万元,调整追加18.6万元。\n"
+            "2023年支出90.1万元,其中基本支出90.1万元,项目支出0万元。\n",
+            {
+                "budget_initial": "70",
+                "budget_full_year": "88.6",
+                "appropriation_expenditure": "90.1",
+                "basic": "90.1",
+                "project": "0",
+            },
+            id="预算收入 as the budget, and the year's bare 支出 as the total",
+        ),
+        pytest.param(
+            OVERALL
+            + "1、收入:120.5万元。其中:财政拨款收入120.5万元。\n"
+            + "2、支出:118.2万元。其中:人员经费支出80万元。\n",
+            {"appropriation_revenue": "120.5", "appropriation_expenditure": "118.2", "personnel": "80"},
+            id="a numbered 支出 row with its figure after a colon",
+        ),
+        pytest.param(
+            FINAL + "本馆上年支出60万元,较上年支出增长5%。\n",
+            {},
+            id="a bare 支出 after another year or a comparison is no total",
+        ),
+        pytest.param(
+            PROJECT + "2023年度本局护林员补助项目财政资金总额42.6万元,全部为县级资金,拨付使用40.1万元。\n",
+            {"budget_full_year": "42.6", "executed": "40.1"},
+            id="资金总额 as the budget and 拨付使用 as the execution of one project",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:

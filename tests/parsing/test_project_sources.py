@@ -80,6 +80,19 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             [],
             id="a results announcement's title names no project",
         ),
+        pytest.param(
+            "青川县2023年度山区道路养护专项资金绩效自评情况\n一、基本情况\n"
+            "2023年度共下达我县山区道路养护专项资金52.4万元。\n",
+            [("2023年度山区道路养护专项资金", "52.4", None)],
+            id="a title ending 绩效自评情况 names the fund; the place before the year is dropped",
+        ),
+        pytest.param(
+            "发布时间:2024-05-10\n一、绩效目标分解下达情况\n"
+            "留守儿童关爱补助资金是用于关爱服务的资金。2023年省财政下达我市留守儿童关爱补助资金"
+            "812.5万元,主要用于关爱服务。\n二、绩效情况分析\n资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
+            [("留守儿童关爱补助资金", "812.5", None)],
+            id="no title: the fund a higher level issued, named with its amount",
+        ),
     ],
 )
 def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -198,6 +211,12 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             "三是医疗保障支出,即家庭医生签约服务合计27.5万元。\n",
             ["“两癌”筛查工作经费", "家庭医生签约服务"],
             id="spending groups that name one project each",
+        ),
+        pytest.param(
+            "青川县政协2023年度部门整体支出绩效评价报告\n一、基本情况\n"
+            "项目支出包括履职调研经费12.5万元,文史资料编印经费3万元,委员培训经费6万元,提案办理经费2万元。\n",
+            ["履职调研经费", "文史资料编印经费", "委员培训经费", "提案办理经费"],
+            id="项目支出包括 opens the list: the first item is named without it",
         ),
     ],
 )

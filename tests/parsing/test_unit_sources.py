@@ -94,6 +94,27 @@ def _report(text: str) -> dict:
             None,
             id="各单位 before the year names no unit",
         ),
+        pytest.param(
+            "第一部分 单位概况\n一、部门职责\n石桥乡卫生院是一所集医疗、预防、保健为一体的公立医院。\n",
+            "石桥乡卫生院",
+            id="a unit under a township's name opening the duties",
+        ),
+        pytest.param(
+            "第一部分 单位概况\n一、部门职责\n乡镇卫生院是基层医疗卫生机构。\n",
+            None,
+            id="乡镇 is a word, not a township",
+        ),
+        pytest.param(
+            "目 录\n第一部分 单位概况\n一、主要职责\n二、青禾市残疾人联合会决算单位构成\n"
+            "第二部分 2023年度单位决算情况说明\n",
+            "青禾市残疾人联合会",
+            id="the heading of a 决算's make-up names the unit",
+        ),
+        pytest.param(
+            "第一部分 单位概况\n二、部门决算单位构成\n",
+            None,
+            id="a generic make-up heading names no unit",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
