@@ -205,6 +205,11 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"budget_full_year": "42.6", "executed": "40.1"},
             id="资金总额 as the budget and 拨付使用 as the execution of one project",
         ),
+        pytest.param(
+            PROJECT + "2023年下达青禾县中央转移支付资金(护林员补助资金)12.5万元,用于护林员劳务补助。\n",
+            {"budget_full_year": "12.5"},
+            id="the issued fund's own name in a parenthesis before its amount",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:

@@ -150,6 +150,28 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "卫健局",
             id="the unit before 关于",
         ),
+        pytest.param(
+            "【决算】2023年度青禾县档案馆决算\n1、负责全县档案管理。\n",
+            "青禾县档案馆",
+            id="a portal's tag before the title",
+        ),
+        pytest.param(
+            "目 录\n青禾县人民检察院\n根据通知要求，我院开展了绩效自评工作。\n"
+            "现将我院部门整体支出绩效自评结果报告\n如下。\n",
+            "青禾县人民检察院",
+            id="a title-like sentence about 我院 names no unit; the top line does",
+        ),
+        pytest.param(
+            "2022年度青禾县档案馆整体支出绩效自评报告\n单位名称(盖章):\n\n2022年度青禾县档案馆\n\n一、基本情况\n",
+            "青禾县档案馆",
+            id="a cover's 单位名称 with the year run on before the name",
+        ),
+        pytest.param(
+            "绩效目标自评表(2022年度)项目名称青禾县灌区维修项目主管部门青禾县水利局实施单位青禾县水利局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)",
+            "青禾县水利局",
+            id="a flattened form's unit running on into 资金情况",
+        ),
     ],
 )
 def test_unit_from_titles(text: str, unit: str | None) -> None:
