@@ -20,7 +20,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -50,6 +50,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     ("budget_initial", r"年初(?:批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?"),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
+    # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
+    ("appropriation_income_part", r"财政拨款(?=\s*(?:为|是)?\s*\d)"),
     ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?|一般公共预算支出"),
     ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数"),
     # What was spent, in everyday words: the unit's or project's execution, unless the sentence
@@ -85,6 +87,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
+# Spending components a list of their contents may precede (…等人员经费).
+_COMPONENT_KEYS = frozenset({"basic", "personnel", "public_funds", "project"})
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
 WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
 # In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
@@ -121,11 +125,16 @@ def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
 
 def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tuple[str, str] | None:
     """(key, 万元) of the clause's labelled amount: a label after qualifiers, else after the
-    subject it describes, else (one project) the fund's stated total or what was issued to it."""
+    subject it describes, else after the 等 that closes a list of what a component holds
+    (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
+    issued to it."""
     starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
     for start in starts:
         if found := _labelled_amount(folded, start):
             return found
+    closing = folded.rfind("等")
+    if closing > 0 and (found := _labelled_amount(folded, closing + 1)) and found[0] in _COMPONENT_KEYS:
+        return found
     subject_pattern = _FUND_SUBJECT if one_project else _UNIT_SUBJECT
     for start in starts:
         subject = subject_pattern.match(folded, start)

@@ -61,12 +61,17 @@ def prose_amounts(
                 continue
             key, wan = hit
             if key.startswith(OTHER_UNIT):
-                warnings.append(
-                    f"amounts_wan.{key.removeprefix(OTHER_UNIT)}: {wan} is not in 万元; not taken"
+                stated = key.removeprefix(OTHER_UNIT).replace(
+                    "appropriation_income_part", "appropriation_revenue"
                 )
+                warnings.append(f"amounts_wan.{stated}: {wan} is not in 万元; not taken")
                 continue
             if key in WEAK_KEYS and _in_a_breakdown(passage.text, clause.start):
                 continue
+            if key == "appropriation_income_part":
+                if "收入" not in _sentence_before(passage.text, clause.start):
+                    continue
+                key = "appropriation_revenue"
             if key == "paid" and not one_project:
                 continue
             if key in ("spent", "paid"):

@@ -210,6 +210,18 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"budget_full_year": "12.5"},
             id="the issued fund's own name in a parenthesis before its amount",
         ),
+        pytest.param(
+            OVERALL + "1、资金来源。2023年总收入320.5万元,其中财政拨款300万元,其他收入20.5万元。\n"
+            "2、使用情况。用于基本支出250万元,一是工资、津贴补贴等人员经费210万元,"
+            "二是办公费、水电费、差旅费等日常公用经费40万元。\n",
+            {"appropriation_revenue": "300", "basic": "250", "personnel": "210", "public_funds": "40"},
+            id="财政拨款 as part of the income; 用于 and a list closed by 等 before a component",
+        ),
+        pytest.param(
+            FINAL + "本年支出中财政拨款45万元,用于设备购置。\n",
+            {},
+            id="财政拨款 not said of the income is no revenue",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:
