@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.amounts import NUMBER, money_at
+from ingestion.parsing.amounts import NUMBER, money_at, to_wan
 from ingestion.parsing.text import ENCLOSED_NUMERAL
 
 # A year before 年初 leaves it to the label (2021年初预算数).
@@ -106,6 +106,7 @@ _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
 _COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 
@@ -173,7 +174,11 @@ def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
     count = _COUNT.match(folded, at)
     money = money_at(folded, count.end() if count else at)
     if money is None:
-        return None
+        # 执行数29.6万，…: a money label's figure in 万 with the 元 left out.
+        bare = _BARE_WAN.match(folded, count.end() if count else at)
+        if bare is None or label.lastgroup in WEAK_KEYS:
+            return None
+        return label.lastgroup, to_wan(bare["number"], "万元")
     if not folded.startswith("万元", money.end - 2):
         # 元 or 亿元 in running text is as often a slip (2.5元 for 2.5万元) as a unit: not taken.
         return (

@@ -50,9 +50,9 @@ def prose_amounts(
     warnings: list[str] = []
     warned: set[str] = set()
     for passage in prose:
-        if "元" not in passage.text:
+        if "元" not in passage.text and "万" not in passage.text:
             continue
-        for clause in clauses(passage.text, containing="元"):
+        for clause in clauses(passage.text, containing="元", or_containing="万"):
             hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
                 clause = labelled

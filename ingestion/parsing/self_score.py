@@ -24,7 +24,7 @@ _TOTAL_SCORE = re.compile(
 # A form's cell (自评得分 | 91, one cell per line, or a form flattened to 自评得分91财政评分…):
 # the number needs no 分. Below _MIN_FORM_SCORE it is a row's serial or an execution score.
 _FORM_SCORE = re.compile(
-    r"(?:自评得分|自评总分|自评总得分)(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000])*"
+    r"(?:自评得分|自评总分|自评总得分)(?:[(（]分[)）])?(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000])*"
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％])"
 )
 _FORM_SCORE_HINTS = ("自评得分", "自评总分", "自评总得分")

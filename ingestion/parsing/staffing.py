@@ -5,7 +5,8 @@ start and the end of the year are both given). 实有人数, 在职实有, 实�
 在职职工/教师) is ``actual``;
 a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields,
 except that the one kind of post a unit states is its total (全额事业编制40个); posts may be
-counted in 个. A headcount (共有工作人员N人) stands in for 实有 when neither 实有 nor 在职 is stated.
+counted in 个. A headcount (共有工作人员N人) stands in for 实有 when neither 实有 nor 在职 is stated;
+a 实有 count whose parts name the retired (其中：在职人员6人，…退休人员2人) is its 在职 part.
 离退休 is not 退休 (it also counts 离休). Forms exported as text put a label on one line and
 its number alone on the next (``人员编制`` / ``128``); that layout counts as well.
 """
@@ -60,6 +61,11 @@ _BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
 _OTHER_POSTS = re.compile(r"(?:参公|参照公务员法管理|工勤|政法专项|差额(?:拨款)?|自收自支)(?:人员|事业)?编制")
 
 
+# 实有人数8人，其中：在职人员6人，离休人员0人，退休人员2人: a 实有 count that holds the retired;
+# the serving staff are its 在职 part.
+_SERVING_PART = re.compile(
+    r"[。，,；;]?\s*其中[:：，,]?\s*在职(?:人员|人数)?\s*(?P<n>\d{1,6})\s*[人名](?=[^。]{0,20}?退休)"
+)
 # A count stated for the start and the end of the year (年初在职职工60人…年末在职职工64人):
 # the year-end one.
 _YEAR_END_KEYS = ("actual", "actual_in_post")
@@ -110,6 +116,8 @@ def prose_staffing(prose: Sequence[Passage], document_text: str, evidence: Evide
             if key in found or not any(anchor in text for anchor in _ANCHORS[key]):
                 continue
             match = _year_end_first(pattern, text) if key in _YEAR_END_KEYS else pattern.search(text)
+            if match and key == "actual" and (serving := _SERVING_PART.match(text, match.end())):
+                match = serving  # 实有人数 counting the retired too: its serving part
             if match:
                 found[key] = int(match["n"])
                 spans[key] = passage.span(match.start(), match.end(), document_text)

@@ -222,6 +222,11 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {},
             id="财政拨款 not said of the income is no revenue",
         ),
+        pytest.param(
+            PROJECT + "投入护林员补助资金36.2万,执行数36.2万,执行率100%。项目覆盖2.5万人。\n",
+            {"executed": "36.2"},
+            id="a labelled figure in 万 without 元; an unlabelled one and 万人 stay out",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:

@@ -82,6 +82,11 @@ def paragraphs(text: str) -> list[Paragraph]:
             {"actual": 17},
             id="实有 beats a headcount",
         ),
+        pytest.param(
+            "本单位实有人数12人，其中：在职人员9人，离休人员0人，退休人员3人。",
+            {"actual": 9, "retired": 3},
+            id="a 实有 count holding the retired: its serving part",
+        ),
     ],
 )
 def test_staffing(text: str, expected: dict[str, int]) -> None:
@@ -98,6 +103,9 @@ def test_staffing(text: str, expected: dict[str, int]) -> None:
         pytest.param("产出指标分值40分，得分40分。", None, id="an indicator weight is no total"),
         pytest.param("自评得分为960分。", None, id="out of range"),
         pytest.param("实施单位 | 青禾县第二中学 | 自评得分 | 93 |", 93, id="a form's 自评得分 cell"),
+        pytest.param(
+            "部门整体绩效自评表主管部门财政处室自评总分(分)92.4部门联系人", 92.4, id="自评总分(分) run on"
+        ),
         pytest.param("实施单位\n青禾县第二中学\n自评得分\n88.5\n", 88.5, id="a form's cells one per line"),
         pytest.param(
             "项目名称某经费主管部门青禾县教育局实施单位青禾县第二中学自评得分91财政评分项目资金(万元)",
