@@ -54,8 +54,8 @@ bench: $(STAMP) ## parsing speed per format (reports per second per core)
 bench-pipeline: $(STAMP) ## the pipeline without Airflow on N generated reports: full load, quiet rerun
 	$(BIN)/python benchmarks/bench_pipeline.py --reports $(N)
 
-bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=60)
-	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),60)
+bench-workers: $(STAMP) ## parse-step throughput with 1 vs 2 worker processes (REPORTS=150)
+	$(BIN)/python -m ingestion bench-workers --reports $(or $(REPORTS),150)
 
 # The suite runs the fuzz test with a small budget; this runs it for at least 10 minutes.
 FUZZ_EXAMPLES ?= 500

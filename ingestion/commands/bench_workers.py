@@ -25,7 +25,7 @@ FORMATS = ["txt", "docx", "pdf", "html", "xlsx"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reports", type=int, default=60, help="reports in the generated drop (default 60)")
+    parser.add_argument("--reports", type=int, default=150, help="reports in the drop (default 150)")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--repeat", type=int, default=2, help="rounds over the worker counts (default 2)")
 

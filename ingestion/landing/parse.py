@@ -40,7 +40,7 @@ class ParseResult:
     parsed: list[str] = field(default_factory=list)  # sha256 of each document parsed this run
     quarantined: list[QuarantinedDocument] = field(default_factory=list)
     up_to_date: int = 0  # documents already handled by this parser version
-    peak_worker_rss_kib: int = 0  # the largest resident set a parse worker reached
+    peak_worker_rss_kib: int = 0  # the most resident memory a parse worker added above its start
     change_report_path: Path | None = None
 
     def summary(self) -> str:

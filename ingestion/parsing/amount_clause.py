@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.amounts import NUMBER, money_at
+from ingestion.parsing.amounts import NUMBER, money_at, to_wan
 from ingestion.parsing.text import ENCLOSED_NUMERAL
 
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -50,6 +50,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     ("budget_initial", r"年初(?:批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?"),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
+    # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
+    ("appropriation_income_part", r"财政拨款(?=\s*(?:为|是)?\s*\d)"),
     ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?|一般公共预算支出"),
     ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数"),
     # What was spent, in everyday words: the unit's or project's execution, unless the sentence
@@ -60,7 +62,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).
-    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计"),
+    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?"),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
@@ -71,19 +73,27 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
     (
         "budget",
-        r"预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|年度资金安排",
+        r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
+        r"年度资金安排|(?:项目)?(?:财政)?资金总额",
     ),
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    ("expenditure_total", r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?"),
+    # A bare 支出 is the total only as a row's label (支出：…) or right after the year (2022年支出…).
+    (
+        "expenditure_total",
+        r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
+        r"(?:(?<=年)|(?<=年度))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+    ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
+# Spending components a list of their contents may precede (…等人员经费).
+_COMPONENT_KEYS = frozenset({"basic", "personnel", "public_funds", "project"})
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
 WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
 # In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
-_FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)"
+_FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)[）)]?"
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
@@ -95,7 +105,8 @@ _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经�
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
-_FILLER = re.compile(r"(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
 _COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 
@@ -115,11 +126,16 @@ def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
 
 def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tuple[str, str] | None:
     """(key, 万元) of the clause's labelled amount: a label after qualifiers, else after the
-    subject it describes, else (one project) the fund's stated total or what was issued to it."""
+    subject it describes, else after the 等 that closes a list of what a component holds
+    (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
+    issued to it."""
     starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
     for start in starts:
         if found := _labelled_amount(folded, start):
             return found
+    closing = folded.rfind("等")
+    if closing > 0 and (found := _labelled_amount(folded, closing + 1)) and found[0] in _COMPONENT_KEYS:
+        return found
     subject_pattern = _FUND_SUBJECT if one_project else _UNIT_SUBJECT
     for start in starts:
         subject = subject_pattern.match(folded, start)
@@ -158,7 +174,11 @@ def _labelled_amount(folded: str, at: int) -> tuple[str, str] | None:
     count = _COUNT.match(folded, at)
     money = money_at(folded, count.end() if count else at)
     if money is None:
-        return None
+        # 执行数29.6万，…: a money label's figure in 万 with the 元 left out.
+        bare = _BARE_WAN.match(folded, count.end() if count else at)
+        if bare is None or label.lastgroup in WEAK_KEYS:
+            return None
+        return label.lastgroup, to_wan(bare["number"], "万元")
     if not folded.startswith("万元", money.end - 2):
         # 元 or 亿元 in running text is as often a slip (2.5元 for 2.5万元) as a unit: not taken.
         return (

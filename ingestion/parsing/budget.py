@@ -26,6 +26,8 @@ _ZERO_SECTIONS = {
     "state_capital": re.compile(r"国有资本经营"),
     "social_insurance": re.compile(r"社会保险基金"),
 }
+# A label before a colon is short (2、支出, 其中：基本支出); a longer run is a sentence.
+_MAX_LABEL = 16
 _NONE_ANSWER = re.compile(r"^(?:本单位|我单位|本部门)?(?:无|没有|无此项|不涉及)[^，,\d]{0,20}[。.]?$")
 
 
@@ -42,20 +44,28 @@ def prose_amounts(
     warnings: list[str] = []
     warned: set[str] = set()
     for passage in prose:
-        if "元" not in passage.text:
+        if "元" not in passage.text and "万" not in passage.text:
             continue
-        for clause in clauses(passage.text, containing="元"):
+        for clause in clauses(passage.text, containing="元", or_containing="万"):
             hit = clause_amount(clause.text, fiscal_year, one_project)
+            if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
+                clause = labelled
+                hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None:
                 continue
             key, wan = hit
             if key.startswith(OTHER_UNIT):
-                warnings.append(
-                    f"amounts_wan.{key.removeprefix(OTHER_UNIT)}: {wan} is not in 万元; not taken"
+                stated = key.removeprefix(OTHER_UNIT).replace(
+                    "appropriation_income_part", "appropriation_revenue"
                 )
+                warnings.append(f"amounts_wan.{stated}: {wan} is not in 万元; not taken")
                 continue
             if key in WEAK_KEYS and _in_a_breakdown(passage.text, clause.start):
                 continue
+            if key == "appropriation_income_part":
+                if "收入" not in _sentence_before(passage.text, clause.start):
+                    continue
+                key = "appropriation_revenue"
             if key == "paid" and not one_project:
                 continue
             if key in ("spent", "paid"):
@@ -76,6 +86,18 @@ def prose_amounts(
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         warnings.append(f"amounts_wan.{key}: stated with different values and no stage; left null")
     return found, warnings
+
+
+_CLAUSE_MARKS = "，,；;。！!？?\n:："
+
+
+def _label_before_colon(text: str, clause: Span) -> Span | None:
+    """The clause with the label a colon sets before it (2、支出：80万元), when one does."""
+    colon = clause.start - 1
+    if colon < 1 or text[colon] not in ":：":
+        return None
+    start = max(text.rfind(mark, 0, colon) for mark in _CLAUSE_MARKS) + 1
+    return Span(text[start : clause.end], start, clause.end) if colon - start <= _MAX_LABEL else None
 
 
 def _sentence_before(text: str, clause_start: int) -> str:

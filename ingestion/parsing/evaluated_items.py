@@ -1,9 +1,10 @@
 """The items a finance office's announcement of evaluation results lists (序号 | 单位 | 项目 | 等次).
 
 Such a list names projects, at most with one amount each (资金量（万元）), so the key-project table
-reader (which needs budget and spending columns) passes it by; an amount column in 万元 gives each
-item its budget (a column in 亿元 or 元 is left out, as amounts in other units are). It comes as a
-table, or flattened one cell per line as web pages copy to text: ``序号`` / ``单位`` / ``项目`` /
+reader (which needs budget and spending columns) passes it by; an amount column in 万元 (its
+header says so, or a line just above the list: 单位（万元）) gives each item its budget (a column
+in 亿元 or 元 is left out, as amounts in other units are). It comes as a table, or flattened one
+cell per line as web pages copy to text: ``序号`` / ``单位`` / ``项目`` /
 ``评价档次`` / ``1`` / ``某局`` / ``某项目`` / ``良好`` / ``2`` …. Rows are read while each opens
 with the next serial number; a row ends at the header's width or at the next serial, since an
 empty cell (an unstated 评价结果) is lost in the copy.
@@ -26,13 +27,23 @@ _ITEM_HEADER = re.compile(
     r"^(?:项目|项目名称|项目\(资金\)名称|资金名称|评价对象|政策名称|政策\(项目\)名称|专项名称)$"
 )
 _AMOUNT_HEADER = re.compile(r"(?:资金|金额|预算|投资)[^()]{0,4}\(万元\)$")
+# A list's unit stated on a line of its own just above it (单位（万元）, 金额单位：万元).
+_UNIT_LINE = re.compile(r"单位\s*[:：(（]?\s*万元")
+_AMOUNT_WORD = re.compile(r"^(?:资金|金额|预算|投资)(?:合计|总额|数|金额)?(?:\(万元\))?$")
+_UNIT_REACH = 3
 _MAX_HEADER_CELLS = 8
 _MAX_CELL = 60
 
 
-def _amount_column(header: list[str]) -> int | None:
-    """The column of the items' amounts, when its header says they are in 万元."""
-    return next((i for i, word in enumerate(header) if _AMOUNT_HEADER.search(word)), None)
+def _amount_column(header: list[str], in_wan: bool = False) -> int | None:
+    """The column of the items' amounts, when its header says they are in 万元 (or, ``in_wan``,
+    a line just above the list does: 单位（万元）)."""
+    pattern = _AMOUNT_WORD if in_wan else _AMOUNT_HEADER
+    return next((i for i, word in enumerate(header) if pattern.search(word)), None)
+
+
+def _stated_in_wan(lines: list[Paragraph], start: int) -> bool:
+    return any(_UNIT_LINE.search(line.text) for line in lines[max(0, start - _UNIT_REACH) : start])
 
 
 def _amount(cells: list[str], column: int | None) -> str | None:
@@ -53,7 +64,7 @@ def _from_lines(lines: list[Paragraph], start: int) -> list[Item]:
     column = next((i for i, word in enumerate(header) if _ITEM_HEADER.match(word)), None)
     if column is None:
         return []
-    amounts = _amount_column(header)
+    amounts = _amount_column(header, _stated_in_wan(lines, start))
     items: list[Item] = []
     serial = 1
     while at < len(lines) and _cell(lines[at].text) == str(serial):

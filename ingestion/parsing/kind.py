@@ -6,7 +6,8 @@ Title rules, first match wins:
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
   跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告);
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
-- project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评).
+- project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
+- overall_expenditure: a unit's 财政支出绩效评价 that names no project or fund.
 Without a telling title, an office announcing evaluation results it commissioned or publishes
 (我局委托第三方…, 现将…绩效评价结果公示如下) is key_projects; else the body decides by the phrases
 each kind's template uses (a third party 受财政局委托; 部门整体绩效目标; the transfer template's
@@ -38,6 +39,8 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_FUND}.{{0,20}}(?:管理)?使用情况"
         ),
     ),
+    # A unit's 财政支出绩效评价报告 naming no project or fund: its spending as a whole.
+    ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)")),
 )
 _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

@@ -22,8 +22,9 @@ _ITEM_BREAK = re.compile(
     rf"[，；;。]|,(?!(?<=\d,)\d{{3}}(?!\d))|(?<=元)、|(?<![\d.])\d{{1,2}}[、．](?!\d)|[（(]\d{{1,2}}[）)]|"
     rf"[{ENCLOSED_NUMERAL}]"
 )
+# What opens a list is no part of its first item's name (项目支出包括甲经费3万元，…).
 _ITEM = re.compile(
-    rf"^\s*(?:其中)?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:合计|共计|总计|为|共|计)?\s*"
+    rf"^\s*(?:其中)?(?:[^：:，,；;。]{{0,20}}?(?:主要包括|包括|包含)[：:]?)?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:合计|共计|总计|为|共|计)?\s*"
     rf"(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
 )
 LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")

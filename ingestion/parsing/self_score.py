@@ -1,4 +1,6 @@
-"""The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分)."""
+"""The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分), or in
+a form's 自评得分 cell read as text (``自评得分 | 91``, the number on the next line, or a form
+flattened to one run ``…自评得分91财政评分…``)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,14 @@ _TOTAL_SCORE = re.compile(
     r"(?:(?:综合得分|总得分|最终得分|综合评分|最终评分|评分结果|(?<![指标])评分)(?:为|是|：|:)?"
     r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
+# A form's cell (自评得分 | 91, one cell per line, or a form flattened to 自评得分91财政评分…):
+# the number needs no 分. Below _MIN_FORM_SCORE it is a row's serial or an execution score.
+_FORM_SCORE = re.compile(
+    r"(?:自评得分|自评总分|自评总得分)(?:[(（]分[)）])?(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000])*"
+    r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％])"
+)
+_FORM_SCORE_HINTS = ("自评得分", "自评总分", "自评总得分")
+_MIN_FORM_SCORE = Decimal(30)
 # Words every match of the pattern holds (folding leaves them alone): other lines skip the regex.
 _SCORE_HINTS = ("自评", "评价", "考评")
 _TOTAL_SCORE_HINTS = ("得分", "评分", "总分")
@@ -33,7 +43,11 @@ def as_json_number(value: Decimal) -> int | float:
 
 def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
     """The first total score the prose states; a 自评/评价 score before any bare 综合得分."""
-    for pattern, hints in ((_SCORE, _SCORE_HINTS), (_TOTAL_SCORE, _TOTAL_SCORE_HINTS)):
+    for pattern, hints in (
+        (_SCORE, _SCORE_HINTS),
+        (_TOTAL_SCORE, _TOTAL_SCORE_HINTS),
+        (_FORM_SCORE, _FORM_SCORE_HINTS),
+    ):
         found = _first_score(paragraphs, pattern, hints, evidence)
         if found is not None:
             return found
@@ -52,6 +66,8 @@ def _first_score(
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
             if match.start() >= len(paragraph.text) or value > _MAX_SCORE:
+                continue
+            if pattern is _FORM_SCORE and value < _MIN_FORM_SCORE:
                 continue
             end = min(match.end(), len(paragraph.text))
             cite(

@@ -4,10 +4,11 @@ Its name, from the surest source a report offers:
 - the cover form's 项目名称 / 转移支付（项目）名称 / 资金名称 field;
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
-  that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
+  or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某维修项目）);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
-  stating the fund's total (某发展资金合计3200万元);
+  stating the fund's total (某发展资金合计3200万元), or what a higher level issued to it
+  (下达我市某补助资金800万元);
 - a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
   fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
@@ -33,12 +34,14 @@ _PAREN_END = re.compile(r"[（(]([^（）()]{3,60})[）)]$")
 _YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*$|\d\s*[月日]")
 _REPORT_END = re.compile(
     r"(?:(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
-    r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况)$"
+    r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况|"
+    r"绩效(?:自评|评价)情况)$"
 )
-_LEADING_UNIT = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}(?=(?:19|20)\d{{2}}年)")
+_LEADING_UNIT = re.compile(rf"^.{{2,30}}?(?:{UNIT_SUFFIX}|[省市县区州旗])(?=(?:19|20)\d{{2}}年)")
 _ABOUT = re.compile(r"^.*?关于")
 _GENERIC = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级)*(?:项目|资金|支出|经费)*$"
+    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|转移支付)*"
+    r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
     r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
@@ -49,6 +52,11 @@ _TOP_LINES = 15
 # The fund whose total a sentence states (2021年某发展资金合计3200万元), not a part of it.
 _FUND_TOTAL = re.compile(
     r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
+)
+# The fund a higher level issued, named with its amount (2023年中央财政下达我市某补助资金800万元).
+_FUND_ISSUED = re.compile(
+    r"(?<!共)(?<!共计)(?<!合计)(?<!累计)下达(?:给)?(?:我|本)?(?:省|市|县|区|州|旗|局|单位|镇|乡)?(?:的)?"
+    r"(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费))(?:共计|合计|总计|共)?\d"
 )
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
@@ -96,10 +104,11 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         paren = _PAREN_LINE.match(line.text)
         if paren:
             return paren["name"], line.start + paren.start("name")
-    for paragraph in document.paragraphs():
-        total = _FUND_TOTAL.search(fold(paragraph.text))
-        if total is not None:
-            return total["name"], paragraph.start + total.start("name")
+    for pattern in (_FUND_TOTAL, _FUND_ISSUED):
+        for paragraph in document.paragraphs():
+            total = pattern.search(fold(paragraph.text))
+            if total is not None:
+                return total["name"], paragraph.start + total.start("name")
     for line in lines:
         opening = _OPENING.search(fold(line.text))
         name = opening and (opening["a"] or opening["b"])

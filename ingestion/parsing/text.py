@@ -72,17 +72,24 @@ class Span:
     end: int
 
 
-def clauses(text: str, offset: int = 0, containing: str = "") -> Iterator[Span]:
+def clauses(text: str, offset: int = 0, containing: str = "", or_containing: str = "") -> Iterator[Span]:
     """Pieces of ``text`` between Chinese/ASCII clause punctuation, with absolute offsets;
-    only those holding ``containing`` when it is given (the rest cost no ``Span``)."""
+    only those holding ``containing`` (or ``or_containing``) when it is given (the rest cost no
+    ``Span``)."""
     start = 0
     for match in _CLAUSE_BREAK.finditer(text):
         end = match.start()
-        if end > start and text.find(containing, start, end) >= 0:
+        if end > start and _holds(text, start, end, containing, or_containing):
             yield Span(text[start:end], offset + start, offset + end)
         start = match.end()
-    if start < len(text) and text.find(containing, start) >= 0:
+    if start < len(text) and _holds(text, start, len(text), containing, or_containing):
         yield Span(text[start:], offset + start, offset + len(text))
+
+
+def _holds(text: str, start: int, end: int, containing: str, or_containing: str) -> bool:
+    return text.find(containing, start, end) >= 0 or (
+        bool(or_containing) and text.find(or_containing, start, end) >= 0
+    )
 
 
 def sentences(text: str, offset: int = 0) -> Iterator[Span]:

@@ -1,7 +1,7 @@
 """The report's title: the first line near the top that reads as one.
 
-A title ends in a report word (报告, 决算, 自评表, 评价结果, 总结, 通报 …), possibly followed by a
-parenthesis (``…自评报告（某培训经费项目）``), names a budget topic, and is no sentence. Titles
+A title ends in a report word (报告, 决算, 自评表, 评价结果, 总结, 通报, 绩效自评情况 …), possibly
+followed by a parenthesis (``…自评报告（某培训经费项目）``), names a budget topic, and is no sentence. Titles
 broken over lines are joined again: up to two short lines just above it (the unit, a year, a
 topic cut short), and a line below that is only a parenthesis (``（2024年度）``). A portal line
 between two lines keeps them apart (a site banner is no part of the title). A title run on into
@@ -21,7 +21,7 @@ from ingestion.parsing.unit_body import UNIT_SUFFIX
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (
     r"(?:报告|评价结果|自评结果|(?:绩效)?(?:目标)?自评表|绩效评价表|决算|决算公开(?:文档)?|"
-    r"(?:决算|公开|决算公开|决算情况|预算情况)说明|总结|通报|公告|公示)"
+    r"(?:决算|公开|决算公开|决算情况|预算情况)说明|总结|通报|公告|公示|绩效(?:自评|评价)情况)"
 )
 _TITLE_WORD = re.compile(rf"{_REPORT_WORD}{_PAREN}?$")
 _TITLE_WORD_IN = re.compile(_REPORT_WORD)

@@ -56,6 +56,9 @@ _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
 # A sentence that reads like a title opens with its verb (现将某局关于…结果公示如下): not the unit.
 _OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# 我院, 本局, 该中心: the report's own unit unnamed (本溪县… is a place).
+_SELF_NAMED = re.compile(r"^(?:我.*|[本该][\u4e00-\u9fff]{1,3})$")
+_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
     r"(?:整体支出|整体绩效|整体和项目|项目支出|重点项目|项目绩效|绩效|预算|决算|本级决算)"
@@ -74,7 +77,9 @@ _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its c
 
 
 def _from_title(title: str) -> str | None:
-    rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", _SPACES.sub("", fold(title))), count=1)
+    # A portal's tag before the title (【决算】) is no part of it.
+    bare_title = _TAG.sub("", _SPACES.sub("", fold(title)))
+    rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", bare_title), count=1)
     # 某局关于2023年度…的报告: the unit is what stands before 关于.
     # 某局2020年度某项目自评结果: or before the year that starts its topic.
     ends = [m.start() for m in (_TITLE_TOPIC.search(rest), _TITLE_YEAR.search(rest)) if m is not None]
@@ -85,7 +90,10 @@ def _from_title(title: str) -> str | None:
     if bare != head and UNIT_END.fullmatch(bare):
         head = bare
     candidate = UNIT_END.match(head)
-    return candidate.group() if candidate and len(candidate.group()) >= 2 else None
+    # 现将我院…报告如下: a report speaking of itself names no unit.
+    if candidate is None or len(candidate.group()) < 2 or _SELF_NAMED.match(candidate.group()):
+        return None
+    return candidate.group()
 
 
 def _top_lines(document: Document, skip: set[int], after_portal: bool = False) -> list[Paragraph]:
@@ -169,8 +177,11 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
     section inside the department (某某股)."""
     fields = form_fields(text)
     for field in field_values(fields, *_UNIT_FIELDS):
-        if is_unit_name(field.value) and not _NOT_A_REPORTING_UNIT.search(field.value):
-            return field.value, Span(field.value, field.start, field.end)
+        # 单位名称：2023年度某馆 (the year of a cover's next line run on): the name after the year.
+        value = _YEAR_PREFIX.sub("", field.value, count=1)
+        if is_unit_name(value) and not _NOT_A_REPORTING_UNIT.search(value):
+            start = field.end - len(value)
+            return value, Span(value, start, field.end)
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
     if any(_NOT_A_REPORTING_UNIT.search(f.value) or _INTERNAL_SECTION.search(f.value) for f in implementing):
         for field in field_values(fields, *_SUPERVISING_FIELDS):

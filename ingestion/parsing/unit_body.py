@@ -1,7 +1,8 @@
 """Units the report's body names: where a page has no title or form naming the reporting unit.
 
 Sources, each a layout national templates share:
-- the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``);
+- the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``),
+  or the heading of its make-up: ``二、某市某联合会决算单位构成``;
 - a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
 - a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
   (with its region, so a generic 财政局 mentioned in passing is not taken);
@@ -50,7 +51,7 @@ _SUBJECT_RUN = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 _OVERVIEW = re.compile(
     r"(?:^|\n)[ \t\u3000]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}[、.])?[：:\s]*"
     rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:基本)?"
-    r"概[ \t\u3000]*\n?[ \t\u3000]*况"
+    r"(?:概[ \t\u3000]*\n?[ \t\u3000]*况|决算(?:单位)?构成)"
 )
 _ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(]以下简称")
 _SUBJECT_VERBS = (
@@ -62,6 +63,12 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
+_TOWNSHIP_UNIT = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道))"
+    r"(?:中心)?(?:卫生院|学校|小学|中学|幼儿园|财政所|站|所|中心)"
+)
+# 城乡/乡镇/城镇/村镇: words, not a township's name.
+_TOWNSHIP_WORDS = ("城乡", "乡镇", "城镇", "村镇", "集镇", "市镇")
 _ANNOUNCED = re.compile(
     rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:关于)?(?:19|20)\d{{2}}年)"
 )
@@ -83,8 +90,9 @@ def is_unit_name(name: str) -> bool:
 
 
 def overview_unit(text: str) -> tuple[str, int] | None:
-    """The unit of a 决算's overview heading (第一部分 某局概况), and where it is named."""
-    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70),)):
+    """The unit of a 决算's overview heading (第一部分 某局概况) or make-up heading (某局决算单位构成),
+    and where it is named."""
+    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("决算", 3, 70))):
         name = match["name"].strip()
         if is_unit_name(name) and not name.startswith(("部门", "单位")):
             return name, match.start("name")
@@ -110,10 +118,21 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
             continue
         name = match["name"]
         region, rest = split_region_prefix(name)
-        if region is not None and is_unit_name(rest):
+        if (region is not None and is_unit_name(rest)) or _township_unit(rest):
             lead = len(block.text) - len(block.text.lstrip())
             return name, block.start + lead + match.start("name")
     return None
+
+
+def _township_unit(name: str) -> bool:
+    """A unit under a township's name (某某乡卫生院, 某某镇中心学校): the place is as specific as
+    a county's, though no gazetteer of counties lists it."""
+    match = _TOWNSHIP_UNIT.fullmatch(name)
+    return (
+        match is not None
+        and match["place"][0] not in _NOT_NAME_START
+        and not match["place"].endswith(_TOWNSHIP_WORDS)
+    )
 
 
 def announced_unit(text: str) -> tuple[str, int] | None:

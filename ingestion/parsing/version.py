@@ -3,4 +3,5 @@
 # 1.4.0: personal data masked (docs/privacy.md); real-page phrasings, extractors isolated;
 # tables aligned by their headers' grid places, PDFs read through PDFium.
 # 1.5.0: held-out layout families (announcements, run-together and one-cell-per-line forms, payments).
-PARSER_VERSION = "1.5.0"
+# 1.6.0: generalization from held-out pages (form scores, township units, colon labels, one-fund titles).
+PARSER_VERSION = "1.6.0"

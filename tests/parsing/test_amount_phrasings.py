@@ -176,6 +176,57 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {},
             id="a payment in a 决算 is no execution figure",
         ),
+        pytest.param(
+            OVERALL + "2023年预算收入88.6万元,其中年初预算70万元,调整追加18.6万元。\n"
+            "2023年支出90.1万元,其中基本支出90.1万元,项目支出0万元。\n",
+            {
+                "budget_initial": "70",
+                "budget_full_year": "88.6",
+                "appropriation_expenditure": "90.1",
+                "basic": "90.1",
+                "project": "0",
+            },
+            id="预算收入 as the budget, and the year's bare 支出 as the total",
+        ),
+        pytest.param(
+            OVERALL
+            + "1、收入:120.5万元。其中:财政拨款收入120.5万元。\n"
+            + "2、支出:118.2万元。其中:人员经费支出80万元。\n",
+            {"appropriation_revenue": "120.5", "appropriation_expenditure": "118.2", "personnel": "80"},
+            id="a numbered 支出 row with its figure after a colon",
+        ),
+        pytest.param(
+            FINAL + "本馆上年支出60万元,较上年支出增长5%。\n",
+            {},
+            id="a bare 支出 after another year or a comparison is no total",
+        ),
+        pytest.param(
+            PROJECT + "2023年度本局护林员补助项目财政资金总额42.6万元,全部为县级资金,拨付使用40.1万元。\n",
+            {"budget_full_year": "42.6", "executed": "40.1"},
+            id="资金总额 as the budget and 拨付使用 as the execution of one project",
+        ),
+        pytest.param(
+            PROJECT + "2023年下达青禾县中央转移支付资金(护林员补助资金)12.5万元,用于护林员劳务补助。\n",
+            {"budget_full_year": "12.5"},
+            id="the issued fund's own name in a parenthesis before its amount",
+        ),
+        pytest.param(
+            OVERALL + "1、资金来源。2023年总收入320.5万元,其中财政拨款300万元,其他收入20.5万元。\n"
+            "2、使用情况。用于基本支出250万元,一是工资、津贴补贴等人员经费210万元,"
+            "二是办公费、水电费、差旅费等日常公用经费40万元。\n",
+            {"appropriation_revenue": "300", "basic": "250", "personnel": "210", "public_funds": "40"},
+            id="财政拨款 as part of the income; 用于 and a list closed by 等 before a component",
+        ),
+        pytest.param(
+            FINAL + "本年支出中财政拨款45万元,用于设备购置。\n",
+            {},
+            id="财政拨款 not said of the income is no revenue",
+        ),
+        pytest.param(
+            PROJECT + "投入护林员补助资金36.2万,执行数36.2万,执行率100%。项目覆盖2.5万人。\n",
+            {"executed": "36.2"},
+            id="a labelled figure in 万 without 元; an unlabelled one and 万人 stay out",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:

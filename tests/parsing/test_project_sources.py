@@ -80,6 +80,19 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             [],
             id="a results announcement's title names no project",
         ),
+        pytest.param(
+            "青川县2023年度山区道路养护专项资金绩效自评情况\n一、基本情况\n"
+            "2023年度共下达我县山区道路养护专项资金52.4万元。\n",
+            [("2023年度山区道路养护专项资金", "52.4", None)],
+            id="a title ending 绩效自评情况 names the fund; the place before the year is dropped",
+        ),
+        pytest.param(
+            "发布时间:2024-05-10\n一、绩效目标分解下达情况\n"
+            "留守儿童关爱补助资金是用于关爱服务的资金。2023年省财政下达我市留守儿童关爱补助资金"
+            "812.5万元,主要用于关爱服务。\n二、绩效情况分析\n资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
+            [("留守儿童关爱补助资金", "812.5", None)],
+            id="no title: the fund a higher level issued, named with its amount",
+        ),
     ],
 )
 def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -199,6 +212,12 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             ["“两癌”筛查工作经费", "家庭医生签约服务"],
             id="spending groups that name one project each",
         ),
+        pytest.param(
+            "青川县政协2023年度部门整体支出绩效评价报告\n一、基本情况\n"
+            "项目支出包括履职调研经费12.5万元,文史资料编印经费3万元,委员培训经费6万元,提案办理经费2万元。\n",
+            ["履职调研经费", "文史资料编印经费", "委员培训经费", "提案办理经费"],
+            id="项目支出包括 opens the list: the first item is named without it",
+        ),
     ],
 )
 def test_listed_projects(text: str, expected: list[str]) -> None:
@@ -231,3 +250,15 @@ def test_an_announcements_amount_column(header: str, budgets: list[str | None]) 
     )
     result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
     assert [p["budget_wan"] for p in result["projects"]] == budgets
+
+
+def test_a_list_one_cell_per_line_under_its_unit_line() -> None:
+    text = (
+        "青禾县教育局2023年度财政支出绩效评价报告\n项目支出1200万元,详见下表:\n单位(万元)\n"
+        "序号\n项目名称\n资金合计\n1\n学前教育\n310.5\n2\n校舍维修\n88\n"
+    )
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [
+        ("学前教育", "310.5"),
+        ("校舍维修", "88"),
+    ]

@@ -57,6 +57,36 @@ def paragraphs(text: str) -> list[Paragraph]:
             id="the year-end count of 在职职工",
         ),
         pytest.param("本园现有在职教师27人,退休人员5人。", {"actual": 27, "retired": 5}, id="在职教师"),
+        pytest.param(
+            "我所属正科级事业单位，全额事业编制38个。实有在职人员35人。",
+            {"authorized": 38, "institutional": 38, "actual": 35},
+            id="the one kind of post counted in 个 is the total",
+        ),
+        pytest.param(
+            "机关行政编制12名，事业编制4名。",
+            {"administrative": 12, "institutional": 4},
+            id="two kinds of post are parts, never the total",
+        ),
+        pytest.param(
+            "核定行政编制9名，另有工勤编制2名。",
+            {"administrative": 9},
+            id="a 工勤 post besides: the 行政 posts are no total",
+        ),
+        pytest.param(
+            "本街道共有工作人员58人，其中行政编制20人、参公编制11人、事业编制19人。",
+            {"actual": 58, "administrative": 20, "institutional": 19},
+            id="共有工作人员 as the headcount",
+        ),
+        pytest.param(
+            "本所实有人数17人，共有工作人员21人（含临聘）。",
+            {"actual": 17},
+            id="实有 beats a headcount",
+        ),
+        pytest.param(
+            "本单位实有人数12人，其中：在职人员9人，离休人员0人，退休人员3人。",
+            {"actual": 9, "retired": 3},
+            id="a 实有 count holding the retired: its serving part",
+        ),
     ],
 )
 def test_staffing(text: str, expected: dict[str, int]) -> None:
@@ -72,6 +102,21 @@ def test_staffing(text: str, expected: dict[str, int]) -> None:
         pytest.param("经自评，自评得分为95.5分。", 95.5, id="decimal score"),
         pytest.param("产出指标分值40分，得分40分。", None, id="an indicator weight is no total"),
         pytest.param("自评得分为960分。", None, id="out of range"),
+        pytest.param("实施单位 | 青禾县第二中学 | 自评得分 | 93 |", 93, id="a form's 自评得分 cell"),
+        pytest.param(
+            "部门整体绩效自评表主管部门财政处室自评总分(分)92.4部门联系人", 92.4, id="自评总分(分) run on"
+        ),
+        pytest.param("实施单位\n青禾县第二中学\n自评得分\n88.5\n", 88.5, id="a form's cells one per line"),
+        pytest.param(
+            "项目名称某经费主管部门青禾县教育局实施单位青禾县第二中学自评得分91财政评分项目资金(万元)",
+            91,
+            id="a form flattened with every separator lost",
+        ),
+        pytest.param(
+            "序号 | 项目名称 | 自评得分 |\n1 | 某经费 | 95 |",
+            None,
+            id="a column of 自评得分 is no form's total",
+        ),
     ],
 )
 def test_self_score(text: str, score: float | None) -> None:

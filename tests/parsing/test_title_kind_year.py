@@ -176,6 +176,14 @@ def test_title(text: str, title: str) -> None:
             "overall_expenditure",
             id="another office's commissioned evaluation mentioned in passing",
         ),
+        pytest.param(
+            "青禾县水利局(汇总)2023年度财政支出绩效评价报告", "", "overall_expenditure",
+            id="a unit's 财政支出绩效评价 naming no project is overall",
+        ),
+        pytest.param(
+            "青禾县灌区维修项目财政支出绩效评价报告", "", "key_projects",
+            id="a project's 财政支出绩效评价 is not overall",
+        ),
     ],
 )  # fmt: skip
 def test_report_kind(title: str | None, body: str, kind: str) -> None:

@@ -94,6 +94,27 @@ def _report(text: str) -> dict:
             None,
             id="各单位 before the year names no unit",
         ),
+        pytest.param(
+            "第一部分 单位概况\n一、部门职责\n石桥乡卫生院是一所集医疗、预防、保健为一体的公立医院。\n",
+            "石桥乡卫生院",
+            id="a unit under a township's name opening the duties",
+        ),
+        pytest.param(
+            "第一部分 单位概况\n一、部门职责\n乡镇卫生院是基层医疗卫生机构。\n",
+            None,
+            id="乡镇 is a word, not a township",
+        ),
+        pytest.param(
+            "目 录\n第一部分 单位概况\n一、主要职责\n二、青禾市残疾人联合会决算单位构成\n"
+            "第二部分 2023年度单位决算情况说明\n",
+            "青禾市残疾人联合会",
+            id="the heading of a 决算's make-up names the unit",
+        ),
+        pytest.param(
+            "第一部分 单位概况\n二、部门决算单位构成\n",
+            None,
+            id="a generic make-up heading names no unit",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
@@ -128,6 +149,28 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "宜宾市翠屏区卫健局关于“2022年基本公共卫生服务补助资金”管理使用情况\n一、资金基本情况\n",
             "卫健局",
             id="the unit before 关于",
+        ),
+        pytest.param(
+            "【决算】2023年度青禾县档案馆决算\n1、负责全县档案管理。\n",
+            "青禾县档案馆",
+            id="a portal's tag before the title",
+        ),
+        pytest.param(
+            "目 录\n青禾县人民检察院\n根据通知要求，我院开展了绩效自评工作。\n"
+            "现将我院部门整体支出绩效自评结果报告\n如下。\n",
+            "青禾县人民检察院",
+            id="a title-like sentence about 我院 names no unit; the top line does",
+        ),
+        pytest.param(
+            "2022年度青禾县档案馆整体支出绩效自评报告\n单位名称(盖章):\n\n2022年度青禾县档案馆\n\n一、基本情况\n",
+            "青禾县档案馆",
+            id="a cover's 单位名称 with the year run on before the name",
+        ),
+        pytest.param(
+            "绩效目标自评表(2022年度)项目名称青禾县灌区维修项目主管部门青禾县水利局实施单位青禾县水利局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)",
+            "青禾县水利局",
+            id="a flattened form's unit running on into 资金情况",
         ),
     ],
 )

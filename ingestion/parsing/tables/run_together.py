@@ -4,7 +4,8 @@ Document-sharing sites flatten a .docx form cell after cell without separators:
 ``全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%``. The figures after the row
 label are split again only when exactly one split gives the stated 执行率 (what was executed over
 the budget, to the rate's own precision), each figure written as a number is (no leading zero, at
-most two decimals). The columns come from the header words just before the label, in their order;
+most two decimals). The columns come from the header words just before the label, in their order
+(a 分值 column may stand between the money and the rate);
 a 预算数 that names no stage is the full-year budget. What comes out is an ordinary ``Table``
 (header row, figure row) with every cell's offsets, read by the budget-execution extractor.
 """
@@ -19,7 +20,9 @@ from ingestion.documents.model import Cell, Paragraph, Table
 
 _ROW = re.compile(r"(?:年度)?(?:财政\s*)?资金\s*总额[:：]?\s*(?P<run>\d[\d.]{2,40}?)%")
 _HEADER_REACH = 80
-_HEADER_WORD = re.compile(r"年初预算数?|全年预算数?|调整后?预算数?|预算数|全年执行数|执行数|执行率")
+_HEADER_WORD = re.compile(r"年初预算数?|全年预算数?|调整后?预算数?|预算数|全年执行数|执行数|分值|权重|执行率")
+# A weight column may stand between the money and the rate (…全年执行数(B)分值执行率…).
+_WEIGHT = ("分值", "权重")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _MAX_MONEY_COLUMNS = 3
 
@@ -30,8 +33,10 @@ def _columns(text: str, label_at: int) -> list[re.Match[str]]:
     rate = next((i for i, w in enumerate(words) if w.group() == "执行率" and i > 0), None)
     if rate is None:
         return []
-    money = [w for w in words[:rate] if w.group() != "执行率"][-_MAX_MONEY_COLUMNS:]
-    return [*money, words[rate]]
+    before = [w for w in words[:rate] if w.group() != "执行率"]
+    weight = before[-1:] if before and before[-1].group() in _WEIGHT else []
+    money = [w for w in before[: len(before) - len(weight)] if w.group() not in _WEIGHT]
+    return [*money[-_MAX_MONEY_COLUMNS:], *weight, words[rate]]
 
 
 def _splits(run: str, parts: int) -> list[list[tuple[int, int]]]:
@@ -45,9 +50,11 @@ def _splits(run: str, parts: int) -> list[list[tuple[int, int]]]:
     return found
 
 
-def _consistent(run: str, pieces: list[tuple[int, int]]) -> bool:
-    """The last figure (the rate) is the executed figure over the budget before it, rounded as written."""
-    *money, rate_at = (Decimal(run[a:b]) for a, b in pieces)
+def _consistent(run: str, pieces: list[tuple[int, int]], weighted: bool) -> bool:
+    """The last figure (the rate) is the executed figure over the budget before it (before the
+    weight, when a weight column stands between), rounded as written."""
+    *figures, rate_at = (Decimal(run[a:b]) for a, b in pieces)
+    money = figures[:-1] if weighted else figures
     written = run[pieces[-1][0] : pieces[-1][1]]
     budget, executed = money[-2], money[-1]
     if budget <= 0 or rate_at <= 0:  # a zero rate fits any tiny execution: no evidence
@@ -69,7 +76,10 @@ def run_together_table(paragraph: Paragraph) -> tuple[Table, int, int] | None:
         if len(columns) < 3:
             continue
         run, at = row["run"], row.start("run")
-        good = [p for p in _splits(run, len(columns)) if _consistent(run, p)]
+        weighted = columns[-2].group() in _WEIGHT
+        if weighted and len(columns) < 4:
+            continue
+        good = [p for p in _splits(run, len(columns)) if _consistent(run, p, weighted)]
         if len(good) != 1:
             continue
         figures = [_cell(paragraph, at + a, at + b) for a, b in good[0]]

@@ -32,6 +32,11 @@ LEAD = "项目名称档案修复经费主管部门青禾县档案馆项目资金
             id="three figures",
         ),
         pytest.param(
+            LEAD + "全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:40381095.00%9.5",
+            {"budget_full_year": "40", "executed": "38"},
+            id="a 分值 column between the figures and the rate",
+        ),
+        pytest.param(
             LEAD + "全年预算数全年执行数执行率年度资金总额12345%",
             {},
             id="no split gives the rate: nothing taken",
