@@ -25,13 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ingestion.documents.read import read_path
-    from ingestion.parsing import extract_report
+    from ingestion.parsing import parse_report
 
     path: Path = args.path
     try:
         data = path.read_bytes()
         document = read_path(path)
-        result = extract_report(document, path=path.name, sha256=hashlib.sha256(data).hexdigest())
+        result = parse_report(document, path=path.name, sha256=hashlib.sha256(data).hexdigest())
     except OSError as exc:
         print(f"{errors.CORRUPT}: cannot read {path}: {exc.strerror}", file=sys.stderr)
         return EXIT_REJECTED

@@ -76,7 +76,7 @@ def parse_document(job: ParseJob) -> ParseOutcome:
 
 def extract(job: ParseJob) -> dict[str, Any]:
     from ingestion.documents.read import read_document
-    from ingestion.parsing import extract_report
+    from ingestion.parsing import parse_report
 
     path = Path(job.object_path)
     if not path.exists():
@@ -90,4 +90,4 @@ def extract(job: ParseJob) -> dict[str, Any]:
     if hashlib.sha256(data).hexdigest() != job.sha256:
         raise errors.DocumentRejected(errors.CORRUPT, f"archived copy {path} no longer matches its sha256")
     document = read_document(data, job.name, max_bytes=job.max_bytes)
-    return extract_report(document, path=job.name, sha256=job.sha256).as_json()
+    return parse_report(document, path=job.name, sha256=job.sha256).as_json()

@@ -74,8 +74,8 @@ def _fill_from_tables(
 
 def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtraction:
     """The contract for one document: what is unclear stays null. Raises
-    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report, or in which
-    nothing at all was found (``report_check``, the one place that decides it).
+    ``DocumentRejected(NOT_A_REPORT)`` only for a document that holds no report (``report_check``;
+    ``parse_report`` adds its verdict on an extraction in which nothing was found).
     Personal data is masked first (docs/privacy.md): evidence cites the masked text, whose offsets
     are the original's. Masking is not isolated: a document it cannot mask is not published.
     Each extractor runs ``isolated``: one that fails leaves its facts empty and a warning."""
@@ -151,6 +151,13 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         "evidence": evidence,
         "warnings": warnings,
     })  # fmt: skip
+    return extraction
+
+
+def parse_report(document: Document, *, path: str, sha256: str) -> ReportExtraction:
+    """What ``python -m ingestion parse`` and the pipeline run: ``extract_report``, then the
+    verdict on what it found (``report_check.reject_if_nothing_found``), so they never disagree."""
+    extraction = extract_report(document, path=path, sha256=sha256)
     reject_if_nothing_found(extraction, path)
     return extraction
 

@@ -8,9 +8,10 @@ date; or, on a web page, mostly links (the reader counts them: ``Document.page_l
 Either way the document is set aside with ``NOT_A_REPORT`` instead of yielding a "report"
 built from link titles. The same rules hold for every format.
 
-Two checks, both run by ``extract_report`` (so ``python -m ingestion parse`` and the pipeline
-always agree): ``reject_if_not_a_report`` before anything is extracted, and
-``reject_if_nothing_found`` after: no amount, no indicator and no report kind found.
+Two checks, both run by ``parse_report`` (so ``python -m ingestion parse`` and the pipeline
+always agree): ``reject_if_not_a_report`` before anything is extracted (inside
+``extract_report``), and ``reject_if_nothing_found`` after: no amount, no indicator and no report
+kind found.
 """
 
 from __future__ import annotations

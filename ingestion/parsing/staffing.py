@@ -86,7 +86,7 @@ def _label_lines(
                 break
 
 
-def _sole_kind_of_post(prose: Sequence[Passage], found: dict, spans: dict) -> None:
+def _sole_kind_of_post(prose: Sequence[Passage], found: dict[str, int], spans: dict[str, Span]) -> None:
     """The one kind of post a unit states (全额事业编制40个, and no other 编制) is its 编制 total;
     two kinds (行政编制 and 事业编制) are parts that are never added up."""
     kinds = [key for key in ("administrative", "institutional") if key in found]

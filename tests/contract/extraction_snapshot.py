@@ -25,7 +25,7 @@ from typing import Any
 
 from ingestion import errors
 from ingestion.documents.read import read_document
-from ingestion.parsing import extract_report
+from ingestion.parsing import parse_report
 from sample_drop.drop import TRUTH_DIR, DropOptions, write_drop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def extraction_json(data: bytes, name: str) -> bytes:
     """The extraction of these bytes as the pipeline writes it to disk (``atomic_write_json``:
     sorted keys, indent 2)."""
     document = read_document(data, name)
-    as_json = extract_report(document, path=name, sha256=_sha256(data)).as_json()
+    as_json = parse_report(document, path=name, sha256=_sha256(data)).as_json()
     return (json.dumps(as_json, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

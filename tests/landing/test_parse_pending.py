@@ -51,7 +51,7 @@ def _install_parser(
     monkeypatch: pytest.MonkeyPatch, version: str, extract: Any = _stand_in_extraction
 ) -> None:
     package = types.ModuleType("ingestion.parsing")
-    package.extract_report = extract  # type: ignore[attr-defined]
+    package.parse_report = extract  # type: ignore[attr-defined]
     version_module = types.ModuleType("ingestion.parsing.version")
     version_module.PARSER_VERSION = version  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ingestion.parsing", package)

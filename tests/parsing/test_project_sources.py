@@ -257,7 +257,7 @@ def test_a_list_one_cell_per_line_under_its_unit_line() -> None:
         "青禾县教育局2023年度财政支出绩效评价报告\n项目支出1200万元,详见下表:\n单位(万元)\n"
         "序号\n项目名称\n资金合计\n1\n学前教育\n310.5\n2\n校舍维修\n88\n"
     )
-    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64)
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
     assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [
         ("学前教育", "310.5"),
         ("校舍维修", "88"),

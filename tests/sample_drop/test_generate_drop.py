@@ -10,12 +10,12 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import load_manifest
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ingestion import errors
 from sample_drop import cli
 from sample_drop.drop import DropOptions, write_drop
+from tests.sample_drop.conftest import load_manifest
 
 REASON_CODES = {value for name, value in vars(errors).items() if name.isupper() and isinstance(value, str)}
 

@@ -12,7 +12,6 @@ import docx
 import openpyxl
 import pdfplumber
 import pytest
-from conftest import FOLD_DIGITS, load_truths
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from sample_drop.compose import compose
@@ -21,6 +20,7 @@ from sample_drop.invent import invent_facts
 from sample_drop.regions import pick_regions
 from sample_drop.render_docx import render_docx
 from sample_drop.units import invent_units
+from tests.sample_drop.conftest import FOLD_DIGITS, load_truths
 
 
 def _joined(text: str) -> str:

@@ -13,7 +13,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import SHARED, load_manifest, load_truths
+
+from tests.sample_drop.conftest import SHARED, load_manifest, load_truths
 
 SCORER = SHARED / "contract" / "score.py"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from conftest import FOLD_DIGITS, load_manifest, load_truths
-
 from ingestion.documents.read import read_path
 from sample_drop.personal import MASK, id_number, invent_personal_data, masked
+from tests.sample_drop.conftest import FOLD_DIGITS, load_manifest, load_truths
 
 
 def test_every_report_in_every_format_carries_its_planted_personal_data(full_drop: Path) -> None:

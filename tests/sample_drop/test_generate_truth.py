@@ -11,12 +11,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import FOLD_DIGITS, SCHEMA, load_truths
 
 from sample_drop.breakage import RULES
 from sample_drop.invent import invent_facts
 from sample_drop.regions import pick_regions
 from sample_drop.units import invent_units
+from tests.sample_drop.conftest import FOLD_DIGITS, SCHEMA, load_truths
 
 
 def _sum(values: list[Any]) -> Decimal:
