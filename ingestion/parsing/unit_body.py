@@ -95,7 +95,7 @@ def is_unit_name(name: str) -> bool:
 def overview_unit(text: str) -> tuple[str, int] | None:
     """The unit of a 决算's overview heading (第一部分 某局概况) or make-up heading (某局决算单位构成),
     and where it is named."""
-    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("决算", 3, 70))):
+    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("构成", 5, 76))):
         name = match["name"].strip()
         if is_unit_name(name) and not name.startswith(("部门", "单位")):
             return name, match.start("name")
