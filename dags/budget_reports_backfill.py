@@ -1,8 +1,9 @@
 """# Budget reports, backfill / reprocessing (manual)
 
 Re-parse the landed archive with the current parser (no portal, no drop: the archive keeps every
-document byte for byte), reload the reports of the chosen fiscal years, rebuild the marts,
-validate and publish. Trigger it by hand after a parser change or to reload some years:
+document byte for byte; one mapped `reparse_batch` task per `BPW_PARSE_BATCH_SIZE` documents),
+reload the reports of the chosen fiscal years, rebuild the marts, validate and publish. Trigger it
+by hand after a parser change or to reload some years:
 
     airflow dags trigger budget_reports_backfill -c '{"fiscal_years": [2021, 2022]}'
 
@@ -36,8 +37,9 @@ from ingestion.pipeline import airflow_tasks as tasks
     doc_md=__doc__,
 )
 def budget_reports_backfill() -> None:
+    _, reparsed = tasks.parse(force=True, name="reparse")
     (
-        tasks.parse.override(task_id="reparse")(force=True)
+        reparsed
         >> tasks.load_staging("fiscal_years")
         >> tasks.build_models()
         >> tasks.validate()

@@ -1,6 +1,7 @@
 """# Budget reports, nightly
 
-Every night at 02:00 (Asia/Shanghai): land the portal drop into the archive, parse what is new,
+Every night at 02:00 (Asia/Shanghai): land the portal drop into the archive, parse what is new
+(one mapped `parse_batch` task per `BPW_PARSE_BATCH_SIZE` documents, none on a quiet night),
 upsert it into the warehouse's raw layer, run one `dbt build`, validate the marts with Great
 Expectations, and publish them for BI when no blocking rule failed. The last task writes the
 run summary (`BPW_HOME/runs/<run_id>/summary.json`) even when a step failed.
@@ -39,9 +40,10 @@ DEFAULT_DROP = os.environ.get("BPW_DROP") or str(load_settings().home / "sample-
     doc_md=__doc__,
 )
 def budget_reports_nightly() -> None:
+    parse_plan, parsed = tasks.parse()
+    tasks.collect() >> parse_plan
     (
-        tasks.collect()
-        >> tasks.parse()
+        parsed
         >> tasks.load_staging("fiscal_year")
         >> tasks.build_models()
         >> tasks.validate()

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from expectations.report import Finding, ValidationReport
@@ -19,8 +20,14 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "ValidationReport", "check_extractions", "run_validation"]
 
 
-def run_validation(settings: Settings, *, run_id: str) -> ValidationReport:
-    """Validate the DuckDB marts with Great Expectations; see ``expectations.marts_validation``."""
+def run_validation(
+    settings: Settings, *, run_id: str, known_figures: Mapping[str, str] | None = None
+) -> ValidationReport:
+    """Validate the marts with Great Expectations; see ``expectations.marts_validation``.
+
+    With ``known_figures`` (report_id -> sha256 of the figures last validated) the arithmetic runs
+    only on reports whose figures changed; the blocking rules always check every mart.
+    """
     from expectations.marts_validation import validate_marts
 
-    return validate_marts(settings, run_id=run_id)
+    return validate_marts(settings, run_id=run_id, known_figures=known_figures)

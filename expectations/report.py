@@ -38,6 +38,9 @@ class ValidationReport:
     run_id: str | None = None
     data_docs_index: Path | None = None
     checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # Reports whose arithmetic this validation checked (report_id -> sha256 of their figures), and
+    # reports that left the marts since the last validation (-> None); see validate_marts.
+    checked_reports: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

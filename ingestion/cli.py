@@ -12,6 +12,8 @@ import importlib
 import logging
 import sys
 
+from ingestion.dsn import mask_dsn
+
 COMMANDS: dict[str, str] = {
     "parse": "print the report-extraction/1 JSON of one report",
     "generate": "write an invented portal drop with ground truth",
@@ -19,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "run": "run the whole pipeline once, without Airflow",
     "validate": "run the Great Expectations suites on the marts",
     "bench": "measure parsing speed per format",
+    "bench-workers": "parse-step throughput with 1 vs 2 worker processes",
     "airflow": "start, stop or check the local Airflow (api-server, scheduler, ...)",
     "docs": "build dbt docs, GX Data Docs and the overview page for offline reading",
 }
@@ -31,17 +34,18 @@ def _build_parser(argv: list[str]) -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == wanted:
-            module = importlib.import_module(f"ingestion.commands.{name}")
+            module = importlib.import_module(f"ingestion.commands.{name.replace('-', '_')}")
             module.add_arguments(command_parser)
             command_parser.set_defaults(handler=module.run)
     return parser
 
 
 class _TerminalHandler(logging.Handler):
-    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so."""
+    """Plain messages to whatever ``sys.stderr`` is now; warnings and errors say so. A message
+    that quotes a connection string shows it with its password masked."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
+        message = mask_dsn(record.getMessage())
         if record.levelno >= logging.WARNING:
             message = f"{record.levelname.lower()}: {message}"
         sys.stderr.write(message + "\n")

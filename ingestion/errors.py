@@ -28,3 +28,8 @@ NOT_A_REPORT = "not_a_report"
 UNSAFE = "unsafe"
 CONVERTER_MISSING = "converter_missing"
 UNDECODABLE = "undecodable"
+# Per-document isolation (ingestion.landing.parse_workers): the parser raised on this document,
+# its worker went over the memory cap (or died without an answer), or over the wall-clock limit.
+PARSER_ERROR = "parser_error"
+TOO_LARGE = "too_large"
+TIMEOUT = "timeout"

@@ -7,12 +7,22 @@ which is git-ignored: a fresh clone has none of it and ``make run`` creates it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Larger files are set aside unread (quarantined as "oversized"): no real report comes near it.
 DEFAULT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# Per-document parse worker limits (ingestion.landing.parse_workers): over them, quarantined
+# as too_large / timeout. The largest real report parses in ~2 s at ~150 MiB.
+DEFAULT_PARSE_MEMORY_MB = 1024
+DEFAULT_PARSE_TIMEOUT_S = 60
+# One run at a time per home (ingestion/pipeline/run_lock.py): how long a second run waits for
+# the lock, and how long an Airflow run may sit between two tasks before its lock counts as stale.
+DEFAULT_RUN_LOCK_WAIT_S = 10.0
+DEFAULT_RUN_LOCK_STALE_S = 1800.0
+# Documents per mapped parse task in the DAGs (ingestion/pipeline/parse_batches.py).
+DEFAULT_PARSE_BATCH_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,13 @@ class Settings:
     # PostgreSQL publication (docs/operations.md): the role BI connects through and the schema it reads.
     postgres_reader_role: str = "bpw_reader"
     postgres_bi_schema: str = ""  # empty: "<prefix>_bi"
+    # Parse worker processes and the memory (MiB) and wall-clock (s) limit of each document.
+    parse_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    parse_memory_mb: int = DEFAULT_PARSE_MEMORY_MB
+    parse_timeout_s: int = DEFAULT_PARSE_TIMEOUT_S
+    run_lock_wait_s: float = DEFAULT_RUN_LOCK_WAIT_S
+    run_lock_stale_s: float = DEFAULT_RUN_LOCK_STALE_S
+    parse_batch_size: int = DEFAULT_PARSE_BATCH_SIZE
 
     @property
     def bi_schema(self) -> str:
@@ -77,13 +94,32 @@ def load_settings(home: str | os.PathLike[str] | None = None) -> Settings:
         max_document_bytes=_positive_int("BPW_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES),
         postgres_reader_role=os.environ.get("BPW_POSTGRES_READER_ROLE", "bpw_reader"),
         postgres_bi_schema=os.environ.get("BPW_POSTGRES_BI_SCHEMA", ""),
+        parse_workers=_positive_int("BPW_PARSE_WORKERS", os.cpu_count() or 1, "worker processes"),
+        parse_memory_mb=_positive_int("BPW_PARSE_MEMORY_MB", DEFAULT_PARSE_MEMORY_MB, "MiB"),
+        parse_timeout_s=_positive_int("BPW_PARSE_TIMEOUT_S", DEFAULT_PARSE_TIMEOUT_S, "seconds"),
+        run_lock_wait_s=_seconds("BPW_RUN_LOCK_WAIT_S", DEFAULT_RUN_LOCK_WAIT_S),
+        run_lock_stale_s=_seconds("BPW_RUN_LOCK_STALE_S", DEFAULT_RUN_LOCK_STALE_S),
+        parse_batch_size=_positive_int("BPW_PARSE_BATCH_SIZE", DEFAULT_PARSE_BATCH_SIZE, "documents"),
     )
 
 
-def _positive_int(variable: str, default: int) -> int:
+def _positive_int(variable: str, default: int, unit: str = "bytes") -> int:
     value = os.environ.get(variable, "").strip()
     if not value:
         return default
     if not value.isdigit() or int(value) == 0:
-        raise ValueError(f"{variable} must be a positive whole number of bytes, not {value!r}")
+        raise ValueError(f"{variable} must be a positive whole number of {unit}, not {value!r}")
     return int(value)
+
+
+def _seconds(variable: str, default: float) -> float:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(f"{variable} must be a number of seconds (0 or more), not {value!r}")
+    return seconds

@@ -14,11 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ingestion.dsn import mask_dsn
 from ingestion.landing.archive import atomic_write_json
 from ingestion.pipeline.records import FAILED, OK, STEPS, read_step, run_dir
+from ingestion.pipeline.step_lock import LOCKED
 from ingestion.settings import Settings, load_settings
 
 PUBLISHED = "published"
+NOT_RUN = "not run"  # another run held the run lock
 OUTCOMES = ("pass", "warn", "fail", "not_checkable")
 
 
@@ -30,15 +33,24 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
     steps = {step: read_step(settings, run_id, step) for step in STEPS}
     published = steps["publish"] or {}
     validation = steps["validate"] or {}
+    locked_out = _locked_out(steps)
     return {
         "run_id": run_id,
         "summarized_at": datetime.now(UTC).isoformat(),
         "status": _status(steps),
+        # Another run held the home (it is named here): this one touched nothing, not even the
+        # warehouse, which that run may be writing.
+        "not_run_because_locked_by": (locked_out or {}).get("held_by"),
+        "lock": read_step(settings, run_id, "lock"),
         # Things an operator should look at even though the run went through (an empty drop, ...).
         "warnings": list((steps["collect"] or {}).get("drop_warnings") or []),
         "steps": {step: (record or {}).get("status", "not run") for step, record in steps.items()},
+        # Steps that found nothing changed since the work was last done (a quiet night), and why.
+        "not_redone": {
+            step: record["skipped"] for step, record in steps.items() if record and record.get("skipped")
+        },
         "documents": _documents(settings, steps),
-        "rows_per_mart": published.get("tables") or _mart_row_counts(settings),
+        "rows_per_mart": published.get("tables") or ({} if locked_out else _mart_row_counts(settings)),
         "validation": {
             "counts": validation.get("counts"),
             "blocking_failed": validation.get("blocking_failed"),
@@ -56,9 +68,16 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
     }
 
 
+def _locked_out(steps: dict[str, dict[str, Any] | None]) -> dict[str, Any] | None:
+    return next((record for record in steps.values() if (record or {}).get("status") == LOCKED), None)
+
+
 def _status(steps: dict[str, dict[str, Any] | None]) -> str:
     if (steps["publish"] or {}).get("status") == OK:
         return PUBLISHED
+    locked_out = _locked_out(steps)
+    if locked_out is not None:
+        return f"{NOT_RUN}: {locked_out.get('error')}"
     for step, record in steps.items():
         if record is not None and record.get("status") == FAILED:
             return f"failed at {step}: {record.get('error')}"
@@ -77,7 +96,10 @@ def _documents(settings: Settings, steps: dict[str, dict[str, Any] | None]) -> d
     return {
         "found_in_drop": collected.get("found"),
         "new_in_archive": collected.get("new"),
+        # Refused at collect, each with its reason: unsafe names (their bytes are under
+        # quarantine/<reason>/), links not followed (documents and sidecars), files not read.
         "rejected_names": collected.get("rejected_names", []),
+        "skipped_in_drop": collected.get("skipped", []),
         "in_archive": len(ledger),
         "parsed_this_run": parsed.get("parsed"),
         "loaded_reports": loaded.get("reports"),
@@ -91,9 +113,15 @@ def _mart_row_counts(settings: Settings) -> dict[str, int]:
     """Rows per mart read from the warehouse, for a run that stopped before publishing."""
     if settings.warehouse_target == "duckdb" and not settings.warehouse_path.exists():
         return {}
-    from ingestion.warehouse.connection import connect
+    import duckdb
 
-    with connect(settings, read_only=True) as warehouse:
+    from ingestion.warehouse.connection import WarehouseUnreachable, connect
+
+    try:
+        warehouse = connect(settings, read_only=True)
+    except (WarehouseUnreachable, duckdb.IOException):
+        return {}  # the server is down or another process holds the file: the summary still gets written
+    with warehouse:
         schema = warehouse.schema("marts")
         tables = warehouse.query(
             "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]
@@ -107,9 +135,8 @@ def _mart_row_counts(settings: Settings) -> dict[str, int]:
 
 def _warehouse_location(settings: Settings) -> str:
     if settings.warehouse_target == "postgres":
-        # The DSN may hold a password: name the server and schemas only.
-        host = settings.postgres_dsn.rsplit("@", 1)[-1]
-        return f"postgresql://{host} (schemas {settings.postgres_schema_prefix}_*)"
+        # The DSN may hold a password (either form): shown masked.
+        return f"PostgreSQL {mask_dsn(settings.postgres_dsn)} (schemas {settings.postgres_schema_prefix}_*)"
     return str(settings.warehouse_path)
 
 
@@ -133,10 +160,20 @@ def render_text(summary: dict[str, Any]) -> str:
         + ", ".join(f"{step} {summary['steps'][step]}" for step in STEPS if step in summary["steps"]),
         f"Documents: {_shown(documents['found_in_drop'])} found in the drop "
         f"({_shown(documents['new_in_archive'])} new), {documents['in_archive']} in the archive, "
-        f"{_shown(documents['loaded_reports'])} reports loaded, {documents['quarantined']} quarantined",
+        f"{_shown(documents['loaded_reports'])} reports loaded (new or changed), "
+        f"{documents['quarantined']} quarantined",
     ]
+    swept = (summary.get("lock") or {}).get("swept_temp_files") or []
+    if swept:
+        lines.append(f"Housekeeping: removed {len(swept)} stale temporary files a killed run left")
+    for step, reason in summary.get("not_redone", {}).items():
+        lines.append(f"  {step} not redone: {reason}")
     if reasons:
         lines.append(f"  quarantined by reason: {reasons}")
+    for name, reason in documents.get("rejected_names", []):
+        lines.append(f"  refused name {name}: {reason} (kept under quarantine/{reason}/)")
+    for uri, reason in documents.get("skipped_in_drop", []):
+        lines.append(f"  not collected {uri}: {reason}")
     for item in documents["quarantined_this_run"]:
         lines.append(
             f"  set aside this run: {item.get('name')}: {item.get('reason')} ({item.get('message')})"

@@ -20,6 +20,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 AIRFLOW_SERVICES = ("api-server", "scheduler", "dag-processor", "triggerer", "airflow-init")
+CELERY_SERVICES = ("redis", "celery-worker", "flower")
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,8 @@ def test_airflow_services_share_one_configuration(compose: dict, service: str) -
     definition = compose["services"][service]
     environment = definition["environment"]
     assert environment["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
-    assert environment["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    # LocalExecutor unless .env picks the CeleryExecutor (with the profile celery).
+    assert environment["AIRFLOW__CORE__EXECUTOR"] == "${BPW_AIRFLOW_EXECUTOR:-LocalExecutor}"
     assert environment["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql+psycopg2://")
     # Both secrets come from .env (compose fails to start when they are missing), never inline.
     for secret in ("AIRFLOW__API_AUTH__JWT_SECRET", "AIRFLOW__CORE__FERNET_KEY"):
@@ -87,7 +89,8 @@ def test_airflow_init_migrates_and_creates_the_pools(compose: dict) -> None:
 
 def test_env_example_lists_every_variable_the_compose_file_reads(compose: dict) -> None:
     text = (REPO / "docker-compose.yml").read_text(encoding="utf-8")
-    used = set(re.findall(r"\$\{([A-Z0-9_]+)", text))
+    # `$${X}` is the container's own variable, escaped from compose.
+    used = set(re.findall(r"(?<!\$)\$\{([A-Z0-9_]+)", text))
     listed = set(re.findall(r"^([A-Z0-9_]+)=", (REPO / ".env.example").read_text(encoding="utf-8"), re.M))
     assert used - listed == set()
     assert {"BPW_HOME", "BPW_WAREHOUSE_TARGET", "BPW_POSTGRES_DSN", "BPW_DROP"} <= listed
@@ -105,3 +108,37 @@ def test_bi_tools_on_the_host_reach_the_warehouse_on_postgres(compose: dict) -> 
     example = (REPO / ".env.example").read_text(encoding="utf-8")
     for variable in ("BPW_WAREHOUSE_TARGET", "BPW_POSTGRES_READER_ROLE", "BPW_POSTGRES_BI_SCHEMA"):
         assert re.search(rf"^{variable}=", example, re.MULTILINE), variable
+
+
+def _in_profile(compose: dict, profile: str | None) -> set[str]:
+    """The services `docker compose` starts with ``profile`` active (None: no profile)."""
+    return {
+        name for name, service in compose["services"].items()
+        if not service.get("profiles") or profile in service["profiles"]
+    }  # fmt: skip
+
+
+def test_the_celery_profile_adds_a_broker_workers_and_flower_and_nothing_else(compose: dict) -> None:
+    assert _in_profile(compose, None) == {*AIRFLOW_SERVICES, "postgres"}
+    assert _in_profile(compose, "celery") == {*AIRFLOW_SERVICES, "postgres", *CELERY_SERVICES}
+
+
+def test_celery_workers_scale_and_share_the_archive_and_the_configuration(compose: dict) -> None:
+    worker = compose["services"]["celery-worker"]
+    assert worker["command"] == ["airflow", "celery", "worker"]
+    # `--scale celery-worker=N` needs no fixed container name and no host port.
+    assert "container_name" not in worker and "ports" not in worker
+    # The archive, extractions and run records live in BPW_HOME: one volume shared by every worker.
+    assert "bpw-var:/opt/bpw/var" in worker["volumes"]
+    scheduler = compose["services"]["scheduler"]["environment"]
+    for key in ("AIRFLOW__CORE__EXECUTOR", "AIRFLOW__CELERY__BROKER_URL", "AIRFLOW__API_AUTH__JWT_SECRET"):
+        assert worker["environment"][key] == scheduler[key], key
+    assert scheduler["AIRFLOW__CELERY__BROKER_URL"] == "redis://redis:6379/0"
+    assert scheduler["AIRFLOW__CELERY__RESULT_BACKEND"].startswith("db+postgresql://")
+    depends = worker["depends_on"]
+    assert {depends[s]["condition"] for s in ("redis", "postgres", "api-server")} == {"service_healthy"}
+    # The scheduler waits for the broker only when the profile is on.
+    assert compose["services"]["scheduler"]["depends_on"]["redis"] == {
+        "condition": "service_healthy", "required": False,
+    }  # fmt: skip
+    assert "redis-cli" in compose["services"]["redis"]["healthcheck"]["test"]

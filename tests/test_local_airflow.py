@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from ingestion.pipeline.local_airflow import _task_progress
+from ingestion.pipeline.local_airflow import _task_progress, airflow_home, set_up_airflow
+from ingestion.settings import load_settings
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,17 @@ from ingestion.pipeline.local_airflow import _task_progress
 )
 def test_task_progress_lines(line: str, expected: str | None) -> None:
     assert _task_progress(line) == expected
+
+
+@pytest.mark.slow
+def test_airflow_is_set_up_once_until_what_it_depends_on_changes(tmp_path: Path) -> None:
+    """``make run`` migrates and imports pools only when needed (each costs ~12 s)."""
+    settings = load_settings(tmp_path / "bpw")
+    assert set_up_airflow(settings) is True
+    assert (airflow_home(settings) / "airflow.db").is_file()
+    assert set_up_airflow(settings) is False
+    stamp = airflow_home(settings) / "setup-stamp.json"
+    stamp.write_text(json.dumps({**json.loads(stamp.read_text()), "pools_sha256": "an older pools.json"}))
+    assert set_up_airflow(settings) is True
+    (airflow_home(settings) / "airflow.db").unlink()
+    assert set_up_airflow(settings) is True

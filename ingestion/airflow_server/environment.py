@@ -33,6 +33,8 @@ class LocalAirflow:
     port: int
     server_dsn: str  # libpq URL of the PostgreSQL server (any database; used to create ours)
     database: str  # the metadata database this installation owns
+    # Settings on top of the defaults below, for every process (the CeleryExecutor: celery_workers.py).
+    overrides: tuple[tuple[str, str], ...] = ()
 
     @property
     def home(self) -> Path:
@@ -84,6 +86,7 @@ class LocalAirflow:
             # New DAG files show up within half a minute instead of five.
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "30",
         })  # fmt: skip
+        env.update(self.overrides)
         return env
 
     def _keys(self) -> dict[str, str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingestion.dsn import mask_dsn
+
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -25,10 +27,10 @@ def ensure_database(server_dsn: str, name: str) -> bool:
     try:
         connection = psycopg2.connect(server_dsn)
     except psycopg2.OperationalError as error:
-        host = server_dsn.rsplit("@", 1)[-1]  # no password in the message
-        reason = str(error).strip().splitlines()[0]
+        reason = mask_dsn(str(error).strip().splitlines()[0])
+        server = mask_dsn(server_dsn)
         raise MetadataServerUnreachable(
-            f"cannot reach PostgreSQL at {host} for the metadata database ({reason}); start it, "
+            f"cannot reach PostgreSQL at {server} for the metadata database ({reason}); start it, "
             "e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
         ) from error
     try:

@@ -2,9 +2,11 @@
 
 Layout: one sub-folder per portal (the folder name is the portal slug), files directly in the
 root belong to portal "default". Entries whose name starts with "_" or "." are skipped at any
-depth (the generator keeps its ground truth under ``_truth``). ``<file>.meta.json`` beside a
-file is its sidecar (see ``sidecar.py``). Symbolic links are not followed, so a drop cannot
-pull in files from elsewhere on the machine.
+depth (the generator keeps its ground truth under ``_truth``), unless the name is a path
+(``..\\..\\x.txt``): such a file is handed on so landing refuses and quarantines it by name.
+``<file>.meta.json`` beside a file is its sidecar (see ``sidecar.py``). Symbolic links are not
+followed, neither to documents nor to sidecars, so a drop cannot pull in files from elsewhere on
+the machine: each one refused is listed in ``skipped`` with its reason.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from fsspec import AbstractFileSystem
 from fsspec.core import url_to_fs
 
 from ingestion.collect.model import CollectedFile, Provenance
-from ingestion.collect.sidecar import SIDECAR_SUFFIX, Sidecar, parse_sidecar
+from ingestion.collect.names import printable_text, unsafe_name_reason
+from ingestion.collect.no_follow import LINK_NOT_FOLLOWED, LinkRefused, is_link, read_no_follow
+from ingestion.collect.sidecar import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, Sidecar, parse_sidecar
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +87,14 @@ def _visible_entries(
     visible = []
     for entry in fs.ls(path, detail=True):
         name = posixpath.basename(entry["name"].rstrip("/"))
-        if name.startswith(("_", ".")) or name.endswith(SIDECAR_SUFFIX):
+        unsafe = unsafe_name_reason(name)
+        if (name.startswith(("_", ".")) and unsafe is None) or name.endswith(SIDECAR_SUFFIX):
             continue
         if entry.get("islink"):
-            skipped.append((fs.unstrip_protocol(entry["name"]), "symbolic link not followed"))
+            skipped.append((_uri(fs, entry["name"]), LINK_NOT_FOLLOWED))
+            continue
+        if entry["type"] == "directory" and unsafe is not None:
+            skipped.append((_uri(fs, entry["name"]), f"{unsafe}: folder not entered"))
             continue
         visible.append(entry)
     return sorted(visible, key=lambda entry: entry["name"])
@@ -96,7 +104,7 @@ def _walk_files(
     fs: AbstractFileSystem, folder: str, depth: int, skipped: list[tuple[str, str]]
 ) -> Iterator[dict[str, Any]]:
     if depth > MAX_DEPTH:
-        skipped.append((fs.unstrip_protocol(folder), f"nested deeper than {MAX_DEPTH} folders"))
+        skipped.append((_uri(fs, folder), f"nested deeper than {MAX_DEPTH} folders"))
         return
     for entry in _visible_entries(fs, folder, skipped):
         if entry["type"] == "directory":
@@ -111,9 +119,17 @@ def _collect_one(
     path = entry["name"]
     uri = fs.unstrip_protocol(path)
     if (entry.get("size") or 0) > MAX_COLLECT_BYTES:
-        skipped.append((uri, f"over {MAX_COLLECT_BYTES} bytes, not read"))
+        skipped.append((printable_text(uri), f"over {MAX_COLLECT_BYTES} bytes, not read"))
         return None
-    sidecar = _read_sidecar(fs, path)
+    try:
+        data = read_no_follow(fs, path, MAX_COLLECT_BYTES)
+    except LinkRefused:  # swapped for a link since the listing
+        skipped.append((printable_text(uri), LINK_NOT_FOLLOWED))
+        return None
+    if len(data) > MAX_COLLECT_BYTES:  # grew since the listing
+        skipped.append((printable_text(uri), f"over {MAX_COLLECT_BYTES} bytes, not read"))
+        return None
+    sidecar = _read_sidecar(fs, path, skipped)
     provenance = Provenance(
         portal=portal,
         source_uri=sidecar.url or uri,
@@ -124,11 +140,25 @@ def _collect_one(
         collected_at=datetime.now(UTC),
     )
     name = posixpath.basename(path)
-    return CollectedFile(name=name, data=fs.cat_file(path), provenance=provenance, warnings=sidecar.warnings)
+    return CollectedFile(name=name, data=data, provenance=provenance, warnings=sidecar.warnings)
 
 
-def _read_sidecar(fs: AbstractFileSystem, path: str) -> Sidecar:
+def _read_sidecar(fs: AbstractFileSystem, path: str, skipped: list[tuple[str, str]]) -> Sidecar:
     sidecar_path = path + SIDECAR_SUFFIX
-    if not fs.exists(sidecar_path):
+    sidecar_name = printable_text(posixpath.basename(sidecar_path))
+    link = is_link(fs, sidecar_path)
+    if link is None:
         return Sidecar()
-    return parse_sidecar(fs.cat_file(sidecar_path), posixpath.basename(sidecar_path))
+    try:
+        if link:
+            raise LinkRefused(LINK_NOT_FOLLOWED)
+        raw = read_no_follow(fs, sidecar_path, MAX_SIDECAR_BYTES)
+    except LinkRefused:
+        # Its title and unit would land as if the drop had said them: refuse, and say so.
+        skipped.append((_uri(fs, sidecar_path), f"sidecar: {LINK_NOT_FOLLOWED}"))
+        return Sidecar(warnings=(f"sidecar {sidecar_name} ignored: {LINK_NOT_FOLLOWED}",))
+    return parse_sidecar(raw, sidecar_name)
+
+
+def _uri(fs: AbstractFileSystem, path: str) -> str:
+    return printable_text(fs.unstrip_protocol(path))

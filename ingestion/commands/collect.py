@@ -1,7 +1,9 @@
 """``python -m ingestion collect SOURCE``: land a drop folder or crawl portals into the archive.
 
 SOURCE is a folder (path or fsspec URL) or a crawl config ending in .yml. With ``--parse`` the
-newly landed documents are parsed right away (``parse_pending``).
+newly landed documents are parsed right away (``parse_pending``). It holds the home's run lock
+like a run does: when another run holds it (after BPW_RUN_LOCK_WAIT_S), one line says which and
+the exit status is 75.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import logging
 
 from ingestion.collect.portal_config import PortalConfigError
 from ingestion.landing import collect_into_archive, parse_pending
+from ingestion.pipeline.records import new_run_id
+from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld, held
 from ingestion.progress import Progress
-from ingestion.settings import load_settings
+from ingestion.settings import Settings, load_settings
 
 log = logging.getLogger("ingestion.collect")
 
@@ -28,6 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.home)
+    try:
+        with held(settings, new_run_id().replace("manual__", "collect__", 1)):
+            return _collect(args, settings)
+    except RunLockHeld as locked:
+        log.error("collect: not started: %s", locked)
+        return EX_TEMPFAIL
+
+
+def _collect(args: argparse.Namespace, settings: Settings) -> int:
     progress = Progress("collect")
     try:
         landed = collect_into_archive(args.source, settings, portals=args.portals, progress=progress)

@@ -3,7 +3,8 @@
 Reads the marts read-only, writes the findings into ``marts.fct_validation_finding`` (unless
 ``--no-write``) and Data Docs under the validation folder, and prints the counts per rule.
 Exit status: 0 when no blocking rule failed (warnings are reported, not fatal), 1 when a
-blocking rule failed, 2 when validation could not run (no warehouse, marts missing).
+blocking rule failed, 2 when validation could not run (no warehouse, marts missing), 75 when
+another run holds the home's run lock (after BPW_RUN_LOCK_WAIT_S): it would be writing the marts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from datetime import UTC, datetime
 
 from expectations.marts import MartsMissing
 from expectations.report import OUTCOMES, ValidationReport
-from ingestion.settings import load_settings
+from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld, held
+from ingestion.settings import Settings, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,11 +43,20 @@ def _print_report(report: ValidationReport, show: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = load_settings(args.home)
+    run_id = args.run_id or f"manual-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    try:
+        with held(settings, run_id):
+            return _validate(args, settings, run_id)
+    except RunLockHeld as locked:
+        print(f"validate: not started: {locked}", file=sys.stderr)
+        return EX_TEMPFAIL
+
+
+def _validate(args: argparse.Namespace, settings: Settings, run_id: str) -> int:
     from expectations import run_validation
     from ingestion.warehouse.findings import write_findings
 
-    settings = load_settings(args.home)
-    run_id = args.run_id or f"manual-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     try:
         report = run_validation(settings, run_id=run_id)
     except (MartsMissing, ValueError) as exc:

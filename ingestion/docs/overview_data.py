@@ -41,7 +41,6 @@ QUERIES = {
     "validation": """
         select rule_id, outcome, count(*) as findings
         from {marts}.fct_validation_finding
-        where run_id = (select run_id from {marts}.fct_validation_finding order by checked_at desc limit 1)
         group by 1, 2 order by 1, 2""",
     "quarantine": """
         select coalesce(status_reason, '(none given)') as reason, count(*) as documents

@@ -33,8 +33,15 @@ def convert_with_libreoffice(data: bytes, source_format: str, target_format: str
         source = workdir / f"input.{source_format}"
         source.write_bytes(data)
         command = [
-            soffice, f"-env:UserInstallation={(workdir / 'profile').as_uri()}", "--headless",
-            "--norestore", "--convert-to", target_format, "--outdir", str(workdir / "out"), str(source),
+            soffice,
+            f"-env:UserInstallation={(workdir / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(workdir / "out"),
+            str(source),
         ]
         try:
             completed = subprocess.run(

@@ -17,8 +17,21 @@ from docx.oxml.ns import qn
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CHINESE_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _chinese_number(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
@@ -123,7 +136,9 @@ class WordNumbering:
             numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             ilvl = _val(numpr, "w:ilvl")
             table[style.get(qn("w:styleId"), "")] = (
-                _val(numpr, "w:numId"), int(ilvl) if ilvl is not None else None, _val(style, "w:basedOn")
+                _val(numpr, "w:numId"),
+                int(ilvl) if ilvl is not None else None,
+                _val(style, "w:basedOn"),
             )
         return table
 

@@ -20,8 +20,21 @@ from ingestion.documents.html_page import decode_page, page_metadata
 from ingestion.documents.model import Document, DocumentBuilder, GridSlot
 from ingestion.documents.textjoin import join_fragments
 
-_DROPPED_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "iframe",
-                 "button", "select", "template", "svg", "object"]
+_DROPPED_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "iframe",
+    "button",
+    "select",
+    "template",
+    "svg",
+    "object",
+]
 _BOILERPLATE = re.compile(
     r"breadcrumb|crumb|footer|\bnav|menu|share|position|location|dqwz|toolbar|sidebar|banner|"
     r"copyright|pager|print|font-?size",
@@ -29,12 +42,56 @@ _BOILERPLATE = re.compile(
 )
 # Exact class/id tokens for page chrome; "article-header" and the like stay.
 _CHROME_TOKENS = {"header", "head", "top", "topbar", "foot", "bottom", "logo", "search"}
-_ARTICLE_SELECTORS = ("#zoom", ".TRS_Editor", "#UCAP-CONTENT", ".article-content", ".article_content",
-                      "#article", "article", ".zw", "#zw", ".detail", "#content", ".content", "main")
+_ARTICLE_SELECTORS = (
+    "#zoom",
+    ".TRS_Editor",
+    "#UCAP-CONTENT",
+    ".article-content",
+    ".article_content",
+    "#article",
+    "article",
+    ".zw",
+    "#zw",
+    ".detail",
+    "#content",
+    ".content",
+    "main",
+)
 _MIN_ARTICLE_CHARS = 50
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-               "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "tr", "td", "th",
-               "figure", "figcaption", "address", "hr", "form", "fieldset", "tbody", "thead", "tfoot"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "form",
+    "fieldset",
+    "tbody",
+    "thead",
+    "tfoot",
+}
 _WHITESPACE = re.compile(r"[\s\u00a0\u3000]+")
 
 
@@ -157,7 +214,8 @@ def _table_rows(table: LexborNode) -> tuple[list[list[str]], list[list[GridSlot]
 def _remove_boilerplate(tree: LexborHTMLParser) -> None:
     tree.strip_tags(_DROPPED_TAGS, recursive=True)
     matched = [
-        node for node in tree.css("[class], [id]")
+        node
+        for node in tree.css("[class], [id]")
         if node.tag not in {"html", "body"} and _is_boilerplate(node)
     ]
     matched_ids = {node.mem_id for node in matched}

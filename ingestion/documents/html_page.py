@@ -86,7 +86,7 @@ def page_metadata(lines: list[str]) -> dict[str, str]:
                 position = line.find(label)
                 if position < 0:
                     continue
-                value = line[position + len(label):].lstrip(" :：\u3000\xa0")
+                value = line[position + len(label) :].lstrip(" :：\u3000\xa0")
                 if not value and index + 1 < len(lines):
                     value = lines[index + 1].strip()
                 value = _NEXT_LABEL.split(value, maxsplit=1)[0].strip()

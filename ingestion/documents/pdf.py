@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from ingestion import errors
 from ingestion.documents.model import Document, DocumentBuilder
+from ingestion.documents.pdf_budget import check_inflated_size
 from ingestion.documents.pdf_furniture import strip_page_furniture
 from ingestion.documents.pdf_grid import find_tables, place_chars
 from ingestion.documents.pdf_lines import text_lines
@@ -121,6 +122,7 @@ def _build(pages: list[PageContent], name: str) -> Document:
 
 def read_pdf(data: bytes, name: str) -> Document:
     """Bytes of a PDF -> ``Document``; scanned, encrypted and damaged files are rejected by reason."""
+    check_inflated_size(data, name)  # before PDFium inflates a bomb whole
     pdf = _open(data, name)
     try:
         pages = _pages(pdf)

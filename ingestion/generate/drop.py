@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,12 +118,30 @@ def write_report(
     return written
 
 
+def clear_previous_drop(out: Path) -> None:
+    """Make ``out`` empty: a drop generated there before is replaced, anything else is refused.
+
+    Writing over an earlier drop would add "-2" copies beside its files (the same seed would no
+    longer give the same drop), and a folder of someone's own reports must never be deleted.
+    """
+    if not out.exists() or not any(out.iterdir()):
+        return
+    if not (out / TRUTH_DIR / "manifest.json").is_file():
+        raise ValueError(
+            f"{out} is not empty and holds no generated drop ({TRUTH_DIR}/manifest.json); "
+            "choose an empty or new folder"
+        )
+    print(f"generate: replacing the drop generated earlier in {out}", file=sys.stderr)
+    shutil.rmtree(out)
+
+
 def write_drop(options: DropOptions) -> dict[str, list[dict[str, Any]]]:
     """Write the whole drop under ``options.out``; returns the manifest it also writes."""
     unknown = set(options.formats) - set(REPORT_FORMATS) - {"xlsx"}
     if unknown:
         raise ValueError(f"unknown formats {sorted(unknown)}; expected some of {[*REPORT_FORMATS, 'xlsx']}")
     formats = [f for f in options.formats if f in REPORT_FORMATS] or ["txt"]
+    clear_previous_drop(options.out)
     rng = random.Random(options.seed)
     portals = plan_portals(rng, options.reports)
     planned = plan_reports(

@@ -2,19 +2,21 @@
 
 The same bytes collected twice (another portal, another name, another run) are one document
 with one more sighting. Landing parses nothing; ``parse_pending`` does that from the archive.
+A file whose name is not one plain file name is not archived: its bytes are set aside under
+``quarantine/<reason>/`` (once) and it is listed in ``rejected_names`` with the reason.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingestion import errors
 from ingestion.collect.model import CollectedFile
-from ingestion.collect.names import safe_suffix, unsafe_name_reason
-from ingestion.landing import ledger
+from ingestion.collect.names import printable_text, safe_suffix, unsafe_name_reason
+from ingestion.landing import ledger, quarantine
 from ingestion.landing.archive import Archive
 from ingestion.progress import Progress
 from ingestion.settings import Settings
@@ -54,10 +56,33 @@ def land(
             reason = unsafe_name_reason(item.name)
             if reason is not None:
                 # repr: the name may hold control characters that would garble a terminal or log
-                result.rejected_names.append((repr(item.name), reason))
+                shown = printable_text(repr(item.name))
+                quarantine.set_aside_unlanded(
+                    settings.quarantine_dir, item.data, reason,
+                    f"file name {shown} refused ({reason})", printable_text(item.provenance.source_uri),
+                )  # fmt: skip
+                result.rejected_names.append((shown, reason))
                 continue
-            _land_one(archive, item, result)
+            _land_one(archive, _printable(item), result)
     return result
+
+
+def _printable(item: CollectedFile) -> CollectedFile:
+    """The file with every text UTF-8 can hold (a name's non-UTF-8 bytes spelled ``\\xNN``)."""
+    seen = item.provenance
+    provenance = replace(
+        seen,
+        source_uri=printable_text(seen.source_uri),
+        listing_title=_printable_or_none(seen.listing_title),
+        publisher=_printable_or_none(seen.publisher),
+        unit_hint=_printable_or_none(seen.unit_hint),
+    )
+    warnings = tuple(printable_text(warning) for warning in item.warnings)
+    return replace(item, name=printable_text(item.name), provenance=provenance, warnings=warnings)
+
+
+def _printable_or_none(text: str | None) -> str | None:
+    return None if text is None else printable_text(text)
 
 
 def _land_one(archive: Archive, item: CollectedFile, result: LandingResult) -> None:

@@ -2,22 +2,26 @@
 
 Reads the ARCHIVED bytes (never the portal again), writes one extraction per document and
 parser version to ``extractions/<sha256>/<parser_version>.json`` and sets the ledger status.
-A rejected document is quarantined with its reason and the run goes on. When a document had
-an extraction from an older parser version, the facts that changed go into a change report.
+Each document is read and parsed in a worker process (``parse_workers``: memory cap, time
+limit); this process is the ledger's one writer. A rejected document, or one the parser raised
+on, is quarantined with its reason and the run goes on. When a document had an extraction from
+an older parser version, the facts that changed go into a change report.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ingestion import errors
 from ingestion.landing import ledger, quarantine
-from ingestion.landing.archive import Archive, atomic_write_json
+from ingestion.landing.archive import Archive
 from ingestion.landing.change_report import fact_changes, write_change_report
+from ingestion.landing.parse_document import ParseJob, ParseOutcome
+from ingestion.landing.parse_workers import ParseLimits, run_jobs
 from ingestion.progress import Progress
 from ingestion.settings import Settings
 
@@ -36,6 +40,7 @@ class ParseResult:
     parsed: list[str] = field(default_factory=list)  # sha256 of each document parsed this run
     quarantined: list[QuarantinedDocument] = field(default_factory=list)
     up_to_date: int = 0  # documents already handled by this parser version
+    peak_worker_rss_kib: int = 0  # the most resident memory a parse worker added above its start
     change_report_path: Path | None = None
 
     def summary(self) -> str:
@@ -45,106 +50,123 @@ class ParseResult:
         )
 
 
+def pending_documents(settings: Settings, *, force: bool = False) -> list[str]:
+    """The sha256 of every landed document the current parser must handle (all of them with ``force``).
+
+    Disjoint slices of this list may be handed to concurrent ``parse_pending(only=...)`` calls.
+    """
+    from ingestion.parsing.version import PARSER_VERSION
+
+    archive = Archive(settings.archive_dir)
+    with archive.locked():
+        records = list(ledger.iter_records(archive))
+    return [record["document_sha256"] for record in records if force or _needs_parse(record, PARSER_VERSION)]
+
+
 def parse_pending(
     settings: Settings,
     *,
+    only: Sequence[str] | None = None,
     force: bool = False,
+    workers: int | None = None,
     progress: Progress | None = None,
 ) -> ParseResult:
-    """Parse every landed document lacking an extraction by the current parser (all with ``force``)."""
+    """Parse every landed document lacking an extraction by the current parser (all with ``force``).
+
+    ``only``: just these sha256s (one batch of ``pending_documents``). ``workers``: parse processes
+    (default ``settings.parse_workers``). The archive lock is held only while the ledger is read and
+    while each result is written, never while parsing, so calls on disjoint batches run side by side.
+    """
     from ingestion.parsing.version import PARSER_VERSION
 
     archive = Archive(settings.archive_dir)
     result = ParseResult(parser_version=PARSER_VERSION)
-    changes: list[dict[str, Any]] = []
     with archive.locked():
         records = list(ledger.iter_records(archive))
-        pending = [record for record in records if force or _needs_parse(record, PARSER_VERSION)]
-        result.up_to_date = len(records) - len(pending)
+    if only is not None:
+        wanted = set(only)
+        records = [record for record in records if record["document_sha256"] in wanted]
+    pending = [record for record in records if force or _needs_parse(record, PARSER_VERSION)]
+    result.up_to_date = len(records) - len(pending)
+    if progress is not None:
+        progress.set_total(len(pending))
+    jobs = [_job(archive, record, settings, PARSER_VERSION) for record in pending]
+    changes: list[dict[str, Any]] = []
+    limits = ParseLimits(
+        workers or settings.parse_workers, settings.parse_memory_mb, settings.parse_timeout_s
+    )
+    for job, outcome in run_jobs(jobs, limits):
+        change = _record_outcome(archive, settings, job, outcome, result)
+        if change is not None:
+            changes.append(change)
         if progress is not None:
-            progress.set_total(len(pending))
-        for record in pending:
-            change = _parse_one(archive, record, settings, result)
-            if change is not None:
-                changes.append(change)
-            if progress is not None:
-                progress.advance()
+            progress.advance()
+    order = {job.sha256: index for index, job in enumerate(jobs)}
+    result.parsed.sort(key=order.__getitem__)
+    result.quarantined.sort(key=lambda item: order[item.sha256])
     if changes:
-        result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
+        changes.sort(key=lambda change: order[change["document_sha256"]])
+        with archive.locked():  # two batches finishing in the same second pick distinct names
+            result.change_report_path = write_change_report(settings.runs_dir, PARSER_VERSION, changes)
     return result
 
 
 def _needs_parse(record: dict[str, Any], parser_version: str) -> bool:
+    # A quarantined document is retried only by a new parser version (or ``force``).
     return record["status"] == ledger.LANDED or record["parser_version"] != parser_version
 
 
-def _parse_one(
-    archive: Archive, record: dict[str, Any], settings: Settings, result: ParseResult
-) -> dict[str, Any] | None:
-    """Parse one document, update its record; return its change-report entry, if it had an older one."""
+def _job(archive: Archive, record: dict[str, Any], settings: Settings, parser_version: str) -> ParseJob:
     sha256 = record["document_sha256"]
     name = record["sightings"][0]["name"] if record["sightings"] else sha256
-    previous_version, previous = _previous_extraction(record, settings, result.parser_version)
-    try:
-        extraction = _extract(archive, sha256, name, settings.max_document_bytes)
-    except errors.DocumentRejected as rejected:
-        quarantine.set_aside(
-            settings.quarantine_dir, archive.object_path(sha256), record, rejected.reason, rejected.message
-        )
-        record.update(
-            status=ledger.QUARANTINED,
-            status_reason=rejected.reason,
-            status_message=rejected.message,
-            parser_version=result.parser_version,
-        )
+    extraction_path = ledger.extraction_file(settings, sha256, parser_version)
+    return ParseJob(
+        sha256, name, str(archive.object_path(sha256)), settings.max_document_bytes, str(extraction_path)
+    )
+
+
+def _record_outcome(
+    archive: Archive, settings: Settings, job: ParseJob, outcome: ParseOutcome, result: ParseResult
+) -> dict[str, Any] | None:
+    """Write one document's outcome (the parent is the ledger's one writer); return its change entry."""
+    if outcome.write_error is not None:
+        raise OSError(outcome.write_error)  # the archive's disk, not the document: the step fails
+    sha256 = job.sha256
+    result.peak_worker_rss_kib = max(result.peak_worker_rss_kib, outcome.peak_rss_kib or 0)
+    reason, message = outcome.reason or errors.PARSER_ERROR, outcome.message or ""
+    with archive.locked():
+        record = ledger.read_record(archive, sha256)
+        if record is None:  # cannot happen: landing never removes a record
+            raise RuntimeError(f"ledger record of {sha256} vanished while it was parsed")
+        previous_version, previous = _previous_extraction(record, settings, result.parser_version)
+        if outcome.parsed:
+            _set_status(record, ledger.PARSED, None, None, result.parser_version)
+            record["format"] = outcome.format or record["format"]
+            quarantine.remove_copies(settings.quarantine_dir, sha256)
+        else:
+            quarantine.set_aside(
+                settings.quarantine_dir, archive.object_path(sha256), record, reason, message
+            )
+            _set_status(record, ledger.QUARANTINED, reason, message, result.parser_version)
         ledger.write_record(archive, record)
-        result.quarantined.append(QuarantinedDocument(sha256, name, rejected.reason, rejected.message))
+    if not outcome.parsed:
+        result.quarantined.append(QuarantinedDocument(sha256, job.name, reason, message))
         if previous is None:
             return None
         return {"document_sha256": sha256, "previous_parser_version": previous_version,
-                "now_quarantined": rejected.reason}  # fmt: skip
-
-    atomic_write_json(ledger.extraction_file(settings, sha256, result.parser_version), extraction)
-    record.update(
-        status=ledger.PARSED,
-        status_reason=None,
-        status_message=None,
-        parser_version=result.parser_version,
-        format=extraction.get("source", {}).get("format") or record["format"],
-    )
-    ledger.write_record(archive, record)
-    quarantine.remove_copies(settings.quarantine_dir, sha256)
+                "now_quarantined": reason}  # fmt: skip
     result.parsed.append(sha256)
     if previous is None:
         return None
+    current = json.loads(Path(job.extraction_path).read_text(encoding="utf-8"))
     return {"document_sha256": sha256, "previous_parser_version": previous_version,
-            **fact_changes(previous, extraction)}  # fmt: skip
+            **fact_changes(previous, current)}  # fmt: skip
 
 
-def _extract(archive: Archive, sha256: str, name: str, max_bytes: int) -> dict[str, Any]:
-    from ingestion.documents.read import read_document
-    from ingestion.parsing import extract_report  # type: ignore[attr-defined,unused-ignore]
-
-    path = archive.object_path(sha256)
-    if not path.exists():
-        raise errors.DocumentRejected(errors.CORRUPT, f"archived copy {path} is missing")
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise errors.DocumentRejected(errors.CORRUPT, f"archived copy {path} no longer matches its sha256")
-    document = read_document(data, name, max_bytes=max_bytes)
-    extraction: dict[str, Any] = extract_report(document, path=name, sha256=sha256)
-    if _is_not_a_report(extraction):
-        raise errors.DocumentRejected(
-            errors.NOT_A_REPORT, f"{name}: no amounts, no indicators and no report kind found"
-        )
-    return extraction
-
-
-def _is_not_a_report(extraction: dict[str, Any]) -> bool:
-    amounts = extraction.get("amounts_wan") or {}
-    kind = (extraction.get("report") or {}).get("kind")
-    no_amounts = all(value is None for value in amounts.values())
-    return no_amounts and not extraction.get("indicators") and kind in (None, "unknown")
+def _set_status(
+    record: dict[str, Any], status: str, reason: str | None, message: str | None, parser_version: str
+) -> None:
+    record.update(status=status, status_reason=reason, status_message=message, parser_version=parser_version)
 
 
 def _previous_extraction(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import resource
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,12 +19,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ingestion.dsn import mask_dsn
 from ingestion.landing.archive import atomic_write_json
 from ingestion.settings import Settings
 
 STEPS = ("collect", "parse", "load_staging", "build_models", "validate", "publish")
 OK = "ok"
 FAILED = "failed"
+# When each step of each run (in this process) began: (wall clock, CPU seconds incl. children).
+_STARTED: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 def new_run_id() -> str:
@@ -52,8 +57,19 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def _clock() -> tuple[float, float]:
+    # Children count once reaped: the parse worker processes, subprocesses such as LibreOffice.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter(), time.process_time() + children.ru_utime + children.ru_stime
+
+
 def write_step(settings: Settings, run_id: str, step: str, result: dict[str, Any]) -> dict[str, Any]:
+    """Write the step's record; inside ``failure_recorded`` it holds the step's wall and CPU seconds."""
     record = {"step": step, "run_id": run_id, "finished_at": datetime.now(UTC).isoformat(), **result}
+    started = _STARTED.get((run_id, step))
+    if started is not None:
+        now = _clock()
+        record["timing"] = {"wall_s": round(now[0] - started[0], 3), "cpu_s": round(now[1] - started[1], 3)}
     record = to_jsonable(record)
     atomic_write_json(step_path(settings, run_id, step), record)
     return record
@@ -69,9 +85,14 @@ def read_step(settings: Settings, run_id: str, step: str) -> dict[str, Any] | No
 
 @contextmanager
 def failure_recorded(settings: Settings, run_id: str, step: str) -> Iterator[None]:
-    """Leave a 'failed' record with the error when the step raises, then let the error through."""
+    """Time the step; leave a 'failed' record with the error when it raises, then let the error through."""
+    _STARTED[(run_id, step)] = _clock()
     try:
         yield
     except Exception as error:
-        write_step(settings, run_id, step, {"status": FAILED, "error": f"{type(error).__name__}: {error}"})
+        # An error may quote a connection string: the record (and the summary) get it masked.
+        message = mask_dsn(f"{type(error).__name__}: {error}")
+        write_step(settings, run_id, step, {"status": FAILED, "error": message})
         raise
+    finally:
+        _STARTED.pop((run_id, step), None)

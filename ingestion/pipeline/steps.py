@@ -11,8 +11,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ingestion.pipeline.records import OK, failure_recorded, read_step, write_step
-from ingestion.progress import Progress, track
+from ingestion.pipeline.records import OK, read_step, write_step
+from ingestion.pipeline.step_lock import run_step
+from ingestion.progress import Progress
 from ingestion.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
     from ingestion.landing import collect_into_archive
     from ingestion.pipeline.drop_check import drop_warnings
 
-    with failure_recorded(settings, run_id, "collect"):
+    with run_step(settings, run_id, "collect"):
         progress = Progress("collect")
         landed = collect_into_archive(drop, settings, progress=progress)
         progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
@@ -57,7 +58,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
     """Parse every landed document the current parser has not handled (every document with force)."""
     from ingestion.landing import parse_pending
 
-    with failure_recorded(settings, run_id, "parse"):
+    with run_step(settings, run_id, "parse"):
         progress = Progress("parse")
         parsed = parse_pending(settings, force=force, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
@@ -67,6 +68,7 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "parsed": len(parsed.parsed),
             "quarantined": parsed.quarantined,
             "up_to_date": parsed.up_to_date,
+            "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
             "staging_checks": _staging_checks(settings, set(parsed.parsed)),
         })  # fmt: skip
@@ -92,69 +94,100 @@ def _staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
 def load_staging(
     settings: Settings, run_id: str, fiscal_years: int | str | Sequence[int | str] | None = None
 ) -> dict[str, Any]:
-    """Upsert the ledger and the extractions (only reports of ``fiscal_years`` when given) into raw.*."""
+    """Upsert into raw.* the ledger rows and extractions that changed since they were last loaded.
+
+    Only reports of ``fiscal_years`` when given. An unchanged document is not touched (its
+    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry.
+    """
     from ingestion.expected import load_registry
-    from ingestion.landing import iter_ledger, load_extraction
+    from ingestion.pipeline.incremental import changed_documents
     from ingestion.warehouse.connection import connect
-    from ingestion.warehouse.expected_tables import load_registry_tables
+    from ingestion.warehouse.expected_tables import load_registry_tables, registry_digest
+    from ingestion.warehouse.pipeline_state import read_state, write_state
     from ingestion.warehouse.staging import ensure_raw_schema, load_documents
 
     years = fiscal_year_filter(fiscal_years)
-    with failure_recorded(settings, run_id, "load_staging"):
-        documents: list[dict[str, Any]] = []
-        extractions: dict[str, dict[str, Any]] = {}
-        ledger = list(iter_ledger(settings))
-        for row in track(ledger, "load_staging", total=len(ledger)):
-            extraction = load_extraction(row)
-            if years is not None and (extraction is None or _fiscal_year(extraction) not in years):
-                continue
-            documents.append(row)
-            if extraction is not None:
-                extractions[row["document_sha256"]] = extraction
+    with run_step(settings, run_id, "load_staging"):
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
-            loaded = load_documents(warehouse, documents, extractions)
-            expected = load_registry_tables(warehouse, load_registry())
+            changed = changed_documents(settings, warehouse, years)
+            loaded = load_documents(warehouse, changed.documents, changed.extractions, changed.fingerprints)
+            registry = load_registry()
+            digest = registry_digest(registry)
+            expected: dict[str, int] = {}
+            if read_state(warehouse).get("registry_sha256") != digest:
+                expected = load_registry_tables(warehouse, registry)
+                with warehouse.transaction():
+                    write_state(warehouse, {"registry_sha256": digest})
+        log.info(
+            "load_staging: %d document(s) new or changed, %d unchanged%s",
+            loaded.documents, changed.unchanged, ", registry reloaded" if expected else "",
+        )
         return write_step(settings, run_id, "load_staging", {
             "status": OK,
             "fiscal_years": years,
             "documents": loaded.documents,
+            "unchanged_documents": changed.unchanged,
             "reports": loaded.reports,
             "quarantined": loaded.quarantined,
+            "registry_reloaded": bool(expected),
             "rows_by_table": {**loaded.rows_by_table, **expected},
         })  # fmt: skip
 
 
-def _fiscal_year(extraction: dict[str, Any]) -> int | None:
-    year = (extraction.get("report") or {}).get("fiscal_year")
-    return int(year) if year is not None else None
+def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False) -> dict[str, Any]:
+    """One ``dbt build`` (models, seeds and tests) when something changed since the last one.
 
-
-def build_models(settings: Settings, run_id: str) -> dict[str, Any]:
-    """One ``dbt build`` (models, seeds and tests) against the configured warehouse."""
+    Incremental when only documents changed, a full refresh when the dbt project changed (or with
+    ``full_refresh``), none at all on a quiet night (``warehouse.build_plan``).
+    """
+    from ingestion.warehouse.build_plan import plan_build, record_build
     from ingestion.warehouse.dbt import dbt_log_file, run_dbt
 
-    with failure_recorded(settings, run_id, "build_models"):
-        result = run_dbt(settings, ["build"], target=settings.warehouse_target)
+    with run_step(settings, run_id, "build_models"):
+        plan = plan_build(settings, full_refresh=full_refresh)
+        if plan.dbt_args is None:
+            log.info("build_models: dbt not run: %s", plan.reason)
+            return write_step(settings, run_id, "build_models", {"status": OK, "skipped": plan.reason})
+        result = run_dbt(settings, plan.dbt_args, target=settings.warehouse_target)
         counts = ", ".join(f"{status} {count}" for status, count in sorted(result.status_counts.items()))
-        log.info("build_models: dbt build: %s (full log: %s)", counts, dbt_log_file(settings))
+        log.info("build_models: dbt %s: %s (full log: %s)", plan.reason, counts, dbt_log_file(settings))
         if not result.success:
             failed = "; ".join(f"{f.unique_id} {f.status}: {f.message}" for f in result.failures[:10])
             raise RuntimeError(f"dbt build failed ({result.status_counts}): {failed}")
-        return write_step(settings, run_id, "build_models", {"status": OK, "dbt": result})
+        record_build(settings, plan, run_id)
+        record = {"status": OK, "build": plan.reason, "dbt": result}
+        return write_step(settings, run_id, "build_models", record)
 
 
 def validate(settings: Settings, run_id: str) -> dict[str, Any]:
-    """Run the Great Expectations suites on the marts and write the findings mart."""
-    from expectations import run_validation
-    from ingestion.warehouse.findings import write_findings
+    """Run the Great Expectations suites on the marts and stage the findings (publish promotes them).
 
-    with failure_recorded(settings, run_id, "validate"):
-        report = run_validation(settings, run_id=run_id)
-        write_findings(settings, report)
+    Skipped when the marts' reports have not changed since the last finished validation (its
+    verdict is carried over); otherwise the arithmetic runs on the reports whose figures changed
+    and the blocking rules on every mart.
+    """
+    from expectations import run_validation
+    from ingestion.pipeline.incremental import carried_validation, warehouse_state
+    from ingestion.warehouse.findings import stage_findings, validated_figures
+
+    with run_step(settings, run_id, "validate"):
+        state = warehouse_state(settings)
+        carried = carried_validation(state)
+        if carried is not None:
+            log.info("validate: not run: %s", carried["skipped"])
+            return write_step(settings, run_id, "validate", {"status": OK, **carried})
+        # After a full refresh (a rule or model change) every report is checked again.
+        build = (read_step(settings, run_id, "build_models") or {}).get("build") or ""
+        known = None if build.startswith("full refresh") else validated_figures(settings)
+        report = run_validation(settings, run_id=run_id, known_figures=known)
+        stage_findings(settings, report, report.checked_reports)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
         return write_step(settings, run_id, "validate", {
             "status": OK,
+            "facts_version": state.get("facts_version"),
+            "reports_checked": sum(1 for sha in report.checked_reports.values() if sha is not None),
+            "reports_removed": sum(1 for sha in report.checked_reports.values() if sha is None),
             "counts": report.counts,
             "counts_by_rule": report.counts_by_rule,
             "blocking_failed": report.blocking_failed,
@@ -165,29 +198,50 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
 
 
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:
-    """Publish the marts for BI, refused unless this run's validation passed every blocking rule."""
-    from ingestion.warehouse.publish import publish_marts
+    """Publish the marts for BI, refused unless this run's validation passed every blocking rule.
 
-    with failure_recorded(settings, run_id, "publish"):
+    This run's findings become the mart's first (the run finished). Nothing is republished when
+    no mart changed since the last publication.
+    """
+    from ingestion.pipeline.incremental import finish_validation, record_publication, warehouse_state
+    from ingestion.warehouse.publish import check_validation, publication_unchanged, publish_marts
+
+    with run_step(settings, run_id, "publish"):
         validation = read_step(settings, run_id, "validate")
+        check_validation(validation, run_id)
+        assert validation is not None  # check_validation refuses a missing one
+        state = warehouse_state(settings)
+        unchanged = publication_unchanged(settings, state) if validation.get("skipped") else None
+        if unchanged is not None:
+            log.info("publish: not republished: %s", unchanged["skipped"])
+            return write_step(settings, run_id, "publish", {"status": OK, **unchanged})
+        if not validation.get("skipped"):
+            finish_validation(settings, run_id, validation)
         published = publish_marts(settings, validation=validation, run_id=run_id)
+        record_publication(settings, state.get("marts_version"))
         return write_step(settings, run_id, "publish", {"status": OK, **published})
 
 
 def summarize(
     settings: Settings, run_id: str, *, echo: bool = True, require_published: bool = True
 ) -> dict[str, Any]:
-    """Write runs/<run_id>/summary.json and print it; raise RunIncomplete if the run did not publish.
+    """Write runs/<run_id>/summary.json, print it and release the run lock; raise RunIncomplete if
+    the run did not publish.
 
     Returns only the status and where the summary is (the whole summary is too big for XCom).
 
     The error (with ``require_published``) makes the Airflow run fail when this last task runs
     after a failed step (trigger rule all_done), instead of ending green on a good summary.
     """
+    from ingestion.pipeline import run_lock
     from ingestion.summary import RunIncomplete, build_summary, render_text, write_summary
 
-    summary = build_summary(settings, run_id)
-    path = write_summary(settings, summary)
+    try:
+        summary = build_summary(settings, run_id)
+        path = write_summary(settings, summary)
+    finally:
+        # The run ends here, however it went (a run locked out holds nothing to give back).
+        run_lock.release(settings, run_id)
     if echo:
         logging.getLogger("ingestion.summary").info("%s", render_text(summary))
     if require_published and summary["status"] != "published":

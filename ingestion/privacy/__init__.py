@@ -1,4 +1,4 @@
-"""Personal data out of everything but the raw archive (docs/privacy.md, ADR 0004).
+"""Personal data out of everything but the raw archive (docs/privacy.md, ADR 0005).
 
 ``mask_document`` is applied once, where an extraction is produced (``parsing.report``): the
 extraction JSON, the raw tables, the marts, the published files and the Data Docs are all built

@@ -1,4 +1,4 @@
-"""Names of private persons in prose, found with rjieba's part-of-speech tags (ADR 0004).
+"""Names of private persons in prose, found with rjieba's part-of-speech tags (ADR 0005).
 
 Patterns cannot tell 共化解某甲、某乙等信访遗留问题 from 共化解矛盾纠纷; a segmenter with a name
 model can. It is asked only about sentences that speak of private persons (petitions, hardship

@@ -14,9 +14,14 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Literal
 
+from ingestion.dsn import mask_dsn
 from ingestion.settings import Settings
 
 WarehouseKind = Literal["duckdb", "postgres"]
+
+
+class WarehouseUnreachable(ConnectionError):
+    """The PostgreSQL warehouse does not answer (or its DSN cannot be read); the DSN is masked."""
 
 
 @dataclass
@@ -110,6 +115,16 @@ def _connect_duckdb(settings: Settings, *, read_only: bool) -> Warehouse:
 def _connect_postgres(settings: Settings, *, read_only: bool) -> Warehouse:
     import psycopg2
 
-    connection = psycopg2.connect(settings.postgres_dsn)
+    try:
+        connection = psycopg2.connect(settings.postgres_dsn)
+    except psycopg2.ProgrammingError:
+        # libpq's parse error quotes the token it choked on, which may be part of the password.
+        raise WarehouseUnreachable(
+            f"BPW_POSTGRES_DSN is not a connection string libpq can read: {mask_dsn(settings.postgres_dsn)}"
+        ) from None
+    except psycopg2.OperationalError as error:
+        message = mask_dsn(str(error).strip())
+        server = mask_dsn(settings.postgres_dsn)
+        raise WarehouseUnreachable(f"cannot connect to {server}: {message}") from None
     connection.set_session(readonly=read_only, autocommit=False)
     return Warehouse(kind="postgres", connection=connection, schema_prefix=settings.postgres_schema_prefix)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 from ingestion.expected import Registry
@@ -28,6 +29,14 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("loaded_at", "timestamp"),
     ),
 }
+
+
+def registry_digest(registry: Registry) -> str:
+    """A sha256 of what the tables would hold, so an unchanged registry is not written again."""
+    content = repr((list(registry.expected_rows()), [
+        (rule.report_kind, rule.due_month, rule.due_day, rule.is_carried_forward) for rule in registry.rules
+    ]))  # fmt: skip
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def load_registry_tables(warehouse: Warehouse, registry: Registry) -> dict[str, int]:

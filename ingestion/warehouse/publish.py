@@ -149,6 +149,37 @@ def _point_current_at(root: Path, stamp: str) -> None:
     os.replace(link, root / CURRENT)
 
 
+def publication_unchanged(settings: Settings, state: Mapping[str, str]) -> dict[str, Any] | None:
+    """The publication BI reads, when no mart changed since it was made; None when one is due.
+
+    ``state`` is ``raw.pipeline_state``: ``marts_version`` names the build that last changed a
+    mart, ``published_version`` the one last published.
+    """
+    marts_version = state.get("marts_version")
+    if not marts_version or state.get("published_version") != marts_version:
+        return None
+    if settings.warehouse_target != "duckdb":
+        from ingestion.warehouse.publish_postgres import bi_schema_exists
+
+        if not bi_schema_exists(settings):
+            return None
+        reason = f"no mart changed since the build of run {marts_version} was published"
+        return {"target": "postgres", "skipped": reason, "bi_schema": settings.bi_schema}
+    current = current_publication(settings)
+    if current is None or not (current / "manifest.json").is_file():
+        return None
+    manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+    return {
+        "target": "duckdb",
+        "skipped": f"no mart changed since publication {manifest['stamp']} (run {manifest['run_id']})",
+        "stamp": manifest["stamp"],
+        "path": str(current),
+        "current": str(settings.published_dir / CURRENT),
+        "bi_duckdb": str(current / BI_DATABASE),
+        "tables": manifest["tables"],
+    }
+
+
 def current_publication(settings: Settings) -> Path | None:
     """The folder ``current`` points at, or None before the first publication."""
     link = settings.published_dir / CURRENT

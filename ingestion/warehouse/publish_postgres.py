@@ -63,6 +63,12 @@ def _comment_statements(warehouse: Warehouse, source: str, target: str, table: s
     return statements
 
 
+def bi_schema_exists(settings: Settings) -> bool:
+    with connect(settings, read_only=True) as warehouse:
+        query = "select 1 from information_schema.schemata where schema_name = ?"
+        return bool(warehouse.query(query, [_identifier(settings.bi_schema)]))
+
+
 def publish_postgres(settings: Settings) -> dict[str, Any]:
     """Swap the audited marts into the BI schema for the reader role; returns rows per mart."""
     bi, role = _identifier(settings.bi_schema), _identifier(settings.postgres_reader_role)

@@ -5,6 +5,9 @@ field is refused rather than rounded. Each fact row ends with its lineage (parse
 loaded-at) and the evidence of its main value, found by JSON pointer in the extraction's
 ``evidence`` dict. Sequence numbers are the 0-based list positions, so ``project_seq`` 3 is
 ``/projects/3`` in the extraction.
+
+Rows are dicts keyed by column name; the loader checks every key against the table's columns
+(``staging_schema``), so a misspelt or renamed column fails the load instead of loading NULL.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-Row = tuple[Any, ...]
+Row = dict[str, Any]
 
 LINE_ITEMS = (
     "budget_initial", "budget_full_year", "appropriation_revenue", "appropriation_expenditure",
@@ -66,23 +69,23 @@ def calendar_date(value: object) -> date | None:
 
 
 def document_row(document: dict[str, Any], loaded_at: datetime) -> Row:
-    return (
-        document["document_sha256"],
-        document.get("source_uri"),
-        document.get("portal"),
-        document.get("format"),
-        document.get("size_bytes"),
-        utc_timestamp(document.get("collected_at")),
-        calendar_date(document.get("published_date")),
-        document.get("listing_title"),
-        document.get("publisher"),
-        document.get("unit_hint"),
-        document.get("archive_path"),
-        document.get("status"),
-        document.get("status_reason"),
-        document.get("parser_version"),
-        loaded_at,
-    )
+    return {
+        "document_sha256": document["document_sha256"],
+        "source_uri": document.get("source_uri"),
+        "portal": document.get("portal"),
+        "format": document.get("format"),
+        "size_bytes": document.get("size_bytes"),
+        "collected_at": utc_timestamp(document.get("collected_at")),
+        "published_date": calendar_date(document.get("published_date")),
+        "listing_title": document.get("listing_title"),
+        "publisher": document.get("publisher"),
+        "unit_hint": document.get("unit_hint"),
+        "archive_path": document.get("archive_path"),
+        "status": document.get("status"),
+        "status_reason": document.get("status_reason"),
+        "parser_version": document.get("parser_version"),
+        "loaded_at": loaded_at,
+    }
 
 
 class _Evidence:
@@ -91,12 +94,16 @@ class _Evidence:
     def __init__(self, evidence: dict[str, Any] | None) -> None:
         self._evidence = evidence or {}
 
-    def of(self, *pointers: str) -> tuple[str | None, int | None, int | None]:
+    def of(self, *pointers: str) -> dict[str, Any]:
         for pointer in pointers:
             cited = self._evidence.get(pointer)
             if cited:
-                return cited.get("text"), cited.get("start"), cited.get("end")
-        return None, None, None
+                return _cited(cited.get("text"), cited.get("start"), cited.get("end"))
+        return _cited(None, None, None)
+
+
+def _cited(text: str | None, start: int | None, end: int | None) -> dict[str, Any]:
+    return {"evidence_text": text, "evidence_start": start, "evidence_end": end}
 
 
 def fact_rows(
@@ -104,85 +111,100 @@ def fact_rows(
 ) -> dict[str, list[Row]]:
     """Rows for every raw fact table, keyed by table name (lineage and evidence appended)."""
     evidence = _Evidence(extraction.get("evidence"))
-    lineage = (parser_version, loaded_at)
+    lineage = {"parser_version": parser_version, "loaded_at": loaded_at}
     rows: dict[str, list[Row]] = {}
 
     def add(table: str, values: Row, *pointers: str) -> None:
-        cited = evidence.of(*pointers) if pointers else ()
-        rows.setdefault(table, []).append((sha, *values, *lineage, *cited))
+        cited = evidence.of(*pointers) if pointers else {}
+        rows.setdefault(table, []).append({"document_sha256": sha, **values, **lineage, **cited})
 
     report = extraction.get("report") or {}
     region = report.get("region") or {}
     add(
         "reports",
-        (
-            extraction.get("contract"), report.get("kind"), report.get("title"), report.get("unit_name"),
-            region.get("province"), region.get("city"), region.get("district"), region.get("division_code"),
-            report.get("fiscal_year"), points(extraction.get("self_score")),
-            (extraction.get("source") or {}).get("format"),
-        ),
+        {
+            "contract": extraction.get("contract"), "kind": report.get("kind"), "title": report.get("title"),
+            "unit_name": report.get("unit_name"), "province": region.get("province"),
+            "city": region.get("city"), "district": region.get("district"),
+            "division_code": region.get("division_code"), "fiscal_year": report.get("fiscal_year"),
+            "self_score": points(extraction.get("self_score")),
+            "source_format": (extraction.get("source") or {}).get("format"),
+        },
         "/self_score", "/report/unit_name", "/report/title",
     )  # fmt: skip
     amounts = extraction.get("amounts_wan") or {}
     for item in LINE_ITEMS:
         amount = wan(amounts.get(item), f"/amounts_wan/{item}")
         if amount is not None:
-            add("report_amounts", (item, amount), f"/amounts_wan/{item}")
+            add("report_amounts", {"line_item": item, "amount_wan": amount}, f"/amounts_wan/{item}")
     for seq, project in enumerate(extraction.get("projects") or []):
         at = f"/projects/{seq}"
         add(
             "report_projects",
-            (
-                seq, project.get("name"), project.get("type"), project.get("purpose"),
-                wan(project.get("budget_wan"), f"{at}/budget_wan"),
-                wan(project.get("spent_wan"), f"{at}/spent_wan"),
-            ),
+            {
+                "project_seq": seq, "name": project.get("name"), "project_type": project.get("type"),
+                "purpose": project.get("purpose"),
+                "budget_wan": wan(project.get("budget_wan"), f"{at}/budget_wan"),
+                "spent_wan": wan(project.get("spent_wan"), f"{at}/spent_wan"),
+            },
             f"{at}/spent_wan", f"{at}/budget_wan", f"{at}/name",
         )  # fmt: skip
     for seq, row in enumerate(extraction.get("indicators") or []):
         at = f"/indicators/{seq}"
         add(
             "report_indicators",
-            (
-                seq, row.get("level1"), row.get("level2"), row.get("name"), row.get("target"),
-                row.get("actual"), points(row.get("weight")), points(row.get("score")), row.get("note"),
-            ),
+            {
+                "indicator_seq": seq, "level1": row.get("level1"), "level2": row.get("level2"),
+                "name": row.get("name"), "target": row.get("target"), "actual": row.get("actual"),
+                "weight": points(row.get("weight")), "score": points(row.get("score")),
+                "note": row.get("note"),
+            },
             f"{at}/actual", f"{at}/score", f"{at}/name",
         )  # fmt: skip
     execution = extraction.get("budget_execution")
     if execution:
         add(
             "report_budget_execution",
-            (
-                wan(execution.get("initial_wan"), "/budget_execution/initial_wan"),
-                wan(execution.get("full_year_wan"), "/budget_execution/full_year_wan"),
-                wan(execution.get("executed_wan"), "/budget_execution/executed_wan"),
-                points(execution.get("rate_pct")),
-                points(execution.get("weight")),
-                points(execution.get("score")),
-            ),
+            {
+                "initial_wan": wan(execution.get("initial_wan"), "/budget_execution/initial_wan"),
+                "full_year_wan": wan(execution.get("full_year_wan"), "/budget_execution/full_year_wan"),
+                "executed_wan": wan(execution.get("executed_wan"), "/budget_execution/executed_wan"),
+                "rate_pct": points(execution.get("rate_pct")),
+                "weight": points(execution.get("weight")),
+                "score": points(execution.get("score")),
+            },
             "/budget_execution/executed_wan", "/budget_execution/rate_pct", "/budget_execution/score",
         )  # fmt: skip
     staffing = extraction.get("staffing") or {}
     for category in STAFF_CATEGORIES:
         if staffing.get(category) is not None:
-            add("report_staffing", (category, staffing[category]), f"/staffing/{category}")
+            add(
+                "report_staffing",
+                {"category": category, "headcount": staffing[category]},
+                f"/staffing/{category}",
+            )
     for seq, row in enumerate(extraction.get("cost_control") or []):
         at = f"/cost_control/{seq}"
         add(
             "report_cost_control",
-            (
-                seq, row.get("item"), wan(row.get("prior_final_wan"), f"{at}/prior_final_wan"),
-                wan(row.get("budget_wan"), f"{at}/budget_wan"), wan(row.get("final_wan"), f"{at}/final_wan"),
-            ),
+            {
+                "row_seq": seq, "item": row.get("item"),
+                "prior_final_wan": wan(row.get("prior_final_wan"), f"{at}/prior_final_wan"),
+                "budget_wan": wan(row.get("budget_wan"), f"{at}/budget_wan"),
+                "final_wan": wan(row.get("final_wan"), f"{at}/final_wan"),
+            },
             f"{at}/final_wan", f"{at}/budget_wan", f"{at}/item",
         )  # fmt: skip
     _add_metrics(rows, sha, extraction, evidence, lineage)
     for kind, key in (("problem", "problems"), ("measure", "measures")):
         for seq, text in enumerate(extraction.get(key) or []):
-            add("report_statements", (kind, seq, text), f"/{key}/{seq}")
+            add(
+                "report_statements",
+                {"statement_kind": kind, "statement_seq": seq, "statement_text": text},
+                f"/{key}/{seq}",
+            )
     for seq, message in enumerate(extraction.get("warnings") or []):
-        add("report_warnings", (seq, message))
+        add("report_warnings", {"warning_seq": seq, "message": message})
     return rows
 
 
@@ -191,8 +213,11 @@ def _add_metrics(
 ) -> None:
     # A metric may carry its own evidence sentence; the pointer-keyed snippet wins when both exist.
     for seq, metric in enumerate(extraction.get("metrics") or []):
-        text, start, end = evidence.of(f"/metrics/{seq}/value", f"/metrics/{seq}/name")
-        if text is None:
-            text = metric.get("evidence")
-        values = (seq, metric.get("name"), metric.get("value"), metric.get("unit"), metric.get("qualifier"))
-        rows.setdefault("report_metrics", []).append((sha, *values, *lineage, text, start, end))
+        cited = evidence.of(f"/metrics/{seq}/value", f"/metrics/{seq}/name")
+        if cited["evidence_text"] is None:
+            cited["evidence_text"] = metric.get("evidence")
+        values = {
+            "metric_seq": seq, "name": metric.get("name"), "value": metric.get("value"),
+            "unit": metric.get("unit"), "qualifier": metric.get("qualifier"),
+        }  # fmt: skip
+        rows.setdefault("report_metrics", []).append({"document_sha256": sha, **values, **lineage, **cited})

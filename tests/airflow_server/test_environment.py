@@ -61,7 +61,7 @@ def test_an_unreachable_postgresql_is_one_clear_error(
         probe.bind(("127.0.0.1", 0))
         free_port = probe.getsockname()[1]
     airflow = local_airflow(load_settings(tmp_path), port=free_port)
-    unreachable = r"cannot reach PostgreSQL at 127\.0\.0\.1:1/postgres"
+    unreachable = r"cannot reach PostgreSQL at postgresql://postgres:\*\*\*@127\.0\.0\.1:1/postgres"
     with pytest.raises(AirflowStartError, match=unreachable) as raised:
         start(airflow)
     assert "secret" not in str(raised.value)

@@ -150,7 +150,8 @@ def test_make_airflow_runs_the_nightly_on_schedule_and_a_two_year_backfill(
 
     # Task logs get one progress line per step, no progress bars.
     logs = settings.home / "airflow" / "logs" / "dag_id=budget_reports_backfill" / f"run_id={run_id}"
-    reparse_log = next((logs / "task_id=reparse").glob("attempt=*.log")).read_text(encoding="utf-8")
+    # One mapped task per batch of documents, each with its own log.
+    reparse_log = next((logs / "task_id=reparse_batch").glob("map_index=*/attempt=*.log")).read_text("utf-8")
     assert re.search(r"parse: \d+/\d+ documents in [\d.]+ s \([\d.]+/s\)", reparse_log), reparse_log[-2000:]
     assert "%|" not in reparse_log and "\r" not in reparse_log
 

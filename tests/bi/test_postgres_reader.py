@@ -18,6 +18,8 @@ from conftest import SEEDS
 
 from ingestion.pipeline import run_pipeline, steps
 from ingestion.settings import Settings, load_settings
+from ingestion.warehouse.connection import connect
+from ingestion.warehouse.pipeline_state import write_state
 from ingestion.warehouse.publish import PublishRefused
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -73,6 +75,9 @@ def postgres_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Se
                 f"insert into {marts}.fct_budget_execution select * from {marts}.fct_budget_execution"
             )
         connection.close()
+        # What build_models records after a build, so validation knows the marts changed.
+        with connect(settings) as warehouse, warehouse.transaction():
+            write_state(warehouse, {"facts_version": "pg-3", "marts_version": "pg-3"})
         assert steps.validate(settings, "pg-3")["blocking_failed"] is True
         with pytest.raises(PublishRefused):
             steps.publish(settings, "pg-3")

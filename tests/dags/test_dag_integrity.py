@@ -61,7 +61,8 @@ def test_the_nightly_dag_runs_at_two_in_shanghai_and_takes_drop_and_fiscal_year(
     assert dag.timetable.expression == "0 2 * * *"
     assert str(dag.timetable.timezone.name) == "Asia/Shanghai"
     assert [task.task_id for task in _in_order(dag)] == [
-        "collect", "parse", "load_staging", "build_models", "validate", "publish", "summarize",
+        "collect", "parse_plan", "parse_batch", "parse", "load_staging", "build_models", "validate",
+        "publish", "summarize",
     ]  # fmt: skip
     assert dag.params["fiscal_year"] is None and dag.params["drop"]
     (outlet,) = dag.get_task("publish").outlets
@@ -72,8 +73,26 @@ def test_the_nightly_dag_runs_at_two_in_shanghai_and_takes_drop_and_fiscal_year(
 def test_the_backfill_dag_is_manual_and_reparses_the_archive(dagbag: Any) -> None:
     dag = dagbag.dags["budget_reports_backfill"]
     assert dag.schedule is None
-    assert _in_order(dag)[0].task_id == "reparse"
+    assert [task.task_id for task in _in_order(dag)][:4] == [
+        "reparse_plan", "reparse_batch", "reparse", "load_staging",
+    ]  # fmt: skip
+    assert dag.get_task("reparse_batch").partial_kwargs["op_kwargs"] == {"force": True}
     assert dag.params["fiscal_years"] == []
+
+
+@pytest.mark.parametrize(
+    ("dag_id", "name"), [("budget_reports_nightly", "parse"), ("budget_reports_backfill", "reparse")]
+)
+def test_parsing_is_mapped_over_the_planned_batches(dagbag: Any, dag_id: str, name: str) -> None:
+    from airflow.sdk.definitions.mappedoperator import MappedOperator
+
+    dag = dagbag.dags[dag_id]
+    batch = dag.get_task(f"{name}_batch")
+    assert isinstance(batch, MappedOperator)
+    assert batch.upstream_task_ids == {f"{name}_plan"}
+    # The gathering task runs when there were no batches (zero mapped tasks: skipped).
+    assert dag.get_task(name).trigger_rule == "none_failed"
+    assert dag.get_task(name).upstream_task_ids == {f"{name}_batch"}
 
 
 def _in_order(dag: Any) -> list[Any]:

@@ -34,6 +34,7 @@ def postgres(settings: Settings) -> Iterator[Settings]:
     yield pg_settings
     with psycopg2.connect(DSN) as connection, connection.cursor() as cursor:
         cursor.execute(f"drop schema if exists {prefix}_marts cascade")
+        cursor.execute(f"drop schema if exists {prefix}_raw cascade")
 
 
 def test_postgres_marts_get_the_verdicts_of_the_staging_boundary(postgres: Settings) -> None:

@@ -1,4 +1,7 @@
-"""write_findings: one run's findings replace that run's rows; other runs stay (DuckDB and PostgreSQL)."""
+"""Findings in the warehouse: once per rule and report, visible only once their run finished.
+
+DuckDB and PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,13 @@ import pytest
 
 from expectations import Finding, ValidationReport
 from ingestion.settings import Settings
-from ingestion.warehouse.findings import finding_id, write_findings
+from ingestion.warehouse.findings import (
+    finding_id,
+    promote_findings,
+    stage_findings,
+    validated_figures,
+    write_findings,
+)
 
 WARN = Finding(
     "basic_parts_sum",
@@ -58,27 +67,48 @@ def test_findings_land_with_exact_decimals_and_stable_ids(settings: Settings) ->
         D("1257.33"),
         D("1257.23"),
         D("0.10"),
-        finding_id("run-1", "basic_parts_sum", "r" * 64),
+        finding_id("basic_parts_sum", "r" * 64),
     )
     assert written[1][1:7] == ("keys_unique_not_null", "pass", None, None, None, None)
 
 
-def test_a_rerun_replaces_its_run_and_keeps_other_runs(settings: Settings, warehouse: Path) -> None:
-    write_findings(settings, report("run-1", WARN, PASS))
-    write_findings(settings, report("run-2", WARN))
-    write_findings(settings, report("run-1", UNCHECKED))
-    assert [(row[0], row[1]) for row in rows(warehouse)] == [
-        ("run-1", "score_total"),
-        ("run-2", "basic_parts_sum"),
+def test_a_later_run_replaces_the_findings_of_the_reports_it_checked(
+    settings: Settings, warehouse: Path
+) -> None:
+    other = replace(WARN, report_id="s" * 64)
+    write_findings(settings, report("run-1", WARN, other, PASS))
+    write_findings(settings, report("run-2", UNCHECKED))
+    write_findings(settings, report("run-2", UNCHECKED))
+    assert [(row[0], row[1], row[3]) for row in rows(warehouse)] == [
+        ("run-1", "basic_parts_sum", "s" * 64),  # not checked again: stays with the run that checked it
+        ("run-1", "keys_unique_not_null", None),  # no blocking rule ran in run-2
+        ("run-2", "score_total", "r" * 64),  # report r checked again: its run-1 finding is gone
     ]
+
+
+def test_a_run_that_did_not_finish_leaves_no_findings(settings: Settings, warehouse: Path) -> None:
+    write_findings(settings, report("run-1", WARN, PASS))
+    killed = replace(WARN, outcome="pass", message="the killed run's verdict")
+    stage_findings(settings, report("killed", killed), {"r" * 64: "figures"})
+    assert [(row[0], row[2]) for row in rows(warehouse)] == [("run-1", "warn"), ("run-1", "pass")]
+    assert validated_figures(settings) == {"r" * 64: ""}
+    # The next run stages its own findings: the killed run's are thrown away, never promoted.
+    stage_findings(settings, report("run-3", UNCHECKED), {"r" * 64: "figures"})
+    assert promote_findings(settings, "killed") == 0
+    assert promote_findings(settings, "run-3") == 1
+    assert [(row[0], row[1]) for row in rows(warehouse)] == [
+        ("run-1", "keys_unique_not_null"),
+        ("run-3", "score_total"),
+    ]
+    assert validated_figures(settings) == {"r" * 64: "figures"}
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        pytest.param(("run-1", "rule", "ab"), ("run-1", "rule", "ab "), id="report ids differ"),
-        pytest.param(("run-1", "ruleab", ""), ("run-1", "rule", "ab"), id="fields do not run together"),
-        pytest.param(("run-1", "rule", None), ("run-2", "rule", None), id="runs differ"),
+        pytest.param(("rule", "ab"), ("rule", "ab "), id="report ids differ"),
+        pytest.param(("ruleab", ""), ("rule", "ab"), id="fields do not run together"),
+        pytest.param(("rule", None), ("rule2", None), id="rules differ"),
     ],
 )
 def test_finding_ids_differ_when_their_parts_do(a: tuple, b: tuple) -> None:
@@ -102,6 +132,7 @@ def postgres_settings(settings: Settings) -> Iterator[Settings]:
     yield replace(settings, warehouse_target="postgres", postgres_dsn=dsn, postgres_schema_prefix=prefix)
     with psycopg2.connect(dsn) as connection, connection.cursor() as cursor:
         cursor.execute(f"drop schema if exists {prefix}_marts cascade")
+        cursor.execute(f"drop schema if exists {prefix}_raw cascade")
 
 
 @pytest.mark.postgres
@@ -112,5 +143,5 @@ def test_findings_are_written_to_postgres_too(postgres_settings: Settings) -> No
     write_findings(postgres_settings, report("run-1", WARN))
     with psycopg2.connect(postgres_settings.postgres_dsn) as connection, connection.cursor() as cursor:
         schema = f"{postgres_settings.postgres_schema_prefix}_marts"
-        cursor.execute(f"select rule_id, difference from {schema}.fct_validation_finding")
-        assert cursor.fetchall() == [("basic_parts_sum", D("0.100000"))]
+        cursor.execute(f"select rule_id, difference from {schema}.fct_validation_finding order by 1")
+        assert cursor.fetchall() == [("basic_parts_sum", D("0.100000")), ("keys_unique_not_null", None)]

@@ -143,3 +143,20 @@ def test_command_line(
 def test_bad_year_range_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         cli.main(["generate", "--out", str(tmp_path), "--years", "20x9"])
+
+
+def test_generating_twice_into_one_folder_gives_the_same_drop(tmp_path: Path) -> None:
+    options = DropOptions(out=tmp_path / "drop", reports=3, years=[2022], formats=["txt"], seed=5)
+    write_drop(options)
+    first = sorted(p.relative_to(options.out) for p in options.out.rglob("*"))
+    write_drop(options)
+    assert sorted(p.relative_to(options.out) for p in options.out.rglob("*")) == first
+
+
+def test_a_folder_that_is_not_a_generated_drop_is_never_overwritten(tmp_path: Path) -> None:
+    own = tmp_path / "my-reports"
+    own.mkdir()
+    (own / "report.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="holds no generated drop"):
+        write_drop(DropOptions(out=own, reports=1, years=[2022], formats=["txt"]))
+    assert (own / "report.txt").read_text(encoding="utf-8") == "mine"

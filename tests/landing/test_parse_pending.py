@@ -18,7 +18,7 @@ import pytest
 
 from ingestion import errors
 from ingestion.collect.model import CollectedFile, Provenance
-from ingestion.landing import iter_ledger, land, load_extraction, parse_pending
+from ingestion.landing import iter_ledger, land, load_extraction, parse_pending, pending_documents
 from ingestion.progress import Progress
 from ingestion.settings import Settings, load_settings
 
@@ -164,3 +164,39 @@ def test_real_parser_on_a_seed_report(settings: Settings) -> None:
     extraction = load_extraction(_rows(settings)[seed.name])
     assert extraction["report"]["kind"] == "overall_expenditure"
     assert extraction["source"]["sha256"] == _rows(settings)[seed.name]["document_sha256"]
+
+
+def test_pending_documents_and_only_split_the_work_into_batches(settings: Settings, monkeypatch) -> None:
+    _install_parser(monkeypatch, "1.0")
+    _land(settings, {"a.txt": b"basic=1\n", "b.txt": b"basic=2\n", "c.txt": b"basic=3\n"})
+    pending = pending_documents(settings)
+    assert len(pending) == 3
+    first = parse_pending(settings, only=pending[:1])
+    assert (first.parsed, first.up_to_date) == (pending[:1], 0)
+    assert pending_documents(settings) == pending[1:]
+    rest = parse_pending(settings, only=pending)
+    assert (rest.parsed, rest.up_to_date) == (pending[1:], 1)
+    assert {row["status"] for row in iter_ledger(settings)} == {"parsed"}
+
+
+def test_batches_parse_side_by_side_in_separate_processes(settings: Settings, monkeypatch) -> None:
+    import multiprocessing
+
+    _install_parser(monkeypatch, "1.0")
+    _land(settings, {f"{index}.txt": f"basic={index}\n".encode() for index in range(12)})
+    pending = pending_documents(settings)
+    context = multiprocessing.get_context("fork")  # the children see the stand-in parser
+    batches = [pending[0::3], pending[1::3], pending[2::3]]
+    processes = [
+        context.Process(target=parse_pending, args=(settings,), kwargs={"only": batch, "workers": 1})
+        for batch in batches
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [process.exitcode for process in processes] == [0, 0, 0]
+    rows = _rows(settings)
+    assert {(row["status"], row["parser_version"]) for row in rows.values()} == {("parsed", "1.0")}
+    assert load_extraction(rows["7.txt"])["amounts_wan"] == {"basic": "7"}
+    assert pending_documents(settings) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import pytest
 
 from ingestion.settings import Settings, load_settings
 from ingestion.warehouse import Warehouse, connect, load_documents
-from ingestion.warehouse.staging_schema import all_tables
+from ingestion.warehouse.bulk import RowShapeError, insert_rows
+from ingestion.warehouse.staging_rows import fact_rows
+from ingestion.warehouse.staging_schema import all_tables, table_columns
 
 SHA_A = "a" * 64
 SHA_B = "b" * 64
@@ -203,3 +206,22 @@ def test_inexact_amounts_are_refused(warehouse: Warehouse, amounts: dict[str, An
 def test_an_extraction_needs_its_ledger_row(warehouse: Warehouse) -> None:
     with pytest.raises(ValueError, match="without a ledger row"):
         load_documents(warehouse, [ledger_row(SHA_A)], {SHA_B: extraction()})
+
+
+def test_a_row_with_a_renamed_column_fails_loudly(warehouse: Warehouse) -> None:
+    """Rows are keyed by column: a key that is not the table's column name stops the load, not NULL."""
+    load_documents(warehouse, [ledger_row(SHA_A)], {SHA_A: extraction()})
+    columns = table_columns("report_projects")
+    row: dict[str, Any] = {name: None for name, _ in columns} | {"document_sha256": SHA_B}
+    row["project_name"] = row.pop("name")
+    with pytest.raises(RowShapeError, match=r"missing: name; unknown: project_name"):
+        insert_rows(warehouse, "raw.report_projects", "report_projects", columns, [row])
+
+
+def test_rows_of_every_table_name_exactly_its_columns() -> None:
+    """What fact_rows builds for a full extraction is what the tables declare, column for column."""
+    rows = fact_rows(SHA_A, extraction(), "1.2.0", datetime(2024, 1, 1))
+    assert set(rows) == set(all_tables()) - {"documents"}
+    for table, table_rows in rows.items():
+        names = {name for name, _ in table_columns(table)}
+        assert all(row.keys() == names for row in table_rows), table

@@ -13,7 +13,14 @@ import pytest
 from test_staging_load import SHA_A, SHA_B, extraction, ledger_row
 
 from ingestion.settings import load_settings
-from ingestion.warehouse import Warehouse, connect, expected_tables, load_documents
+from ingestion.warehouse import (
+    Warehouse,
+    connect,
+    expected_tables,
+    fingerprints,
+    load_documents,
+    pipeline_state,
+)
 from ingestion.warehouse.staging_schema import all_tables
 
 pytestmark = pytest.mark.postgres
@@ -52,7 +59,9 @@ def test_raw_tables_live_in_the_prefixed_schema(warehouse: Warehouse) -> None:
         [warehouse.schema("raw")],
     )
     # The registry's two tables come along (empty) so dbt finds every source.
-    assert [name for (name,) in tables] == sorted([*all_tables(), *expected_tables.TABLES])
+    assert [name for (name,) in tables] == sorted(
+        [*all_tables(), *expected_tables.TABLES, fingerprints.TABLE, pipeline_state.TABLE]
+    )
 
 
 def test_loading_twice_replaces_rows_and_keeps_decimals_exact(warehouse: Warehouse) -> None:

@@ -1,8 +1,14 @@
+-- depends_on: {{ ref('stg_raw__documents') }}  (read by reports_to_rebuild in incremental builds)
+
 with
 
 current_reports as (
     select * from {{ ref('int_reports_deduplicated') }}
-    where is_current
+    where
+        is_current
+        {% if is_incremental() -%}
+            and report_id in ({{ reports_to_rebuild() }})
+        {%- endif %}
 ),
 
 cost_control as (
