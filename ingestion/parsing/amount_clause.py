@@ -97,6 +97,8 @@ _FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预�
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
+    # …的通知，下达我局353.6万元: issued to the unit itself, the fund named before.
+    rf"|下达(?:给)?(?:我|本)(?:省|市|县|区|州|旗|局|单位|镇|乡|中心|院|校){_WAN_FOLLOWS}"
 )
 # ... or the fund named before the verb (某衔接资金共下达105万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")

@@ -13,7 +13,16 @@ from typing import Any, TypeVar
 
 from ingestion.contract import CONTRACT, LINE_ITEMS, STAFF_CATEGORIES, ReportExtraction
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import amount_placing, budget, points, projects, script, self_score, staffing
+from ingestion.parsing import (
+    amount_placing,
+    budget,
+    points,
+    projects,
+    readings,
+    script,
+    self_score,
+    staffing,
+)
 from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
@@ -88,6 +97,9 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         return isolated(name, extract, fallback, warnings, evidence)
 
     document = run("script", lambda: script.simplified_document(document), document)
+    converted_text = document.text
+    unread: tuple[Document, readings.Removed | None] = (document, None)
+    document, removed = run("readings", lambda: readings.without_readings(document), unread)
     sections: list[Section] = run("sections", lambda: outline(document), [])
     folded = fold(document.text)
     run("report_check", lambda: reject_if_not_a_report(document, folded, sections, path), None)
@@ -126,7 +138,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     )
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
-    run("evidence", lambda: script.cite_original(evidence, document.text, original_text), None)
+    run("evidence", lambda: _cite_original(evidence, removed, converted_text, original_text), None)
 
     extraction = ReportExtraction.model_validate({
         "contract": CONTRACT,
@@ -135,7 +147,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
             "sha256": sha256,
             "format": document.format,
             "encoding": document.encoding,
-            "chars": len(document.text),
+            "chars": len(original_text),
         },
         "report": report,
         "amounts_wan": amounts,
@@ -160,6 +172,14 @@ def parse_report(document: Document, *, path: str, sha256: str) -> ReportExtract
     extraction = extract_report(document, path=path, sha256=sha256)
     reject_if_nothing_found(extraction, path)
     return extraction
+
+
+def _cite_original(
+    evidence: Evidence, removed: readings.Removed | None, converted_text: str, original_text: str
+) -> None:
+    """Evidence found in the text as read (simplified, readings cut) cited as the document writes it."""
+    readings.cite_document(evidence, removed, converted_text)
+    script.cite_original(evidence, converted_text, original_text)
 
 
 def _points(document: Document, sections: list[Section]) -> tuple[list[str], list[str]]:

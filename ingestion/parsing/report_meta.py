@@ -1,7 +1,8 @@
 """The report's identity: title, kind, fiscal year, reporting unit and region.
 
 Read from the body first (title line, form fields, units the text names), then from the portal
-block around it (名称/标题, 发布机构) and the page <title>; see ``meta`` and ``unit``.
+block around it (名称/标题, 发布机构), the page <title> and the site's banner (欢迎来到某县政协网站);
+see ``meta`` and ``unit``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingestion.documents.model import Document
+from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import kind, unit, unit_body
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
@@ -31,6 +32,8 @@ _PUBLISHER_FIELDS = (
     "来源",
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
+_BANNER = re.compile(r"欢迎(?:来到|访问|光临)(?P<name>[\u4e00-\u9fff]{3,20}?)(?:官方)?(?:门户)?(?:网站|官网)")
+_BANNER_LINES = 3
 
 EMPTY_REPORT: dict[str, Any] = {
     "kind": "unknown",
@@ -79,6 +82,17 @@ def _portal_unit(publisher: str, body: str, crumbs: list[str]) -> str | None:
     return publisher if publisher and unit.could_be_unit(publisher) else None
 
 
+def _banner_unit(document: Document) -> str | None:
+    """The unit whose own site the page is on (欢迎来到某县政协网站): a government's portal
+    (某县人民政府) publishes every department's reports, so it names no unit."""
+    for block in document.blocks[:_BANNER_LINES]:
+        if isinstance(block, Paragraph) and (found := _BANNER.search(block.text)):
+            name = found["name"]
+            if unit_body.is_unit_name(name) and not name.endswith("政府"):
+                return name
+    return None
+
+
 def _unit_and_region(
     document: Document, skip: set[int], title: Span | None, fields: dict[str, str], body: str
 ) -> tuple[str | None, Span | None, Region, list[str]]:
@@ -86,7 +100,7 @@ def _unit_and_region(
     name, full_names, name_span = unit.unit_name(document, title, skip)
     publisher = _publisher(fields, document)
     if name is None:
-        portal = _portal_unit(publisher, body, breadcrumb_items(document, skip))
+        portal = _portal_unit(publisher, body, breadcrumb_items(document, skip)) or _banner_unit(document)
         if portal:
             name = unit_body.strip_region(portal)
             full_names.append(portal)

@@ -77,7 +77,7 @@ def _joins(above: tuple[int, Paragraph], below: tuple[int, Paragraph], title_so_
     if above[0] + 1 != below[0]:
         return False
     text = _SPACES.sub("", above[1].text)
-    if not _short_line(text) or _NAV_WORDS.match(text):
+    if not _short_line(text) or _NAV_WORDS.match(text) or text.startswith("欢迎"):  # a site banner
         return False
     return _TITLE_HEAD_END.search(text) is not None or _YEAR.search(title_so_far) is None
 

@@ -5,7 +5,8 @@ Sources, each a layout national templates share:
   or the heading of its make-up: ``二、某市某联合会决算单位构成``;
 - a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
 - a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
-  (with its region, so a generic 财政局 mentioned in passing is not taken);
+  (with its region, a township's name or a long name of its own, so a generic 财政局 mentioned
+  in passing is not taken);
 - a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
 - the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
 - the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``);
@@ -24,7 +25,7 @@ from ingestion.parsing.scan import anchored_finditer
 from ingestion.regions import split_region_prefix
 
 UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|站|馆|队|厅|镇|乡|街道|"
+    r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
     r"学校|小学|中学|大学|幼儿园|医院|协会|联合会|联|协|处|会|部|办|社|台|场)"
 )
 # 某局（本级）: the unit's own accounts, still the unit.
@@ -55,7 +56,7 @@ _OVERVIEW = re.compile(
 )
 _ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(]以下简称")
 _SUBJECT_VERBS = (
-    "是|为|系|作为|负责|成立|始建|位于|属于|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
+    "是|为|系|作为|负责|成立|始建|位于|属于|属|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
     "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以"
 )
 _SUBJECT = re.compile(
@@ -63,6 +64,8 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
+# A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
+_SPECIFIC_NAME = 12
 _TOWNSHIP_UNIT = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{2,4}?(?:乡|镇|街道))"
     r"(?:中心)?(?:卫生院|学校|小学|中学|幼儿园|财政所|站|所|中心)"
@@ -92,7 +95,7 @@ def is_unit_name(name: str) -> bool:
 def overview_unit(text: str) -> tuple[str, int] | None:
     """The unit of a 决算's overview heading (第一部分 某局概况) or make-up heading (某局决算单位构成),
     and where it is named."""
-    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("决算", 3, 70))):
+    for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("构成", 5, 76))):
         name = match["name"].strip()
         if is_unit_name(name) and not name.startswith(("部门", "单位")):
             return name, match.start("name")
@@ -118,7 +121,8 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
             continue
         name = match["name"]
         region, rest = split_region_prefix(name)
-        if (region is not None and is_unit_name(rest)) or _township_unit(rest):
+        specific = len(name) >= _SPECIFIC_NAME and is_unit_name(name)
+        if (region is not None and is_unit_name(rest)) or _township_unit(rest) or specific:
             lead = len(block.text) - len(block.text.lstrip())
             return name, block.start + lead + match.start("name")
     return None

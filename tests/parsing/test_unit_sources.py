@@ -115,6 +115,14 @@ def _report(text: str) -> dict:
             None,
             id="a generic make-up heading names no unit",
         ),
+        pytest.param(
+            "目 录\n青禾高新技术产业开发区公用事业管理中心(本级)属开发区管委会的全额拨款事业单位。\n",
+            "青禾高新技术产业开发区公用事业管理中心",
+            id="a long name of its own opening a sentence with 属",
+        ),
+        pytest.param(
+            "目 录\n财政局负责拨付资金。\n", None, id="a short generic office opening a sentence is no unit"
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
@@ -206,6 +214,17 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             "关于青浦区2021年区级决算草案的报告\n一、收支决算情况\n",
             "财政局",
             id="a finance office's own report, its portal block read as a table",
+        ),
+        pytest.param(
+            "欢迎来到青禾县妇联网站!\n您现在的位置: 首页 > 通知公告\n部门整体支出绩效评价报告\n"
+            "一、基本情况\n县妇联2023年支出50万元。\n",
+            "青禾县妇联",
+            id="the banner of the unit's own site",
+        ),
+        pytest.param(
+            "欢迎访问青禾县人民政府门户网站\n部门整体支出绩效评价报告\n一、基本情况\n",
+            None,
+            id="a government portal's banner names no unit",
         ),
     ],
 )
