@@ -1,7 +1,4 @@
-"""Blocking rules on marts that are wrong: each failure names the report and stops publication.
-
-Keys, duplicates and relations are dbt's tests (they stop ``dbt build``); the dirty marts here
-break them too, to show GX no longer repeats them."""
+"""Blocking rules on marts that are wrong: each failure names the report and stops publication."""
 
 from __future__ import annotations
 
@@ -64,11 +61,20 @@ def dirty(tmp_path_factory: pytest.TempPathFactory) -> ValidationReport:
     ("rule_id", "failing_reports"),
     [
         pytest.param(
+            "keys_unique_not_null", {SEED_002.report_id, SEED_000.report_id}, id="duplicate and null keys"
+        ),
+        pytest.param(
+            "no_duplicate_report",
+            {TWIN_A.report_id, TWIN_B.report_id},
+            id="two current reports of one unit-year",
+        ),
+        pytest.param(
             "amount_yuan_range",
             {MIXED_UNITS.report_id, COSTS.report_id},
             id="万元 mix-up and a negative cost",
         ),
         pytest.param("amount_yuan_precision", {COSTS.report_id}, id="an amount below the fen"),
+        pytest.param("report_in_dim_report", {ORPHAN}, id="an orphan fact"),
         pytest.param("fiscal_year_range", {BAD_YEAR.report_id}, id="year 2201"),
     ],
 )
@@ -83,24 +89,16 @@ def test_each_blocking_failure_names_its_reports(
 
 def test_a_blocking_failure_stops_publication(dirty: ValidationReport) -> None:
     assert dirty.blocking_failed
-    assert dirty.counts_by_rule["amount_yuan_range"]["fail"] == 2
+    assert dirty.counts_by_rule["keys_unique_not_null"]["fail"] == 2
 
 
-def test_keys_duplicates_and_relations_are_left_to_dbt(dirty: ValidationReport) -> None:
-    """The duplicate fact, the null key, the twin reports and the orphan fact above are dbt's to
-    catch (its tests stop the build first); no GX rule repeats them."""
-    assert not {"keys_unique_not_null", "no_duplicate_report", "report_in_dim_report"} & {
-        f.rule_id for f in dirty.findings
-    }
-
-
-def test_a_failure_is_counted_and_located(dirty: ValidationReport) -> None:
+def test_the_duplicate_is_counted_and_located(dirty: ValidationReport) -> None:
     finding = next(
-        f for f in dirty.findings if f.rule_id == "amount_yuan_range" and f.report_id == MIXED_UNITS.report_id
+        f for f in dirty.findings if f.rule_id == "keys_unique_not_null" and f.report_id == SEED_002.report_id
     )
-    assert finding.stated_value == D(1)
-    assert "marts.fct_expenditure.amount_yuan" in finding.message
-    assert finding.unit_name == "万元街道办事处" and finding.fiscal_year == 2022
+    assert finding.stated_value == D(2)  # both copies of the row
+    assert "marts.fct_expenditure(report_id, line_item)" in finding.message
+    assert finding.unit_name == "建宁街道办事处" and finding.fiscal_year == 2023
 
 
 def test_warnings_are_still_reported_beside_blocking_failures(dirty: ValidationReport) -> None:
