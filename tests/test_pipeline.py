@@ -11,8 +11,8 @@ import pytest
 from ingestion.cli import main
 from ingestion.pipeline import fiscal_year_filter, run_pipeline, steps
 from ingestion.pipeline.records import read_step, write_step
+from ingestion.pipeline.summary import build_summary, render_text, summary_path
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text, summary_path
 from ingestion.warehouse.publish import PublishRefused
 
 SEEDS = Path(__file__).resolve().parents[1] / "../shared/seeds"

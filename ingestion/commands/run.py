@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         status = _run_through_airflow(settings, drop, args)
         summary = _latest_summary(settings)
         if summary is not None:
-            from ingestion.summary import render_text
+            from ingestion.pipeline.summary import render_text
 
             log.info("%s", render_text(summary))
     else:
@@ -77,7 +77,7 @@ def _run_here(
     settings: Settings, drop: str | None, args: argparse.Namespace
 ) -> tuple[int, dict[str, Any] | None]:
     from ingestion.pipeline import run_pipeline
-    from ingestion.summary import RunIncomplete
+    from ingestion.pipeline.summary import RunIncomplete
     from ingestion.warehouse.connection import WarehouseUnreachable
     from ingestion.warehouse.publish import PublishRefused
 
@@ -139,7 +139,7 @@ def _run_through_airflow(settings: Settings, drop: str | None, args: argparse.Na
 
 
 def _latest_summary(settings: Settings) -> dict[str, Any] | None:
-    from ingestion.summary import latest_summary_path
+    from ingestion.pipeline.summary import latest_summary_path
 
     path = latest_summary_path(settings)
     return None if path is None else dict(json.loads(path.read_text(encoding="utf-8")))

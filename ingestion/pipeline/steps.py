@@ -234,7 +234,7 @@ def summarize(
     after a failed step (trigger rule all_done), instead of ending green on a good summary.
     """
     from ingestion.pipeline import run_lock
-    from ingestion.summary import RunIncomplete, build_summary, render_text, write_summary
+    from ingestion.pipeline.summary import RunIncomplete, build_summary, render_text, write_summary
 
     try:
         summary = build_summary(settings, run_id)

@@ -17,8 +17,8 @@ from ingestion.landing import iter_ledger, land
 from ingestion.landing.archive import Archive
 from ingestion.landing.ledger import iter_records
 from ingestion.pipeline import steps
+from ingestion.pipeline.summary import build_summary, render_text
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text
 
 REPORT = "2022年度某某街道办事处部门整体支出绩效自评报告\n一、基本情况\n年初预算数{n}万元。\n"
 

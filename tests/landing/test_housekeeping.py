@@ -16,8 +16,8 @@ from ingestion.landing.archive import TEMP_PREFIX, Archive
 from ingestion.landing.housekeeping import sweep_stale_temp_files
 from ingestion.pipeline import steps
 from ingestion.pipeline.records import read_step
+from ingestion.pipeline.summary import build_summary, render_text
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text
 
 REPORT = "2022年度某某街道办事处部门整体支出绩效自评报告\n一、基本情况\n年初预算数100万元。\n".encode()
 

@@ -10,8 +10,8 @@ import pytest
 from ingestion.cli import main
 from ingestion.pipeline import steps
 from ingestion.pipeline.drop_check import drop_warnings
+from ingestion.pipeline.summary import build_summary, render_text, summary_path
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text, summary_path
 
 REPORT = "2022年度某某街道办事处部门整体支出绩效自评报告\n一、基本情况\n年初预算数100万元。\n".encode()
 

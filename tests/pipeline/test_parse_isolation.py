@@ -12,8 +12,8 @@ import pytest
 from ingestion import errors
 from ingestion.landing import iter_ledger
 from ingestion.pipeline import steps
+from ingestion.pipeline.summary import build_summary, render_text
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
 MARKER = "本行触发解析器缺陷"  # a line of our own that makes the patched step raise

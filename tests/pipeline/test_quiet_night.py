@@ -16,8 +16,8 @@ import pytest
 
 from ingestion.pipeline import run_pipeline
 from ingestion.pipeline.records import read_step
+from ingestion.pipeline.summary import build_summary, render_text
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import build_summary, render_text
 from ingestion.warehouse.publish import current_publication
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"

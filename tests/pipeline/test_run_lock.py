@@ -21,8 +21,8 @@ import pytest
 
 from ingestion.pipeline import run_lock
 from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld
+from ingestion.pipeline.summary import summary_path
 from ingestion.settings import Settings, load_settings
-from ingestion.summary import summary_path
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT / "../shared/seeds"
@@ -177,7 +177,7 @@ def test_an_airflow_task_of_another_run_is_locked_out_and_its_summary_task_says_
 ) -> None:
     """The step functions the DAG tasks call: collect refuses, summarize reports and frees nothing."""
     from ingestion.pipeline import steps
-    from ingestion.summary import RunIncomplete
+    from ingestion.pipeline.summary import RunIncomplete
 
     (tmp_path / "drop").mkdir()
     locked_out = replace(settings, run_lock_wait_s=0.0)

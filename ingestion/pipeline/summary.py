@@ -1,7 +1,7 @@
 """The run summary: what one pipeline run found, loaded, set aside, validated and published.
 
 Built from the step records of ``runs/<run_id>/steps/`` and the document ledger, saved as
-``runs/<run_id>/summary.json`` and printed as text. ``python -m ingestion.summary [RUN_ID]``
+``runs/<run_id>/summary.json`` and printed as text. ``python -m ingestion.pipeline.summary [RUN_ID]``
 prints a saved one again (the latest run's when no id is given).
 """
 
