@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 
 from expectations.marts import MartsMissing
 from expectations.report import OUTCOMES, ValidationReport
+from ingestion.pipeline.records import new_run_id
 from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld, held
 from ingestion.settings import Settings, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--home", help="working folder (default: $BPW_HOME or ./var)")
-    parser.add_argument("--run-id", help="the run the findings belong to (default: manual-<UTC time>)")
+    parser.add_argument("--run-id", help="the run the findings belong to (default: manual__<UTC time>)")
     parser.add_argument("--no-write", action="store_true", help="do not write findings into the warehouse")
     parser.add_argument(
         "--show",
@@ -44,7 +44,7 @@ def _print_report(report: ValidationReport, show: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.home)
-    run_id = args.run_id or f"manual-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    run_id = args.run_id or new_run_id()
     try:
         with held(settings, run_id):
             return _validate(args, settings, run_id)
