@@ -10,7 +10,6 @@ Layout under ``settings.archive_dir``::
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -19,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from ingestion.file_lock import exclusive_lock
 
 TEMP_PREFIX = ".tmp-"  # a file being written; a leftover is swept (landing/housekeeping.py)
 
@@ -68,10 +69,5 @@ class Archive:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the archive's lock; a second process waits here instead of interleaving writes."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a") as lock_file:
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock_file, fcntl.LOCK_UN)
+        with exclusive_lock(self.root / ".lock"):
+            yield

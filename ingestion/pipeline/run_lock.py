@@ -16,7 +16,6 @@ is only changed under ``flock`` on ``run.lock.guard``, so two contenders never b
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
@@ -27,6 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ingestion.file_lock import exclusive_lock
 from ingestion.landing.archive import atomic_write_json
 from ingestion.pipeline.processes import process_alive, process_started
 from ingestion.settings import Settings
@@ -198,13 +198,8 @@ def _read(settings: Settings) -> Holder | None:
 
 @contextmanager
 def _guard(settings: Settings) -> Iterator[None]:
-    settings.home.mkdir(parents=True, exist_ok=True)
-    with open(settings.home / "run.lock.guard", "a") as guard:
-        fcntl.flock(guard, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(guard, fcntl.LOCK_UN)
+    with exclusive_lock(settings.home / "run.lock.guard"):
+        yield
 
 
 def _now() -> str:
