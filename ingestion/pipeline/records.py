@@ -31,8 +31,12 @@ _STARTED: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 def new_run_id() -> str:
-    """A run id for runs started outside Airflow, in Airflow's ``<type>__<time>`` style."""
-    return f"manual__{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}"
+    """A run id for runs started outside Airflow, exactly as Airflow names a manual run.
+
+    ``manual__2026-11-27T19:45:06.964436+00:00``: one format whichever way a run started
+    (run_dir makes it a portable folder name).
+    """
+    return f"manual__{datetime.now(UTC).isoformat()}"
 
 
 def run_dir(settings: Settings, run_id: str) -> Path:
