@@ -90,7 +90,7 @@ def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, An
     """The run's ``parse`` record from every batch's result (none when nothing was pending)."""
     from ingestion.parsing.version import PARSER_VERSION
     from ingestion.pipeline.records import read_step
-    from ingestion.pipeline.steps import _staging_checks
+    from ingestion.pipeline.steps import staging_checks
 
     with run_step(settings, run_id, STEP):
         results = list(batch_results)
@@ -105,7 +105,7 @@ def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, An
             "up_to_date": planned.get("up_to_date", 0) + sum(result["up_to_date"] for result in results),
             "batches": len(results),
             "change_report": _one_change_report(settings, [r["change_report"] for r in results]),
-            "staging_checks": _staging_checks(settings, set(parsed)),
+            "staging_checks": staging_checks(settings, set(parsed)),
         })  # fmt: skip
 
 

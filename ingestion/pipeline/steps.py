@@ -70,11 +70,11 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "up_to_date": parsed.up_to_date,
             "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
-            "staging_checks": _staging_checks(settings, set(parsed.parsed)),
+            "staging_checks": staging_checks(settings, set(parsed.parsed)),
         })  # fmt: skip
 
 
-def _staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
+def staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
     """The report-arithmetic rules on what this run parsed (the staging boundary), as outcome counts.
 
     Warnings only: a report that does not add up is still loaded; the marts boundary (validate)
