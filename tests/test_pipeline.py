@@ -56,9 +56,9 @@ def test_publish_step_refuses_after_a_blocking_failure_and_the_run_is_not_publis
 ) -> None:
     write_step(settings, "run-2", "validate", {
         "status": "ok", "blocking_failed": True, "blocking_failures": 1,
-        "blocking_examples": ["keys_unique_not_null: 2 rows share a key"],
+        "blocking_examples": ["amount_yuan_range: 1 row(s) violate it"],
     })  # fmt: skip
-    with pytest.raises(PublishRefused, match="keys_unique_not_null"):
+    with pytest.raises(PublishRefused, match="amount_yuan_range"):
         steps.publish(settings, "run-2")
     assert build_summary(settings, "run-2")["status"].startswith("failed at publish: PublishRefused")
     assert not settings.published_dir.exists()

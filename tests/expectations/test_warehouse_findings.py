@@ -37,7 +37,7 @@ WARN = Finding(
     "basic parts 0.10 short",
 )
 PASS = Finding(
-    "keys_unique_not_null", "blocking", "pass", None, None, None, None, None, None, "all keys unique"
+    "fiscal_year_range", "blocking", "pass", None, None, None, None, None, None, "every year in range"
 )
 UNCHECKED = Finding(
     "score_total", "warning", "not_checkable", "r" * 64, None, None, None, None, None, "no total"
@@ -69,7 +69,7 @@ def test_findings_land_with_exact_decimals_and_stable_ids(settings: Settings) ->
         D("0.10"),
         finding_id("basic_parts_sum", "r" * 64),
     )
-    assert written[1][1:7] == ("keys_unique_not_null", "pass", None, None, None, None)
+    assert written[1][1:7] == ("fiscal_year_range", "pass", None, None, None, None)
 
 
 def test_a_later_run_replaces_the_findings_of_the_reports_it_checked(
@@ -81,7 +81,7 @@ def test_a_later_run_replaces_the_findings_of_the_reports_it_checked(
     write_findings(settings, report("run-2", UNCHECKED))
     assert [(row[0], row[1], row[3]) for row in rows(warehouse)] == [
         ("run-1", "basic_parts_sum", "s" * 64),  # not checked again: stays with the run that checked it
-        ("run-1", "keys_unique_not_null", None),  # no blocking rule ran in run-2
+        ("run-1", "fiscal_year_range", None),  # no blocking rule ran in run-2
         ("run-2", "score_total", "r" * 64),  # report r checked again: its run-1 finding is gone
     ]
 
@@ -97,7 +97,7 @@ def test_a_run_that_did_not_finish_leaves_no_findings(settings: Settings, wareho
     assert promote_findings(settings, "killed") == 0
     assert promote_findings(settings, "run-3") == 1
     assert [(row[0], row[1]) for row in rows(warehouse)] == [
-        ("run-1", "keys_unique_not_null"),
+        ("run-1", "fiscal_year_range"),
         ("run-3", "score_total"),
     ]
     assert validated_figures(settings) == {"r" * 64: "figures"}
@@ -144,4 +144,4 @@ def test_findings_are_written_to_postgres_too(postgres_settings: Settings) -> No
     with psycopg2.connect(postgres_settings.postgres_dsn) as connection, connection.cursor() as cursor:
         schema = f"{postgres_settings.postgres_schema_prefix}_marts"
         cursor.execute(f"select rule_id, difference from {schema}.fct_validation_finding order by 1")
-        assert cursor.fetchall() == [("basic_parts_sum", D("0.100000")), ("keys_unique_not_null", None)]
+        assert cursor.fetchall() == [("basic_parts_sum", D("0.100000")), ("fiscal_year_range", None)]
