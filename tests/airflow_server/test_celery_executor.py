@@ -3,14 +3,16 @@
 The local Airflow of ``make airflow`` (api-server, scheduler, dag-processor, triggerer on a
 PostgreSQL metadata database of its own) switched to the CeleryExecutor, plus two workers with
 one task slot each and distinct host names. The nightly DAG runs its latest slot on its own
-(catchup=False, not paused); with one document per batch its mapped parse tasks must land on
-both workers, and the run must publish. The broker's keys carry a prefix unique to the test,
-in a Redis database no other test uses, and are deleted afterwards.
+(catchup=False) once both workers take tasks (it is created paused and unpaused then, so no
+task runs before the second worker is up); with one document per batch its eight mapped parse
+tasks must land on both workers, and the run must publish. The broker's keys carry a prefix
+unique to the test, in a Redis database no other test uses, and are deleted afterwards.
 """
 
 from __future__ import annotations
 
 import socket
+import subprocess
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,6 +25,7 @@ from ingestion.airflow_server import services
 from ingestion.airflow_server.celery_workers import start_worker, stop_workers, with_celery, worker_log
 from ingestion.airflow_server.environment import DEFAULT_SERVER_DSN, LocalAirflow
 from ingestion.airflow_server.metadata_db import drop_database
+from ingestion.pipeline.local_airflow import airflow_command
 from ingestion.settings import load_settings
 from sample_drop.drop import DropOptions, write_drop
 
@@ -53,7 +56,7 @@ def celery_airflow(tmp_path: Path) -> Iterator[LocalAirflow]:
     import redis
 
     drop = tmp_path / "drop"
-    write_drop(DropOptions(out=drop, reports=4, years=[2022], formats=["txt"], seed=9, progress_every=0))
+    write_drop(DropOptions(out=drop, reports=8, years=[2022], formats=["txt"], seed=9, progress_every=0))
     tag = uuid.uuid4().hex[:8]
     base = LocalAirflow(
         settings=load_settings(tmp_path / "bpw"),
@@ -61,7 +64,11 @@ def celery_airflow(tmp_path: Path) -> Iterator[LocalAirflow]:
         server_dsn=DEFAULT_SERVER_DSN,
         database=f"bpw_celery_test_{tag}",
         # The DAG's default drop (its scheduled run), and one document per mapped parse task.
-        overrides=(("BPW_DROP", str(drop)), ("BPW_PARSE_BATCH_SIZE", "1")),
+        overrides=(
+            ("BPW_DROP", str(drop)),
+            ("BPW_PARSE_BATCH_SIZE", "1"),
+            ("AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION", "True"),
+        ),
     )
     airflow = with_celery(
         base, f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}", queue=f"bpw-{tag}", key_prefix=f"bpw-{tag}:"
@@ -101,6 +108,20 @@ def _finished_run(airflow: LocalAirflow) -> tuple[str, str]:
     raise AssertionError(f"no finished {DAG_ID} run within {RUN_TIMEOUT_S} s: {_logs_tail(airflow)}")
 
 
+def _unpause(airflow: LocalAirflow) -> None:
+    """Unpause the nightly DAG as soon as the dag-processor has stored it."""
+    deadline = time.monotonic() + 120
+    while True:
+        done = subprocess.run(
+            airflow_command("dags", "unpause", DAG_ID), env=airflow.env(), cwd=airflow.home,
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode == 0:
+            return
+        assert time.monotonic() < deadline, done.stdout + done.stderr
+        time.sleep(3)
+
+
 def _task_logs(airflow: LocalAirflow) -> str:
     logs = sorted((airflow.home / "logs").glob("dag_id=*/run_id=*/task_id=*/**/attempt=*.log"))
     return "\n".join(f"--- {p}\n" + p.read_text(errors="replace")[-2000:] for p in logs)
@@ -119,6 +140,7 @@ def test_the_nightly_dag_spreads_its_parse_batches_over_two_celery_workers(
     services.start(airflow)
     for name in WORKERS:
         start_worker(airflow, name, concurrency=1)
+    _unpause(airflow)
 
     run_id, state = _finished_run(airflow)
     instances = _query(
@@ -131,8 +153,8 @@ def test_the_nightly_dag_spreads_its_parse_batches_over_two_celery_workers(
     batches = [
         (hostname, ti_state) for task_id, _, hostname, ti_state in instances if task_id == "parse_batch"
     ]
-    assert len(batches) >= 4 and {ti_state for _, ti_state in batches} == {"success"}
-    assert {hostname for hostname, _ in batches} == set(WORKERS)
+    assert len(batches) == 8 and {ti_state for _, ti_state in batches} == {"success"}
+    assert {hostname for hostname, _ in batches} == set(WORKERS), (batches, _logs_tail(airflow))
     # Every task ran on a Celery worker (none in the scheduler's process).
     assert {hostname for _, _, hostname, _ in instances} <= set(WORKERS)
     for name in WORKERS:
