@@ -17,11 +17,16 @@ RUN apt-get update \
 
 WORKDIR /opt/bpw
 
-# Dependencies first, from the lock file alone, so code changes reuse this layer.
-COPY requirements.lock ./
-RUN pip install -r requirements.lock
+# Dependencies first, so code changes reuse this layer: the runtime requirements of pyproject.toml
+# at the lock file's versions. The lock also pins the generator's fpdf2 and font (extra `sample`)
+# and the test tools (extra `dev`); the image needs neither.
+COPY requirements.lock pyproject.toml ./
+RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')" \
+        > /tmp/runtime-requirements.txt \
+    && pip install -c requirements.lock -r /tmp/runtime-requirements.txt \
+    && rm /tmp/runtime-requirements.txt
 
-COPY pyproject.toml README.md ./
+COPY README.md ./
 COPY ingestion ./ingestion
 COPY expectations ./expectations
 COPY dbt_project ./dbt_project
