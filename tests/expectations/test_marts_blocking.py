@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 from marts_builder import SEED_000, SEEDS, MartReport, add_report, create_marts, execute
 
 from expectations import ValidationReport, run_validation
+from expectations.blocking import blocking_frame_checks
 from ingestion.settings import load_settings
+from ingestion.warehouse.connection import connect
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +89,21 @@ def test_keys_and_relations_are_left_to_dbt(dirty: ValidationReport) -> None:
 
 def test_warnings_are_still_reported_beside_blocking_failures(dirty: ValidationReport) -> None:
     assert dirty.for_report(SEED_000.report_id)["basic_parts_sum"].outcome == "pass"
+
+
+def test_the_checks_are_pushed_down_a_sound_mart_sends_no_rows(tmp_path: Path) -> None:
+    settings = replace(load_settings(home=tmp_path), warehouse_target="duckdb")
+    settings.warehouse_path.parent.mkdir(parents=True)
+    create_marts(settings.warehouse_path)
+    for report in (*SEEDS, COSTS):
+        add_report(settings.warehouse_path, report)
+    execute(
+        settings.warehouse_path,
+        "insert into marts.fct_cost_control (report_id, row_seq, final_yuan) values (?, 1, -5.00)",
+        [COSTS.report_id],
+    )
+    with connect(settings, read_only=True) as warehouse:
+        frames = {check.name: len(check.frame) for check in blocking_frame_checks(warehouse)}
+        stored = warehouse.query("select count(*) from marts.fct_expenditure")[0][0]
+    assert stored > 0 and frames["marts.fct_expenditure"] == 0
+    assert frames["marts.fct_cost_control"] == 1  # the negative cost, and nothing else
