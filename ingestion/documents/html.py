@@ -12,53 +12,16 @@ column) are walked into instead. Page metadata goes to ``Document.metadata``. A 
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ingestion.documents.html_article import find_article, remove_page_chrome
 from ingestion.documents.html_listing import page_links
 from ingestion.documents.html_page import decode_page, page_metadata
 from ingestion.documents.model import Document, DocumentBuilder, GridSlot
 from ingestion.documents.textjoin import join_fragments
 
-_DROPPED_TAGS = [
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "iframe",
-    "button",
-    "select",
-    "template",
-    "svg",
-    "object",
-]
-_BOILERPLATE = re.compile(
-    r"breadcrumb|crumb|footer|\bnav|menu|share|position|location|dqwz|toolbar|sidebar|banner|"
-    r"copyright|pager|print|font-?size",
-    re.IGNORECASE,
-)
-# Exact class/id tokens for page chrome; "article-header" and the like stay.
-_CHROME_TOKENS = {"header", "head", "top", "topbar", "foot", "bottom", "logo", "search"}
-_ARTICLE_SELECTORS = (
-    "#zoom",
-    ".TRS_Editor",
-    "#UCAP-CONTENT",
-    ".article-content",
-    ".article_content",
-    "#article",
-    "article",
-    ".zw",
-    "#zw",
-    ".detail",
-    "#content",
-    ".content",
-    "main",
-)
-_MIN_ARTICLE_CHARS = 50
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -212,43 +175,6 @@ def _table_rows(table: LexborNode) -> tuple[list[list[str]], list[list[GridSlot]
     return rows, grid
 
 
-def _remove_boilerplate(tree: LexborHTMLParser) -> None:
-    tree.strip_tags(_DROPPED_TAGS, recursive=True)
-    matched = [
-        node
-        for node in tree.css("[class], [id]")
-        if node.tag not in {"html", "body"} and _is_boilerplate(node)
-    ]
-    matched_ids = {node.mem_id for node in matched}
-    # Decide every removal while the tree is whole: decomposing a node frees its descendants.
-    outermost = [node for node in matched if not _has_ancestor_in(node, matched_ids)]
-    for node in outermost:
-        node.decompose()
-
-
-def _is_boilerplate(node: LexborNode) -> bool:
-    tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower().split()
-    return any(token in _CHROME_TOKENS or _BOILERPLATE.search(token) for token in tokens)
-
-
-def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _article(tree: LexborHTMLParser) -> Any:
-    for selector in _ARTICLE_SELECTORS:
-        matches = tree.css(selector)
-        best = max(matches, key=lambda node: len(node.text(strip=True)), default=None)
-        if best is not None and len(best.text(strip=True)) >= _MIN_ARTICLE_CHARS:
-            return best
-    return tree.body or tree.root
-
-
 def read_html(data: bytes, name: str) -> Document:
     """Bytes of an HTML page -> ``Document`` of its article, with the page's metadata."""
     text, encoding = decode_page(data, name)
@@ -259,8 +185,8 @@ def read_html(data: bytes, name: str) -> Document:
     title = tree.css_first("title")
     if title is not None and title.text(strip=True):
         builder.metadata["page_title"] = _WHITESPACE.sub(" ", title.text(strip=True))
-    _remove_boilerplate(tree)
-    article = _article(tree)
+    remove_page_chrome(tree)
+    article = find_article(tree)
     if article is not None:
         builder.page_links = page_links(article)
         walker = _Walker(builder)
