@@ -43,12 +43,16 @@ def subset_font(text: str, cache_dir: Path | None = None) -> Path:
     chars = "".join(sorted(set(text) | set(_ALWAYS)))
     digest = hashlib.sha256(chars.encode("utf-8")).hexdigest()[:16]
     folder = cache_dir or Path(tempfile.gettempdir()) / "bpw-fonts"
-    target = folder / f"wqy-microhei-{digest}.ttf"
+    # "-fixed": fonts cached before the timestamp was pinned carry the time they were made.
+    target = folder / f"wqy-microhei-{digest}-fixed.ttf"
     if target.is_file():
         return target
     folder.mkdir(parents=True, exist_ok=True)
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
-    font = TTFont(str(source_font()), fontNumber=0)
+    # Pinned timestamp: fontTools would stamp the subset with the time it was made, and every PDF
+    # embedding it would differ from the same seed's PDF made another day.
+    font = TTFont(str(source_font()), fontNumber=0, recalcTimestamp=False)
+    font["head"].modified = font["head"].created
     options = subset.Options(layout_features=[], name_IDs=["*"], notdef_outline=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)
