@@ -51,3 +51,23 @@ def test_rejected_documents_exit_non_zero_with_one_line(
 def test_missing_file(tmp_path: Path) -> None:
     result = _parse(tmp_path / "absent.txt")
     assert result.returncode != 0 and len(result.stderr.splitlines()) == 1
+
+
+def test_a_parser_defect_is_one_line_naming_the_exception_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    import ingestion.parsing
+    from ingestion.commands import parse as parse_command
+
+    def defective(*args: object, **kwargs: object) -> None:
+        raise ValueError("invalid literal for int() with base 10: '⑤'")
+
+    monkeypatch.setattr(ingestion.parsing, "parse_report", defective)
+    report = tmp_path / "report.txt"
+    report.write_text("2022年度部门整体支出绩效自评报告\n⑤部\n", encoding="utf-8")
+    assert parse_command.run(argparse.Namespace(path=report, indent=None)) == parse_command.EXIT_REJECTED
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith("parser_error: report.txt: ValueError: invalid literal") and "(parser " in err
