@@ -9,6 +9,11 @@ resident set grew by more than ``memory_mb`` (checked every ``_RSS_CHECK_S``: a 
 from a large parent can reuse memory without mapping more), takes a worker that died without an
 answer as over its memory cap (``too_large``), and starts a new worker in its place when there
 is work left. Outcomes come back to the parent, the ledger's one writer.
+
+Each worker holds its next document in its pipe while it parses one, so it never waits for
+the parent (which shares the cores) between two documents; a worker that is stopped gives its
+waiting document back to the queue, uncharged. The largest files go first, so the run does not
+end on one worker finishing a big PDF while the other idles.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
@@ -53,26 +58,33 @@ class ParseLimits:
     timeout_s: float
 
 
+_IN_HAND = 2  # documents a worker holds: the one it parses and the next
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
     start_rss_kib: int  # what it held when it started (mostly pages shared with the parent)
-    job: ParseJob | None = None
-    started: float = 0.0
+    jobs: deque[ParseJob] = field(default_factory=deque)  # sent, not answered; the first is under way
+    started: float = 0.0  # when the first of jobs started
+
+    @property
+    def job(self) -> ParseJob | None:
+        return self.jobs[0] if self.jobs else None
 
 
 def run_jobs(jobs: Sequence[ParseJob], limits: ParseLimits) -> Iterator[tuple[ParseJob, ParseOutcome]]:
     """Each job with its outcome, in the order they finish; a bad document never raises here."""
-    queue = deque(jobs)
+    queue = deque(sorted(jobs, key=_size, reverse=True))
     pool: list[_Worker] = []
     if queue:
         for module in PRELOADED:
             importlib.import_module(module)
     try:
         _hand_out(queue, pool, limits)
-        while any(worker.job is not None for worker in pool):
-            finished = list(_collect(pool, limits))
+        while any(worker.jobs for worker in pool):
+            finished = list(_collect(pool, queue, limits))
             _hand_out(queue, pool, limits)  # before the caller records: no worker waits on the ledger
             yield from finished
     finally:
@@ -80,29 +92,45 @@ def run_jobs(jobs: Sequence[ParseJob], limits: ParseLimits) -> Iterator[tuple[Pa
             _stop(worker)
 
 
+def _size(job: ParseJob) -> int:
+    try:
+        return os.stat(job.object_path).st_size
+    except OSError:
+        return 0
+
+
 def _hand_out(queue: deque[ParseJob], pool: list[_Worker], limits: ParseLimits) -> None:
-    for index, worker in enumerate(pool):
-        if worker.job is None and queue:
-            pool[index] = _assign(worker, queue.popleft(), limits)
-    while queue and len(pool) < max(1, limits.workers):
-        pool.append(_assign(_start(limits.memory_mb), queue.popleft(), limits))
+    for depth in range(1, _IN_HAND + 1):  # every worker busy first, then each one's next document
+        for index, worker in enumerate(pool):
+            if len(worker.jobs) < depth and queue:
+                pool[index] = _assign(worker, queue, limits)
+        while depth == 1 and queue and len(pool) < max(1, limits.workers):
+            pool.append(_assign(_start(limits.memory_mb), queue, limits))
 
 
-def _assign(worker: _Worker, job: ParseJob, limits: ParseLimits) -> _Worker:
-    """``worker`` busy with ``job``; a fresh worker in its place if it died while idle."""
+def _assign(worker: _Worker, queue: deque[ParseJob], limits: ParseLimits) -> _Worker:
+    """``worker`` with the next job of ``queue`` sent; a fresh worker in its place if it died idle."""
+    job = queue.popleft()
     try:
         worker.conn.send(job)
-    except OSError:  # killed from outside between two documents: not this document's doing
-        _stop(worker)
+    except OSError:
+        if worker.jobs:  # died over the document it holds: _collect charges that one, not this
+            queue.appendleft(job)
+            return worker
+        _stop(worker)  # killed from outside between two documents: not this document's doing
         worker = _start(limits.memory_mb)
         worker.conn.send(job)
-    worker.job, worker.started = job, time.monotonic()
+    if not worker.jobs:
+        worker.started = time.monotonic()
+    worker.jobs.append(job)
     return worker
 
 
-def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJob, ParseOutcome]]:
+def _collect(
+    pool: list[_Worker], queue: deque[ParseJob], limits: ParseLimits
+) -> Iterator[tuple[ParseJob, ParseOutcome]]:
     """Wait for the first answer, death or overrun among busy workers; yield what ended."""
-    busy = [worker for worker in pool if worker.job is not None]
+    busy = [worker for worker in pool if worker.jobs]
     deadline = min(worker.started for worker in busy) + limits.timeout_s
     wait(
         [handle for w in busy for handle in (w.conn, w.process.sentinel)],
@@ -110,44 +138,50 @@ def _collect(pool: list[_Worker], limits: ParseLimits) -> Iterator[tuple[ParseJo
     )
     now = time.monotonic()
     for worker in busy:
-        job = worker.job
-        assert job is not None
-        outcome = _answer(worker, limits, now)
+        outcome, ended = _answer(worker, limits, now)
         if outcome is None:
             continue
-        worker.job = None
-        if not worker.process.is_alive() or outcome.reason == errors.TIMEOUT:
+        job = worker.jobs.popleft()
+        worker.started = now  # the worker went on to its next document as it answered
+        # A worker that answered and then died is charged with its next document on the next
+        # round; one that died (or was stopped) over this document gives the next one back.
+        if ended:
+            queue.extendleft(reversed(worker.jobs))  # sent but never started: back, uncharged
+            worker.jobs.clear()
             _stop(worker)
             pool.remove(worker)  # _hand_out starts another when there is work left
         yield job, outcome
 
 
-def _answer(worker: _Worker, limits: ParseLimits, now: float) -> ParseOutcome | None:
-    """The worker's outcome, a ``too_large``/``timeout`` one when it died or overran, else None."""
+def _answer(worker: _Worker, limits: ParseLimits, now: float) -> tuple[ParseOutcome | None, bool]:
+    """The worker's outcome for its current job, or a ``too_large``/``timeout`` one when it died
+    or overran (then True: the worker is gone), or None while it is still at work."""
     job = worker.job
     assert job is not None
     if worker.conn.poll():
         try:
             outcome: ParseOutcome = worker.conn.recv()
-            return outcome
+            return outcome, False
         except (EOFError, OSError):
             pass  # died while answering: below
     if not worker.process.is_alive():
         worker.process.join()
-        return rejected(job.sha256, errors.TOO_LARGE, _death_message(job, worker, limits))
+        return rejected(job.sha256, errors.TOO_LARGE, _death_message(job, worker, limits)), True
     added_kib = status_kib("VmRSS", worker.process.pid or 0) - worker.start_rss_kib
     if added_kib > limits.memory_mb * 1024:
-        worker.process.kill()
+        _kill(worker)
         message = f"{job.name}: resident memory grew past the {limits.memory_mb} MiB cap (worker stopped)"
-        return rejected(job.sha256, errors.TOO_LARGE, message)
+        return rejected(job.sha256, errors.TOO_LARGE, message), True
     if now - worker.started >= limits.timeout_s:
-        worker.process.kill()
-        return rejected(
-            job.sha256,
-            errors.TIMEOUT,
-            f"{job.name}: not parsed within {limits.timeout_s:g} s (worker stopped)",
-        )
-    return None
+        _kill(worker)
+        message = f"{job.name}: not parsed within {limits.timeout_s:g} s (worker stopped)"
+        return rejected(job.sha256, errors.TIMEOUT, message), True
+    return None, False
+
+
+def _kill(worker: _Worker) -> None:
+    worker.process.kill()
+    worker.process.join()  # gone before the caller looks: its waiting document goes back
 
 
 def _death_message(job: ParseJob, worker: _Worker, limits: ParseLimits) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def test_a_worker_killed_while_idle_is_replaced_before_its_next_document(monkeyp
     idle.process.kill()
     idle.process.join()
     job = ParseJob("0" * 64, "after-kill", "/nowhere", 1, str(tmp_path / "0.json"))
-    worker = parse_workers._assign(idle, job, limits)
+    worker = parse_workers._assign(idle, deque([job]), limits)
     try:
         assert worker is not idle and worker.process.is_alive()
         assert worker.conn.recv().parsed
@@ -108,3 +109,33 @@ def test_a_worker_whose_resident_memory_grows_past_the_cap_is_stopped(monkeypatc
         errors.TOO_LARGE,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("names", "charged"),
+    [
+        pytest.param(["slow", "waiting"], {"slow": errors.TIMEOUT}, id="behind a timeout"),
+        pytest.param(["crash", "waiting"], {"crash": errors.TOO_LARGE}, id="behind a crash"),
+        pytest.param(["first", "crash", "waiting"], {"crash": errors.TOO_LARGE}, id="died after answering"),
+    ],
+)
+def test_the_document_a_stopped_worker_held_next_is_parsed_not_charged(
+    monkeypatch, tmp_path: Path, names: list[str], charged: dict[str, str]
+) -> None:
+    # One worker holds two documents (the one it parses and the next): the next is given back.
+    results = _run(names, ParseLimits(workers=1, memory_mb=512, timeout_s=2), monkeypatch, tmp_path)
+    assert {name: outcome.reason for name, (outcome, _) in results.items()} == {
+        name: charged.get(name) for name in names
+    }
+
+
+def test_the_largest_files_are_parsed_first(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(parse_document, "extract", _misbehaving)
+    jobs = []
+    for index, size in enumerate((10, 3000, 200)):
+        stored = tmp_path / f"object-{index}"
+        stored.write_bytes(b"x" * size)
+        extraction = str(tmp_path / f"{index}.json")
+        jobs.append(ParseJob(f"{index:064d}", f"size-{size}", str(stored), size, extraction))
+    order = [job.name for job, _ in run_jobs(jobs, ParseLimits(workers=1, memory_mb=512, timeout_s=30))]
+    assert order == ["size-3000", "size-200", "size-10"]
