@@ -8,13 +8,16 @@ Heavy imports (dbt, Great Expectations, DuckDB) happen inside the step that need
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ingestion.pipeline.records import OK, read_step, write_step
 from ingestion.pipeline.step_lock import run_step
 from ingestion.progress import Progress
 from ingestion.settings import Settings
+
+if TYPE_CHECKING:
+    from ingestion.contract import ReportExtraction
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +58,19 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
 
 
 def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, Any]:
-    """Parse every landed document the current parser has not handled (every document with force)."""
+    """Parse every landed document the current parser has not handled (every document with force).
+
+    Scans the ledger once and leaves it, as parsing left it, for the later steps
+    (``ledger_snapshot``).
+    """
     from ingestion.landing import parse_pending
+    from ingestion.pipeline.ledger_snapshot import write_snapshot
 
     with run_step(settings, run_id, "parse"):
         progress = Progress("parse")
         parsed = parse_pending(settings, force=force, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
+        ledger = write_snapshot(settings, run_id, parsed.records)
         return write_step(settings, run_id, "parse", {
             "status": OK,
             "parser_version": parsed.parser_version,
@@ -70,24 +79,18 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "up_to_date": parsed.up_to_date,
             "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
-            "staging_checks": staging_checks(settings, set(parsed.parsed)),
+            "ledger": ledger,
         })  # fmt: skip
 
 
-def staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
-    """The report-arithmetic rules on what this run parsed (the staging boundary), as outcome counts.
+def staging_checks(extractions: Mapping[str, ReportExtraction]) -> dict[str, int]:
+    """The report-arithmetic rules on the reports this run loads (the staging boundary), as outcome counts.
 
     Warnings only: a report that does not add up is still loaded; the marts boundary (validate)
     records each finding. Counting here shows a parser regression before the marts move.
     """
     from expectations import check_extractions
-    from ingestion.landing import iter_ledger, load_extraction
 
-    extractions = {
-        row["document_sha256"]: extraction
-        for row in iter_ledger(settings)
-        if row["document_sha256"] in parsed and (extraction := load_extraction(row)) is not None
-    }
     return check_extractions(extractions).counts
 
 
@@ -96,11 +99,14 @@ def load_staging(
 ) -> dict[str, Any]:
     """Upsert into raw.* the ledger rows and extractions that changed since they were last loaded.
 
-    Only reports of ``fiscal_years`` when given. An unchanged document is not touched (its
-    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry.
+    Only reports of ``fiscal_years`` when given. The ledger is the one the parse step left
+    (``ledger_snapshot``); an unchanged document is not touched and its extraction not read (its
+    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry. The reports
+    loaded get the staging arithmetic (``staging_checks``) on the models just read.
     """
     from ingestion.expected import load_registry
     from ingestion.pipeline.incremental import changed_documents
+    from ingestion.pipeline.ledger_snapshot import current_ledger
     from ingestion.warehouse.connection import connect
     from ingestion.warehouse.expected_tables import load_registry_tables, registry_digest
     from ingestion.warehouse.pipeline_state import read_state, write_state
@@ -110,7 +116,7 @@ def load_staging(
     with run_step(settings, run_id, "load_staging"):
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
-            changed = changed_documents(settings, warehouse, years)
+            changed = changed_documents(current_ledger(settings, run_id), warehouse, years)
             loaded = load_documents(warehouse, changed.documents, changed.extractions, changed.fingerprints)
             registry = load_registry()
             digest = registry_digest(registry)
@@ -132,6 +138,7 @@ def load_staging(
             "quarantined": loaded.quarantined,
             "registry_reloaded": bool(expected),
             "rows_by_table": {**loaded.rows_by_table, **expected},
+            "staging_checks": staging_checks(changed.extractions),
         })  # fmt: skip
 
 
