@@ -46,12 +46,6 @@ class ParseResult:
     change_report_path: Path | None = None
     records: list[dict[str, Any]] = field(default_factory=list)  # the ledger records as parsing left them
 
-    def summary(self) -> str:
-        return (
-            f"parser {self.parser_version}: parsed {len(self.parsed)}, "
-            f"quarantined {len(self.quarantined)}, up to date {self.up_to_date}"
-        )
-
 
 def pending_documents(settings: Settings, *, force: bool = False) -> list[str]:
     """The sha256 of every landed document the current parser must handle (all of them with ``force``).

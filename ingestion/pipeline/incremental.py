@@ -100,13 +100,14 @@ def carried_validation(state: dict[str, str]) -> dict[str, Any] | None:
     return {"skipped": f"the marts' reports have not changed since run {facts} built them", **verdict}
 
 
-def finish_validation(settings: Settings, run_id: str, validation: dict[str, Any]) -> None:
-    """Promote this run's staged findings and remember which build they validated (run finishing)."""
+def finish_validation(settings: Settings, run_id: str, validation: dict[str, Any]) -> int:
+    """Promote this run's staged findings and remember which build they validated (run finishing);
+    returns the findings promoted."""
     from ingestion.warehouse.connection import connect
     from ingestion.warehouse.findings import promote_findings
     from ingestion.warehouse.pipeline_state import write_state
 
-    promote_findings(settings, run_id)
+    promoted = promote_findings(settings, run_id)
     verdict = {
         "blocking_failed": validation["blocking_failed"],
         "counts": validation.get("counts"),
@@ -119,6 +120,7 @@ def finish_validation(settings: Settings, run_id: str, validation: dict[str, Any
             "validated_version": validation.get("facts_version"),
             "validated_verdict": json.dumps(verdict),
         })  # fmt: skip
+    return promoted
 
 
 def record_publication(settings: Settings, marts_version: str | None) -> None:

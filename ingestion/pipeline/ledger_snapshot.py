@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingestion.landing.archive import atomic_write_bytes
-from ingestion.landing.ledger import ledger_row
+from ingestion.landing.archive import Archive, atomic_write_bytes
+from ingestion.landing.ledger import iter_records, ledger_row
 from ingestion.pipeline.records import run_dir
 from ingestion.settings import Settings
 
@@ -76,8 +76,12 @@ def updated(settings: Settings, run_id: str, records: Sequence[dict[str, Any]]) 
 
 
 def current_ledger(settings: Settings, run_id: str) -> list[LedgerEntry]:
-    """The run's snapshot, else the ledger scanned now (a step run without this run's parse)."""
-    from ingestion.landing.parse import list_records
+    """The run's snapshot, else the ledger scanned now (a step run without this run's parse).
 
+    The scan takes no archive lock and creates nothing: a run locked out by another still gets
+    its summary without waiting on, or touching, the archive that run writes.
+    """
     snapshot = read_snapshot(settings, run_id)
-    return snapshot if snapshot is not None else entries_of(settings, list_records(settings))
+    if snapshot is not None:
+        return snapshot
+    return entries_of(settings, iter_records(Archive(settings.archive_dir)))

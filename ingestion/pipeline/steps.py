@@ -8,7 +8,7 @@ Heavy imports (dbt, Great Expectations, DuckDB) happen inside the step that need
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ingestion.pipeline.records import OK, read_step, write_step
@@ -17,6 +17,7 @@ from ingestion.progress import Progress
 from ingestion.settings import Settings
 
 if TYPE_CHECKING:
+    from expectations.report import ValidationReport
     from ingestion.contract import ReportExtraction
 
 log = logging.getLogger(__name__)
@@ -32,15 +33,24 @@ def fiscal_year_filter(value: int | str | Sequence[int | str] | None) -> list[in
     return sorted({int(str(item).strip()) for item in items})
 
 
-def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
-    """Land a drop folder (path or fsspec URL) into the content-addressed archive."""
+def collect(
+    settings: Settings, run_id: str, drop: str, *, portals: Collection[str] | None = None
+) -> dict[str, Any]:
+    """Land a drop folder (path or fsspec URL), or crawl the portals of a config (*.yml), into the
+    content-addressed archive; ``portals`` limits a crawl to these slugs."""
     from ingestion.landing import collect_into_archive
     from ingestion.pipeline.drop_check import drop_warnings
 
     with run_step(settings, run_id, "collect"):
         progress = Progress("collect")
-        landed = collect_into_archive(drop, settings, progress=progress)
+        landed = collect_into_archive(drop, settings, portals=portals, progress=progress)
         progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
+        for name, reason in landed.rejected_names:
+            log.warning("collect: rejected name %s: %s", name, reason)
+        for uri, reason in landed.skipped:
+            log.warning("collect: skipped %s: %s", uri, reason)
+        for warning in landed.warnings:
+            log.warning("collect: %s", warning)
         warnings = drop_warnings(drop, landed.found, landed.new, landed.known_names)
         for warning in warnings:
             log.warning("collect: %s", warning)
@@ -50,6 +60,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
             "found": landed.found,
             "new": landed.new,
             "already_known": landed.already_known,
+            "unchanged": landed.unchanged,
             "rejected_names": landed.rejected_names,
             "skipped": landed.skipped,
             "warnings": len(landed.warnings),
@@ -167,26 +178,35 @@ def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False)
         return write_step(settings, run_id, "build_models", record)
 
 
-def validate(settings: Settings, run_id: str) -> dict[str, Any]:
+def validate(settings: Settings, run_id: str, *, recheck: bool = False) -> dict[str, Any]:
     """Run the Great Expectations suites on the marts and stage the findings (publish promotes them).
 
     Skipped when the marts' reports have not changed since the last finished validation (its
     verdict is carried over); otherwise the arithmetic runs on the reports whose figures changed
-    and the blocking rules on every mart.
+    and the blocking rules on every mart. ``recheck``: never skipped, every report checked (the
+    ``validate`` command).
     """
+    return validation(settings, run_id, recheck=recheck)[0]
+
+
+def validation(
+    settings: Settings, run_id: str, *, recheck: bool = False
+) -> tuple[dict[str, Any], ValidationReport | None]:
+    """``validate``'s record and the report behind it (None when the verdict was carried over)."""
     from expectations import run_validation
     from ingestion.pipeline.incremental import carried_validation, warehouse_state
     from ingestion.warehouse.findings import stage_findings, validated_figures
 
     with run_step(settings, run_id, "validate"):
         state = warehouse_state(settings)
-        carried = carried_validation(state)
+        carried = None if recheck else carried_validation(state)
         if carried is not None:
             log.info("validate: not run: %s", carried["skipped"])
-            return write_step(settings, run_id, "validate", {"status": OK, **carried})
+            return write_step(settings, run_id, "validate", {"status": OK, **carried}), None
         # After a full refresh (a rule or model change) every report is checked again.
         build = (read_step(settings, run_id, "build_models") or {}).get("build") or ""
-        known = None if build.startswith("full refresh") else validated_figures(settings)
+        everything = recheck or build.startswith("full refresh")
+        known = None if everything else validated_figures(settings)
         report = run_validation(settings, run_id=run_id, known_figures=known)
         stage_findings(settings, report, report.checked_reports)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
@@ -195,13 +215,14 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
             "facts_version": state.get("facts_version"),
             "reports_checked": sum(1 for sha in report.checked_reports.values() if sha is not None),
             "reports_removed": sum(1 for sha in report.checked_reports.values() if sha is None),
+            "findings": len(report.findings),
             "counts": report.counts,
             "counts_by_rule": report.counts_by_rule,
             "blocking_failed": report.blocking_failed,
             "blocking_failures": len(blocking),
             "blocking_examples": [f"{f.rule_id}: {f.message}" for f in blocking[:5]],
             "data_docs_index": report.data_docs_index,
-        })  # fmt: skip
+        }), report  # fmt: skip
 
 
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:
