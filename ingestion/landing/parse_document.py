@@ -4,11 +4,11 @@ Never raises for a bad document: the extraction is written to its own file and e
 or bad, comes back as a small ``ParseOutcome`` that the parent (the ledger's one writer) records.
 The worker holds the extraction, so it also hands back what the parent would otherwise read the file
 again for: the sha256 of the bytes written (the warehouse fingerprint) and, on a re-parse, the facts
-that changed. A ``DocumentRejected``
-keeps its specific reason (but ``corrupt`` near the memory cap is ``too_large``: a reader that got
-no memory calls the file unreadable). A ``MemoryError``, or any exception raised once the worker
-came close to its address-space cap (``memory_cap``), is ``too_large``; any other exception is a
-parser defect on this document, ``parser_error``, and must not stop the run.
+that changed. A ``DocumentRejected`` keeps its specific reason (but ``corrupt`` near the memory cap
+is ``too_large``: a reader that got no memory calls the file unreadable). A ``MemoryError``, or
+any exception raised once the worker came close to its address-space cap (``memory_cap``), is
+``too_large``; any other exception is a parser defect on this document, ``parser_error``, and
+must not stop the run.
 """
 
 from __future__ import annotations
@@ -89,9 +89,12 @@ def parse_document(job: ParseJob) -> ParseOutcome:
 
 
 def _changes(job: ParseJob, content: dict[str, Any]) -> dict[str, Any] | None:
-    if job.previous_extraction_path is None or not Path(job.previous_extraction_path).is_file():
+    if job.previous_extraction_path is None:
         return None
-    previous = json.loads(Path(job.previous_extraction_path).read_bytes())
+    try:
+        previous = json.loads(Path(job.previous_extraction_path).read_bytes())
+    except (OSError, ValueError) as exc:  # the old file, not this document: say so in the report
+        return {"previous_unreadable": f"{type(exc).__name__}: {exc}"}
     return fact_changes(previous, content)
 
 
