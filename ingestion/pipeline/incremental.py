@@ -3,10 +3,10 @@
 A rerun of the same drop finds every fingerprint unchanged and loads nothing; a new document, a
 re-parse, a quarantine or a corrected sidecar is loaded alone (``warehouse.fingerprints``); the
 ledger comes from the parse step (``ledger_snapshot``) and only a changed document's extraction
-is read, once. The
-build step records which run last changed the marts (``warehouse.build_plan``); validation runs
-only when the marts' reports changed since the last finished validation, and publication only
-when any mart changed since the last publication (``raw.pipeline_state``).
+is read, once. The build step records which run last changed the marts
+(``warehouse.build_plan``); validation runs only when the marts' reports changed since the last
+finished validation, and publication only when any mart changed since the last publication
+(``raw.pipeline_state``).
 """
 
 from __future__ import annotations

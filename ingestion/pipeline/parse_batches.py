@@ -4,9 +4,8 @@
 the DAGs map one ``parse_batch`` task over each batch (``.expand()``), so more Airflow workers
 (Celery: more machines) parse more batches at once. ``gather`` then writes the run's one
 ``parse`` record, as ``steps.parse`` does in one process: a single change report and the ledger
-snapshot the later steps read
-(``ledger_snapshot``: the plan's one scan, updated with the records the batches rewrote). No
-batches (nothing pending) is a normal, quiet night.
+snapshot the later steps read (``ledger_snapshot``: the plan's one scan, updated with the records
+the batches rewrote). No batches (nothing pending) is a normal, quiet night.
 """
 
 from __future__ import annotations
