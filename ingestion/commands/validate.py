@@ -1,7 +1,12 @@
-"""``python -m ingestion validate``: run the Great Expectations suites on the marts.
+"""``python -m ingestion validate``: run the Great Expectations suites on the marts, as a run of its own.
 
-Reads the marts read-only, writes the findings into ``marts.fct_validation_finding`` (unless
-``--no-write``) and Data Docs under the validation folder, and prints the counts per rule.
+The run is the pipeline's ``validate`` step (``steps.validate`` with ``recheck``: every report's
+arithmetic and every blocking rule, never a carried-over verdict), recorded under
+``runs/<run_id>/steps/``. Its findings are staged like the pipeline's; the run then finishes as a
+pipeline run does at publish, minus the publication: the findings are promoted into
+``marts.fct_validation_finding`` and the verdict recorded for the marts' current reports. With
+``--no-write`` they stay staged (the next validation discards them) and nothing visible changes.
+Data Docs go under the validation folder; the counts per rule are printed.
 Exit status: 0 when no blocking rule failed (warnings are reported, not fatal), 1 when a
 blocking rule failed, 2 when validation could not run (no warehouse, marts missing), 75 when
 another run holds the home's run lock (after BPW_RUN_LOCK_WAIT_S): it would be writing the marts.
@@ -15,14 +20,20 @@ import sys
 from expectations.marts import MartsMissing
 from expectations.report import OUTCOMES, ValidationReport
 from ingestion.pipeline.records import new_run_id
-from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld, held
+from ingestion.pipeline.run_lock import EX_TEMPFAIL, RunLockHeld
+from ingestion.pipeline.step_lock import command_run
 from ingestion.settings import Settings, load_settings
+from ingestion.warehouse.connection import WarehouseUnreachable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--home", help="working folder (default: $BPW_HOME or ./var)")
     parser.add_argument("--run-id", help="the run the findings belong to (default: manual__<UTC time>)")
-    parser.add_argument("--no-write", action="store_true", help="do not write findings into the warehouse")
+    parser.add_argument(
+        "--no-write",
+        action="store_true",
+        help="leave the findings staged: marts.fct_validation_finding is not changed",
+    )
     parser.add_argument(
         "--show",
         choices=["warn", "fail", "all"],
@@ -46,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.home)
     run_id = args.run_id or new_run_id()
     try:
-        with held(settings, run_id):
+        with command_run(settings, run_id, "validate"):
             return _validate(args, settings, run_id)
     except RunLockHeld as locked:
         print(f"validate: not started: {locked}", file=sys.stderr)
@@ -54,16 +65,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace, settings: Settings, run_id: str) -> int:
-    from expectations import run_validation
-    from ingestion.warehouse.findings import write_findings
+    from ingestion.pipeline import steps
+    from ingestion.pipeline.incremental import finish_validation
 
     try:
-        report = run_validation(settings, run_id=run_id)
-    except (MartsMissing, ValueError) as exc:
+        record, report = steps.validation(settings, run_id, recheck=True)
+    except (MartsMissing, FileNotFoundError, WarehouseUnreachable, ValueError) as exc:
+        # The step's record says so too (status failed).
         print(f"validate: {exc}", file=sys.stderr)
         return 2
+    assert report is not None  # a recheck is never carried over
     if not args.no_write:
-        written = write_findings(settings, report)
+        # The run ends here: its findings become visible, as the pipeline's do when it publishes.
+        written = finish_validation(settings, run_id, record)
         print(f"{written} findings of run {run_id} written to marts.fct_validation_finding")
     _print_report(report, args.show)
     if report.blocking_failed:

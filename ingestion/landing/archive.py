@@ -39,9 +39,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def json_bytes(content: Any) -> bytes:
+    """``content`` as the archive writes every JSON file (sorted keys, so equal content, equal bytes)."""
+    return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
 def atomic_write_json(path: Path, content: Any) -> None:
-    text = json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, json_bytes(content))
 
 
 class Archive:

@@ -35,12 +35,6 @@ class LandingResult:
     unchanged: int = 0  # crawl: URLs that answered 304 Not Modified
     warnings: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return (
-            f"found {self.found}, new {self.new}, already known {self.already_known}, "
-            f"unchanged {self.unchanged}, rejected {len(self.rejected_names)}, skipped {len(self.skipped)}"
-        )
-
 
 def land(
     collected: Iterable[CollectedFile], settings: Settings, progress: Progress | None = None

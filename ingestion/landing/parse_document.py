@@ -1,8 +1,10 @@
 """Read and parse ONE archived document; what a parse worker process runs.
 
-Never raises for a bad document: the extraction is written to its own file and every outcome,
-good or bad, comes back as a small ``ParseOutcome`` that the parent (the ledger's one writer)
-records. A ``DocumentRejected`` keeps its specific reason (but ``corrupt`` near the memory cap
+Never raises for a bad document: the extraction is written to its own file and every outcome, good
+or bad, comes back as a small ``ParseOutcome`` that the parent (the ledger's one writer) records.
+The worker holds the extraction, so it also hands back what the parent would otherwise read the file
+again for: the sha256 of the bytes written (the warehouse fingerprint) and, on a re-parse, the facts
+that changed. A ``DocumentRejected`` keeps its specific reason (but ``corrupt`` near the memory cap
 is ``too_large``: a reader that got no memory calls the file unreadable). A ``MemoryError``, or
 any exception raised once the worker came close to its address-space cap (``memory_cap``), is
 ``too_large``; any other exception is a parser defect on this document, ``parser_error``, and
@@ -12,12 +14,14 @@ must not stop the run.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ingestion import errors
-from ingestion.landing.archive import atomic_write_json
+from ingestion.landing.archive import atomic_write_bytes, json_bytes
+from ingestion.landing.change_report import fact_changes
 from ingestion.landing.memory_cap import near_cap
 
 
@@ -28,6 +32,7 @@ class ParseJob:
     object_path: str
     max_bytes: int
     extraction_path: str  # where the worker writes the extraction (one file per document and version)
+    previous_extraction_path: str | None = None  # an older parser version's, to report what changed
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ class ParseOutcome:
     message: str | None = None
     peak_rss_kib: int | None = None  # the worker's peak resident set so far, above what it started with
     write_error: str | None = None  # the extraction could not be written: the run, not the document
+    extraction_sha256: str | None = None  # of the bytes written at extraction_path
+    changes: dict[str, Any] | None = None  # facts added/changed/removed since the previous extraction
 
 
 def rejected(sha256: str, reason: str, message: str) -> ParseOutcome:
@@ -67,11 +74,28 @@ def parse_document(job: ParseJob) -> ParseOutcome:
             errors.PARSER_ERROR,
             f"{job.name}: {type(exc).__name__}: {detail} (parser {PARSER_VERSION})",
         )
+    data = json_bytes(extraction)
     try:  # here, not in the parent: serialising and syncing it is a share of the work
-        atomic_write_json(Path(job.extraction_path), extraction)
+        atomic_write_bytes(Path(job.extraction_path), data)
     except OSError as exc:
         return ParseOutcome(job.sha256, write_error=f"cannot write {job.extraction_path}: {exc}")
-    return ParseOutcome(job.sha256, parsed=True, format=(extraction.get("source") or {}).get("format"))
+    return ParseOutcome(
+        job.sha256,
+        parsed=True,
+        format=(extraction.get("source") or {}).get("format"),
+        extraction_sha256=hashlib.sha256(data).hexdigest(),
+        changes=_changes(job, extraction),
+    )
+
+
+def _changes(job: ParseJob, content: dict[str, Any]) -> dict[str, Any] | None:
+    if job.previous_extraction_path is None:
+        return None
+    try:
+        previous = json.loads(Path(job.previous_extraction_path).read_bytes())
+    except (OSError, ValueError) as exc:  # the old file, not this document: say so in the report
+        return {"previous_unreadable": f"{type(exc).__name__}: {exc}"}
+    return fact_changes(previous, content)
 
 
 def extract(job: ParseJob) -> dict[str, Any]:

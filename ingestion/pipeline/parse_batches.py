@@ -3,8 +3,9 @@
 ``plan`` lists the pending documents and cuts them into batches of ``settings.parse_batch_size``;
 the DAGs map one ``parse_batch`` task over each batch (``.expand()``), so more Airflow workers
 (Celery: more machines) parse more batches at once. ``gather`` then writes the run's one
-``parse`` record, as ``steps.parse`` does in one process: the report arithmetic on what was
-parsed and a single change report. No batches (nothing pending) is a normal, quiet night.
+``parse`` record, as ``steps.parse`` does in one process: a single change report and the ledger
+snapshot the later steps read (``ledger_snapshot``: the plan's one scan, updated with the records
+the batches rewrote). No batches (nothing pending) is a normal, quiet night.
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ STEP = "parse"
 
 def plan(settings: Settings, run_id: str, *, force: bool = False) -> list[list[str]]:
     """The sha256s to parse this run, in batches; records how many and how they were cut."""
-    from ingestion.landing import iter_ledger, pending_documents
+    from ingestion.landing.parse import list_records, pending_in
+    from ingestion.pipeline.ledger_snapshot import write_snapshot
 
     with run_step(settings, run_id, STEP):
-        pending = pending_documents(settings, force=force)
+        records = list_records(settings)
+        pending = pending_in(records, force=force)
         size = settings.parse_batch_size
         batches = [pending[start : start + size] for start in range(0, len(pending), size)]
-        landed = sum(1 for _ in iter_ledger(settings))
+        landed = len(records)
+        write_snapshot(settings, run_id, records)
         write_step(settings, run_id, "parse_plan", {
             "status": OK,
             "pending": len(pending),
@@ -56,6 +60,7 @@ def parse_batch(settings: Settings, run_id: str, batch: list[str], *, force: boo
         parsed = parse_pending(settings, only=batch, force=force, workers=1, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
         result: dict[str, Any] = to_jsonable({
+            "documents": batch,  # gather re-reads their records (a retried batch's too)
             "parser_version": parsed.parser_version,
             "parsed": parsed.parsed,
             "quarantined": parsed.quarantined,
@@ -88,14 +93,17 @@ def _children_allowed() -> Iterator[None]:
 
 def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The run's ``parse`` record from every batch's result (none when nothing was pending)."""
+    from ingestion.landing.parse import list_records
     from ingestion.parsing.version import PARSER_VERSION
+    from ingestion.pipeline.ledger_snapshot import updated
     from ingestion.pipeline.records import read_step
-    from ingestion.pipeline.steps import staging_checks
 
     with run_step(settings, run_id, STEP):
         results = list(batch_results)
         parsed = [sha for result in results for sha in result["parsed"]]
         planned = read_step(settings, run_id, "parse_plan") or {}
+        rewritten = list_records(settings, [sha for result in results for sha in result["documents"]])
+        ledger = updated(settings, run_id, rewritten)
         return write_step(settings, run_id, STEP, {
             "status": OK,
             "parser_version": PARSER_VERSION,
@@ -105,7 +113,7 @@ def gather(settings: Settings, run_id: str, batch_results: Iterable[dict[str, An
             "up_to_date": planned.get("up_to_date", 0) + sum(result["up_to_date"] for result in results),
             "batches": len(results),
             "change_report": _one_change_report(settings, [r["change_report"] for r in results]),
-            "staging_checks": staging_checks(settings, set(parsed)),
+            "ledger": ledger,
         })  # fmt: skip
 
 

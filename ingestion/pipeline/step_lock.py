@@ -50,6 +50,17 @@ def record_locked_out(settings: Settings, run_id: str, step: str, held: run_lock
 
 
 @contextmanager
+def command_run(settings: Settings, run_id: str, first_step: str) -> Iterator[None]:
+    """A command's run (``collect``, ``validate``) in this one process: the lock taken before
+    ``first_step`` (a refusal recorded as that step's, then ``RunLockHeld``), given back at the end."""
+    take_for_run(settings, run_id, first_step, spans_processes=False)
+    try:
+        yield
+    finally:
+        run_lock.release(settings, run_id)
+
+
+@contextmanager
 def run_step(settings: Settings, run_id: str, step: str) -> Iterator[None]:
     """The lock, then the step with its failure recorded; the lock is touched when it ends."""
     take_for_run(settings, run_id, step, spans_processes=True)

@@ -8,13 +8,17 @@ Heavy imports (dbt, Great Expectations, DuckDB) happen inside the step that need
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ingestion.pipeline.records import OK, read_step, write_step
 from ingestion.pipeline.step_lock import run_step
 from ingestion.progress import Progress
 from ingestion.settings import Settings
+
+if TYPE_CHECKING:
+    from expectations.report import ValidationReport
+    from ingestion.contract import ReportExtraction
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +33,24 @@ def fiscal_year_filter(value: int | str | Sequence[int | str] | None) -> list[in
     return sorted({int(str(item).strip()) for item in items})
 
 
-def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
-    """Land a drop folder (path or fsspec URL) into the content-addressed archive."""
+def collect(
+    settings: Settings, run_id: str, drop: str, *, portals: Collection[str] | None = None
+) -> dict[str, Any]:
+    """Land a drop folder (path or fsspec URL), or crawl the portals of a config (*.yml), into the
+    content-addressed archive; ``portals`` limits a crawl to these slugs."""
     from ingestion.landing import collect_into_archive
     from ingestion.pipeline.drop_check import drop_warnings
 
     with run_step(settings, run_id, "collect"):
         progress = Progress("collect")
-        landed = collect_into_archive(drop, settings, progress=progress)
+        landed = collect_into_archive(drop, settings, portals=portals, progress=progress)
         progress.close(f"{landed.new} new, {landed.already_known} already in the archive")
+        for name, reason in landed.rejected_names:
+            log.warning("collect: rejected name %s: %s", name, reason)
+        for uri, reason in landed.skipped:
+            log.warning("collect: skipped %s: %s", uri, reason)
+        for warning in landed.warnings:
+            log.warning("collect: %s", warning)
         warnings = drop_warnings(drop, landed.found, landed.new, landed.known_names)
         for warning in warnings:
             log.warning("collect: %s", warning)
@@ -47,6 +60,7 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
             "found": landed.found,
             "new": landed.new,
             "already_known": landed.already_known,
+            "unchanged": landed.unchanged,
             "rejected_names": landed.rejected_names,
             "skipped": landed.skipped,
             "warnings": len(landed.warnings),
@@ -55,13 +69,19 @@ def collect(settings: Settings, run_id: str, drop: str) -> dict[str, Any]:
 
 
 def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, Any]:
-    """Parse every landed document the current parser has not handled (every document with force)."""
+    """Parse every landed document the current parser has not handled (every document with force).
+
+    Scans the ledger once and leaves it, as parsing left it, for the later steps
+    (``ledger_snapshot``).
+    """
     from ingestion.landing import parse_pending
+    from ingestion.pipeline.ledger_snapshot import write_snapshot
 
     with run_step(settings, run_id, "parse"):
         progress = Progress("parse")
         parsed = parse_pending(settings, force=force, progress=progress)
         progress.close(f"{len(parsed.quarantined)} quarantined, {parsed.up_to_date} already up to date")
+        ledger = write_snapshot(settings, run_id, parsed.records)
         return write_step(settings, run_id, "parse", {
             "status": OK,
             "parser_version": parsed.parser_version,
@@ -70,24 +90,18 @@ def parse(settings: Settings, run_id: str, *, force: bool = False) -> dict[str, 
             "up_to_date": parsed.up_to_date,
             "peak_worker_rss_mib": round(parsed.peak_worker_rss_kib / 1024),
             "change_report": parsed.change_report_path,
-            "staging_checks": staging_checks(settings, set(parsed.parsed)),
+            "ledger": ledger,
         })  # fmt: skip
 
 
-def staging_checks(settings: Settings, parsed: set[str]) -> dict[str, int]:
-    """The report-arithmetic rules on what this run parsed (the staging boundary), as outcome counts.
+def staging_checks(extractions: Mapping[str, ReportExtraction]) -> dict[str, int]:
+    """The report-arithmetic rules on the reports this run loads (the staging boundary), as outcome counts.
 
     Warnings only: a report that does not add up is still loaded; the marts boundary (validate)
     records each finding. Counting here shows a parser regression before the marts move.
     """
     from expectations import check_extractions
-    from ingestion.landing import iter_ledger, load_extraction
 
-    extractions = {
-        row["document_sha256"]: extraction
-        for row in iter_ledger(settings)
-        if row["document_sha256"] in parsed and (extraction := load_extraction(row)) is not None
-    }
     return check_extractions(extractions).counts
 
 
@@ -96,11 +110,14 @@ def load_staging(
 ) -> dict[str, Any]:
     """Upsert into raw.* the ledger rows and extractions that changed since they were last loaded.
 
-    Only reports of ``fiscal_years`` when given. An unchanged document is not touched (its
-    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry.
+    Only reports of ``fiscal_years`` when given. The ledger is the one the parse step left
+    (``ledger_snapshot``); an unchanged document is not touched and its extraction not read (its
+    fingerprint matches, ``pipeline.incremental``); nor is an unchanged registry. The reports
+    loaded get the staging arithmetic (``staging_checks``) on the models just read.
     """
     from ingestion.expected import load_registry
     from ingestion.pipeline.incremental import changed_documents
+    from ingestion.pipeline.ledger_snapshot import current_ledger
     from ingestion.warehouse.connection import connect
     from ingestion.warehouse.expected_tables import load_registry_tables, registry_digest
     from ingestion.warehouse.pipeline_state import read_state, write_state
@@ -110,7 +127,7 @@ def load_staging(
     with run_step(settings, run_id, "load_staging"):
         with connect(settings) as warehouse:
             ensure_raw_schema(warehouse)
-            changed = changed_documents(settings, warehouse, years)
+            changed = changed_documents(current_ledger(settings, run_id), warehouse, years)
             loaded = load_documents(warehouse, changed.documents, changed.extractions, changed.fingerprints)
             registry = load_registry()
             digest = registry_digest(registry)
@@ -132,6 +149,7 @@ def load_staging(
             "quarantined": loaded.quarantined,
             "registry_reloaded": bool(expected),
             "rows_by_table": {**loaded.rows_by_table, **expected},
+            "staging_checks": staging_checks(changed.extractions),
         })  # fmt: skip
 
 
@@ -160,26 +178,35 @@ def build_models(settings: Settings, run_id: str, *, full_refresh: bool = False)
         return write_step(settings, run_id, "build_models", record)
 
 
-def validate(settings: Settings, run_id: str) -> dict[str, Any]:
+def validate(settings: Settings, run_id: str, *, recheck: bool = False) -> dict[str, Any]:
     """Run the Great Expectations suites on the marts and stage the findings (publish promotes them).
 
     Skipped when the marts' reports have not changed since the last finished validation (its
     verdict is carried over); otherwise the arithmetic runs on the reports whose figures changed
-    and the blocking rules on every mart.
+    and the blocking rules on every mart. ``recheck``: never skipped, every report checked (the
+    ``validate`` command).
     """
+    return validation(settings, run_id, recheck=recheck)[0]
+
+
+def validation(
+    settings: Settings, run_id: str, *, recheck: bool = False
+) -> tuple[dict[str, Any], ValidationReport | None]:
+    """``validate``'s record and the report behind it (None when the verdict was carried over)."""
     from expectations import run_validation
     from ingestion.pipeline.incremental import carried_validation, warehouse_state
     from ingestion.warehouse.findings import stage_findings, validated_figures
 
     with run_step(settings, run_id, "validate"):
         state = warehouse_state(settings)
-        carried = carried_validation(state)
+        carried = None if recheck else carried_validation(state)
         if carried is not None:
             log.info("validate: not run: %s", carried["skipped"])
-            return write_step(settings, run_id, "validate", {"status": OK, **carried})
+            return write_step(settings, run_id, "validate", {"status": OK, **carried}), None
         # After a full refresh (a rule or model change) every report is checked again.
         build = (read_step(settings, run_id, "build_models") or {}).get("build") or ""
-        known = None if build.startswith("full refresh") else validated_figures(settings)
+        everything = recheck or build.startswith("full refresh")
+        known = None if everything else validated_figures(settings)
         report = run_validation(settings, run_id=run_id, known_figures=known)
         stage_findings(settings, report, report.checked_reports)
         blocking = [f for f in report.findings if f.severity == "blocking" and f.outcome == "fail"]
@@ -188,13 +215,14 @@ def validate(settings: Settings, run_id: str) -> dict[str, Any]:
             "facts_version": state.get("facts_version"),
             "reports_checked": sum(1 for sha in report.checked_reports.values() if sha is not None),
             "reports_removed": sum(1 for sha in report.checked_reports.values() if sha is None),
+            "findings": len(report.findings),
             "counts": report.counts,
             "counts_by_rule": report.counts_by_rule,
             "blocking_failed": report.blocking_failed,
             "blocking_failures": len(blocking),
             "blocking_examples": [f"{f.rule_id}: {f.message}" for f in blocking[:5]],
             "data_docs_index": report.data_docs_index,
-        })  # fmt: skip
+        }), report  # fmt: skip
 
 
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:

@@ -49,13 +49,13 @@ def build_summary(settings: Settings, run_id: str) -> dict[str, Any]:
         "not_redone": {
             step: record["skipped"] for step, record in steps.items() if record and record.get("skipped")
         },
-        "documents": _documents(settings, steps),
+        "documents": _documents(settings, run_id, steps),
         "rows_per_mart": published.get("tables") or ({} if locked_out else _mart_row_counts(settings)),
         "validation": {
             "counts": validation.get("counts"),
             "blocking_failed": validation.get("blocking_failed"),
             "counts_by_rule": validation.get("counts_by_rule"),
-            "staging_counts": (steps["parse"] or {}).get("staging_checks"),
+            "staging_counts": (steps["load_staging"] or {}).get("staging_checks"),
         },
         "paths": {
             "warehouse": _warehouse_location(settings),
@@ -85,10 +85,11 @@ def _status(steps: dict[str, dict[str, Any] | None]) -> str:
     return f"incomplete: no result from {', '.join(missing)}"
 
 
-def _documents(settings: Settings, steps: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
-    from ingestion.landing import QUARANTINED, iter_ledger
+def _documents(settings: Settings, run_id: str, steps: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
+    from ingestion.landing import QUARANTINED
+    from ingestion.pipeline.ledger_snapshot import current_ledger
 
-    ledger = list(iter_ledger(settings))
+    ledger = [entry.row for entry in current_ledger(settings, run_id)]
     quarantined = [row for row in ledger if row["status"] == QUARANTINED]
     collected = steps["collect"] or {}
     parsed = steps["parse"] or {}
@@ -193,7 +194,7 @@ def render_text(summary: dict[str, Any]) -> str:
     staging = validation.get("staging_counts")
     if staging:
         shown = ", ".join(f"{outcome} {staging[outcome]}" for outcome in OUTCOMES if outcome in staging)
-        lines.append(f"  report arithmetic on the documents parsed this run: {shown}")
+        lines.append(f"  report arithmetic on the reports loaded this run: {shown}")
     lines.append("  findings (report, rule, stated, expected, difference): marts.fct_validation_finding")
     lines += [
         f"Warehouse:       {paths['warehouse']}",

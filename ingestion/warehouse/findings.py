@@ -167,7 +167,9 @@ def promote_findings(settings: Settings, run_id: str) -> int:
 
 
 def write_findings(settings: Settings, report: ValidationReport) -> int:
-    """Stage and promote at once: a validation that is a whole run (``python -m ingestion validate``)."""
+    """Stage and promote at once, every finding's report counted as checked (tests that need findings
+    in the mart). The ``validate`` command goes the pipeline's way: ``steps.validate`` stages, the
+    run's end (``incremental.finish_validation``) promotes."""
     checked: dict[str, str | None] = {f.report_id: "" for f in report.findings if f.report_id is not None}
     written = stage_findings(settings, report, checked)
     promote_findings(settings, report.run_id or "")

@@ -1,10 +1,11 @@
 """What each document looked like when it was last loaded, so a load touches only what changed.
 
 A document's fingerprint is the sha256 of its ledger row (status, parser version, sidecar values,
-where its extraction is), the bytes of its extraction and the loader's own signature (the raw
-columns and the code that builds rows). A new document, a re-parse, a quarantine or a corrected
-sidecar changes it; a rerun of the same drop does not, and its documents are left alone. A change
-to the loader changes every fingerprint, so the next load rewrites every document.
+where its extraction is), the sha256 of its extraction's bytes and the loader's own signature (the
+raw columns and the code that builds rows). The parse step records the extraction's sha256 as it
+writes the file, so fingerprinting reads no extraction. A new document, a re-parse, a quarantine or
+a corrected sidecar changes it; a rerun of the same drop does not, and its documents are left
+alone. A change to the loader changes every fingerprint, so the next load rewrites every document.
 """
 
 from __future__ import annotations
@@ -35,13 +36,12 @@ def loader_signature() -> bytes:
     return digest.digest()
 
 
-def document_fingerprint(row: Mapping[str, Any]) -> str:
-    """The fingerprint of one ledger row (``iter_ledger``) and the extraction it points at."""
+def document_fingerprint(row: Mapping[str, Any], extraction_sha256: str | None) -> str:
+    """The fingerprint of one ledger row (``iter_ledger``) and the sha256 of the extraction it points at."""
     digest = hashlib.sha256(loader_signature())
     digest.update(json.dumps(row, sort_keys=True, default=str).encode("utf-8"))
-    path = row.get("extraction_path")
-    if path and Path(path).is_file():
-        digest.update(Path(path).read_bytes())
+    if extraction_sha256 is not None:
+        digest.update(extraction_sha256.encode("ascii"))
     return digest.hexdigest()
 
 
