@@ -2,11 +2,17 @@
 
 Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
 分值, 执行率, 得分), never by position: portals order these columns differently.
+
+Some forms leave the total row at zero (a template's sum formula never filled) and state the money
+in its 其中：本年财政拨款 row just below: then that row's money is the project's budget and
+execution (``BudgetExecution.funds``), while the scored row stays as stated.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ingestion.documents.model import Cell, Table
 from ingestion.parsing.tables.align import align
@@ -21,7 +27,7 @@ from ingestion.parsing.tables.cells import (
     wan_string,
 )
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import build_header, row_has
+from ingestion.parsing.tables.header import Header, build_header, row_has
 
 # The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
 ROW_LABELS = (
@@ -34,6 +40,9 @@ MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
     "executed_wan": ("执行数", "实际执行", "实际支出"),
 }
+# The 其中 row that holds the money when the total row states zero (其中：本年财政拨款, 当年财政拨款).
+APPROPRIATION_ROW = re.compile(r"^(?:其中[:：]?)?(?:本年度?|当年|年度)?财政拨款(?:资金)?[:：]?$")
+_APPROPRIATION_REACH = 2
 # A budget column that names no stage (预算数(A) beside 执行数(B)) is the full-year budget.
 STAGELESS_BUDGET = ("预算数",)
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -54,6 +63,8 @@ class BudgetExecution:
     record: Record
     row: int
     warnings: list[str] = field(default_factory=list)
+    # The money of the 本年财政拨款 row, when the total row states none (module docstring).
+    funds: Record | None = None
 
 
 def find_budget_rows(table: Table) -> list[int]:
@@ -82,12 +93,12 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
         and stageless not in money_columns.values()
     ):
         money_columns["full_year_wan"] = stageless
-    cells = align(table.rows[row_index], header, [*money_columns.values(), *score_columns.values()])
+    figure_columns = [*money_columns.values(), *score_columns.values()]
+    cells = align(table.rows[row_index], header, figure_columns)
     found = BudgetExecution(Record({}), row_index)
-    for key in MONEY_COLUMNS:
-        cell = cells[money_columns[key]] if key in money_columns else None
-        money = money_figure(cell)
-        _put(found.record, key, wan_string(money, unit) if money else None, cell)
+    _read_money(found.record, cells, money_columns, unit)
+    if not _states_money(found.record):
+        found.funds = _appropriation_money(table, row_index, header, money_columns, unit)
     for key in SCORE_COLUMNS:
         cell = cells[score_columns[key]] if key in score_columns else None
         score = score_figure(cell)
@@ -97,6 +108,31 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
     if missing:
         found.warnings.append(f"budget-execution header {'|'.join(header.labels)} lacks {', '.join(missing)}")
     return found
+
+
+def _read_money(record: Record, cells: list[Cell | None], money_columns: dict[str, int], unit: str) -> None:
+    for key in MONEY_COLUMNS:
+        cell = cells[money_columns[key]] if key in money_columns else None
+        money = money_figure(cell)
+        _put(record, key, wan_string(money, unit) if money else None, cell)
+
+
+def _appropriation_money(
+    table: Table, row_index: int, header: Header, money_columns: dict[str, int], unit: str
+) -> Record | None:
+    """The money of the 本年财政拨款 row just below a total row that states none, if it states any."""
+    for row in table.rows[row_index + 1 : row_index + 1 + _APPROPRIATION_REACH]:
+        label = next((compact(cell.text) for cell in row if cell.text.strip()), "")
+        if not APPROPRIATION_ROW.match(label):
+            continue
+        funds = Record({})
+        _read_money(funds, align(row, header, list(money_columns.values())), money_columns, unit)
+        return funds if _states_money(funds) else None
+    return None
+
+
+def _states_money(record: Record) -> bool:
+    return any(record.values.get(key) is not None and Decimal(record.values[key]) != 0 for key in MONEY_COLUMNS)
 
 
 def _put(record: Record, key: str, value: str | int | float | None, cell: Cell | None) -> None:

@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingestion.documents.model import Cell, Table
-from ingestion.parsing.tables.budget_execution import MONEY_COLUMNS, ROW_LABELS, SCORE_COLUMNS
+from ingestion.parsing.tables.budget_execution import (
+    APPROPRIATION_ROW,
+    MONEY_COLUMNS,
+    ROW_LABELS,
+    SCORE_COLUMNS,
+)
 from ingestion.parsing.tables.cells import compact, strip_points_note
 from ingestion.parsing.tables.indicator_total import TOTAL_LABELS
 from ingestion.parsing.tables.indicators import COLUMNS
@@ -109,6 +114,15 @@ class Found:
     stop: int = 0
 
 
+def _figures(stream: list[Cell | None], at: int, most: int) -> list[Cell]:
+    """The figure cells from ``at`` on, at most ``most`` of them."""
+    figures: list[Cell] = []
+    while at < len(stream) and len(figures) < most and (cell := stream[at]) is not None and _is_figure(cell):
+        figures.append(cell)
+        at += 1
+    return figures
+
+
 def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found | None:
     """The header before the 年度资金总额 label at ``label_at`` and the figures after it."""
     last = None
@@ -127,19 +141,19 @@ def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found
     header = [cell for cell in stream[first : last + 1] if cell is not None]
     label = stream[label_at]
     assert label is not None
-    figures: list[Cell] = []
-    end = label_at + 1
-    while end < len(stream) and len(figures) < len(header):
-        cell = stream[end]
-        if cell is None or not _is_figure(cell):
-            break
-        figures.append(cell)
-        end += 1
+    figures = _figures(stream, label_at + 1, len(header))
+    end = label_at + 1 + len(figures)
     if not any(cell.text.strip() for cell in figures):
         return None
     # Cells missing at the end are the blank ones a space-split line loses (an unscored 得分).
     figures += [_blank(label.end)] * (len(header) - len(figures))
     rows: list[tuple[Cell, ...]] = [(_blank(header[0].start), *header), (label, *figures)]
+    # Its 本年财政拨款 row, which holds the money when the total row is left at zero.
+    if end < len(stream) and (cell := stream[end]) is not None and APPROPRIATION_ROW.match(_words(cell)):
+        funds = _figures(stream, end + 1, len(header))
+        if any(f.text.strip() for f in funds):
+            rows.append((cell, *funds, *[_blank(cell.end)] * (len(header) - len(funds))))
+            end += 1 + len(funds)
     # The funds' make-up that follows in the form (按支出性质分：… 其中：基本支出：900.47), one row a cell.
     while end < len(stream) and len(rows) < _MAX_STATED_ROWS and (cell := stream[end]) is not None:
         if not _STATED_CELL.match(cell.text.strip()):
