@@ -5,8 +5,8 @@ A label opens the clause after list numbering and qualifiers (a year, 其中, �
 comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
 execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
 report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
-fund's stated 合计 and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
-budget figures, and what it paid out (支付, 实际发放, 支出共计) as its execution. How many projects a
+fund's stated 合计 (or the project's planned investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
+budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付, 已使用资金) as its execution. How many projects a
 figure covers may stand before it (年初预算8个项目985万元).
 """
 
@@ -48,7 +48,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
         r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?",
     ),
-    ("budget_initial", r"年初(?:批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?"),
+    # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
+    (
+        "budget_initial",
+        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
+    ),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
     # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
     ("appropriation_income_part", r"财政拨款(?=\s*(?:为|是)?\s*\d)"),
@@ -62,7 +66,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).
-    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?"),
+    (
+        "paid",
+        r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
+        r"完成拨付(?:资金)?|(?<![未计划])使用资金",
+    ),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
@@ -90,7 +98,7 @@ _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS
 # Spending components a list of their contents may precede (…等人员经费).
 _COMPONENT_KEYS = frozenset({"basic", "personnel", "public_funds", "project"})
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
-WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
+WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued", "budget_planned"})
 # In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
 _FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)[）)]?"
@@ -102,7 +110,12 @@ _FUND_VERB = re.compile(
 )
 # ... or the fund named before the verb (某衔接资金共下达105万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
-_FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
+_FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计|共){_WAN_FOLLOWS}")
+# 某项目计划投资2179万元, 项目总投资39.5万元: the investment planned for the project, a budget
+# figure weaker than any other (a year's 资金安排 may differ from the plan).
+_INVESTMENT = re.compile(
+    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
+)
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
@@ -151,11 +164,13 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
 
 
 def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
-    """A one-project report's fund: its stated total, else what was put at its disposal."""
-    for start in starts:
-        total = _FUND_TOTAL.match(folded, start)
-        if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
-            return "budget_total", money.wan
+    """A one-project report's fund: its stated total or planned investment, else what was put at
+    its disposal."""
+    for pattern, key in ((_FUND_TOTAL, "budget_total"), (_INVESTMENT, "budget_planned")):
+        for start in starts:
+            total = pattern.match(folded, start)
+            if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
+                return key, money.wan
     for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
         fund = _FUND_VERB.match(folded, verb.start())
         if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb.start()):

@@ -4,7 +4,7 @@
   report (when no 财政拨款支出 is stated), ``executed`` in a report on a project or a fund.
 - In a report on one project, its 项目支出 is what the project spent: ``executed``, not the
   unit's ``project`` line (unless a key-project table lists several projects).
-- A budget figure that names no stage (某资金合计, 预算数, 预算资金, 预算安排, 下达…资金) is the
+- A budget figure that names no stage (某资金合计, 预算数, 预算资金, 预算安排, 下达…资金, 计划投资) is the
   full-year budget unless one is stated; when it only repeats the stated 年初预算, it adds nothing.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 from ingestion.parsing.evidence import Evidence
 
 ONE_PROJECT_KINDS = ("project_expenditure", "key_projects")
-# Budget figures that name no stage, the surest first: a fund's stated 合计, a 预算 figure, and
-# what a higher level 下达/安排 to it.
-STAGELESS_KEYS = ("budget_total", "budget", "budget_issued")
+# Budget figures that name no stage, the surest first: a fund's stated 合计, a 预算 figure,
+# what a higher level 下达/安排 to it, and the investment planned for the project (计划投资).
+STAGELESS_KEYS = ("budget_total", "budget", "budget_issued", "budget_planned")
 
 
 def _move(amounts: dict[str, Any], source: str, target: str, evidence: Evidence) -> None:

@@ -114,13 +114,29 @@ def _in_a_breakdown(text: str, clause_start: int) -> bool:
     return "其中" in _sentence_before(text, clause_start)
 
 
+# A cover form's cell whose unit stands in its label (计划安排资金 | （万元） | 89): the figure
+# follows the unit, on the same line or the next cell's.
+_UNIT_LABELLED = re.compile(
+    r"(?P<label>计划安排资金|预算安排资金|实际支出(?:资金)?)[ \t\u3000|]*\n?[ \t\u3000|]*[（(]万元[）)]"
+    r"[ \t\u3000|]*(?:\n[ \t\u3000|]*)*(?P<number>\d+(?:\.\d+)?)[ \t\u3000|]*(?:\n|$)"
+)
+_UNIT_LABEL_KEYS = {"计划安排资金": "budget", "预算安排资金": "budget"}
+_FORM_TOP = 5000
+
+
 def form_amounts(document_text: str) -> dict[str, str]:
-    """A stage-less budget a cover form states (项目金额 | 1,250.00万元), in 万元 only."""
+    """A stage-less budget a cover form states (项目金额 | 1,250.00万元), in 万元 only, and the
+    cells that name their unit in the label (计划安排资金 (万元) 89, 实际支出 (万元) 89)."""
+    found: dict[str, str] = {}
     for field in field_values(form_fields(document_text), "项目金额"):
         money = parse_money(field.value)
         if money is not None and field.value.endswith("万元"):
-            return {"budget": money}
-    return {}
+            found["budget"] = money
+            break
+    for cell in _UNIT_LABELLED.finditer(document_text, 0, _FORM_TOP):
+        key = _UNIT_LABEL_KEYS.get(cell["label"], "executed")
+        found.setdefault(key, cell["number"])
+    return found
 
 
 def zero_sections(sections: list[Section], evidence: Evidence) -> dict[str, str]:

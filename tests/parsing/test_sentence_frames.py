@@ -1,0 +1,157 @@
+"""Units, projects and figures stated in sentence frames and cover cells rather than titles
+(snippets invented): each case is a layout several provinces' portals share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingestion.parsing import extract_report
+from ingestion.parsing.form_fields import form_fields
+from tests.parsing.conftest import document_of
+
+
+def _extract(text: str) -> dict[str, Any]:
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+
+
+def _unit(text: str) -> str | None:
+    unit: str | None = _extract(text)["report"]["unit_name"]
+    return unit
+
+
+def _amounts(text: str) -> dict[str, Any]:
+    return {k: v for k, v in _extract(text)["amounts_wan"].items() if v is not None}
+
+
+def _projects(text: str) -> list[tuple[Any, ...]]:
+    return [(p["name"], p["budget_wan"], p["spent_wan"]) for p in _extract(text)["projects"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(
+            "为做好资金绩效管理工作,根据《某省财政厅关于印发某办法的通知》,"
+            "现将2023年平江县水利局农田灌溉补助资金项目绩效自评总结报告如下:\n一、绩效目标\n",
+            "水利局",
+            id="现将 year, unit, topic 报告如下",
+        ),
+        pytest.param(
+            "为加强预算绩效管理,根据《平江县财政局关于开展2023年度绩效自评工作的通知》(青财绩〔2024〕3号)要求,"
+            "平江县林业局组成评价工作组,对护林项目开展了评价。\n一、项目概况\n",
+            "林业局",
+            id="the unit acting on the notice a paragraph cites, not the notice's author",
+        ),
+        pytest.param(
+            "一、项目绩效概况\n项目负责人为某某。\n主管部门为平江县住建局(行政主管部门)\n项目业主为平江县城投中心\n",
+            "城投中心",
+            id="项目业主为 in a sentence",
+        ),
+        pytest.param(
+            "平江县2023年河道治理资金绩效评价报告\n委 托 单 位 :平江县财政局\n"
+            "评 价 机 构 :某某会计师事务所有限公司\n",
+            "财政局",
+            id="letter-spaced 委托单位 on a cover",
+        ),
+        pytest.param(
+            "平江县公交公司2022年度财政支出项目绩效自评报告\n项目名称       公交运营补贴\n"
+            "项目单位       平江县城市公共汽车公司\n主管部门       平江县交通运输局\n",
+            "城市公共汽车公司",
+            id="a public company as the 项目单位; a 主管部门 field line is no unit line",
+        ),
+        pytest.param(
+            "2023年度平江县交通运输局部门公交补贴重点项目支出绩效评价报告\n一、项目基本情况\n",
+            "交通运输局",
+            id="a 部门 after the unit in a title",
+        ),
+        pytest.param(
+            "中共平江县委党校2022年度部门决算公开\n目 录\n第一部分 单位概况\n",
+            "中共平江县委党校",
+            id="a 党校",
+        ),
+    ],
+)
+def test_unit_in_sentence_frames(text: str, unit: str) -> None:
+    assert _unit(text) == unit
+
+
+def test_a_limited_company_in_a_unit_field_is_still_no_unit() -> None:
+    text = "项目支出绩效自评表\n项目名称 道路养护补助\n项目单位 平江县路桥建设有限公司\n主管部门 平江县交通运输局\n"
+    assert _unit(text) == "交通运输局"
+
+
+def test_field_stated_in_a_sentence_and_letter_spaced_labels() -> None:
+    fields = [(f.label, f.value) for f in form_fields("项目名称为2023年平江县道路建设项目,委 托 单 位:平江县财政局")]
+    assert fields == [("项目名称", "2023年平江县道路建设项目"), ("委托单位", "平江县财政局")]
+
+
+PROJECT_REPORT = "一、绩效目标分解下达情况\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "projects"),
+    [
+        pytest.param(
+            PROJECT_REPORT + "我县2023年通村公路建设项目计划投资1200万元,新建道路12公里。\n"
+            "二、自评情况\n我单位对该项目资金使用的效果情况进行自评。\n"
+            "项目资金共1200万元,截止2023年12月8日,已完成拨付1150.5万元,执行率96%。\n",
+            {"budget_full_year": "1200", "executed": "1150.5"},
+            [("2023年通村公路建设项目", "1200", "1150.5")],
+            id="planned investment, 项目资金共, 完成拨付; 该项目 is no name",
+        ),
+        pytest.param(
+            PROJECT_REPORT + "项目名称为2023年平江县某村养殖基地建设项目,项目总投资39.5万元。\n",
+            {"budget_full_year": "39.5"},
+            [("2023年平江县某村养殖基地建设项目", "39.5", None)],
+            id="项目名称为 and 总投资",
+        ),
+        pytest.param(
+            PROJECT_REPORT + "项目计划投资900万元。年度资金安排1100万元,其中中央补助1000万元。\n",
+            {"budget_full_year": "1100"},
+            [],
+            id="a year's 资金安排 beats the planned investment",
+        ),
+    ],
+)
+def test_one_project_figures(text: str, amounts: dict[str, str], projects: list[tuple[Any, ...]]) -> None:
+    text = "平江县交通局2023年项目支出绩效自评报告\n" + text if not projects else text
+    assert _amounts(text) == amounts
+    if projects:
+        assert _projects(text) == projects
+
+
+def test_initial_budget_the_unit_asked_for_and_what_it_used() -> None:
+    text = (
+        "平江县交通局2023年公交补贴项目支出绩效评价报告\n一、资金投入和使用情况\n"
+        "2023年初我局申请预算资金2000万元,年底追加预算资金800万元,截止2023年底,已使用资金2750.4万元。\n"
+    )
+    assert _amounts(text) == {"budget_initial": "2000", "executed": "2750.4"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "一、项目概况\n平江县污水管网工程(二期)是为提高污水收集率实施的工程,项目总投资约3亿元。\n",
+            "平江县污水管网工程(二期)",
+            id="a works project opening a paragraph",
+        ),
+        pytest.param(
+            "一、项目概括\n(一)项目基本情况\n商务服务与管理项目为省商务厅本级的经常性项目,主要用于会议培训。\n",
+            "商务服务与管理项目",
+            id="a recurring project opening the 项目基本情况",
+        ),
+    ],
+)
+def test_project_named_as_a_paragraph_subject(text: str, name: str) -> None:
+    assert [p[0] for p in _projects("平江县某局2023年项目支出绩效自评报告\n" + text)] == [name]
+
+
+def test_unit_labelled_cover_cells_one_per_line() -> None:
+    text = (
+        "平江县公交公司2022年度财政支出项目绩效自评报告(公交运营补贴)\n项目名称\n公交运营补贴\n"
+        "计划安排资金\n(万元)\n75\n实际到位资金\n(万元)\n75\n实际支出\n(万元)\n74.5\n结余(万元)\n\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "75", "executed": "74.5"}
