@@ -6,7 +6,8 @@ line of space-separated cells. The rows are rebuilt from what the cells say, nev
 width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
 written with its 万元) read under the header words just before it, with the cells stating the
 funds' make-up after it (其中：基本支出：900.47), one row each; a basic-data block is the header
-cells from 编制数 on and as many figures after them; an indicator row is its level
+cells from 编制数 on and as many figures after them, its money section the year columns after
+经费控制情况 and each row's label with as many figures; an indicator row is its level
 cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
 numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
 Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are
@@ -50,6 +51,12 @@ _MAX_STATED_ROWS = 12
 _STAFF_HEADER = "编制数"
 _STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
 _MAX_COUNT_COLUMNS = 4
+# A basic-data block's money section (经费控制情况（万元）) and the year columns after it.
+_COST_HEADER = "经费控制"
+_COST_COLUMN = re.compile(r"^(?:(?:19|20)\d{2}年|上年|本年|当年)?(?:度)?(?:决算|预算)数?$")
+_COST_STOP_WORDS = ("楼堂馆所", "厉行节约", "财政供养", "编制数", "说明")
+_MAX_COST_ROWS = 40
+_MAX_COST_LABEL = 30
 # How far before its label the budget header may end (a 原因 column, a unit cell between).
 _BUDGET_HEADER_REACH = 16
 
@@ -274,6 +281,32 @@ def _count_table(stream: list[Cell | None], at: int) -> Found | None:
     return Found(at, end + len(figures), table)
 
 
+def _cost_table(stream: list[Cell | None], at: int) -> Found | None:
+    """A basic-data block's money section: 经费控制情况, its year columns (2022年决算数 /
+    2023年预算数 / 2023年决算数), then each row's label and as many figures (a row of a group
+    heading has none). It ends at the block's next section or the first cell that is no row."""
+    columns: list[Cell] = []
+    end = at + 1
+    while end < len(stream) and (cell := stream[end]) is not None and _COST_COLUMN.search(_words(cell)):
+        columns.append(cell)
+        end += 1
+    if not 2 <= len(columns) <= _MAX_COUNT_COLUMNS:
+        return None
+    anchor = stream[at]
+    assert anchor is not None
+    rows: list[tuple[Cell, ...]] = [(anchor, *columns)]
+    while end < len(stream) and len(rows) < _MAX_COST_ROWS and (label := stream[end]) is not None:
+        words = _words(label)
+        if not words or _is_figure(label) or len(words) > _MAX_COST_LABEL or _has(words, _COST_STOP_WORDS):
+            break
+        figures = _figures(stream, end + 1, len(columns))
+        rows.append((label, *figures, *[_blank(label.end)] * (len(columns) - len(figures))))
+        end += 1 + len(figures)
+    if not any(cell.text.strip() for row in rows[1:] for cell in row[1:]):
+        return None
+    return Found(at, end, Table(rows=tuple(rows), start=anchor.start, end=rows[-1][-1].end))
+
+
 def stream_tables(cells: Stream) -> list[Found]:
     """The tables spelled by a stream of cells, in stream order."""
     stream = merge_fragments(cells)
@@ -288,6 +321,8 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _indicator_table(stream, i, floor)
         elif words == _STAFF_HEADER:
             table = _count_table(stream, i)
+        elif words.startswith(_COST_HEADER):
+            table = _cost_table(stream, i)
         if table is None:
             i += 1
             continue

@@ -168,3 +168,30 @@ def test_appropriation_row_after_a_zero_total_row_is_kept() -> None:
     cells += stream("上年结转资金")
     (found,) = stream_tables(cells)
     assert rows(found.table)[2] == ["其中:本年财政拨款", "30", "28.6", "28.1", "", "", ""]
+
+
+COST_BLOCK = (
+    "经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数",
+    "三公经费:", "0", "0", "0",
+    "项目支出:", "512.40", "300.00", "610.25",
+    "1、业务工作经费",
+    "公用经费", "80.10", "75.00", "92.36",
+    "其中:办公经费", "20.00", "18.00",
+    "楼堂馆所控制情况",
+)  # fmt: skip
+
+
+def test_cost_block_one_cell_per_line() -> None:
+    (found,) = stream_tables(stream(*COST_BLOCK))
+    assert rows(found.table) == [
+        ["经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数"],
+        ["三公经费:", "0", "0", "0"],
+        ["项目支出:", "512.40", "300.00", "610.25"],
+        ["1、业务工作经费", "", "", ""],
+        ["公用经费", "80.10", "75.00", "92.36"],
+        ["其中:办公经费", "20.00", "18.00", ""],
+    ]
+
+
+def test_cost_block_needs_year_columns() -> None:
+    assert stream_tables(stream("经费控制情况", "公用经费", "80.10", "75.00")) == []
