@@ -25,6 +25,7 @@ from ingestion.parsing.unit_body import (
     announced_unit,
     is_unit_name,
     overview_unit,
+    own_rules_unit,
     repeated_designation,
     short_name,
     signature_unit,
@@ -244,6 +245,7 @@ def unit_name(
         repeated_designation(text),
         subject_unit(document),
         subordinate_subject(text),
+        own_rules_unit(text),
     ):
         if found:
             return _named_unit(found, full_names)

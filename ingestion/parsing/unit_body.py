@@ -13,6 +13,7 @@ Sources, each a layout national templates share:
 - the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``,
   ``现将2022年某县水利局某资金项目绩效自评报告如下``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
+- the unit whose own rules the report cites while speaking of itself (我厅 … 《某省某厅财务管理办法》);
 - the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
 
@@ -83,6 +84,11 @@ _ANNOUNCED = re.compile(
     rf"|现将(?:19|20)\d{{2}}年度?(?P<after_year>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){_WORD_GOES_ON}{OWN_LEVEL}"
     r"(?=[^，。；,;]{2,60}?(?:报告|公示|公告|通报)如下)"
 )
+# 我厅, 本局: the report's self-reference, whose suffix its own unit's name ends with.
+_SELF_SUFFIX = re.compile(r"[我本](?P<suffix>厅|局|委|院|校|馆|中心|站|所|办)")
+_CITED_TITLE = re.compile(r"《(?P<title>[^》]{6,60})》")
+_RULES_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{3,20}}?{UNIT_SUFFIX})(?=[\u4e00-\u9fff]{{2,}}(?:办法|规定|制度|细则|规则|规程))")
+_OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6
 
@@ -224,6 +230,26 @@ def subordinate_subject(text: str) -> tuple[str, int] | None:
                 if name and is_unit_name(name) and len(strip_region(name)) >= 3:
                     return name, at - len(name)
             at = text.find(word, at + 1)
+    return None
+
+
+def own_rules_unit(text: str) -> tuple[str, int] | None:
+    """The unit whose own rules a report cites while speaking of itself (我厅 … 《某省某厅财务管理
+    办法》): a unit with its region, ending as the report's self-reference does, at the head of a
+    cited title that is no notice of another office (关于…, a finance or audit office)."""
+    own = {match["suffix"] for match in _SELF_SUFFIX.finditer(text)}
+    if not own:
+        return None
+    for cited in _CITED_TITLE.finditer(text):
+        title = cited["title"]
+        if "关于" in title or _OTHERS_RULES.search(title):
+            continue
+        head = _RULES_HEAD.match(title)
+        if head is None or not head["name"].endswith(tuple(own)):
+            continue
+        region, rest = split_region_prefix(head["name"])
+        if region is not None and is_unit_name(rest):
+            return head["name"], cited.start("title")
     return None
 
 

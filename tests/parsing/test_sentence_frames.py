@@ -155,3 +155,25 @@ def test_unit_labelled_cover_cells_one_per_line() -> None:
         "计划安排资金\n(万元)\n75\n实际到位资金\n(万元)\n75\n实际支出\n(万元)\n74.5\n结余(万元)\n\n"
     )
     assert _amounts(text) == {"budget_full_year": "75", "executed": "74.5"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        pytest.param(
+            "一、项目概括\n(一)项目基本情况\n会展服务项目为我厅经常性项目。\n(三)资金管理\n"
+            "项目资金严格按照《湖南省商务厅财务统一管理试行办法》执行,"
+            "并按《湖南省财政厅关于加强资金管理的通知》要求报账。\n",
+            "商务厅",
+            id="the unit's own rules, cited while it speaks of itself",
+        ),
+        pytest.param(
+            "一、项目概况\n项目由我局实施。\n资金按《湖南省财政厅专项资金管理办法》执行。\n",
+            None,
+            id="a finance office's rules name no reporting unit",
+        ),
+    ],
+)
+def test_unit_of_its_own_cited_rules(text: str, unit: str | None) -> None:
+    assert _unit("2023年度项目支出绩效评价报告\n" + text) == unit
+
