@@ -177,3 +177,17 @@ def test_unit_labelled_cover_cells_one_per_line() -> None:
 def test_unit_of_its_own_cited_rules(text: str, unit: str | None) -> None:
     assert _unit("2023年度项目支出绩效评价报告\n" + text) == unit
 
+
+
+def test_label_cells_with_their_figures_on_the_next_line() -> None:
+    text = (
+        "平江县档案馆2023年度部门决算\n一、支出决算情况\n2023年度支出总计500万元。\n其中：基本支出\n420万元\n"
+        "人员经费\n300.5万元\n公用经费:\n119.5万元\n项目支出\n80万元\n"
+    )
+    assert _amounts(text) == {
+        "appropriation_expenditure": "500",
+        "basic": "420",
+        "personnel": "300.5",
+        "public_funds": "119.5",
+        "project": "80",
+    }
