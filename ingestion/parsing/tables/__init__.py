@@ -27,7 +27,6 @@ from ingestion.parsing.tables.stated_amounts import stated_amounts
 __all__ = ["TableFacts", "extract_tables"]
 
 CAPTION_PARAGRAPHS = 2
-COST_LINE_ITEMS = {"公用经费": "public_funds", "人员经费": "personnel", "项目支出": "project"}
 # Between the two parts of a table broken across pages only page furniture stands ("- 3 -").
 PAGE_FURNITURE_CHARS = 20
 
@@ -80,11 +79,6 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators
         cost = read_cost_control(table, header_row, caption)
         for record in cost.records:
             facts.append("cost_control", record)
-            # This year's final 公用经费 / 人员经费 / 项目支出 of the block state the unit's lines, where nothing else does.
-            key = COST_LINE_ITEMS.get(record.values["item"])
-            if key and record.values.get("final_wan") is not None:
-                where = f"the basic-data row {record.values['item']}"
-                facts.set_amount(key, record.values["final_wan"], record.evidence["final_wan"], where)
         facts.warnings.extend(cost.warnings)
     staffing = read_staffing(table)
     if staffing is not None:

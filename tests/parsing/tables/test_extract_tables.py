@@ -41,9 +41,6 @@ def test_seed_002_self_evaluation_and_basic_data() -> None:
     assert facts.budget_execution == expected["budget_execution"]
     assert facts.self_score == expected["self_score"] == 96
     assert facts.cost_control == expected["cost_control"]
-    # The basic-data block's 公用经费 counts 一般商品和服务支出 (its footnote): it differs from the
-    # prose's 公用经费, which wins in the report (tables fill only what the prose leaves null).
-    assert facts.amounts.pop("public_funds") == "562.3" != expected["amounts_wan"]["public_funds"]
     for key, value in facts.amounts.items():
         assert value == expected["amounts_wan"][key], key
     assert set(facts.amounts) == {"budget_initial", "budget_full_year", "executed", "basic", "project"}
@@ -158,8 +155,11 @@ def test_word_table_with_merged_cells() -> None:
     assert_evidence_matches(facts, document.text)
 
 
-def test_basic_data_block_states_this_years_public_funds_and_project_lines() -> None:
+
+def test_basic_data_block_states_no_line_items() -> None:
+    """Its 公用经费 counts 一般商品和服务支出 (the form's footnote), not the 决算's line: cost control only."""
     header = ["经费控制情况（万元）", "2022年决算数", "2023年预算数", "2023年决算数"]
     table = [header, ["项目支出", "512.4", "300", "610.25"], ["公用经费", "80.1", "75", "92.36"]]
     facts = extract_tables(make_document(table))
-    assert as_decimals(facts.amounts) == as_decimals({"project": "610.25", "public_funds": "92.36"})
+    assert facts.amounts == {}
+    assert [(row["item"], row["final_wan"]) for row in facts.cost_control] == [("项目支出", "610.25"), ("公用经费", "92.36")]
