@@ -1,6 +1,7 @@
 """The scored budget-execution row of a self-evaluation table (年度资金总额 ... 执行率 得分).
 
-Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
+Where the form leaves the total's label out, it is the row of bare figures right under a header naming
+a budget and its execution. Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
 分值, 执行率, 得分), never by position: portals order these columns differently.
 
 Some forms leave the total row at zero (a template's sum formula never filled) and state the money
@@ -35,6 +36,10 @@ ROW_LABELS = (
     "年度财政资金总额", "财政资金总额",
 )  # fmt: skip
 HEADER_WORDS = (("执行数", "执行率"),)
+# A header whose figure row may stand without its label names a budget besides the execution.
+BUDGET_HEADER_WORDS = ("年初预算", "全年预算", "调整后预算", "预算数")
+_BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元)?$")
+_MIN_BARE_FIGURES = 2
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_wan": ("年初预算",),
     "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
@@ -68,12 +73,26 @@ class BudgetExecution:
 
 
 def find_budget_rows(table: Table) -> list[int]:
-    return [
+    """The 年度资金总额 rows; else the row of bare figures right under a budget header that names
+    a budget and its execution (年初预算数 | 全年预算数 | 全年执行数, the total's label left out)."""
+    labelled = [
         index
         for index, row in enumerate(table.rows)
         # row_has is the cheap (cached) test a row holding such a label passes first
         if row_has(row, ROW_LABELS) and any(compact(cell.text).rstrip(":：") in ROW_LABELS for cell in row)
     ]
+    if labelled:
+        return labelled
+    for index in range(1, len(table.rows)):
+        header, row = table.rows[index - 1], table.rows[index]
+        if row_has(header, *HEADER_WORDS, BUDGET_HEADER_WORDS) and _bare_figures(row):
+            return [index]
+    return []
+
+
+def _bare_figures(row: tuple[Cell, ...]) -> bool:
+    said = [compact(cell.text) for cell in row if cell.text.strip()]
+    return len(said) >= _MIN_BARE_FIGURES and all(_BARE_FIGURE.match(text) for text in said)
 
 
 def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetExecution | None:

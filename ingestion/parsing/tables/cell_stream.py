@@ -4,7 +4,8 @@ Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a
 one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
 line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
 width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
-written with its 万元) read under the header words just before it, with the cells stating the
+written with its 万元) read under the header words just before it (or, the label left out, as many
+bare figures right after those header words), with the cells stating the
 funds' make-up after it (其中：基本支出：900.47), one row each; a basic-data block is the header
 cells from 编制数 on and as many figures after them, its money section the year columns after
 经费控制情况 and each row's label with as many figures; an indicator row is its level
@@ -51,6 +52,9 @@ _MAX_STATED_ROWS = 12
 _STAFF_HEADER = "编制数"
 _STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
 _MAX_COUNT_COLUMNS = 4
+# A budget header whose figures follow it with no row label: it names a budget's stage.
+_STAGE_WORDS = ("年初预算", "全年预算", "调整后预算")
+_MIN_HEADED = 3
 # A basic-data block's money section (经费控制情况（万元）) and the year columns after it.
 _COST_HEADER = "经费控制"
 _COST_COLUMN = re.compile(r"^(?:(?:19|20)\d{2}年|上年|本年|当年)?(?:度)?(?:决算|预算)数?$")
@@ -281,6 +285,20 @@ def _count_table(stream: list[Cell | None], at: int) -> Found | None:
     return Found(at, end + len(figures), table)
 
 
+def _headed_figures(stream: list[Cell | None], at: int) -> Found | None:
+    """A budget header (年初预算数 / 全年预算数 / 全年执行数 …) and as many bare figures right after
+    it: the budget-execution row with its label left out (``budget_execution.find_budget_rows``)."""
+    end = at
+    while end < len(stream) and _has(_words(stream[end]), _BUDGET_WORDS):
+        end += 1
+    header = [cell for cell in stream[at:end] if cell is not None]
+    figures = _figures(stream, end, len(header))
+    if len(header) < _MIN_HEADED or len(figures) != len(header) or not all(c.text.strip() for c in figures):
+        return None
+    table = Table(rows=(tuple(header), tuple(figures)), start=header[0].start, end=figures[-1].end)
+    return Found(at, end + len(figures), table)
+
+
 def _cost_table(stream: list[Cell | None], at: int) -> Found | None:
     """A basic-data block's money section: 经费控制情况, its year columns (2022年决算数 /
     2023年预算数 / 2023年决算数), then each row's label and as many figures (a row of a group
@@ -323,6 +341,8 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _count_table(stream, i)
         elif words.startswith(_COST_HEADER):
             table = _cost_table(stream, i)
+        elif _has(words, _STAGE_WORDS):
+            table = _headed_figures(stream, i)
         if table is None:
             i += 1
             continue

@@ -34,7 +34,7 @@ _MIN_HEADER_CELLS = 4
 _MAX_SPACED_ROWS = 60
 # A form's cell on a line of its own is short; a longer line is prose and ends the form.
 _MAX_STREAM_CELL = 60
-_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额", "编制数", "经费控制")
+_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额", "编制数", "经费控制", "年初预算", "全年预算")
 _MAX_ANCHOR = 12
 # A flattened form holds its header and at least a row: many cells on one line.
 _MIN_FLATTENED_CELLS = 12

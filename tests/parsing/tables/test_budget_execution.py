@@ -134,3 +134,35 @@ def test_zero_total_row_with_zero_appropriation_row_states_zero() -> None:
     assert as_decimals(facts.amounts) == as_decimals(
         {"budget_initial": "0", "budget_full_year": "0", "executed": "0"}
     )
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            [["资金情况（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["", "30", "28.6", "28.1", "98%"]],
+            id="figures under the header, the total's label left out",
+        ),
+        pytest.param(
+            [["年初预算数", "全年预算数", "全年执行数"], ["30", "28.6", "28.1"]],
+            id="no unit, no rate",
+        ),
+    ],
+)
+def test_bare_figure_row_under_a_budget_header(table: list[list[str]]) -> None:
+    facts = extract_tables(make_document(table))
+    assert as_decimals(facts.amounts) == as_decimals(
+        {"budget_initial": "30", "budget_full_year": "28.6", "executed": "28.1"}
+    )
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param([["年初预算数", "全年预算数", "全年执行数"], ["合计", "30", "28.6"]], id="a labelled row"),
+        pytest.param([["指标", "年度指标值", "实际完成值"], ["30", "28.6", "28.1"]], id="not a budget header"),
+        pytest.param([["年初预算数", "全年预算数", "备注"], ["30", "28.6", "28.1"]], id="no execution column"),
+    ],
+)
+def test_no_budget_row_without_a_budget_header_over_bare_figures(table: list[list[str]]) -> None:
+    assert extract_tables(make_document(table)).amounts == {}

@@ -195,3 +195,13 @@ def test_cost_block_one_cell_per_line() -> None:
 
 def test_cost_block_needs_year_columns() -> None:
     assert stream_tables(stream("经费控制情况", "公用经费", "80.10", "75.00")) == []
+
+
+def test_budget_header_with_its_figures_and_no_row_label() -> None:
+    header = ("年初预算数", "全年预算数", "全年执行数", "执行率")
+    (found,) = stream_tables(stream("资金情况(万元)", *header, "30", "28.6", "28.1", "98%", "年度总体目标"))
+    assert rows(found.table) == [list(header), ["30", "28.6", "28.1", "98%"]]
+
+
+def test_budget_header_with_too_few_figures_is_no_table() -> None:
+    assert stream_tables(stream("年初预算数", "全年预算数", "全年执行数", "30", "说明")) == []
