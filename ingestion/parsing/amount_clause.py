@@ -22,7 +22,7 @@ _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
     r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
-    r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
+    r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ① 一是
 _ITEM_NUMBER = (
@@ -126,15 +126,15 @@ _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 _COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
 
 
-def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
+def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int] | None:
     """Where a label may start after ``at``: before and after each further qualifier, in order
-    (全年 and 实际 are qualifiers, and begin 全年预算数 and 实际支出). Past a year other than the
-    report's, none."""
+    (全年 and 实际 are qualifiers, and begin 全年预算数 and 实际支出). None when a qualifier names
+    a year other than the report's (2019年…, 截至2013年已安排…): another year's figure."""
     starts = [at]
     while (qualifier := _QUALIFIER.match(folded, starts[-1])) and qualifier.end() > starts[-1]:
-        year = qualifier.group("year")
+        year = qualifier.group("year") or qualifier.group("until")
         if year and fiscal_year and int(year) != fiscal_year:
-            break
+            return None
         starts.append(qualifier.end())
     return starts
 
@@ -145,6 +145,8 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
     (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
     issued to it."""
     starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
+    if starts is None:
+        return None
     for start in starts:
         if found := _labelled_amount(folded, start):
             return found
@@ -156,7 +158,7 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
         subject = subject_pattern.match(folded, start)
         if subject is None:
             continue
-        for after in _label_starts(folded, subject.end(), fiscal_year):
+        for after in _label_starts(folded, subject.end(), fiscal_year) or ():
             found = _labelled_amount(folded, after)
             if found is not None and found[0] in _SUBJECT_LABELS:
                 return found

@@ -4,7 +4,7 @@
 2. The items an announcement of evaluation results lists (``evaluated_items``).
 3. In a report on projects or funds: the one project it is about (``single_project``, with the
    report's own budget and execution), and the projects or funds it lists (``project_lists``:
-   item runs, breakdowns, numbered project paragraphs, fund headings).
+   item runs, breakdowns, numbered project paragraphs, fund headings, project sub-headings).
 4. In any other report: item runs, a breakdown of a project amount, attached project reports.
 A name stated twice (the title's project and a list's item) is listed once.
 """
@@ -43,6 +43,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
     if one_project:
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
+        items += project_lists.project_headings(sections)
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]
     return items

@@ -191,3 +191,24 @@ def test_label_cells_with_their_figures_on_the_next_line() -> None:
         "public_funds": "119.5",
         "project": "80",
     }
+
+
+def test_projects_named_by_sub_headings_with_their_own_amounts() -> None:
+    text = (
+        "平江县档案局2023年度项目绩效自评报告\n一、项目基本情况\n(一)档案数字化加工经费项目\n"
+        "该项目2019年立项,总经费约需500万元,截止2021年已安排项目经费200万元。\n"
+        "2023年争取到市级档案数字化加工经费项目资金36万元,用于更换服务器。\n"
+        "(二)馆藏档案日常保护项目\n按照每卷2元的标准测算,争取到市级财政资金18.5万元。\n二、绩效目标\n"
+    )
+    result = _extract(text)
+    assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [
+        ("档案数字化加工经费项目", "36"),
+        ("馆藏档案日常保护项目", "18.5"),
+    ]
+    # 截止2021年已安排…: an earlier year's funding is no budget of the report's year.
+    assert result["amounts_wan"]["budget_full_year"] is None
+
+
+def test_one_project_sub_heading_alone_is_not_a_list() -> None:
+    text = "平江县档案局2023年度项目绩效自评报告\n一、项目基本情况\n(一)档案数字化加工经费项目\n该项目已完成。\n"
+    assert _projects(text) == []
