@@ -23,6 +23,7 @@ from ingestion.parsing.unit_body import (
     UNIT_SUFFIX,
     alias_unit,
     announced_unit,
+    commissioning_unit,
     is_unit_name,
     overview_unit,
     own_rules_unit,
@@ -246,6 +247,7 @@ def unit_name(
         subject_unit(document),
         subordinate_subject(text),
         own_rules_unit(text),
+        commissioning_unit(text),
     ):
         if found:
             return _named_unit(found, full_names)

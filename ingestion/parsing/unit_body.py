@@ -14,6 +14,7 @@ Sources, each a layout national templates share:
   ``现将2022年某县水利局某资金项目绩效自评报告如下``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
 - the unit whose own rules the report cites while speaking of itself (我厅 … 《某省某厅财务管理办法》);
+- the office that commissioned a third party's evaluation (某事务所接受某县财政局的委托);
 - the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
 
@@ -89,6 +90,7 @@ _SELF_SUFFIX = re.compile(r"[我本](?P<suffix>厅|局|委|院|校|馆|中心|�
 _CITED_TITLE = re.compile(r"《(?P<title>[^》]{6,60})》")
 _RULES_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{3,20}}?{UNIT_SUFFIX})(?=[\u4e00-\u9fff]{{2,}}(?:办法|规定|制度|细则|规则|规程))")
 _OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
+_COMMISSIONED = re.compile(rf"(?:接受|受)(?P<name>[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})的?委托")
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6
 
@@ -250,6 +252,15 @@ def own_rules_unit(text: str) -> tuple[str, int] | None:
         region, rest = split_region_prefix(head["name"])
         if region is not None and is_unit_name(rest):
             return head["name"], cited.start("title")
+    return None
+
+
+def commissioning_unit(text: str) -> tuple[str, int] | None:
+    """The office that commissioned a third party's evaluation (某事务所接受某县财政局的委托): the
+    report is that office's."""
+    for match in anchored_finditer(_COMMISSIONED, text, (("委托", 4, 30),)):
+        if is_unit_name(match["name"]):
+            return match["name"], match.start("name")
     return None
 
 

@@ -212,3 +212,13 @@ def test_projects_named_by_sub_headings_with_their_own_amounts() -> None:
 def test_one_project_sub_heading_alone_is_not_a_list() -> None:
     text = "平江县档案局2023年度项目绩效自评报告\n一、项目基本情况\n(一)档案数字化加工经费项目\n该项目已完成。\n"
     assert _projects(text) == []
+
+
+def test_third_party_evaluation_commissioned_by_a_finance_office() -> None:
+    text = (
+        "平江县2023年度新增债券资金项目审计报告\n平江县财政局:\n根据《平江县财政局关于开展绩效 评价工作的通知》要求,"
+        "某某会计 师事务所接受平江县财政局的委托,对2023年度新增债券资金项目进行了绩效评价。\n"
+        "一、评价依据\n1.《某省项目支出绩效评价管理办法》\n2.《某省项目支出绩效自评工作规程》\n"
+    )
+    report = _extract(text)["report"]
+    assert (report["kind"], report["unit_name"]) == ("key_projects", "财政局")

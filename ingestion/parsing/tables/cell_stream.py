@@ -36,7 +36,8 @@ from ingestion.parsing.tables.indicators import COLUMNS
 Stream = Sequence[Cell | None]
 
 _BUDGET_WORDS = tuple(word for words in (*MONEY_COLUMNS.values(), *SCORE_COLUMNS.values()) for word in words)
-_INDICATOR_WORDS = tuple(word for words in COLUMNS.values() for word in words)
+INDICATOR_WORDS = tuple(word for words in COLUMNS.values() for word in words)
+_INDICATOR_WORDS = INDICATOR_WORDS
 _NAME_WORDS = COLUMNS["name"]
 _LEVEL_WORDS = (*COLUMNS["level1"], *COLUMNS["level2"])
 _HEADER_WORDS = (*_BUDGET_WORDS, *_INDICATOR_WORDS)
@@ -69,8 +70,11 @@ def _words(cell: Cell | None) -> str:
     return compact(cell.text).rstrip(":：") if cell is not None else ""
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
+def has_words(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
+
+
+_has = has_words
 
 
 def _is_figure(cell: Cell) -> bool:
