@@ -38,8 +38,11 @@ _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:�
 _FUND_SUBJECT = re.compile(
     rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
 )
-# Labels a subject may precede: the budget and its execution, not a component of spending.
-_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid"})
+# Labels a subject may precede: the budget, its execution and the total spent (某卫生院单位支出为…),
+# not a component of spending.
+_SUBJECT_LABELS = frozenset(
+    {"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid", "expenditure_total"}
+)
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -87,11 +90,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    # A bare 支出 is the total only as a row's label (支出：…) or right after the year (2022年支出…).
+    # A bare 支出 is the total only as a row's label (支出：…) or right after the year or the unit
+    # (2022年支出…, 单位支出为…).
     (
         "expenditure_total",
         r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
-        r"(?:(?<=年)|(?<=年度))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))

@@ -222,3 +222,16 @@ def test_third_party_evaluation_commissioned_by_a_finance_office() -> None:
     )
     report = _extract(text)["report"]
     assert (report["kind"], report["unit_name"]) == ("key_projects", "财政局")
+
+
+def test_two_sentences_run_together_after_a_figure() -> None:
+    text = (
+        "平江县民政局2023年度优抚补助经费项目支出绩效自评报告\n一、资金情况\n"
+        "2023年收到财政资金共500.5万元,其中:中央资金300万元,其他资金200.5万元2023年支出480.2万元,其中中央资金290万元\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "500.5", "executed": "480.2"}
+
+
+def test_the_units_spending_stated_after_its_name() -> None:
+    text = "平江县某镇卫生院2021年度部门决算公开说明\n一、支出情况\n2021年度,某镇卫生院单位支出为468.5万元。其中:基本支出250万元。\n"
+    assert _amounts(text) == {"appropriation_expenditure": "468.5", "basic": "250"}
