@@ -235,3 +235,20 @@ def test_two_sentences_run_together_after_a_figure() -> None:
 def test_the_units_spending_stated_after_its_name() -> None:
     text = "平江县某镇卫生院2021年度部门决算公开说明\n一、支出情况\n2021年度,某镇卫生院单位支出为468.5万元。其中:基本支出250万元。\n"
     assert _amounts(text) == {"appropriation_expenditure": "468.5", "basic": "250"}
+
+
+def test_enumerated_sub_projects_with_their_budgets() -> None:
+    text = (
+        "平江县林业局2022年度林业生态保护恢复资金绩效自评报告\n一、资金到位情况\n"
+        "2022年度上级安排林业生态保护恢复资金900万元,实际到位600万元。分项目如下:①森林防火补助应到位100万元,"
+        "实际到位50万元;②生态护林员项目应到位500万元,实际到位450万元;③草原修复治理补助应到位200万元,实际未到位;"
+        "4退耕还林补助应到位100万元,实际到位100万元。\n目前共支付资金580.5万元,资金执行率64.5%。\n"
+    )
+    result = _extract(text)
+    assert [(p["name"], p["budget_wan"]) for p in result["projects"]][1:] == [
+        ("森林防火补助", "100"),
+        ("生态护林员项目", "500"),
+        ("草原修复治理补助", "200"),
+        ("退耕还林补助", "100"),
+    ]
+    assert result["amounts_wan"]["executed"] == "580.5"
