@@ -1,6 +1,6 @@
 """One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
 
-A label opens the clause after list numbering and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
+A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
 ``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
 comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
 execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
@@ -30,6 +30,9 @@ _ITEM_NUMBER = (
     rf"[{ENCLOSED_NUMERAL}]|[一二三四五六七八九十]是)"
 )
 _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
+# The document a clause opens by citing (《某局关于下达…的通知》（某财〔2020〕18号）共下达…): its
+# title is no label of the figure that follows.
+_CITED_LEAD = re.compile(r"《[^》]{2,80}》\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:文件)?\s*")
 # The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
 # one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
 # never a comparison or another level's figure.
@@ -148,7 +151,10 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
     subject it describes, else after the 等 that closes a list of what a component holds
     (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
     issued to it."""
-    starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
+    at = _ITEM.match(folded).end()  # type: ignore[union-attr]
+    if cited := _CITED_LEAD.match(folded, at):
+        at = cited.end()
+    starts = _label_starts(folded, at, fiscal_year)
     if starts is None:
         return None
     for start in starts:

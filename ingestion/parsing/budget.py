@@ -4,7 +4,8 @@ Each clause is read by ``amount_clause`` (two sentences a lost line break ran to
 …859.6万元2023年支出…, are two clauses). Only figures stated in 万元 are taken: in running text
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
-one becomes a warning, and a stage-less budget figure stated with different values is left null.
+one becomes a warning, and a stage-less budget figure stated with different values is left null
+unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295).
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
 was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
@@ -13,6 +14,7 @@ section headed 政府性基金/国有资本经营/社会保险基金预算支出
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterable, Iterator
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
@@ -44,6 +46,7 @@ def prose_amounts(
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
+    weak = _WeakStatements()
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
@@ -73,6 +76,8 @@ def prose_amounts(
                 if not one_project and _about_a_project(passage.text, clause.start):
                     continue
                 key = "executed"
+            if key in WEAK_KEYS:
+                weak.add(key, wan, clause.text, passage.span(clause.start, clause.end, document_text))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -82,11 +87,44 @@ def prose_amounts(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )
     for key in warned & WEAK_KEYS:
+        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
+        total = weak.total(key)
+        if total is not None:
+            found[key] = total[0]
+            cite(evidence, f"/amounts_wan/{key}", total[1])
+            warnings.append(f"amounts_wan.{key}: stated with different values; kept the total {total[0]}")
+            continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
-        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         warnings.append(f"amounts_wan.{key}: stated with different values and no stage; left null")
     return found, warnings
+
+
+# 共下达, 合计, 累计: a clause stating the whole of what its parts (each 下达…) add up to.
+# 共收到中央下达…: the whole of one source (中央), not of the fund.
+_TOTAL_WORD = re.compile(r"共(?:计)?(?:下达|安排|拨付)|合计|总计|累计")
+
+
+class _WeakStatements:
+    """Every statement of a stage-less budget figure, to keep the one total among several parts
+    (共下达…873万元 over the tranches 下达…250万元, 下达…295万元)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, list[Decimal]] = {}
+        self._totals: dict[str, list[tuple[str, Span]]] = {}
+
+    def add(self, key: str, wan: str, clause: str, span: Span) -> None:
+        self._values.setdefault(key, []).append(Decimal(wan))
+        if _TOTAL_WORD.search(clause):
+            self._totals.setdefault(key, []).append((wan, span))
+
+    def total(self, key: str) -> tuple[str, Span] | None:
+        """The one total stated (a single value), when it is no less than every other statement."""
+        totals = self._totals.get(key, [])
+        if len({Decimal(wan) for wan, _ in totals}) != 1:
+            return None
+        wan, span = totals[0]
+        return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
 
 
 _CLAUSE_MARKS = "，,；;。！!？?\n:："

@@ -252,3 +252,42 @@ def test_enumerated_sub_projects_with_their_budgets() -> None:
         ("退耕还林补助", "100"),
     ]
     assert result["amounts_wan"]["executed"] == "580.5"
+
+
+def test_the_total_issued_beats_its_tranches_and_a_cited_notice_is_no_label() -> None:
+    text = (
+        "平江县文物局2020年度文物保护专项资金绩效自评报告\n一、资金情况\n"
+        "2020年3月,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2020)下达文物保护专项经费250万元。\n"
+        "2020年9月,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2021)下达文物保护专项经费300万元。\n"
+        "以上,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2022)共下达文物保护专项经费550万元。\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "550"}
+
+
+def test_different_issued_figures_without_a_total_stay_null() -> None:
+    text = (
+        "平江县文物局2020年度文物保护专项资金绩效自评报告\n一、资金情况\n"
+        "下达文物保护专项经费250万元。\n另下达文物保护专项经费300万元。\n"
+    )
+    assert _amounts(text) == {}
+
+
+def test_unit_opening_a_later_sentence_of_its_paragraph() -> None:
+    text = (
+        "目 录\n第一部分部门单位概况\n第二部分部门决算情况说明\n一、主要职能\n"
+        "中华全国妇女联合会是全国各族各界妇女的群众团体。平江县妇女联合会是平江县各级妇联组织的领导机关。\n"
+    )
+    assert _unit(text) == "妇女联合会"
+
+
+def test_actual_staff_counted_as_cadres_and_workers() -> None:
+    text = "平江县档案局2022年度部门决算\n第一部分 平江县档案局概况\n核定行政编制3人。实有干部职工6人,其中男4人。\n"
+    assert _extract(text)["staffing"]["actual"] == 6
+
+
+def test_the_whole_of_one_source_is_no_total() -> None:
+    text = (
+        "平江县民政局2021年度救助补助资金绩效自评报告\n一、资金情况\n"
+        "2021年我局共收到中央下达救助补助资金900万元,省级下达救助补助资金80万元,市县安排救助补助资金200万元。\n"
+    )
+    assert _amounts(text) == {}
