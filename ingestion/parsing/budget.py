@@ -5,7 +5,8 @@ Each clause is read by ``amount_clause`` (two sentences a lost line break ran to
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
 one becomes a warning, and a stage-less budget figure stated with different values is left null
-unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295).
+unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295) or
+names the fund the title names.
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
 was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
@@ -40,6 +41,7 @@ def prose_amounts(
     fiscal_year: int | None,
     evidence: Evidence,
     one_project: bool = False,
+    title: str | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Labelled amounts in the prose passages. The first statement of a label wins (a later
     different one is a warning); a stage-less ``budget`` stated twice differently is left null."""
@@ -88,11 +90,11 @@ def prose_amounts(
                 )
     for key in warned & WEAK_KEYS:
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
-        total = weak.total(key)
-        if total is not None:
-            found[key] = total[0]
-            cite(evidence, f"/amounts_wan/{key}", total[1])
-            warnings.append(f"amounts_wan.{key}: stated with different values; kept the total {total[0]}")
+        kept = weak.total(key) or weak.named_in(key, title)
+        if kept is not None:
+            found[key] = kept[0]
+            cite(evidence, f"/amounts_wan/{key}", kept[1])
+            warnings.append(f"amounts_wan.{key}: stated with different values; kept {kept[0]}, the total or the title's fund")
             continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
@@ -105,6 +107,19 @@ def prose_amounts(
 _TOTAL_WORD = re.compile(r"共(?:计)?(?:下达|安排|拨付)|合计|总计|累计")
 
 
+_FUND_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费)")
+_MIN_FUND_NAME = 6
+
+
+def _names_title_fund(clause: str, title: str) -> bool:
+    """The clause names a fund (its last 6 or more characters up to 资金/经费) the title names too."""
+    for fund in _FUND_NAME.finditer(clause):
+        name = fund.group()
+        if any(name[start:] in title for start in range(len(name) - _MIN_FUND_NAME + 1)):
+            return True
+    return False
+
+
 class _WeakStatements:
     """Every statement of a stage-less budget figure, to keep the one total among several parts
     (共下达…873万元 over the tranches 下达…250万元, 下达…295万元)."""
@@ -112,11 +127,21 @@ class _WeakStatements:
     def __init__(self) -> None:
         self._values: dict[str, list[Decimal]] = {}
         self._totals: dict[str, list[tuple[str, Span]]] = {}
+        self._clauses: dict[str, list[tuple[str, str, Span]]] = {}
 
     def add(self, key: str, wan: str, clause: str, span: Span) -> None:
         self._values.setdefault(key, []).append(Decimal(wan))
+        self._clauses.setdefault(key, []).append((wan, clause, span))
         if _TOTAL_WORD.search(clause):
             self._totals.setdefault(key, []).append((wan, span))
+
+    def named_in(self, key: str, title: str | None) -> tuple[str, Span] | None:
+        """The one value whose statement names the fund the title names (…2023年中央水利发展资金
+        绩效自评报告: 下达某县2023年中央水利发展资金2263万元, not the other funds issued)."""
+        if not title:
+            return None
+        named = [(wan, span) for wan, clause, span in self._clauses.get(key, []) if _names_title_fund(clause, title)]
+        return named[0] if len({Decimal(wan) for wan, _ in named}) == 1 else None
 
     def total(self, key: str) -> tuple[str, Span] | None:
         """The one total stated (a single value), when it is no less than every other statement."""

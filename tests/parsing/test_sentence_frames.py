@@ -291,3 +291,12 @@ def test_the_whole_of_one_source_is_no_total() -> None:
         "2021年我局共收到中央下达救助补助资金900万元,省级下达救助补助资金80万元,市县安排救助补助资金200万元。\n"
     )
     assert _amounts(text) == {}
+
+
+def test_of_several_issued_funds_the_one_the_title_names() -> None:
+    text = (
+        "平江县2023年度中央水利发展资金绩效自评报告\n一、资金情况\n"
+        "某局《关于下达2023年中央水利发展资金预算的通知》,下达**县2023年中央水利发展资金1200万元。"
+        "某局《关于下达2023年衔接资金的通知》,下达**县2023年衔接资金300万元。\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "1200"}
