@@ -1,13 +1,15 @@
 """One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
 
-A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
-``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
-comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
-execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
-report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
-fund's stated 合计 (or the project's planned investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
-budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付, 已使用资金) as its execution. How many projects a
-figure covers may stand before it (年初预算8个项目985万元).
+A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and
+qualifiers (a year, 其中, 本单位, 一般公共预算 …: ``2021年度单位一般公共预算财政拨款支出1929.65万元``)
+and the amount follows it directly, so a comparison (上年…), a difference (相差…) or a list
+(分别为…) is never a total. A budget or its execution may also follow the subject it describes:
+the department (某局所属部门2023年预算数…) and, in a report on one project or fund, that project
+or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
+investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
+as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
+已使用资金) as its execution. How many projects a figure covers may stand before it
+(年初预算8个项目985万元).
 """
 
 from __future__ import annotations
@@ -182,7 +184,11 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
     for pattern, key in ((_FUND_TOTAL, "budget_total"), (_INVESTMENT, "budget_planned")):
         for start in starts:
             total = pattern.match(folded, start)
-            if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
+            if (
+                total
+                and (money := money_at(folded, total.end()))
+                and folded.startswith("万元", money.end - 2)
+            ):
                 return key, money.wan
     for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
         fund = _FUND_VERB.match(folded, verb.start())

@@ -15,8 +15,8 @@ section headed 政府性基金/国有资本经营/社会保险基金预算支出
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
@@ -94,7 +94,10 @@ def prose_amounts(
         if kept is not None:
             found[key] = kept[0]
             cite(evidence, f"/amounts_wan/{key}", kept[1])
-            warnings.append(f"amounts_wan.{key}: stated with different values; kept {kept[0]}, the total or the title's fund")
+            warnings.append(
+                f"amounts_wan.{key}: stated with different values; kept {kept[0]}"
+                " (the total, or the title's fund)"
+            )
             continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
@@ -140,7 +143,11 @@ class _WeakStatements:
         绩效自评报告: 下达某县2023年中央水利发展资金2263万元, not the other funds issued)."""
         if not title:
             return None
-        named = [(wan, span) for wan, clause, span in self._clauses.get(key, []) if _names_title_fund(clause, title)]
+        named = [
+            (wan, span)
+            for wan, clause, span in self._clauses.get(key, [])
+            if _names_title_fund(clause, title)
+        ]
         return named[0] if len({Decimal(wan) for wan, _ in named}) == 1 else None
 
     def total(self, key: str) -> tuple[str, Span] | None:
