@@ -74,7 +74,8 @@ def place_one_projects_budget(
     if kind not in ONE_PROJECT_KINDS or len(projects) != 1:
         return
     budget = projects[0].get("budget_wan")
-    if budget is None or amounts.get("budget_full_year") is not None or amounts.get("budget_initial") is not None:
+    stated = amounts.get("budget_full_year") is not None or amounts.get("budget_initial") is not None
+    if budget is None or stated:
         return
     amounts["budget_full_year"] = budget
     cited = evidence.get("/projects/0/budget_wan") or evidence.get("/projects/0/name")

@@ -85,7 +85,8 @@ def report_projects(
     restated: dict[int, set[str | None]] = {}
     for name, budget, span in _listed(document, sections, one_project):
         if _already(name, records):
-            restated.setdefault(next(i for i, r in enumerate(records) if _same(name, r["name"])), set()).add(budget)
+            index = next(i for i, r in enumerate(records) if _same(name, r["name"]))
+            restated.setdefault(index, set()).add(budget)
             continue
         if span is not None:
             _cite(evidence, f"/projects/{len(records)}/name", span, document)
