@@ -1,13 +1,15 @@
 """One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
 
-A label opens the clause after list numbering and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
-``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
-comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
-execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
-report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
-fund's stated 合计 and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
-budget figures, and what it paid out (支付, 实际发放, 支出共计) as its execution. How many projects a
-figure covers may stand before it (年初预算8个项目985万元).
+A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and
+qualifiers (a year, 其中, 本单位, 一般公共预算 …: ``2021年度单位一般公共预算财政拨款支出1929.65万元``)
+and the amount follows it directly, so a comparison (上年…), a difference (相差…) or a list
+(分别为…) is never a total. A budget or its execution may also follow the subject it describes:
+the department (某局所属部门2023年预算数…) and, in a report on one project or fund, that project
+or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
+investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
+as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
+已使用资金) as its execution. How many projects a figure covers may stand before it
+(年初预算8个项目985万元).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|(?:主要)?用于|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
-    r"(?:截至|截止|至|到)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
+    r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ① 一是
 _ITEM_NUMBER = (
@@ -30,6 +32,9 @@ _ITEM_NUMBER = (
     rf"[{ENCLOSED_NUMERAL}]|[一二三四五六七八九十]是)"
 )
 _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
+# The document a clause opens by citing (《某局关于下达…的通知》（某财〔2020〕18号）共下达…): its
+# title is no label of the figure that follows.
+_CITED_LEAD = re.compile(r"《[^》]{2,80}》\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:文件)?\s*")
 # The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
 # one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
 # never a comparison or another level's figure.
@@ -38,8 +43,11 @@ _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:�
 _FUND_SUBJECT = re.compile(
     rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
 )
-# Labels a subject may precede: the budget and its execution, not a component of spending.
-_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid"})
+# Labels a subject may precede: the budget, its execution and the total spent (某卫生院单位支出为…),
+# not a component of spending.
+_SUBJECT_LABELS = frozenset(
+    {"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid", "expenditure_total"}
+)
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -48,7 +56,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
         r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?",
     ),
-    ("budget_initial", r"年初(?:批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?"),
+    # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
+    (
+        "budget_initial",
+        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
+    ),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
     # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
     ("appropriation_income_part", r"财政拨款(?=\s*(?:为|是)?\s*\d)"),
@@ -62,7 +74,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).
-    ("paid", r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?"),
+    (
+        "paid",
+        r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
+        r"完成拨付(?:资金)?|(?<![未计划])使用资金",
+    ),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
@@ -79,21 +95,23 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    # A bare 支出 is the total only as a row's label (支出：…) or right after the year (2022年支出…).
+    # A bare 支出 is the total only as a row's label (支出：…) or right after the year or the unit
+    # (2022年支出…, 单位支出为…).
     (
         "expenditure_total",
         r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
-        r"(?:(?<=年)|(?<=年度))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
 # Spending components a list of their contents may precede (…等人员经费).
 _COMPONENT_KEYS = frozenset({"basic", "personnel", "public_funds", "project"})
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
-WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued"})
-# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
+WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued", "budget_planned"})
+# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元, a
+# place masked by the publisher included: 下达**县某资金,
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
-_FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)[）)]?"
+_FUND = r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算)[）)]?"
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
@@ -102,26 +120,36 @@ _FUND_VERB = re.compile(
 )
 # ... or the fund named before the verb (某衔接资金共下达105万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
-_FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计){_WAN_FOLLOWS}")
+_FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计|共){_WAN_FOLLOWS}")
+# 某项目计划投资2179万元, 项目总投资39.5万元: the investment planned for the project, a budget
+# figure weaker than any other (a year's 资金安排 may differ from the plan).
+_INVESTMENT = re.compile(
+    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
+)
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
-# How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
-_COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
+# How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元,
+# 预算安排项目共计12个，资金300万元).
+_COUNT = re.compile(
+    r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
+    # …项目共计113个，财政资金3267.28万元: the count's clause, then the money it comes to.
+    r"(?:[,，]\s*(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
+)
 
 
-def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int]:
+def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int] | None:
     """Where a label may start after ``at``: before and after each further qualifier, in order
-    (全年 and 实际 are qualifiers, and begin 全年预算数 and 实际支出). Past a year other than the
-    report's, none."""
+    (全年 and 实际 are qualifiers, and begin 全年预算数 and 实际支出). None when a qualifier names
+    a year other than the report's (2019年…, 截至2013年已安排…): another year's figure."""
     starts = [at]
     while (qualifier := _QUALIFIER.match(folded, starts[-1])) and qualifier.end() > starts[-1]:
-        year = qualifier.group("year")
+        year = qualifier.group("year") or qualifier.group("until")
         if year and fiscal_year and int(year) != fiscal_year:
-            break
+            return None
         starts.append(qualifier.end())
     return starts
 
@@ -131,7 +159,12 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
     subject it describes, else after the 等 that closes a list of what a component holds
     (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
     issued to it."""
-    starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
+    at = _ITEM.match(folded).end()  # type: ignore[union-attr]
+    if cited := _CITED_LEAD.match(folded, at):
+        at = cited.end()
+    starts = _label_starts(folded, at, fiscal_year)
+    if starts is None:
+        return None
     for start in starts:
         if found := _labelled_amount(folded, start):
             return found
@@ -143,7 +176,7 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
         subject = subject_pattern.match(folded, start)
         if subject is None:
             continue
-        for after in _label_starts(folded, subject.end(), fiscal_year):
+        for after in _label_starts(folded, subject.end(), fiscal_year) or ():
             found = _labelled_amount(folded, after)
             if found is not None and found[0] in _SUBJECT_LABELS:
                 return found
@@ -151,11 +184,17 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
 
 
 def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
-    """A one-project report's fund: its stated total, else what was put at its disposal."""
-    for start in starts:
-        total = _FUND_TOTAL.match(folded, start)
-        if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
-            return "budget_total", money.wan
+    """A one-project report's fund: its stated total or planned investment, else what was put at
+    its disposal."""
+    for pattern, key in ((_FUND_TOTAL, "budget_total"), (_INVESTMENT, "budget_planned")):
+        for start in starts:
+            total = pattern.match(folded, start)
+            if (
+                total
+                and (money := money_at(folded, total.end()))
+                and folded.startswith("万元", money.end - 2)
+            ):
+                return key, money.wan
     for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
         fund = _FUND_VERB.match(folded, verb.start())
         if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb.start()):

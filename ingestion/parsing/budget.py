@@ -1,9 +1,12 @@
 """The unit's budget figures stated in prose (``amounts_wan``).
 
-Each clause is read by ``amount_clause``. Only figures stated in 万元 are taken: in running text
+Each clause is read by ``amount_clause`` (two sentences a lost line break ran together,
+…859.6万元2023年支出…, are two clauses). Only figures stated in 万元 are taken: in running text
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
-one becomes a warning, and a stage-less budget figure stated with different values is left null.
+one becomes a warning, and a stage-less budget figure stated with different values is left null
+unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295) or
+names the fund the title names.
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
 was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
@@ -12,7 +15,8 @@ section headed 政府性基金/国有资本经营/社会保险基金预算支出
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
@@ -37,19 +41,24 @@ def prose_amounts(
     fiscal_year: int | None,
     evidence: Evidence,
     one_project: bool = False,
+    title: str | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Labelled amounts in the prose passages. The first statement of a label wins (a later
     different one is a warning); a stage-less ``budget`` stated twice differently is left null."""
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
+    weak = _WeakStatements()
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
-        for clause in clauses(passage.text, containing="元", or_containing="万"):
+        for clause in _unfused(clauses(passage.text, containing="元", or_containing="万")):
             hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
                 clause = labelled
+                hit = clause_amount(clause.text, fiscal_year, one_project)
+            if hit is None and (counted := _count_before(passage.text, clause)) is not None:
+                clause = counted
                 hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None:
                 continue
@@ -72,6 +81,8 @@ def prose_amounts(
                 if not one_project and _about_a_project(passage.text, clause.start):
                     continue
                 key = "executed"
+            if key in WEAK_KEYS:
+                weak.add(key, wan, clause.text, passage.span(clause.start, clause.end, document_text))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -81,14 +92,91 @@ def prose_amounts(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )
     for key in warned & WEAK_KEYS:
+        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
+        kept = weak.total(key) or weak.named_in(key, title)
+        if kept is not None:
+            found[key] = kept[0]
+            cite(evidence, f"/amounts_wan/{key}", kept[1])
+            warnings.append(
+                f"amounts_wan.{key}: stated with different values; kept {kept[0]}"
+                " (the total, or the title's fund)"
+            )
+            continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
-        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         warnings.append(f"amounts_wan.{key}: stated with different values and no stage; left null")
     return found, warnings
 
 
+# 共下达, 合计, 累计: a clause stating the whole of what its parts (each 下达…) add up to.
+# 共收到中央下达…: the whole of one source (中央), not of the fund.
+_TOTAL_WORD = re.compile(r"共(?:计)?(?:下达|安排|拨付)|合计|总计|累计")
+
+
+_FUND_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费)")
+_MIN_FUND_NAME = 6
+
+
+def _names_title_fund(clause: str, title: str) -> bool:
+    """The clause names a fund (its last 6 or more characters up to 资金/经费) the title names too."""
+    for fund in _FUND_NAME.finditer(clause):
+        name = fund.group()
+        if any(name[start:] in title for start in range(len(name) - _MIN_FUND_NAME + 1)):
+            return True
+    return False
+
+
+class _WeakStatements:
+    """Every statement of a stage-less budget figure, to keep the one total among several parts
+    (共下达…873万元 over the tranches 下达…250万元, 下达…295万元)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, list[Decimal]] = {}
+        self._totals: dict[str, list[tuple[str, Span]]] = {}
+        self._clauses: dict[str, list[tuple[str, str, Span]]] = {}
+
+    def add(self, key: str, wan: str, clause: str, span: Span) -> None:
+        self._values.setdefault(key, []).append(Decimal(wan))
+        self._clauses.setdefault(key, []).append((wan, clause, span))
+        if _TOTAL_WORD.search(clause):
+            self._totals.setdefault(key, []).append((wan, span))
+
+    def named_in(self, key: str, title: str | None) -> tuple[str, Span] | None:
+        """The one value whose statement names the fund the title names (…2023年中央水利发展资金
+        绩效自评报告: 下达某县2023年中央水利发展资金2263万元, not the other funds issued)."""
+        if not title:
+            return None
+        named = [
+            (wan, span)
+            for wan, clause, span in self._clauses.get(key, [])
+            if _names_title_fund(clause, title)
+        ]
+        return named[0] if len({Decimal(wan) for wan, _ in named}) == 1 else None
+
+    def total(self, key: str) -> tuple[str, Span] | None:
+        """The one total stated (a single value), when it is no less than every other statement."""
+        totals = self._totals.get(key, [])
+        if len({Decimal(wan) for wan, _ in totals}) != 1:
+            return None
+        wan, span = totals[0]
+        return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
+
+
 _CLAUSE_MARKS = "，,；;。！!？?\n:："
+# Two sentences a lost line break ran together (…其他资金859.6万元2023年支出2310.4万元): a new one
+# starts where a year follows a figure's 万元.
+_FUSED = re.compile(r"(?<=万元)(?=(?:19|20)\d{2}年)")
+
+
+def _unfused(spans: Iterable[Span]) -> Iterator[Span]:
+    for span in spans:
+        if "万元" not in span.text or not _FUSED.search(span.text):
+            yield span
+            continue
+        start = 0
+        for cut in [m.start() for m in _FUSED.finditer(span.text)] + [len(span.text)]:
+            yield Span(span.text[start:cut], span.start + start, span.start + cut)
+            start = cut
 
 
 def _label_before_colon(text: str, clause: Span) -> Span | None:
@@ -98,6 +186,20 @@ def _label_before_colon(text: str, clause: Span) -> Span | None:
         return None
     start = max(text.rfind(mark, 0, colon) for mark in _CLAUSE_MARKS) + 1
     return Span(text[start : clause.end], start, clause.end) if colon - start <= _MAX_LABEL else None
+
+
+# 预算安排项目共计113个，财政资金3267.28万元: the money a counted budget comes to, in a clause of its own.
+_COUNTED = re.compile(r"\d{1,4}个(?:子?项目|单位)?[,，]\s*$")
+_MONEY_CLAUSE = re.compile(r"^\s*(?:财政)?(?:资金|经费)")
+
+
+def _count_before(text: str, clause: Span) -> Span | None:
+    """The clause with the clause before it, when that one ends counting projects and this one
+    states the money (…共计113个，财政资金3267.28万元)."""
+    if not _MONEY_CLAUSE.match(clause.text) or not _COUNTED.search(text, 0, clause.start):
+        return None
+    start = max(text.rfind(mark, 0, clause.start - 1) for mark in "，,；;。\n") + 1
+    return Span(text[start : clause.end], start, clause.end)
 
 
 def _sentence_before(text: str, clause_start: int) -> str:
@@ -114,13 +216,29 @@ def _in_a_breakdown(text: str, clause_start: int) -> bool:
     return "其中" in _sentence_before(text, clause_start)
 
 
+# A cover form's cell whose unit stands in its label (计划安排资金 | （万元） | 89): the figure
+# follows the unit, on the same line or the next cell's.
+_UNIT_LABELLED = re.compile(
+    r"(?P<label>计划安排资金|预算安排资金|实际支出(?:资金)?)[ \t\u3000|]*\n?[ \t\u3000|]*[（(]万元[）)]"
+    r"[ \t\u3000|]*(?:\n[ \t\u3000|]*)*(?P<number>\d+(?:\.\d+)?)[ \t\u3000|]*(?:\n|$)"
+)
+_UNIT_LABEL_KEYS = {"计划安排资金": "budget", "预算安排资金": "budget"}
+_FORM_TOP = 5000
+
+
 def form_amounts(document_text: str) -> dict[str, str]:
-    """A stage-less budget a cover form states (项目金额 | 1,250.00万元), in 万元 only."""
+    """A stage-less budget a cover form states (项目金额 | 1,250.00万元), in 万元 only, and the
+    cells that name their unit in the label (计划安排资金 (万元) 89, 实际支出 (万元) 89)."""
+    found: dict[str, str] = {}
     for field in field_values(form_fields(document_text), "项目金额"):
         money = parse_money(field.value)
         if money is not None and field.value.endswith("万元"):
-            return {"budget": money}
-    return {}
+            found["budget"] = money
+            break
+    for cell in _UNIT_LABELLED.finditer(document_text, 0, _FORM_TOP):
+        key = _UNIT_LABEL_KEYS.get(cell["label"], "executed")
+        found.setdefault(key, cell["number"])
+    return found
 
 
 def zero_sections(sections: list[Section], evidence: Evidence) -> dict[str, str]:

@@ -3,8 +3,10 @@
 Self-evaluation forms reach us in every shape: ``单位名称：某局（盖章）``, pipe rows
 (``项目名称 | | 某经费 |``), one cell per line (``主管部门 |`` / ``某局 |``), a form flattened to one
 line with single spaces (``项目名称 某经费 主管部门 某局``), or with every separator lost
-(``项目名称某经费主管部门某局项目实施单位某中心``). A value therefore ends at a separator, a
-clause mark, a line end, or where the next known label begins. Only the top of the document is
+(``项目名称某经费主管部门某局项目实施单位某中心``); a cover may space a label's letters out
+(``委 托 单 位：``) and a sentence may state a field (``项目业主为某中心``, ``项目名称为某项目``).
+A value therefore ends at a separator, a clause mark, a line end, or where the next known label
+begins. Only the top of the document is
 read: forms are cover material.
 """
 
@@ -25,17 +27,28 @@ LABELS = (
     "填报单位", "报送单位", "编报单位", "自评单位", "评价单位", "评价机构", "组织单位", "填报日期",
     "填报人", "项目类别", "项目属性", "项目类型", "项目负责人", "联系电话", "项目地址", "评价类型",
     "评价方式", "项目金额", "报告日期", "评价年度", "项目起止时间", "自评得分", "资金情况",
-    "年度资金总额",
+    "年度资金总额", "项目业主单位", "项目业主", "委托单位",
 )  # fmt: skip
 _BY_LENGTH = sorted(LABELS, key=len, reverse=True)
 
 
+_MAX_SPACED = 5
+_LETTER_GAP = "[ \u3000]+"
+
+
 def _written(label: str) -> str:
-    """The label as a pattern that takes full- or half-width brackets alike."""
-    return re.escape(label).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+    """The label as a pattern that takes full- or half-width brackets alike, and a cover's
+    letter-spaced label (委 托 单 位 ：) for a short one."""
+    plain = re.escape(label).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+    if "(" in label or len(label) > _MAX_SPACED:
+        return plain
+    return plain + "|" + _LETTER_GAP.join(label)
 
 
 _LABEL = re.compile("|".join(_written(label) for label in _BY_LENGTH))
+# Labels a sentence may state (主管部门为某局, 项目业主为某中心, 项目名称为某项目).
+_SENTENCE_LABEL = re.compile(r"(?:单位|部门|业主|名称)$")
+_STATED_AS = re.compile(r"为(?=[^\s|:：，。；,;、])")
 _SEAL = re.compile(r"\s*[(（](?:公章|盖章|签章)[)）]")
 _SEPARATORS = re.compile(r"(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000]+)*(?:\n[ \t\u3000]*)?")
 # A value: no separators, clause marks or line breaks; it ends where the next label begins.
@@ -53,9 +66,11 @@ class Field:
     end: int
 
 
-def _value_after(text: str, at: int) -> tuple[str, int, int] | None:
+def _value_after(text: str, at: int, in_a_sentence: bool = False) -> tuple[str, int, int] | None:
     seal = _SEAL.match(text, at)
     at = seal.end() if seal else at
+    stated_as = _STATED_AS.match(text, at) if in_a_sentence else None
+    at = stated_as.end() if stated_as else at
     gap = _SEPARATORS.match(text, at)
     start = gap.end() if gap else at
     found = _VALUE.match(text, start)
@@ -85,9 +100,10 @@ def form_fields(text: str) -> tuple[Field, ...]:
     for label in _LABEL.finditer(top):
         if label.start() > 0 and top[label.start() - 1] in "的和与及":
             continue
-        value = _value_after(top, label.end())
+        name = re.sub(r"[ \u3000]+", "", label.group()).replace("（", "(").replace("）", ")")
+        value = _value_after(top, label.end(), _SENTENCE_LABEL.search(name) is not None)
         if value is not None:
-            fields.append(Field(label.group().replace("（", "(").replace("）", ")"), *value))
+            fields.append(Field(name, *value))
     return tuple(fields)
 
 

@@ -9,9 +9,11 @@ Title rules, first match wins:
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
 - overall_expenditure: a unit's 财政支出绩效评价 that names no project or fund.
 Without a telling title, an office announcing evaluation results it commissioned or publishes
-(我局委托第三方…, 现将…绩效评价结果公示如下) is key_projects; else the body decides by the phrases
-each kind's template uses (a third party 受财政局委托; 部门整体绩效目标; the transfer template's
-绩效目标分解下达情况; 部门决算), counted in its first pages.
+(我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
+commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
+each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer template's
+绩效目标分解下达情况; 部门决算), counted in its first pages, letters spaced apart joined, cited
+documents' titles left out.
 """
 
 from __future__ import annotations
@@ -62,11 +64,13 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # An office announcing evaluation results, whatever else the page counts: it commissioned the
 # evaluations itself (我局委托第三方), or it publishes their results (现将…绩效评价结果公示如下).
 _ANNOUNCES_RESULTS = re.compile(
-    r"[我本](?:局|厅)(?:委托|聘请)第三方|"
+    r"[我本](?:局|厅)(?:委托|聘请)第三方|(?:接受|受)[^，。；,;]{0,20}财政(?:局|厅|部门)的?委托|"
     r"绩效评价(?:结果|情况)[^，。；]{0,8}?(?:公示|公告|通报|公开)如下|"
     r"现将[^。；]{0,60}?绩效评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
 )
 _BODY_HEAD = 3000
+_LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_CITED = re.compile(r"《[^》]{0,80}》")
 
 
 def report_kind(title: str | None, text: str) -> str:
@@ -74,7 +78,9 @@ def report_kind(title: str | None, text: str) -> str:
     for kind, pattern in _TITLE_KINDS:
         if title and pattern.search(title):
             return kind
-    head = text[:_BODY_HEAD]
+    # A flattened PDF spaces the letters of its words (会计 师事务所); a cited document's title
+    # (《某项目支出绩效评价管理办法》) speaks of that document, not of this report.
+    head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
     if _ANNOUNCES_RESULTS.search(head):
         return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}

@@ -4,11 +4,14 @@
   (…项目12万元；…经费8.5万元；…补助30万元), the amount being each one's budget;
 - in a report on projects or funds, the breakdown after a stated amount (某专项资金260万元。
   其中，甲建设12万元，乙补助8万元), and a ``其中`` naming the one project a unit reported on;
+- a paragraph enumerating sub-projects with their budgets (①某补助应到位68万元；②某项目应到位…);
 - spending groups that each name one project (一是…，即某补助经费合计30万元);
 - numbered paragraphs that each open with a project or a fund (1.2021年某某建设项目，…统筹资金120万元;
   （1）某展厅运维经费。…);
 - in a report on a fund, the project it is used for (下达105万元，用于实施某村灌溉项目);
-- top headings that each name a fund (一、某发展资金（某维修经费）);
+- top headings that each name a fund (一、某发展资金（某维修经费）), and sub-headings that each name
+  a project ((一)某经费项目 / (二)某维护项目), with the amount stated after the name or obtained
+  (争取到某资金21.44万元) in its section;
 - an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告,
   附件3:某局部门整体支出绩效评价报告.pdf).
 What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
@@ -22,7 +25,7 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.amounts import NUMBER, find_money, to_wan
 from ingestion.parsing.projects import LIST_START, NOT_PROJECT, list_items
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
 Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, where it is stated)
 
@@ -40,6 +43,25 @@ _USED_FOR = re.compile(
     r"(?P<name>[^，,。；;：:、“”]{4,40}?(?:项目|工程))(?=[，,。；;]|$)"
 )
 _FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")
+# A sub-heading naming a project (（一）某经费项目), not the outline's words (项目基本情况, 项目绩效目标).
+_PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff（）()“”\d]{4,40}(?:项目|工程)$")
+_HEADING_WORDS = re.compile(
+    r"情况|目标|指标|分析|问题|建议|结论|措施|评价|绩效|管理|组织|实施|决策|概况|说明|产出|效益|基本"
+)
+_AMOUNT_AFTER_NAME = r"(?:资金|经费)?(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"
+# …，争取到市级财政资金21.44万元: the funds the project obtained, in a clause naming no year
+# (截止2013年已安排… is an earlier year's).
+_FUNDS_OBTAINED = re.compile(
+    r"(?:^|[，,。；;])(?P<clause>(?:(?!(?:19|20)\d{2}年)[^，,。；;])*?)(?:争取到?|获得|落实)[^，,。；;\d]{0,30}?"
+    r"(?:资金|经费)(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"
+)
+_ENUMERATED = re.compile(
+    rf"(?:^|[；;。，,:：])\s*(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}(?=[\u4e00-\u9fff]))\s*"
+    r"(?P<name>[\u4e00-\u9fff（）()“”]{3,30}?(?:项目|补助|补贴|经费|资金|工程|专项))"
+    rf"(?:应到位|预算数?|下达|安排|计划投资)(?:资金)?(?:为|共计?)?\s*(?P<number>{NUMBER})\s*万元"
+)
+_SUB_LEVEL = 2
+_MIN_HEADED_PROJECTS = 2
 # 附件：1.某报告, 附件2:某报告.pdf: a numbered attachment, its file type kept or not.
 _ATTACHMENT = re.compile(
     r"^\s*(?:附\s*件\s*\d{1,2}\s*[:：]|(?:附\s*件\s*[:：]?\s*)?\d{1,2}\s*[.、．])\s*(?:(?:19|20)\d{2}\s*年度?)?"
@@ -97,6 +119,28 @@ def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
             if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
                 found.extend(projects)
     return _named_items(found)
+
+
+def enumerated_items(paragraphs: list[Paragraph]) -> list[Item]:
+    """A paragraph enumerating at least three sub-projects, each with its amount after a budget
+    word (①某补助应到位68万元；②某项目应到位1605万元；…; the marks may turn into plain 5, 6)."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if paragraph.text.count("万元") < _MIN_RUN:
+            continue
+        text = fold(paragraph.text)
+        items = [
+            (
+                m["name"],
+                to_wan(m["number"], "万元"),
+                Span(m["name"], paragraph.start + m.start("name"), paragraph.start + m.end("name")),
+            )
+            for m in _ENUMERATED.finditer(text)
+            if not _MONEY_MOVED.search(m["name"])
+        ]
+        if len(items) >= _MIN_RUN:
+            found.extend(items)
+    return found
 
 
 def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:
@@ -168,6 +212,34 @@ def used_for(paragraphs: list[Paragraph]) -> list[Item]:
 def fund_headings(sections: list[Section]) -> list[str]:
     """Top headings that name a fund, each a part of a transfer-payment self-evaluation."""
     return [s.title for s in sections if s.level == 1 and _FUND_HEADING.match(s.title)]
+
+
+def project_headings(sections: list[Section]) -> list[Item]:
+    """Sub-headings that each name one of the projects a report covers ((一)某经费项目 / (二)某维护
+    项目), with the amount its section states right after the name (某维护项目资金21.44万元); at
+    least two, or they are the outline's own words."""
+    found: list[Item] = []
+    for section in sections:
+        if section.level is None or section.level < _SUB_LEVEL or not _PROJECT_HEADING.match(section.title):
+            continue
+        if _HEADING_WORDS.search(section.title):
+            continue
+        name = section.title
+        texts = [fold(p.text) for p in section.subtree_paragraphs()]
+        stated = re.compile(re.escape(name) + _AMOUNT_AFTER_NAME)
+        amount = next((to_wan(m["number"], "万元") for t in texts if (m := stated.search(t))), None)
+        if amount is None:
+            amount = next(
+                (to_wan(m["number"], "万元") for t in texts for m in _FUNDS_OBTAINED.finditer(t)), None
+            )
+        where = section.heading.text.find(name)
+        span = (
+            Span(name, section.heading.start + where, section.heading.start + where + len(name))
+            if where >= 0
+            else None
+        )
+        found.append((name, amount, span))
+    return found if len(found) >= _MIN_HEADED_PROJECTS else []
 
 
 def attached_reports(document: Document) -> list[str]:

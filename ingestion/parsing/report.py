@@ -54,16 +54,14 @@ def _amounts(
     """The prose's amounts under every contract key, plus the budget figures that name no stage."""
     one_project = report["kind"] in amount_placing.ONE_PROJECT_KINDS
     found, amount_warnings = budget.prose_amounts(
-        prose, document_text, report["fiscal_year"], evidence, one_project
+        prose, document_text, report["fiscal_year"], evidence, one_project, report["title"]
     )
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():
         found.setdefault(key, zero)
     for key, stated in budget.form_amounts(document_text).items():
         found.setdefault(key, stated)
-    amounts: dict[str, str | None] = {
-        key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")
-    }
+    amounts: dict[str, str | None] = {key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")}
     amount_placing.place_total(amounts, report["kind"], evidence)
     for key in amount_placing.STAGELESS_KEYS:
         amounts[key] = found.get(key)
@@ -136,6 +134,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         lambda: report_projects(document, report, sections, amounts, found_projects, evidence),
         found_projects,
     )
+    amount_placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: _cite_original(evidence, removed, converted_text, original_text), None)

@@ -6,8 +6,10 @@ zhconv's dictionary (MediaWiki's zh-hans table), whose entries all map a string 
 same length, so every offset in the converted document points at the same character of the
 original: evidence found in the converted text is cited with the original's characters.
 
-A document is converted only when it is detectably traditional: among its first characters,
-more distinct characters are traditional-only than simplified-only. A simplified report is not touched.
+A document is converted only when it is detectably traditional: among its first characters, or
+from where traditional script first shows (a mirror's simplified portal header above a traditional
+report), more distinct characters are traditional-only than simplified-only. A simplified report is
+not touched.
 """
 
 from __future__ import annotations
@@ -69,11 +71,17 @@ def _script_counts(sample: str) -> tuple[int, int]:
 
 def is_traditional(text: str) -> bool:
     """More distinct traditional-only than simplified-only characters near the start (and at
-    least a few). A simplified report shows itself in its first lines (set() of a few hundred
-    characters); only an undecided start costs a look at the first few thousand."""
-    if _clearly_simplified(text[:_FIRST_LOOK]):
+    least a few), or from where traditional script first shows: a mirror may wrap a traditional
+    report in a simplified portal's header. A simplified report shows itself in its first lines
+    (set() of a few hundred characters) and holds no traditional-only character after them."""
+    if not _clearly_simplified(text[:_FIRST_LOOK]):
+        traditional, simplified = _script_counts(text[:_SAMPLE])
+        if traditional >= _MIN_TRADITIONAL and traditional > simplified:
+            return True
+    first = _bmp_only_in("TRADONLY").search(text)
+    if first is None or _clearly_simplified(text[first.start() + 1 : first.start() + 1 + _FIRST_LOOK]):
         return False
-    traditional, simplified = _script_counts(text[:_SAMPLE])
+    traditional, simplified = _script_counts(text[first.start() : first.start() + _SAMPLE])
     return traditional >= _MIN_TRADITIONAL and traditional > simplified
 
 

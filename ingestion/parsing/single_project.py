@@ -5,20 +5,24 @@ Its name, from the surest source a report offers:
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
   or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
-- a parenthesis line standing where a title would (（某维修项目）);
+- a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
+  file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
-  stating the fund's total (某发展资金合计3200万元), or what a higher level issued to it
+  stating the project's planned investment (某道路建设项目计划投资2179万元), the fund's total
+  (某发展资金合计3200万元), or what a higher level issued to it
   (下达我市某补助资金800万元);
+- a paragraph opening with the project as its subject (某管网工程（二期）是为…);
 - a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
   fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
-names (专项资金, 财政项目) name nothing. Its figures are the report's own: the full-year budget
-(else the initial one) and what was executed.
+names (专项资金, 财政项目) and references back (该项目…) name nothing. Its figures are the
+report's own: the full-year budget (else the initial one) and what was executed.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
@@ -49,6 +53,10 @@ _OPENING = re.compile(
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 _TOP_LINES = 15
+_FILE_NAMED = re.compile(
+    r"(?:报告|自评表|评价表)[（(](?P<name>[^（）()]{4,40}?(?:项目|工程|资金|经费))[）)]\s*\.(?:docx?|pdf|wps|xlsx?)",
+    re.IGNORECASE,
+)
 # The fund whose total a sentence states (2021年某发展资金合计3200万元), not a part of it.
 _FUND_TOTAL = re.compile(
     r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
@@ -58,6 +66,11 @@ _FUND_ISSUED = re.compile(
     r"(?<!共)(?<!共计)(?<!合计)(?<!累计)下达(?:给)?(?:我|本)?(?:省|市|县|区|州|旗|局|单位|镇|乡)?(?:的)?"
     r"(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费))(?:共计|合计|总计|共)?\d"
 )
+# A project that opens a paragraph as its subject (某管网工程（二期）是为…, 某管理项目为某厅的经常性项目).
+_PROJECT_SUBJECT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff“”\d]{2,40}?(?:项目|工程)(?:[（(][^（）()]{1,8}[）)])?)(?:是|为|系|由|于|位于|属于)"
+)
+_SUBJECT_PARAGRAPHS = 30
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
 _NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
@@ -65,6 +78,13 @@ _NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
 # 项目名称 may hold them (2023年全县某补助资金项目).
 _ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全区|全省")
 _SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
+# 该项目…, 此项资金…, 上述项目…: a reference back to a project, not its name.
+_REFERENCE = re.compile(r"^(?:该|此|本|上述|以上|各|其)")
+# The project whose planned investment a sentence states (我县2022年某道路建设项目计划投资2179万元).
+_PROJECT_INVESTMENT = re.compile(
+    r"(?:^|[。；;])\s*(?:我(?:市|县|区|镇|乡))?(?P<name>(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()]{2,40}?项目)"
+    r"[,，]?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?\d"
+)
 
 
 def _clean(name: str, from_form: bool = False) -> str | None:
@@ -75,7 +95,8 @@ def _clean(name: str, from_form: bool = False) -> str | None:
     after_unit = _LEADING_NAME.sub("", name)
     generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
     not_a_name = _NOT_A_NAME.search(name) or (not from_form and _ALL_OF_THEM.search(name))
-    return None if len(name) < 4 or generic or not_a_name else name
+    reference = _REFERENCE.match(name)
+    return None if len(name) < 4 or generic or not_a_name or reference else name
 
 
 def _named_in_title(title: str) -> str | None:
@@ -86,6 +107,16 @@ def _named_in_title(title: str) -> str | None:
     paren = _PAREN_END.search(title)
     if paren and not _YEAR_ONLY.search(paren.group(1)):
         return _clean(paren.group(1))
+    return None
+
+
+def _named_in_file_name(document: Document) -> tuple[str, Span] | None:
+    """The project a top line's file name sets apart (…绩效自评报告（某排灌站工程项目）.doc)."""
+    for line in [b for b in document.blocks[:_TOP_LINES] if isinstance(b, Paragraph)]:
+        found = _FILE_NAMED.search(fold(line.text))
+        if found and (name := _clean(found["name"])):
+            start = line.start + found.start("name")
+            return name, Span(found["name"], start, start + len(found["name"]))
     return None
 
 
@@ -104,7 +135,7 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         paren = _PAREN_LINE.match(line.text)
         if paren:
             return paren["name"], line.start + paren.start("name")
-    for pattern in (_FUND_TOTAL, _FUND_ISSUED):
+    for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):
         for paragraph in document.paragraphs():
             total = pattern.search(fold(paragraph.text))
             if total is not None:
@@ -115,6 +146,12 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         if opening and name and _clean(name):
             group = "a" if opening["a"] else "b"
             return name, line.start + opening.start(group)
+    for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
+        text = fold(paragraph.text)
+        lead = len(text) - len(text.lstrip())
+        subject = _PROJECT_SUBJECT.match(text, lead)
+        if subject is not None and _clean(subject["name"]):
+            return subject["name"], paragraph.start + subject.start("name")
     return None
 
 
@@ -129,6 +166,9 @@ def project_name(
     in_title = _named_in_title(title) if title else None
     if in_title:
         return in_title, None
+    file_named = _named_in_file_name(document)
+    if file_named:
+        return file_named
     headings = fund_headings(sections)
     if len(headings) == 1:  # the one fund a transfer-payment report covers, by its full name
         return headings[0], None

@@ -147,9 +147,18 @@ def _tidy(folded: str, doc_start: int, out: list[str], breaks: list[tuple[int, i
     return at
 
 
+_MAX_CELL_GAP = 4
+# A label cell on a line of its own (其中：人员经费) and its figure on the next (300.5万元): one clause.
+_LABEL_LINE = re.compile(r"^\s*(?:其中[:：]?)?[\u4e00-\u9fff（）()]{2,16}[:：]?$")
+_FIGURE_LINE = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
+
+
 def _continues(previous: Paragraph, following: Paragraph) -> bool:
-    """``following`` is the rest of a sentence a layout broke after ``previous``."""
+    """``following`` is the rest of a sentence a layout broke after ``previous``, or the figure of
+    the label cell ``previous`` is."""
     text = previous.text.rstrip()
+    if _LABEL_LINE.match(text) and _FIGURE_LINE.match(following.text):
+        return following.start - previous.end <= _MAX_CELL_GAP
     heading = (
         _NEXT_STARTS_ITEM.match(text) is not None
         and len(text) <= _MAX_HEADING

@@ -1,6 +1,7 @@
 """The reporting unit's name (without the region prefix) and the full names its region comes from.
 
-Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`` line or table cell; the title
+Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`` / ``委托单位：`` line or table cell
+(a 项目单位 may be a public company, never a limited one); the title
 before its topic (2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a top line that
 is only the unit's name; a unit the body names with its full designation (董家塅街道办事处属...);
 a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing.form_fields import field_values, form_fields
+from ingestion.parsing.form_fields import LABELS, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
@@ -22,8 +23,10 @@ from ingestion.parsing.unit_body import (
     UNIT_SUFFIX,
     alias_unit,
     announced_unit,
+    commissioning_unit,
     is_unit_name,
     overview_unit,
+    own_rules_unit,
     repeated_designation,
     short_name,
     signature_unit,
@@ -36,10 +39,12 @@ from ingestion.parsing.unit_body import (
 # carrying out the project, then the supervising department.
 _UNIT_FIELDS = (
     "部门(单位)名称", "单位(部门)名称", "单位名称", "部门名称", "预算部门名称", "实施单位名称",
-    "项目实施单位", "实施单位", "项目单位", "资金使用单位", "填报单位", "报送单位", "编报单位",
-    "自评单位", "评价单位",
+    "项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主", "资金使用单位", "填报单位",
+    "报送单位", "编报单位", "自评单位", "评价单位", "委托单位",
 )  # fmt: skip
-_IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位")
+_IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主")
+# A public company (某市城市公共汽车公司) may itself be the project's unit; a limited company is a contractor.
+_COMPANY = re.compile(r"^[\u4e00-\u9fff]{4,30}公司$")
 _SUPERVISING_FIELDS = (
     "主管部门名称", "主管部门", "项目主管部门", "县级主管部门", "市级主管部门", "省级主管部门",
 )  # fmt: skip
@@ -72,6 +77,8 @@ _DEPARTMENT_FIELD_ANCHORS = (("部门", 0, 0), ("单位", 0, 0))
 # a file name (…决算公开报告.doc) only when no other line names the unit.
 _TITLE_LIKE = re.compile(r"报告|决算|说明|自评表|评价表|评价结果")
 _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\s*$", re.I)
+_FIELD_LINE = re.compile("|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)))
+_GENERIC_AFTER_UNIT = re.compile(r"部门|单位")
 _PUNCTUATION = re.compile(r"[，。；：:、,;]")
 _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its contents
 
@@ -86,9 +93,11 @@ def _from_title(title: str) -> str | None:
     about = rest.find("关于")
     head = rest[:about] if about > 0 else rest[: min(ends)] if ends else ""
     # 东岭街道办事处部门2021年度部门决算: a generic 部门/单位 after the unit is not part of it.
-    bare = head.removesuffix("部门").removesuffix("单位")
-    if bare != head and UNIT_END.fullmatch(bare):
-        head = bare
+    # 某局部门公交补贴重点项目: the unit ends before such a 部门 inside the head too.
+    for generic in _GENERIC_AFTER_UNIT.finditer(head):
+        if generic.start() >= 2 and UNIT_END.fullmatch(head[: generic.start()]):
+            head = head[: generic.start()]
+            break
     candidate = UNIT_END.match(head)
     # 现将我院…报告如下: a report speaking of itself names no unit.
     if candidate is None or len(candidate.group()) < 2 or _SELF_NAMED.match(candidate.group()):
@@ -108,7 +117,8 @@ def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | Non
     """A line at the very top that is nothing but the unit's name (with its region/year)."""
     for block in _top_lines(document, skip, after_portal=True):
         line = _SPACES.sub("", fold(block.text))
-        if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line):
+        # 主管部门    某局: a form's field on its own line names a unit, not the reporting one.
+        if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line) or _FIELD_LINE.match(line):
             continue
         bare = _YEAR_PREFIX.sub("", line, count=1)
         if len(bare) >= 4 and UNIT_END.fullmatch(bare):
@@ -179,7 +189,8 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
     for field in field_values(fields, *_UNIT_FIELDS):
         # 单位名称：2023年度某馆 (the year of a cover's next line run on): the name after the year.
         value = _YEAR_PREFIX.sub("", field.value, count=1)
-        if is_unit_name(value) and not _NOT_A_REPORTING_UNIT.search(value):
+        named = is_unit_name(value) or _COMPANY.match(value) is not None
+        if named and not _NOT_A_REPORTING_UNIT.search(value):
             start = field.end - len(value)
             return value, Span(value, start, field.end)
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
@@ -235,6 +246,8 @@ def unit_name(
         repeated_designation(text),
         subject_unit(document),
         subordinate_subject(text),
+        own_rules_unit(text),
+        commissioning_unit(text),
     ):
         if found:
             return _named_unit(found, full_names)

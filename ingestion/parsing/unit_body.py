@@ -5,12 +5,17 @@ Sources, each a layout national templates share:
   or the heading of its make-up: ``二、某市某联合会决算单位构成``;
 - a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
 - a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
+  (any sentence of a paragraph: ``中华全国某联合会是…。某县某联合会是…``),
+  or acts on the notice the paragraph cites (``…根据《…的通知》要求，某县某局组成评价组``)
   (with its region, a township's name or a long name of its own, so a generic 财政局 mentioned
   in passing is not taken);
 - a full designation the body repeats: ``…街道办事处`` / ``…镇人民政府`` (the one named most often);
 - the subject of 下设/内设 (``某县林业技术推广站下设办公室``);
-- the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``);
+- the unit whose results an announcement opens with (``现将某县水利局2023年度…情况公示如下``,
+  ``现将2022年某县水利局某资金项目绩效自评报告如下``);
 - a short ``XX街道`` / ``XX镇`` named at least twice;
+- the unit whose own rules the report cites while speaking of itself (我厅 … 《某省某厅财务管理办法》);
+- the office that commissioned a third party's evaluation (某事务所接受某县财政局的委托);
 - the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
 """
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 
 from ingestion.documents.model import Document, Paragraph
@@ -25,7 +31,7 @@ from ingestion.parsing.scan import anchored_finditer
 from ingestion.regions import split_region_prefix
 
 UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|办事处|委员会|管理局|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
+    r"(?:街道办事处|人民政府|办事处|委员会|管理局|党校|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
     r"学校|小学|中学|大学|幼儿园|医院|协会|联合会|联|协|处|会|部|办|社|台|场)"
 )
 # 某局（本级）: the unit's own accounts, still the unit.
@@ -64,6 +70,15 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
+_SENTENCE_END = re.compile(r"。")
+# The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
+# it follows.
+_NOTICE_FRAME = re.compile(
+    r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
+)
+_ACTING = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真)"
+)
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12
 _TOWNSHIP_UNIT = re.compile(
@@ -74,7 +89,18 @@ _TOWNSHIP_UNIT = re.compile(
 _TOWNSHIP_WORDS = ("城乡", "乡镇", "城镇", "村镇", "集镇", "市镇")
 _ANNOUNCED = re.compile(
     rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:关于)?(?:19|20)\d{{2}}年)"
+    # 现将2022年某局某资金项目绩效自评报告如下: the year first, the unit, then the report's topic.
+    rf"|现将(?:19|20)\d{{2}}年度?(?P<after_year>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){_WORD_GOES_ON}{OWN_LEVEL}"
+    r"(?=[^，。；,;]{2,60}?(?:报告|公示|公告|通报)如下)"
 )
+# 我厅, 本局: the report's self-reference, whose suffix its own unit's name ends with.
+_SELF_SUFFIX = re.compile(r"[我本](?P<suffix>厅|局|委|院|校|馆|中心|站|所|办)")
+_CITED_TITLE = re.compile(r"《(?P<title>[^》]{6,60})》")
+_RULES_HEAD = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{3,20}}?{UNIT_SUFFIX})(?=[\u4e00-\u9fff]{{2,}}(?:办法|规定|制度|细则|规则|规程))"
+)
+_OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
+_COMMISSIONED = re.compile(rf"(?:接受|受)(?P<name>[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})的?委托")
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE_SCAN = 6
 
@@ -112,20 +138,40 @@ def alias_unit(text: str) -> tuple[str, int] | None:
 
 
 def subject_unit(document: Document) -> tuple[str, int] | None:
-    """A unit with its region that opens a paragraph as its subject (某县某小学校是一所…)."""
+    """A unit with its region that opens a paragraph as its subject (某县某小学校是一所…), or the
+    clause after the notice the paragraph opens with (根据《…》要求，某县某局组成…)."""
     for block in document.blocks[:_SUBJECT_PARAGRAPHS]:
         if not isinstance(block, Paragraph):
             continue
-        match = _SUBJECT.match(block.text.lstrip())
-        if match is None:
-            continue
-        name = match["name"]
-        region, rest = split_region_prefix(name)
-        specific = len(name) >= _SPECIFIC_NAME and is_unit_name(name)
-        if (region is not None and is_unit_name(rest)) or _township_unit(rest) or specific:
-            lead = len(block.text) - len(block.text.lstrip())
-            return name, block.start + lead + match.start("name")
+        lead = len(block.text) - len(block.text.lstrip())
+        text = block.text[lead:]
+        for match in _subjects(text):
+            if match is not None and _names_a_unit(match["name"]):
+                return match["name"], block.start + lead + match.start("name")
     return None
+
+
+def _subjects(text: str) -> Iterator[re.Match[str] | None]:
+    """What may open the paragraph as its unit: each sentence's start (中华全国某联合会是…。某县某
+    联合会是…), then the clause after a cited notice; read lazily, the first that names a unit wins."""
+    yield _SUBJECT.match(text)
+    for end in _SENTENCE_END.finditer(text):
+        yield _SUBJECT.match(text, end.end())
+    yield _acting_on_notice(text)
+
+
+def _names_a_unit(name: str) -> bool:
+    """A unit with its region, under a township's name, or with a long name of its own."""
+    region, rest = split_region_prefix(name)
+    specific = len(name) >= _SPECIFIC_NAME and is_unit_name(name)
+    return (region is not None and is_unit_name(rest)) or _township_unit(rest) or specific
+
+
+def _acting_on_notice(text: str) -> re.Match[str] | None:
+    notice = _NOTICE_FRAME.search(text)
+    if notice is None:
+        return None
+    return _ACTING.match(text, notice.end())
 
 
 def _township_unit(name: str) -> bool:
@@ -142,8 +188,9 @@ def _township_unit(name: str) -> bool:
 def announced_unit(text: str) -> tuple[str, int] | None:
     """The unit an announcement names before the year of its results (现将某局2023年度…如下)."""
     for match in anchored_finditer(_ANNOUNCED, text, (("现将", 0, 0),)):
-        if is_unit_name(match["name"]):
-            return match["name"], match.start("name")
+        group = "name" if match["name"] else "after_year"
+        if is_unit_name(match[group]):
+            return match[group], match.start(group)
     return None
 
 
@@ -205,6 +252,35 @@ def subordinate_subject(text: str) -> tuple[str, int] | None:
                 if name and is_unit_name(name) and len(strip_region(name)) >= 3:
                     return name, at - len(name)
             at = text.find(word, at + 1)
+    return None
+
+
+def own_rules_unit(text: str) -> tuple[str, int] | None:
+    """The unit whose own rules a report cites while speaking of itself (我厅 … 《某省某厅财务管理
+    办法》): a unit with its region, ending as the report's self-reference does, at the head of a
+    cited title that is no notice of another office (关于…, a finance or audit office)."""
+    own = {match["suffix"] for match in _SELF_SUFFIX.finditer(text)}
+    if not own:
+        return None
+    for cited in _CITED_TITLE.finditer(text):
+        title = cited["title"]
+        if "关于" in title or _OTHERS_RULES.search(title):
+            continue
+        head = _RULES_HEAD.match(title)
+        if head is None or not head["name"].endswith(tuple(own)):
+            continue
+        region, rest = split_region_prefix(head["name"])
+        if region is not None and is_unit_name(rest):
+            return head["name"], cited.start("title")
+    return None
+
+
+def commissioning_unit(text: str) -> tuple[str, int] | None:
+    """The office that commissioned a third party's evaluation (某事务所接受某县财政局的委托): the
+    report is that office's."""
+    for match in anchored_finditer(_COMMISSIONED, text, (("委托", 4, 30),)):
+        if is_unit_name(match["name"]):
+            return match["name"], match.start("name")
     return None
 
 

@@ -110,14 +110,18 @@ def _read_budget_execution(table: Table, caption: str, facts: TableFacts) -> dic
         if facts.budget_execution is not None:
             facts.warnings.append("more than one 年度资金总额 row; budget_execution keeps the first")
             continue
-        _set_budget_execution(found.record, facts)
+        _set_budget_execution(found.record, found.funds, facts)
     return table_row
 
 
-def _set_budget_execution(record: Record, facts: TableFacts) -> None:
+def _set_budget_execution(record: Record, funds: Record | None, facts: TableFacts) -> None:
+    """The row as stated; the amounts from it, or from its 本年财政拨款 row when it states zero."""
     facts.budget_execution = record.values
     for key, cite in record.evidence.items():
         facts.evidence[f"/budget_execution/{key}"] = cite
-        value = record.values[key]
+    money = funds or record
+    where = "the 本年财政拨款 row under a zero 年度资金总额" if funds else "the 年度资金总额 row"
+    for key, cite in money.evidence.items():
+        value = money.values[key]
         if key in AMOUNT_KEYS and value is not None:
-            facts.set_amount(AMOUNT_KEYS[key], value, cite, "the 年度资金总额 row")
+            facts.set_amount(AMOUNT_KEYS[key], value, cite, where)

@@ -1,12 +1,20 @@
 """The scored budget-execution row of a self-evaluation table (年度资金总额 ... 执行率 得分).
 
-Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
-分值, 执行率, 得分), never by position: portals order these columns differently.
+Where the form leaves the total's label out, it is the row of bare figures right under a header
+naming a budget and its execution. Its figures are read under the header row above it by name
+(年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分), never by position: portals order these
+columns differently.
+
+Some forms leave the total row at zero (a template's sum formula never filled) and state the money
+in its 其中：本年财政拨款 row just below: then that row's money is the project's budget and
+execution (``BudgetExecution.funds``), while the scored row stays as stated.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ingestion.documents.model import Cell, Table
 from ingestion.parsing.tables.align import align
@@ -21,7 +29,7 @@ from ingestion.parsing.tables.cells import (
     wan_string,
 )
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import build_header, row_has
+from ingestion.parsing.tables.header import Header, build_header, row_has
 
 # The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
 ROW_LABELS = (
@@ -29,11 +37,20 @@ ROW_LABELS = (
     "年度财政资金总额", "财政资金总额",
 )  # fmt: skip
 HEADER_WORDS = (("执行数", "执行率"),)
+# A header whose figure row may stand without its label names a budget besides the execution.
+BUDGET_HEADER_WORDS = ("年初预算", "全年预算", "调整后预算", "预算数")
+_BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元)?$")
+_MIN_BARE_FIGURES = 2
+# A form's budget header stands among its first rows.
+_HEADER_ROWS = 12
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_wan": ("年初预算",),
     "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
     "executed_wan": ("执行数", "实际执行", "实际支出"),
 }
+# The 其中 row that holds the money when the total row states zero (其中：本年财政拨款, 当年财政拨款).
+APPROPRIATION_ROW = re.compile(r"^(?:其中[:：]?)?(?:本年度?|当年|年度)?财政拨款(?:资金)?[:：]?$")
+_APPROPRIATION_REACH = 2
 # A budget column that names no stage (预算数(A) beside 执行数(B)) is the full-year budget.
 STAGELESS_BUDGET = ("预算数",)
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -54,15 +71,31 @@ class BudgetExecution:
     record: Record
     row: int
     warnings: list[str] = field(default_factory=list)
+    # The money of the 本年财政拨款 row, when the total row states none (module docstring).
+    funds: Record | None = None
 
 
 def find_budget_rows(table: Table) -> list[int]:
-    return [
+    """The 年度资金总额 rows; else the row of bare figures right under a budget header that names
+    a budget and its execution (年初预算数 | 全年预算数 | 全年执行数, the total's label left out)."""
+    labelled = [
         index
         for index, row in enumerate(table.rows)
         # row_has is the cheap (cached) test a row holding such a label passes first
         if row_has(row, ROW_LABELS) and any(compact(cell.text).rstrip(":：") in ROW_LABELS for cell in row)
     ]
+    if labelled:
+        return labelled
+    for index in range(1, min(len(table.rows), _HEADER_ROWS)):
+        header, row = table.rows[index - 1], table.rows[index]
+        if row_has(header, *HEADER_WORDS, BUDGET_HEADER_WORDS) and _bare_figures(row):
+            return [index]
+    return []
+
+
+def _bare_figures(row: tuple[Cell, ...]) -> bool:
+    said = [compact(cell.text) for cell in row if cell.text.strip()]
+    return len(said) >= _MIN_BARE_FIGURES and all(_BARE_FIGURE.match(text) for text in said)
 
 
 def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetExecution | None:
@@ -82,12 +115,12 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
         and stageless not in money_columns.values()
     ):
         money_columns["full_year_wan"] = stageless
-    cells = align(table.rows[row_index], header, [*money_columns.values(), *score_columns.values()])
+    figure_columns = [*money_columns.values(), *score_columns.values()]
+    cells = align(table.rows[row_index], header, figure_columns)
     found = BudgetExecution(Record({}), row_index)
-    for key in MONEY_COLUMNS:
-        cell = cells[money_columns[key]] if key in money_columns else None
-        money = money_figure(cell)
-        _put(found.record, key, wan_string(money, unit) if money else None, cell)
+    _read_money(found.record, cells, money_columns, unit)
+    if not _states_money(found.record):
+        found.funds = _appropriation_money(table, row_index, header, money_columns, unit)
     for key in SCORE_COLUMNS:
         cell = cells[score_columns[key]] if key in score_columns else None
         score = score_figure(cell)
@@ -97,6 +130,33 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
     if missing:
         found.warnings.append(f"budget-execution header {'|'.join(header.labels)} lacks {', '.join(missing)}")
     return found
+
+
+def _read_money(record: Record, cells: list[Cell | None], money_columns: dict[str, int], unit: str) -> None:
+    for key in MONEY_COLUMNS:
+        cell = cells[money_columns[key]] if key in money_columns else None
+        money = money_figure(cell)
+        _put(record, key, wan_string(money, unit) if money else None, cell)
+
+
+def _appropriation_money(
+    table: Table, row_index: int, header: Header, money_columns: dict[str, int], unit: str
+) -> Record | None:
+    """The money of the 本年财政拨款 row just below a total row that states none, if it states any."""
+    for row in table.rows[row_index + 1 : row_index + 1 + _APPROPRIATION_REACH]:
+        label = next((compact(cell.text) for cell in row if cell.text.strip()), "")
+        if not APPROPRIATION_ROW.match(label):
+            continue
+        funds = Record({})
+        _read_money(funds, align(row, header, list(money_columns.values())), money_columns, unit)
+        return funds if _states_money(funds) else None
+    return None
+
+
+def _states_money(record: Record) -> bool:
+    return any(
+        record.values.get(key) is not None and Decimal(record.values[key]) != 0 for key in MONEY_COLUMNS
+    )
 
 
 def _put(record: Record, key: str, value: str | int | float | None, cell: Cell | None) -> None:

@@ -4,9 +4,11 @@ Portals export the form one cell per line (``年初预算 |`` … ``88.40 |``, a
 one cell per paragraph with headers split over cells (``年初`` / ``预算数``), or flattened onto one
 line of space-separated cells. The rows are rebuilt from what the cells say, never from a fixed
 width: the budget-execution row is the figures after its label (年度资金总额; a figure may be
-written with its 万元) read under the header words just before it, with the cells stating the
+written with its 万元) read under the header words just before it (or, the label left out, as many
+bare figures right after those header words), with the cells stating the
 funds' make-up after it (其中：基本支出：900.47), one row each; a basic-data block is the header
-cells from 编制数 on and as many figures after them; an indicator row is its level
+cells from 编制数 on and as many figures after them, its money section the year columns after
+经费控制情况 and each row's label with as many figures; an indicator row is its level
 cells, then the fixed run of cells from the 三级指标 to the 得分 column (weight and score must be
 numbers or blank), then the trailing note cells unless the next cell starts a row of its own.
 Reading stops at the 合计/总分 row or at the first cells that fit no row. What comes out are
@@ -20,7 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingestion.documents.model import Cell, Table
-from ingestion.parsing.tables.budget_execution import MONEY_COLUMNS, ROW_LABELS, SCORE_COLUMNS
+from ingestion.parsing.tables.budget_execution import (
+    APPROPRIATION_ROW,
+    MONEY_COLUMNS,
+    ROW_LABELS,
+    SCORE_COLUMNS,
+)
 from ingestion.parsing.tables.cells import compact, strip_points_note
 from ingestion.parsing.tables.indicator_total import TOTAL_LABELS
 from ingestion.parsing.tables.indicators import COLUMNS
@@ -29,7 +36,8 @@ from ingestion.parsing.tables.indicators import COLUMNS
 Stream = Sequence[Cell | None]
 
 _BUDGET_WORDS = tuple(word for words in (*MONEY_COLUMNS.values(), *SCORE_COLUMNS.values()) for word in words)
-_INDICATOR_WORDS = tuple(word for words in COLUMNS.values() for word in words)
+INDICATOR_WORDS = tuple(word for words in COLUMNS.values() for word in words)
+_INDICATOR_WORDS = INDICATOR_WORDS
 _NAME_WORDS = COLUMNS["name"]
 _LEVEL_WORDS = (*COLUMNS["level1"], *COLUMNS["level2"])
 _HEADER_WORDS = (*_BUDGET_WORDS, *_INDICATOR_WORDS)
@@ -45,6 +53,15 @@ _MAX_STATED_ROWS = 12
 _STAFF_HEADER = "编制数"
 _STAFF_WORDS = ("在职人数", "实有人数", "实际人数")
 _MAX_COUNT_COLUMNS = 4
+# A budget header whose figures follow it with no row label: it names a budget's stage.
+_STAGE_WORDS = ("年初预算", "全年预算", "调整后预算")
+_MIN_HEADED = 3
+# A basic-data block's money section (经费控制情况（万元）) and the year columns after it.
+_COST_HEADER = "经费控制"
+_COST_COLUMN = re.compile(r"^(?:(?:19|20)\d{2}年|上年|本年|当年)?(?:度)?(?:决算|预算)数?$")
+_COST_STOP_WORDS = ("楼堂馆所", "厉行节约", "财政供养", "编制数", "说明")
+_MAX_COST_ROWS = 40
+_MAX_COST_LABEL = 30
 # How far before its label the budget header may end (a 原因 column, a unit cell between).
 _BUDGET_HEADER_REACH = 16
 
@@ -53,8 +70,11 @@ def _words(cell: Cell | None) -> str:
     return compact(cell.text).rstrip(":：") if cell is not None else ""
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
+def has_words(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
+
+
+_has = has_words
 
 
 def _is_figure(cell: Cell) -> bool:
@@ -109,6 +129,15 @@ class Found:
     stop: int = 0
 
 
+def _figures(stream: list[Cell | None], at: int, most: int) -> list[Cell]:
+    """The figure cells from ``at`` on, at most ``most`` of them."""
+    figures: list[Cell] = []
+    while at < len(stream) and len(figures) < most and (cell := stream[at]) is not None and _is_figure(cell):
+        figures.append(cell)
+        at += 1
+    return figures
+
+
 def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found | None:
     """The header before the 年度资金总额 label at ``label_at`` and the figures after it."""
     last = None
@@ -127,19 +156,19 @@ def _budget_table(stream: list[Cell | None], label_at: int, floor: int) -> Found
     header = [cell for cell in stream[first : last + 1] if cell is not None]
     label = stream[label_at]
     assert label is not None
-    figures: list[Cell] = []
-    end = label_at + 1
-    while end < len(stream) and len(figures) < len(header):
-        cell = stream[end]
-        if cell is None or not _is_figure(cell):
-            break
-        figures.append(cell)
-        end += 1
+    figures = _figures(stream, label_at + 1, len(header))
+    end = label_at + 1 + len(figures)
     if not any(cell.text.strip() for cell in figures):
         return None
     # Cells missing at the end are the blank ones a space-split line loses (an unscored 得分).
     figures += [_blank(label.end)] * (len(header) - len(figures))
     rows: list[tuple[Cell, ...]] = [(_blank(header[0].start), *header), (label, *figures)]
+    # Its 本年财政拨款 row, which holds the money when the total row is left at zero.
+    if end < len(stream) and (cell := stream[end]) is not None and APPROPRIATION_ROW.match(_words(cell)):
+        funds = _figures(stream, end + 1, len(header))
+        if any(f.text.strip() for f in funds):
+            rows.append((cell, *funds, *[_blank(cell.end)] * (len(header) - len(funds))))
+            end += 1 + len(funds)
     # The funds' make-up that follows in the form (按支出性质分：… 其中：基本支出：900.47), one row a cell.
     while end < len(stream) and len(rows) < _MAX_STATED_ROWS and (cell := stream[end]) is not None:
         if not _STATED_CELL.match(cell.text.strip()):
@@ -260,6 +289,46 @@ def _count_table(stream: list[Cell | None], at: int) -> Found | None:
     return Found(at, end + len(figures), table)
 
 
+def _headed_figures(stream: list[Cell | None], at: int) -> Found | None:
+    """A budget header (年初预算数 / 全年预算数 / 全年执行数 …) and as many bare figures right after
+    it: the budget-execution row with its label left out (``budget_execution.find_budget_rows``)."""
+    end = at
+    while end < len(stream) and _has(_words(stream[end]), _BUDGET_WORDS):
+        end += 1
+    header = [cell for cell in stream[at:end] if cell is not None]
+    figures = _figures(stream, end, len(header))
+    if len(header) < _MIN_HEADED or len(figures) != len(header) or not all(c.text.strip() for c in figures):
+        return None
+    table = Table(rows=(tuple(header), tuple(figures)), start=header[0].start, end=figures[-1].end)
+    return Found(at, end + len(figures), table)
+
+
+def _cost_table(stream: list[Cell | None], at: int) -> Found | None:
+    """A basic-data block's money section: 经费控制情况, its year columns (2022年决算数 /
+    2023年预算数 / 2023年决算数), then each row's label and as many figures (a row of a group
+    heading has none). It ends at the block's next section or the first cell that is no row."""
+    columns: list[Cell] = []
+    end = at + 1
+    while end < len(stream) and (cell := stream[end]) is not None and _COST_COLUMN.search(_words(cell)):
+        columns.append(cell)
+        end += 1
+    if not 2 <= len(columns) <= _MAX_COUNT_COLUMNS:
+        return None
+    anchor = stream[at]
+    assert anchor is not None
+    rows: list[tuple[Cell, ...]] = [(anchor, *columns)]
+    while end < len(stream) and len(rows) < _MAX_COST_ROWS and (label := stream[end]) is not None:
+        words = _words(label)
+        if not words or _is_figure(label) or len(words) > _MAX_COST_LABEL or _has(words, _COST_STOP_WORDS):
+            break
+        figures = _figures(stream, end + 1, len(columns))
+        rows.append((label, *figures, *[_blank(label.end)] * (len(columns) - len(figures))))
+        end += 1 + len(figures)
+    if not any(cell.text.strip() for row in rows[1:] for cell in row[1:]):
+        return None
+    return Found(at, end, Table(rows=tuple(rows), start=anchor.start, end=rows[-1][-1].end))
+
+
 def stream_tables(cells: Stream) -> list[Found]:
     """The tables spelled by a stream of cells, in stream order."""
     stream = merge_fragments(cells)
@@ -274,6 +343,10 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _indicator_table(stream, i, floor)
         elif words == _STAFF_HEADER:
             table = _count_table(stream, i)
+        elif words.startswith(_COST_HEADER):
+            table = _cost_table(stream, i)
+        elif _has(words, _STAGE_WORDS):
+            table = _headed_figures(stream, i)
         if table is None:
             i += 1
             continue

@@ -7,7 +7,8 @@ whose cells keep their offsets in ``Document.text``, so evidence stays exact.
 
 Pipe rows are taken wherever two or more follow each other. Space-split rows are riskier (a name
 may hold a space), so they are taken only under a header line that names a table's columns
-(三级指标 … 得分, 年初预算 … 执行数), and only while the rows are no wider than that header.
+(三级指标 … 得分, 年初预算 … 执行数; a second line may complete its broken words: 年度 / 指标值),
+and only while the rows are no wider than that header.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
-from ingestion.parsing.tables.cell_stream import Found, stream_tables
+from ingestion.parsing.tables.cell_stream import INDICATOR_WORDS, Found, has_words, stream_tables
 from ingestion.parsing.tables.cells import compact
 from ingestion.parsing.tables.run_together import run_together_table
 
@@ -34,10 +35,12 @@ _MIN_HEADER_CELLS = 4
 _MAX_SPACED_ROWS = 60
 # A form's cell on a line of its own is short; a longer line is prose and ends the form.
 _MAX_STREAM_CELL = 60
-_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额", "编制数")
+_STREAM_ANCHORS = ("三级指标", "指标名称", "指标内容", "总额", "编制数", "经费控制", "年初预算", "全年预算")
 _MAX_ANCHOR = 12
 # A flattened form holds its header and at least a row: many cells on one line.
 _MIN_FLATTENED_CELLS = 12
+# A header word broken over two lines leaves a short head on the first (年度, 实际).
+_MAX_FRAGMENT = 3
 
 
 def _cells(paragraph: Paragraph, spans: list[tuple[int, int]]) -> tuple[Cell, ...]:
@@ -92,6 +95,26 @@ def _table(rows: list[tuple[Cell, ...]]) -> Table:
     return Table(rows=tuple(rows), start=rows[0][0].start, end=rows[-1][-1].end)
 
 
+def _completed_header(header: tuple[Cell, ...], second: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
+    """The header with the words its second line completes (年度 / 实际 over 指标值 / 完成值: a
+    header cell broken over two lines), or None when the line is no such completion."""
+    if (
+        not second
+        or len(second) >= len(header)
+        or any(any(c.isdigit() for c in cell.text) for cell in second)
+    ):
+        return None
+    cells, rest = list(header), list(second)
+    for index, cell in enumerate(cells):
+        head = compact(cell.text)
+        if not rest or len(head) > _MAX_FRAGMENT or has_words(head, INDICATOR_WORDS):
+            continue
+        if has_words(head + compact(rest[0].text), INDICATOR_WORDS):
+            tail = rest.pop(0)
+            cells[index] = Cell(cell.text.strip() + tail.text.strip(), cell.start, tail.end)
+    return tuple(cells) if not rest else None
+
+
 def _spaced_table(paragraphs: list[Paragraph], start: int) -> tuple[Table | None, int]:
     """A header line at ``start`` and the space-split rows under it; (None, start) when not a header."""
     text = paragraphs[start].text
@@ -100,8 +123,10 @@ def _spaced_table(paragraphs: list[Paragraph], start: int) -> tuple[Table | None
     header = _spaced_row(paragraphs[start])
     if not _is_spaced_header(header):
         return None, start
-    rows = [header]
     i = start + 1
+    if i < len(paragraphs) and (completed := _completed_header(header, _spaced_row(paragraphs[i]))):
+        header, i = completed, i + 1
+    rows = [header]
     while i < len(paragraphs) and len(rows) < _MAX_SPACED_ROWS:
         row = _spaced_row(paragraphs[i])
         if not 2 <= len(row) <= len(header) + 1 or not any(c.isdigit() for c in paragraphs[i].text):
@@ -231,11 +256,11 @@ def _paragraph_run(paragraphs: list[Paragraph]) -> Iterator[Block]:
     yield from _rows_in(paragraphs)
 
 
-def _run_together(paragraph: Paragraph) -> list[Block] | None:
+def _run_together(paragraph: Paragraph, above: Paragraph | None) -> list[Block] | None:
     """A budget row whose figures ran together (``…资金总额194.9194.9100%``), with the text around it."""
     if "总额" not in paragraph.text or "%" not in paragraph.text:
         return None
-    found = run_together_table(paragraph)
+    found = run_together_table(paragraph, above)
     if found is None:
         return None
     table, start, stop = found
@@ -245,7 +270,7 @@ def _run_together(paragraph: Paragraph) -> list[Block] | None:
 def _rows_in(paragraphs: list[Paragraph]) -> Iterator[Block]:
     i = 0
     while i < len(paragraphs):
-        run_together = _run_together(paragraphs[i])
+        run_together = _run_together(paragraphs[i], paragraphs[i - 1] if i else None)
         if run_together is not None:
             yield from run_together
             i += 1

@@ -160,3 +160,50 @@ def test_the_funds_make_up_after_the_budget_row_stays_in_its_table() -> None:
     (found,) = stream_tables(stream(*cells))
     stated = [["按支出性质分:47.9"], ["其中:基本支出:30.5"], ["项目支出:17.4"], ["其他资金:"]]
     assert rows(found.table)[2:] == stated
+
+
+def test_appropriation_row_after_a_zero_total_row_is_kept() -> None:
+    header = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    cells = stream(
+        *header, "年度资金总额:", "0", "0", "0", "10", "0", "0", "其中:本年财政拨款", "30", "28.6", "28.1"
+    )
+    cells += stream("上年结转资金")
+    (found,) = stream_tables(cells)
+    assert rows(found.table)[2] == ["其中:本年财政拨款", "30", "28.6", "28.1", "", "", ""]
+
+
+COST_BLOCK = (
+    "经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数",
+    "三公经费:", "0", "0", "0",
+    "项目支出:", "512.40", "300.00", "610.25",
+    "1、业务工作经费",
+    "公用经费", "80.10", "75.00", "92.36",
+    "其中:办公经费", "20.00", "18.00",
+    "楼堂馆所控制情况",
+)  # fmt: skip
+
+
+def test_cost_block_one_cell_per_line() -> None:
+    (found,) = stream_tables(stream(*COST_BLOCK))
+    assert rows(found.table) == [
+        ["经费控制情况(万元", "2022 年决算数", "2023 年预算数", "2023 年决算数"],
+        ["三公经费:", "0", "0", "0"],
+        ["项目支出:", "512.40", "300.00", "610.25"],
+        ["1、业务工作经费", "", "", ""],
+        ["公用经费", "80.10", "75.00", "92.36"],
+        ["其中:办公经费", "20.00", "18.00", ""],
+    ]
+
+
+def test_cost_block_needs_year_columns() -> None:
+    assert stream_tables(stream("经费控制情况", "公用经费", "80.10", "75.00")) == []
+
+
+def test_budget_header_with_its_figures_and_no_row_label() -> None:
+    header = ("年初预算数", "全年预算数", "全年执行数", "执行率")
+    (found,) = stream_tables(stream("资金情况(万元)", *header, "30", "28.6", "28.1", "98%", "年度总体目标"))
+    assert rows(found.table) == [list(header), ["30", "28.6", "28.1", "98%"]]
+
+
+def test_budget_header_with_too_few_figures_is_no_table() -> None:
+    assert stream_tables(stream("年初预算数", "全年预算数", "全年执行数", "30", "说明")) == []

@@ -47,3 +47,20 @@ def test_spaced_rows_need_a_header_line() -> None:
     header = "一级指标 二级指标 三级指标 指标值 完成值 分值 得分"
     blocks = list(recovered_blocks([paragraph(t, i * 50) for i, t in enumerate([header, *lines])]))
     assert len(blocks) == 1 and isinstance(blocks[0], Table) and len(blocks[0].rows) == 3
+
+
+def test_spaced_header_completed_by_its_second_line() -> None:
+    from ingestion.parsing.tables import extract_tables
+    from tests.parsing.tables.conftest import make_document
+
+    document = make_document(
+        "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因",
+        "指标值 完成值",
+        "产出指标 数量指标 修缮面积 600平方米 600平方米 10 10",
+        "质量指标 验收合格率 100% 95% 10 9",
+    )
+    indicators = extract_tables(document).indicators
+    assert [(i["name"], i["target"], i["actual"], i["score"]) for i in indicators] == [
+        ("修缮面积", "600平方米", "600平方米", 10),
+        ("验收合格率", "100%", "95%", 9),
+    ]
