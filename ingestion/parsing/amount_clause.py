@@ -36,10 +36,15 @@ _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
 _NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级|下属|所属|二级|其他|各)"
 _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:部门|单位)")
 _FUND_SUBJECT = re.compile(
-    rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
+    rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”、\d]){{0,60}}?(?:部门|单位|项目|资金|经费)"
 )
+_SUBJECT_END = re.compile(r"部门|单位|项目|资金|经费")
+# A year inside the subject (某区2022年度某经费项目预算…) must be the report's.
+_SUBJECT_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # Labels a subject may precede: the budget and its execution, not a component of spending.
-_SUBJECT_LABELS = frozenset({"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid"})
+_SUBJECT_LABELS = frozenset(
+    {"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid", "project_budget"}
+)
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -120,7 +125,7 @@ _INVESTMENT = re.compile(
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
-_FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
 _COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
@@ -155,14 +160,28 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
         return found
     subject_pattern = _FUND_SUBJECT if one_project else _UNIT_SUBJECT
     for start in starts:
-        subject = subject_pattern.match(folded, start)
-        if subject is None:
-            continue
-        for after in _label_starts(folded, subject.end(), fiscal_year) or ():
-            found = _labelled_amount(folded, after)
-            if found is not None and found[0] in _SUBJECT_LABELS:
-                return found
+        for end in _subject_ends(subject_pattern, folded, start):
+            if _other_year(folded[start:end], fiscal_year):
+                break
+            for after in _label_starts(folded, end, fiscal_year) or ():
+                found = _labelled_amount(folded, after)
+                if found is not None and found[0] in _SUBJECT_LABELS:
+                    # The budget of the project the report is about (某经费项目预算合计…) names no stage.
+                    return ("budget", found[1]) if found[0] == "project_budget" else found
     return _fund_amount(folded, starts) if one_project else None
+
+
+def _subject_ends(pattern: re.Pattern[str], folded: str, start: int) -> list[int]:
+    """Where the subject at ``start`` may end, shortest first: 某经费（甲、乙）项目 names 某经费 too."""
+    ends = []
+    for word in _SUBJECT_END.finditer(folded, start):
+        if pattern.fullmatch(folded, start, word.end()):
+            ends.append(word.end())
+    return ends
+
+
+def _other_year(subject: str, fiscal_year: int | None) -> bool:
+    return fiscal_year is not None and any(int(y) != fiscal_year for y in _SUBJECT_YEAR.findall(subject))
 
 
 def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:

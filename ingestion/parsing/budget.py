@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
@@ -43,6 +44,7 @@ def prose_amounts(
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
+    later: dict[str, list[tuple[str, bool]]] = {}
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
@@ -72,6 +74,9 @@ def prose_amounts(
                 if not one_project and _about_a_project(passage.text, clause.start):
                     continue
                 key = "executed"
+            sentence = _sentence_before(passage.text, clause.start) + clause.text
+            part = _SHARED_OUT.search(sentence) is not None
+            later.setdefault(key, []).append((wan, part))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -81,11 +86,27 @@ def prose_amounts(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )
     for key in warned & WEAK_KEYS:
+        if _whole_then_parts(later[key]):
+            continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         warnings.append(f"amounts_wan.{key}: stated with different values and no stage; left null")
     return found, warnings
+
+
+def _whole_then_parts(values: list[tuple[str, bool]]) -> bool:
+    """A stage-less figure stated first, then only smaller ones where it is shared out (下达某资金
+    1969万元 … 具体为：一是安排甲322万元，二是安排乙147万元): the fund's whole, then its parts.
+    Figures side by side (中央下达9056万元，省级下达804万元) are no whole and parts."""
+    first = Decimal(values[0][0])
+    return first > 0 and all(
+        Decimal(value) < first and part for value, part in values[1:] if Decimal(value) != first
+    )
+
+
+# Words that open the sharing out of a whole: 具体为, 一是 … 三是, 分别, 主要用于.
+_SHARED_OUT = re.compile(r"具体|[一二三四五六七八九十]是|分别|用于|分配")
 
 
 _CLAUSE_MARKS = "，,；;。！!？?\n:："
