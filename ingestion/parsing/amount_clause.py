@@ -20,7 +20,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|[本该]项目|涉及|共|(?:主要)?用于|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -41,9 +41,19 @@ _FUND_SUBJECT = re.compile(
 _SUBJECT_END = re.compile(r"部门|单位|项目|资金|经费")
 # A year inside the subject (某区2022年度某经费项目预算…) must be the report's.
 _SUBJECT_YEAR = re.compile(r"((?:19|20)\d{2})年")
-# Labels a subject may precede: the budget and its execution, not a component of spending.
+# Labels a subject may precede: the budget, its execution and the total spent (某卫生院单位支出为…),
+# not a component of spending.
 _SUBJECT_LABELS = frozenset(
-    {"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid", "project_budget"}
+    {
+        "budget_full_year",
+        "budget_initial",
+        "budget",
+        "executed",
+        "spent",
+        "paid",
+        "expenditure_total",
+        "project_budget",
+    }
 )
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
@@ -92,11 +102,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
-    # A bare 支出 is the total only as a row's label (支出：…) or right after the year (2022年支出…).
+    # A bare 支出 is the total only as a row's label (支出：…) or right after the year or the unit
+    # (2022年支出…, 单位支出为…).
     (
         "expenditure_total",
         r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
-        r"(?:(?<=年)|(?<=年度))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
@@ -190,7 +201,11 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
     for pattern, key in ((_FUND_TOTAL, "budget_total"), (_INVESTMENT, "budget_planned")):
         for start in starts:
             total = pattern.match(folded, start)
-            if total and (money := money_at(folded, total.end())) and folded.startswith("万元", money.end - 2):
+            if (
+                total
+                and (money := money_at(folded, total.end()))
+                and folded.startswith("万元", money.end - 2)
+            ):
                 return key, money.wan
     for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
         fund = _FUND_VERB.match(folded, verb.start())

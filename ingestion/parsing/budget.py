@@ -1,6 +1,7 @@
 """The unit's budget figures stated in prose (``amounts_wan``).
 
-Each clause is read by ``amount_clause``. Only figures stated in 万元 are taken: in running text
+Each clause is read by ``amount_clause`` (two sentences a lost line break ran together,
+…859.6万元2023年支出…, are two clauses). Only figures stated in 万元 are taken: in running text
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
 one becomes a warning, and a stage-less budget figure stated with different values is left null.
@@ -12,7 +13,7 @@ section headed 政府性基金/国有资本经营/社会保险基金预算支出
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
@@ -48,7 +49,7 @@ def prose_amounts(
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
-        for clause in clauses(passage.text, containing="元", or_containing="万"):
+        for clause in _unfused(clauses(passage.text, containing="元", or_containing="万")):
             hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
                 clause = labelled
@@ -110,6 +111,20 @@ _SHARED_OUT = re.compile(r"具体|[一二三四五六七八九十]是|分别|用
 
 
 _CLAUSE_MARKS = "，,；;。！!？?\n:："
+# Two sentences a lost line break ran together (…其他资金859.6万元2023年支出2310.4万元): a new one
+# starts where a year follows a figure's 万元.
+_FUSED = re.compile(r"(?<=万元)(?=(?:19|20)\d{2}年)")
+
+
+def _unfused(spans: Iterable[Span]) -> Iterator[Span]:
+    for span in spans:
+        if "万元" not in span.text or not _FUSED.search(span.text):
+            yield span
+            continue
+        start = 0
+        for cut in [m.start() for m in _FUSED.finditer(span.text)] + [len(span.text)]:
+            yield Span(span.text[start:cut], span.start + start, span.start + cut)
+            start = cut
 
 
 def _label_before_colon(text: str, clause: Span) -> Span | None:

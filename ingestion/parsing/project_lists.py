@@ -4,6 +4,7 @@
   (…项目12万元；…经费8.5万元；…补助30万元), the amount being each one's budget;
 - in a report on projects or funds, the breakdown after a stated amount (某专项资金260万元。
   其中，甲建设12万元，乙补助8万元), and a ``其中`` naming the one project a unit reported on;
+- a paragraph enumerating sub-projects with their budgets (①某补助应到位68万元；②某项目应到位…);
 - spending groups that each name one project (一是…，即某补助经费合计30万元);
 - numbered paragraphs that each open with a project or a fund (1.2021年某某建设项目，…统筹资金120万元;
   （1）某展厅运维经费。…);
@@ -24,7 +25,7 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.amounts import NUMBER, find_money, to_wan
 from ingestion.parsing.projects import LIST_START, NOT_PROJECT, list_items
 from ingestion.parsing.sections import Section
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
 Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, where it is stated)
 
@@ -51,6 +52,11 @@ _AMOUNT_AFTER_NAME = r"(?:资金|经费)?(?:为|共计?|合计)?\s*(?P<number>\d
 _FUNDS_OBTAINED = re.compile(
     r"(?:^|[，,。；;])(?P<clause>(?:(?!(?:19|20)\d{2}年)[^，,。；;])*?)(?:争取到?|获得|落实)[^，,。；;\d]{0,30}?"
     r"(?:资金|经费)(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"
+)
+_ENUMERATED = re.compile(
+    rf"(?:^|[；;。，,:：])\s*(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}(?=[\u4e00-\u9fff]))\s*"
+    r"(?P<name>[\u4e00-\u9fff（）()“”]{3,30}?(?:项目|补助|补贴|经费|资金|工程|专项))"
+    rf"(?:应到位|预算数?|下达|安排|计划投资)(?:资金)?(?:为|共计?)?\s*(?P<number>{NUMBER})\s*万元"
 )
 _SUB_LEVEL = 2
 _MIN_HEADED_PROJECTS = 2
@@ -111,6 +117,24 @@ def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
             if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
                 found.extend(projects)
     return _named_items(found)
+
+
+def enumerated_items(paragraphs: list[Paragraph]) -> list[Item]:
+    """A paragraph enumerating at least three sub-projects, each with its amount after a budget
+    word (①某补助应到位68万元；②某项目应到位1605万元；…; the marks may turn into plain 5, 6)."""
+    found: list[Item] = []
+    for paragraph in paragraphs:
+        if paragraph.text.count("万元") < _MIN_RUN:
+            continue
+        text = fold(paragraph.text)
+        items = [
+            (m["name"], to_wan(m["number"], "万元"), Span(m["name"], paragraph.start + m.start("name"), paragraph.start + m.end("name")))
+            for m in _ENUMERATED.finditer(text)
+            if not _MONEY_MOVED.search(m["name"])
+        ]
+        if len(items) >= _MIN_RUN:
+            found.extend(items)
+    return found
 
 
 def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:

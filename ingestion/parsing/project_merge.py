@@ -39,7 +39,7 @@ def _record(name: str, budget: str | None) -> dict[str, Any]:
 def _listed(document: Document, sections: list[Section], one_project: bool) -> list[Item]:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
-    items += project_lists.named_groups(paragraphs)
+    items += project_lists.named_groups(paragraphs) + project_lists.enumerated_items(paragraphs)
     if one_project:
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]

@@ -4,4 +4,7 @@
 # tables aligned by their headers' grid places, PDFs read through PDFium.
 # 1.5.0: held-out layout families (announcements, run-together and one-cell-per-line forms, payments).
 # 1.6.0: generalization from held-out pages (form scores, township units, colon labels, one-fund titles).
-PARSER_VERSION = "1.6.0"
+# 1.7.0: sentence frames and cover cells (现将…报告如下, 项目业主为…, 委托单位), zero total rows with a
+# 财政拨款 row, label-less budget rows, one-cell-per-line basic data, traditional reports under a
+# simplified header, enumerated and sub-heading projects, third-party evaluations for a finance office.
+PARSER_VERSION = "1.7.0"

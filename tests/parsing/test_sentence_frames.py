@@ -222,3 +222,33 @@ def test_third_party_evaluation_commissioned_by_a_finance_office() -> None:
     )
     report = _extract(text)["report"]
     assert (report["kind"], report["unit_name"]) == ("key_projects", "财政局")
+
+
+def test_two_sentences_run_together_after_a_figure() -> None:
+    text = (
+        "平江县民政局2023年度优抚补助经费项目支出绩效自评报告\n一、资金情况\n"
+        "2023年收到财政资金共500.5万元,其中:中央资金300万元,其他资金200.5万元2023年支出480.2万元,其中中央资金290万元\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "500.5", "executed": "480.2"}
+
+
+def test_the_units_spending_stated_after_its_name() -> None:
+    text = "平江县某镇卫生院2021年度部门决算公开说明\n一、支出情况\n2021年度,某镇卫生院单位支出为468.5万元。其中:基本支出250万元。\n"
+    assert _amounts(text) == {"appropriation_expenditure": "468.5", "basic": "250"}
+
+
+def test_enumerated_sub_projects_with_their_budgets() -> None:
+    text = (
+        "平江县林业局2022年度林业生态保护恢复资金绩效自评报告\n一、资金到位情况\n"
+        "2022年度上级安排林业生态保护恢复资金900万元,实际到位600万元。分项目如下:①森林防火补助应到位100万元,"
+        "实际到位50万元;②生态护林员项目应到位500万元,实际到位450万元;③草原修复治理补助应到位200万元,实际未到位;"
+        "4退耕还林补助应到位100万元,实际到位100万元。\n目前共支付资金580.5万元,资金执行率64.5%。\n"
+    )
+    result = _extract(text)
+    assert [(p["name"], p["budget_wan"]) for p in result["projects"]][1:] == [
+        ("森林防火补助", "100"),
+        ("生态护林员项目", "500"),
+        ("草原修复治理补助", "200"),
+        ("退耕还林补助", "100"),
+    ]
+    assert result["amounts_wan"]["executed"] == "580.5"
