@@ -1,0 +1,138 @@
+"""Layout and wording classes of real pages, with invented snippets: portal fields laid out without
+separators, the project's department over the evaluation's client, a fund's whole stated before
+its parts, a one-project budget after a long subject, and lists of evaluated projects flattened
+one cell per line (with or without serial numbers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingestion.parsing import extract_report
+from tests.parsing.conftest import document_of
+
+
+def _extract(text: str) -> dict[str, Any]:
+    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+
+
+_BODY = "一、项目基本情况\n本项目用于村道养护,覆盖12个行政村。\n"
+
+
+@pytest.mark.parametrize(
+    ("portal", "unit"),
+    [
+        pytest.param(
+            "索 引 号 AB001-2023-07 主题分类 财政\n发布机构 青河县交通运输局 文 号\n",
+            "交通运输局",
+            id="fields separated by spaces alone, a label left without value at the end",
+        ),
+        pytest.param(
+            "  • [ 索引号 ] 001122/2023-0042 [ 发文字号 ]\n  • [ 发布机构 ] 青河县交通运输局\n",
+            "交通运输局",
+            id="a bracketed label needs no colon",
+        ),
+        pytest.param(
+            "发布时间:2023-02-11 10:20 来源:青河县交通运输局 浏览:\n",
+            "交通运输局",
+            id="a portal label the parser does not know ends the value before it",
+        ),
+        pytest.param(
+            "发布机构 青交局 主题分类 财政\n发布日期:2023-02-11 信息来源:青河县交通运输局\n",
+            "交通运输局",
+            id="an abbreviated publisher gives way to the name written out",
+        ),
+    ],
+)
+def test_unit_from_portal_fields_without_separators(portal: str, unit: str) -> None:
+    text = portal + "青河县2022年村道养护资金绩效自评报告\n" + _BODY
+    assert _extract(text)["report"]["unit_name"] == unit
+
+
+def test_the_department_in_charge_over_the_client_of_an_evaluation() -> None:
+    text = (
+        "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n项目主管部门:青河县交通运输局\n"
+        "评价机构:某某会计师事务所\n" + _BODY
+    )
+    assert _extract(text)["report"]["unit_name"] == "交通运输局"
+
+
+def test_the_client_stays_the_unit_when_no_department_is_named() -> None:
+    text = "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n评价机构:某某会计师事务所\n" + _BODY
+    assert _extract(text)["report"]["unit_name"] == "财政局"
+
+
+_FUND_TITLE = "青河县2022年村道养护资金绩效自评报告\n一、资金下达情况\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "budget"),
+    [
+        pytest.param(
+            "2022年省级下达我县村道养护资金800万元。具体为:一是安排甲镇村道养护300万元,"
+            "配套安排县级资金120万元。二是安排乙镇村道养护资金200万元。\n",
+            "800",
+            id="the whole issued, then shared out in smaller parts",
+        ),
+        pytest.param(
+            "2022年中央下达我县村道养护资金800万元,省级下达资金300万元,县级安排资金120万元。\n",
+            None,
+            id="figures side by side from several levels are no whole",
+        ),
+        pytest.param(
+            "青河县2022年度村道养护(甲线、乙线)项目预算合计为96.5万元(其中:省级60万元,县级36.5万元)。\n",
+            "96.5",
+            id="the project's budget after a subject with a year and a list",
+        ),
+        pytest.param(
+            "2022年资金到位。青河县2019年度村道养护(甲线、乙线)项目预算合计为96.5万元。\n",
+            None,
+            id="a subject naming another year states another year's budget",
+        ),
+    ],
+)
+def test_a_funds_budget(body: str, budget: str | None) -> None:
+    assert _extract(_FUND_TITLE + body)["amounts_wan"]["budget_full_year"] == budget
+
+
+def _projects(text: str) -> list[tuple[str, str | None]]:
+    return [(p["name"], p["budget_wan"]) for p in _extract(text)["projects"]]
+
+
+_LIST_INTRO = "青河县财政局关于2022年度重点绩效评价结果的报告\n今年我局对3个项目开展了重点绩效评价,结果如下:\n"
+
+
+def test_a_numbered_list_whose_name_column_says_what_it_names() -> None:
+    cells = [
+        "序号", "评价政策或项目资金名称", "主管部门 (业主单位)", "资金规模(万元)", "评分情况", "评级情况",
+        "1", "青河县村道养护 专项资金项目", "县交通局", "120", "91", "优",
+        "2", "青河县乡村学校维修资金项目", "县教育局", "85.5", "82", "良",
+        "3", "青河县河道清淤工程", "县水务局",
+    ]  # fmt: skip
+    text = _LIST_INTRO + "".join(f"{cell} |\n" for cell in cells)
+    assert _projects(text) == [
+        ("青河县村道养护专项资金项目", "120"),
+        ("青河县乡村学校维修资金项目", "85.5"),
+        ("青河县河道清淤工程", None),
+    ]
+
+
+def test_a_list_without_serial_numbers_and_empty_cells_lost() -> None:
+    cells = [
+        "项目名称", "债券性质", "已发债券规模", "自评分数", "自评等级",
+        "青河县人民医院迁建工程", "其他项目收益专项债券", "0.5", "95",
+        "青河县第二中学扩建项目", "其他项目收益专项债券", "0.3", "90",
+    ]  # fmt: skip
+    text = _LIST_INTRO + "单位:亿元\n" + "\n\n".join(cells) + "\n"
+    assert _projects(text) == [("青河县人民医院迁建工程", None), ("青河县第二中学扩建项目", None)]
+
+
+def test_a_form_label_and_its_value_is_no_list() -> None:
+    text = (
+        "青河县2022年村道养护项目支出绩效自评表\n项目名称\n村道养护经费\n主管部门\n青河县交通运输局\n"
+        "实施单位\n青河县公路站\n"
+    )
+    names = [name for name, _ in _projects(text)]
+    assert "青河县交通运输局" not in names and "青河县公路站" not in names
