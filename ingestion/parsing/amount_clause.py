@@ -106,7 +106,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # (2022年支出…, 单位支出为…).
     (
         "expenditure_total",
-        r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
+        r"(?:本年)?支出(?:总计|合计)|总支出|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
         r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
@@ -130,7 +130,7 @@ _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经�
 # 某项目计划投资2179万元, 项目总投资39.5万元: the investment planned for the project, a budget
 # figure weaker than any other (a year's 资金安排 may differ from the plan).
 _INVESTMENT = re.compile(
-    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
+    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:批复|核定)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
 )
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24

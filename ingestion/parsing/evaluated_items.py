@@ -34,6 +34,8 @@ _HEADER_CELL = re.compile(
     r"结果|档次|等次|备注|序号|时间|内容|对象)(?:\([^()]{1,8}\))?$"
 )
 _MAX_HEADER_CELL = 16
+# A cell this short in a header run is a header word (单位, 项目, 等次).
+_SHORT_HEADER = 4
 _FIGURE = re.compile(r"^[\d.,%]+$")
 _TOTAL_ROW = ("合计", "总计", "小计")
 _MIN_NAME = 4
@@ -105,9 +107,16 @@ def _from_lines(lines: list[Paragraph], start: int, serial: bool = True) -> list
 
 
 def _is_header_cell(text: str) -> bool:
-    return bool(text) and (
-        _ITEM_HEADER.match(text) is not None
-        or (len(text) <= _MAX_HEADER_CELL and _HEADER_CELL.match(text) is not None)
+    return (
+        bool(text)
+        and not _FIGURE.match(text)
+        and (
+            _ITEM_HEADER.match(text) is not None
+            or _AMOUNT_HEADER.search(text) is not None
+            or _AMOUNT_WORD.search(text) is not None
+            or len(text) <= _SHORT_HEADER
+            or (len(text) <= _MAX_HEADER_CELL and _HEADER_CELL.match(text) is not None)
+        )
     )
 
 

@@ -12,7 +12,7 @@ Without a telling title, an office announcing evaluation results it commissioned
 (我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
 commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
 each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer template's
-绩效目标分解下达情况; 部门决算), counted in its first pages, letters spaced apart joined, cited
+绩效目标分解下达情况; 部门决算, 较上年决算数), counted in its first pages, letters spaced apart joined, cited
 documents' titles left out.
 """
 
@@ -52,7 +52,8 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("overall_expenditure", re.compile(r"整体(?:支出)?绩效(?!目标表)|整体支出(?!绩效目标表)|部门整体")),
-    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况")),
+    # 较2022年度决算数增加…: the year-on-year comparison every line of a 决算's explanation makes.
+    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况|年度?决算数")),
     (
         "project_expenditure",
         re.compile(

@@ -45,7 +45,9 @@ _USED_FOR = re.compile(
 _FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")
 # A sub-heading naming a project (（一）某经费项目), not the outline's words (项目基本情况, 项目绩效目标).
 _PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff（）()“”\d]{4,40}(?:项目|工程)$")
-_HEADING_WORDS = re.compile(r"情况|目标|指标|分析|问题|建议|结论|措施|评价|绩效|管理|组织|实施|决策|概况|说明|产出|效益|基本")
+_HEADING_WORDS = re.compile(
+    r"情况|目标|指标|分析|问题|建议|结论|措施|评价|绩效|管理|组织|实施|决策|概况|说明|产出|效益|基本"
+)
 _AMOUNT_AFTER_NAME = r"(?:资金|经费)?(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"
 # …，争取到市级财政资金21.44万元: the funds the project obtained, in a clause naming no year (截止2013年已安排…
 # is an earlier year's).
@@ -128,7 +130,11 @@ def enumerated_items(paragraphs: list[Paragraph]) -> list[Item]:
             continue
         text = fold(paragraph.text)
         items = [
-            (m["name"], to_wan(m["number"], "万元"), Span(m["name"], paragraph.start + m.start("name"), paragraph.start + m.end("name")))
+            (
+                m["name"],
+                to_wan(m["number"], "万元"),
+                Span(m["name"], paragraph.start + m.start("name"), paragraph.start + m.end("name")),
+            )
             for m in _ENUMERATED.finditer(text)
             if not _MONEY_MOVED.search(m["name"])
         ]
@@ -223,9 +229,15 @@ def project_headings(sections: list[Section]) -> list[Item]:
         stated = re.compile(re.escape(name) + _AMOUNT_AFTER_NAME)
         amount = next((to_wan(m["number"], "万元") for t in texts if (m := stated.search(t))), None)
         if amount is None:
-            amount = next((to_wan(m["number"], "万元") for t in texts for m in _FUNDS_OBTAINED.finditer(t)), None)
+            amount = next(
+                (to_wan(m["number"], "万元") for t in texts for m in _FUNDS_OBTAINED.finditer(t)), None
+            )
         where = section.heading.text.find(name)
-        span = Span(name, section.heading.start + where, section.heading.start + where + len(name)) if where >= 0 else None
+        span = (
+            Span(name, section.heading.start + where, section.heading.start + where + len(name))
+            if where >= 0
+            else None
+        )
         found.append((name, amount, span))
     return found if len(found) >= _MIN_HEADED_PROJECTS else []
 

@@ -61,9 +61,7 @@ def _amounts(
         found.setdefault(key, zero)
     for key, stated in budget.form_amounts(document_text).items():
         found.setdefault(key, stated)
-    amounts: dict[str, str | None] = {
-        key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")
-    }
+    amounts: dict[str, str | None] = {key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")}
     amount_placing.place_total(amounts, report["kind"], evidence)
     for key in amount_placing.STAGELESS_KEYS:
         amounts[key] = found.get(key)

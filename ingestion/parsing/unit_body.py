@@ -69,8 +69,12 @@ _SUBJECT = re.compile(
 )
 _SUBJECT_PARAGRAPHS = 60
 # The notice a report opens with (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on it follows.
-_NOTICE_FRAME = re.compile(r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]")
-_ACTING = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真)")
+_NOTICE_FRAME = re.compile(
+    r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
+)
+_ACTING = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真)"
+)
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12
 _TOWNSHIP_UNIT = re.compile(
@@ -88,7 +92,9 @@ _ANNOUNCED = re.compile(
 # 我厅, 本局: the report's self-reference, whose suffix its own unit's name ends with.
 _SELF_SUFFIX = re.compile(r"[我本](?P<suffix>厅|局|委|院|校|馆|中心|站|所|办)")
 _CITED_TITLE = re.compile(r"《(?P<title>[^》]{6,60})》")
-_RULES_HEAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{3,20}}?{UNIT_SUFFIX})(?=[\u4e00-\u9fff]{{2,}}(?:办法|规定|制度|细则|规则|规程))")
+_RULES_HEAD = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{3,20}}?{UNIT_SUFFIX})(?=[\u4e00-\u9fff]{{2,}}(?:办法|规定|制度|细则|规则|规程))"
+)
 _OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
 _COMMISSIONED = re.compile(rf"(?:接受|受)(?P<name>[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})的?委托")
 _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")

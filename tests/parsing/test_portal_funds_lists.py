@@ -60,7 +60,9 @@ def test_the_department_in_charge_over_the_client_of_an_evaluation() -> None:
 
 
 def test_the_client_stays_the_unit_when_no_department_is_named() -> None:
-    text = "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n评价机构:某某会计师事务所\n" + _BODY
+    text = (
+        "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n评价机构:某某会计师事务所\n" + _BODY
+    )
     assert _extract(text)["report"]["unit_name"] == "财政局"
 
 
@@ -101,7 +103,9 @@ def _projects(text: str) -> list[tuple[str, str | None]]:
     return [(p["name"], p["budget_wan"]) for p in _extract(text)["projects"]]
 
 
-_LIST_INTRO = "青河县财政局关于2022年度重点绩效评价结果的报告\n今年我局对3个项目开展了重点绩效评价,结果如下:\n"
+_LIST_INTRO = (
+    "青河县财政局关于2022年度重点绩效评价结果的报告\n今年我局对3个项目开展了重点绩效评价,结果如下:\n"
+)
 
 
 def test_a_numbered_list_whose_name_column_says_what_it_names() -> None:

@@ -151,7 +151,9 @@ def _appropriation_money(
 
 
 def _states_money(record: Record) -> bool:
-    return any(record.values.get(key) is not None and Decimal(record.values[key]) != 0 for key in MONEY_COLUMNS)
+    return any(
+        record.values.get(key) is not None and Decimal(record.values[key]) != 0 for key in MONEY_COLUMNS
+    )
 
 
 def _put(record: Record, key: str, value: str | int | float | None, cell: Cell | None) -> None:

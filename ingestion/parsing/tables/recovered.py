@@ -98,7 +98,11 @@ def _table(rows: list[tuple[Cell, ...]]) -> Table:
 def _completed_header(header: tuple[Cell, ...], second: tuple[Cell, ...]) -> tuple[Cell, ...] | None:
     """The header with the words its second line completes (年度 / 实际 over 指标值 / 完成值: a
     header cell broken over two lines), or None when the line is no such completion."""
-    if not second or len(second) >= len(header) or any(any(c.isdigit() for c in cell.text) for cell in second):
+    if (
+        not second
+        or len(second) >= len(header)
+        or any(any(c.isdigit() for c in cell.text) for cell in second)
+    ):
         return None
     cells, rest = list(header), list(second)
     for index, cell in enumerate(cells):
