@@ -1,13 +1,15 @@
 """One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
 
-A label opens the clause after list numbering and qualifiers (a year, 其中, 本单位, 一般公共预算 …:
-``2021年度单位一般公共预算财政拨款支出1929.65万元``) and the amount follows it directly, so a
-comparison (上年…), a difference (相差…) or a list (分别为…) is never a total. A budget or its
-execution may also follow the subject it describes: the department (某局所属部门2023年预算数…) and, in a
-report on one project or fund, that project or fund (某补助经费预算520万元). In such a report the
-fund's stated 合计 (or the project's planned investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count as stage-less
-budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付, 已使用资金) as its execution. How many projects a
-figure covers may stand before it (年初预算8个项目985万元).
+A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and
+qualifiers (a year, 其中, 本单位, 一般公共预算 …: ``2021年度单位一般公共预算财政拨款支出1929.65万元``)
+and the amount follows it directly, so a comparison (上年…), a difference (相差…) or a list
+(分别为…) is never a total. A budget or its execution may also follow the subject it describes:
+the department (某局所属部门2023年预算数…) and, in a report on one project or fund, that project
+or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
+investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
+as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
+已使用资金) as its execution. How many projects a figure covers may stand before it
+(年初预算8个项目985万元).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ _ITEM_NUMBER = (
     rf"[{ENCLOSED_NUMERAL}]|[一二三四五六七八九十]是)"
 )
 _ITEM = re.compile(rf"\s*(?:{_ITEM_NUMBER}\s*)?")
+# The document a clause opens by citing (《某局关于下达…的通知》（某财〔2020〕18号）共下达…): its
+# title is no label of the figure that follows.
+_CITED_LEAD = re.compile(r"《[^》]{2,80}》\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:文件)?\s*")
 # The subject a budget figure may follow: the department (教育部门2023年预算数) and, in a report on
 # one project or fund, that project or fund (2022年度某维修类项目预算数, 某补助经费预算520万元);
 # never a comparison or another level's figure.
@@ -115,9 +120,10 @@ _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS
 _COMPONENT_KEYS = frozenset({"basic", "personnel", "public_funds", "project"})
 # Labels too loose to trust beyond 万元 figures, or when they disagree with themselves.
 WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued", "budget_planned"})
-# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元,
+# In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元, a
+# place masked by the publisher included: 下达**县某资金,
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
-_FUND = r"[\u4e00-\u9fff（）()“”、\d]{0,40}?(?:资金|经费|补助|预算)[）)]?"
+_FUND = r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算)[）)]?"
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"
@@ -160,7 +166,10 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
     subject it describes, else after the 等 that closes a list of what a component holds
     (…办公费、差旅费等日常公用经费12万元), else (one project) the fund's stated total or what was
     issued to it."""
-    starts = _label_starts(folded, _ITEM.match(folded).end(), fiscal_year)  # type: ignore[union-attr]
+    at = _ITEM.match(folded).end()  # type: ignore[union-attr]
+    if cited := _CITED_LEAD.match(folded, at):
+        at = cited.end()
+    starts = _label_starts(folded, at, fiscal_year)
     if starts is None:
         return None
     for start in starts:

@@ -4,7 +4,9 @@ Each clause is read by ``amount_clause`` (two sentences a lost line break ran to
 …859.6万元2023年支出…, are two clauses). Only figures stated in 万元 are taken: in running text
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
-one becomes a warning, and a stage-less budget figure stated with different values is left null.
+one becomes a warning, and a stage-less budget figure stated with different values is left null
+unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295) or
+names the fund the title names.
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
 was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
@@ -39,12 +41,14 @@ def prose_amounts(
     fiscal_year: int | None,
     evidence: Evidence,
     one_project: bool = False,
+    title: str | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Labelled amounts in the prose passages. The first statement of a label wins (a later
     different one is a warning); a stage-less ``budget`` stated twice differently is left null."""
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
+    weak = _WeakStatements()
     later: dict[str, list[tuple[str, bool]]] = {}
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
@@ -75,9 +79,10 @@ def prose_amounts(
                 if not one_project and _about_a_project(passage.text, clause.start):
                     continue
                 key = "executed"
-            sentence = _sentence_before(passage.text, clause.start) + clause.text
-            part = _SHARED_OUT.search(sentence) is not None
-            later.setdefault(key, []).append((wan, part))
+            if key in WEAK_KEYS:
+                weak.add(key, wan, clause.text, passage.span(clause.start, clause.end, document_text))
+                sentence = _sentence_before(passage.text, clause.start) + clause.text
+                later.setdefault(key, []).append((wan, _SHARED_OUT.search(sentence) is not None))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -87,13 +92,76 @@ def prose_amounts(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )
     for key in warned & WEAK_KEYS:
-        if _whole_then_parts(later[key]):
+        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
+        kept = weak.total(key) or weak.named_in(key, title)
+        if kept is None and _whole_then_parts(later[key]):
+            continue  # the first statement stays, with its evidence
+        if kept is not None:
+            found[key] = kept[0]
+            cite(evidence, f"/amounts_wan/{key}", kept[1])
+            warnings.append(
+                f"amounts_wan.{key}: stated with different values; kept {kept[0]}"
+                " (the total, or the title's fund)"
+            )
             continue
         del found[key]
         evidence.pop(f"/amounts_wan/{key}", None)
-        warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         warnings.append(f"amounts_wan.{key}: stated with different values and no stage; left null")
     return found, warnings
+
+
+# 共下达, 合计, 累计: a clause stating the whole of what its parts (each 下达…) add up to.
+# 共收到中央下达…: the whole of one source (中央), not of the fund.
+_TOTAL_WORD = re.compile(r"共(?:计)?(?:下达|安排|拨付)|合计|总计|累计")
+
+
+_FUND_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费)")
+_MIN_FUND_NAME = 6
+
+
+def _names_title_fund(clause: str, title: str) -> bool:
+    """The clause names a fund (its last 6 or more characters up to 资金/经费) the title names too."""
+    for fund in _FUND_NAME.finditer(clause):
+        name = fund.group()
+        if any(name[start:] in title for start in range(len(name) - _MIN_FUND_NAME + 1)):
+            return True
+    return False
+
+
+class _WeakStatements:
+    """Every statement of a stage-less budget figure, to keep the one total among several parts
+    (共下达…873万元 over the tranches 下达…250万元, 下达…295万元)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, list[Decimal]] = {}
+        self._totals: dict[str, list[tuple[str, Span]]] = {}
+        self._clauses: dict[str, list[tuple[str, str, Span]]] = {}
+
+    def add(self, key: str, wan: str, clause: str, span: Span) -> None:
+        self._values.setdefault(key, []).append(Decimal(wan))
+        self._clauses.setdefault(key, []).append((wan, clause, span))
+        if _TOTAL_WORD.search(clause):
+            self._totals.setdefault(key, []).append((wan, span))
+
+    def named_in(self, key: str, title: str | None) -> tuple[str, Span] | None:
+        """The one value whose statement names the fund the title names (…2023年中央水利发展资金
+        绩效自评报告: 下达某县2023年中央水利发展资金2263万元, not the other funds issued)."""
+        if not title:
+            return None
+        named = [
+            (wan, span)
+            for wan, clause, span in self._clauses.get(key, [])
+            if _names_title_fund(clause, title)
+        ]
+        return named[0] if len({Decimal(wan) for wan, _ in named}) == 1 else None
+
+    def total(self, key: str) -> tuple[str, Span] | None:
+        """The one total stated (a single value), when it is no less than every other statement."""
+        totals = self._totals.get(key, [])
+        if len({Decimal(wan) for wan, _ in totals}) != 1:
+            return None
+        wan, span = totals[0]
+        return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
 
 
 def _whole_then_parts(values: list[tuple[str, bool]]) -> bool:

@@ -3,9 +3,10 @@
 Self-evaluation forms reach us in every shape: ``单位名称：某局（盖章）``, pipe rows
 (``项目名称 | | 某经费 |``), one cell per line (``主管部门 |`` / ``某局 |``), a form flattened to one
 line with single spaces (``项目名称 某经费 主管部门 某局``), or with every separator lost
-(``项目名称某经费主管部门某局项目实施单位某中心``); a cover may space a label's letters out (``委 托 单 位：``)
-and a sentence may state a field (``项目业主为某中心``, ``项目名称为某项目``). A value therefore ends at a separator, a
-clause mark, a line end, or where the next known label begins. Only the top of the document is
+(``项目名称某经费主管部门某局项目实施单位某中心``); a cover may space a label's letters out
+(``委 托 单 位：``) and a sentence may state a field (``项目业主为某中心``, ``项目名称为某项目``).
+A value therefore ends at a separator, a clause mark, a line end, or where the next known label
+begins. Only the top of the document is
 read: forms are cover material.
 """
 

@@ -49,8 +49,8 @@ _HEADING_WORDS = re.compile(
     r"情况|目标|指标|分析|问题|建议|结论|措施|评价|绩效|管理|组织|实施|决策|概况|说明|产出|效益|基本"
 )
 _AMOUNT_AFTER_NAME = r"(?:资金|经费)?(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"
-# …，争取到市级财政资金21.44万元: the funds the project obtained, in a clause naming no year (截止2013年已安排…
-# is an earlier year's).
+# …，争取到市级财政资金21.44万元: the funds the project obtained, in a clause naming no year
+# (截止2013年已安排… is an earlier year's).
 _FUNDS_OBTAINED = re.compile(
     r"(?:^|[，,。；;])(?P<clause>(?:(?!(?:19|20)\d{2}年)[^，,。；;])*?)(?:争取到?|获得|落实)[^，,。；;\d]{0,30}?"
     r"(?:资金|经费)(?:为|共计?|合计)?\s*(?P<number>\d+(?:\.\d+)?)\s*万元"

@@ -54,7 +54,7 @@ def _amounts(
     """The prose's amounts under every contract key, plus the budget figures that name no stage."""
     one_project = report["kind"] in amount_placing.ONE_PROJECT_KINDS
     found, amount_warnings = budget.prose_amounts(
-        prose, document_text, report["fiscal_year"], evidence, one_project
+        prose, document_text, report["fiscal_year"], evidence, one_project, report["title"]
     )
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():

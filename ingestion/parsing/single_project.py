@@ -14,8 +14,8 @@ Its name, from the surest source a report offers:
 - a top heading naming a fund (一、某发展资金（某维修经费）), when it is the only one (it names the
   fund more fully than the title does).
 A trailing 支出, and a 资金 after 项目 (某项目资金 -> 某项目), are not part of the name; generic
-names (专项资金, 财政项目) and references back (该项目…) name nothing. Its figures are the report's own: the full-year budget
-(else the initial one) and what was executed.
+names (专项资金, 财政项目) and references back (该项目…) name nothing. Its figures are the
+report's own: the full-year budget (else the initial one) and what was executed.
 """
 
 from __future__ import annotations

@@ -24,7 +24,10 @@ _COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)"
 # Posts are counted in 个 as well (核定事业编制12个): only after a 编制 label.
 _POST_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名|个)"
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("actual", r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编)?(?:人员|人数|数)?(?:总数)?"),
+    (
+        "actual",
+        r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编)?(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?",
+    ),
     ("actual_in_post", r"(?:年末|年未|年底)?在职(?:人数|人员|职工|教职工|教师|干部)(?:总数)?"),
     # 共有工作人员N人: the unit's headcount, when it states neither 实有 nor 在职.
     ("actual_headcount", r"(?:共有|现有)(?:在岗)?(?:工作人员|干部职工|教职工|职工)"),

@@ -4,7 +4,8 @@ Sources, each a layout national templates share:
 - the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``),
   or the heading of its make-up: ``二、某市某联合会决算单位构成``;
 - a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
-- a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``,
+- a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
+  (any sentence of a paragraph: ``中华全国某联合会是…。某县某联合会是…``),
   or acts on the notice the paragraph cites (``…根据《…的通知》要求，某县某局组成评价组``)
   (with its region, a township's name or a long name of its own, so a generic 财政局 mentioned
   in passing is not taken);
@@ -68,7 +69,9 @@ _SUBJECT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
-# The notice a report opens with (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on it follows.
+_SENTENCE_END = re.compile(r"。")
+# The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
+# it follows.
 _NOTICE_FRAME = re.compile(
     r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
 )
@@ -139,18 +142,22 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
     for block in document.blocks[:_SUBJECT_PARAGRAPHS]:
         if not isinstance(block, Paragraph):
             continue
-        match = _SUBJECT.match(block.text.lstrip())
-        if match is None:
-            match = _acting_on_notice(block.text.lstrip())
-        if match is None:
-            continue
-        name = match["name"]
-        region, rest = split_region_prefix(name)
-        specific = len(name) >= _SPECIFIC_NAME and is_unit_name(name)
-        if (region is not None and is_unit_name(rest)) or _township_unit(rest) or specific:
-            lead = len(block.text) - len(block.text.lstrip())
-            return name, block.start + lead + match.start("name")
+        lead = len(block.text) - len(block.text.lstrip())
+        text = block.text[lead:]
+        # Each sentence may open with the unit (中华全国某联合会是…。某县某联合会是…).
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+        matches = (_SUBJECT.match(text, at) for at in starts)
+        for match in (*matches, _acting_on_notice(text)):
+            if match is not None and _names_a_unit(match["name"]):
+                return match["name"], block.start + lead + match.start("name")
     return None
+
+
+def _names_a_unit(name: str) -> bool:
+    """A unit with its region, under a township's name, or with a long name of its own."""
+    region, rest = split_region_prefix(name)
+    specific = len(name) >= _SPECIFIC_NAME and is_unit_name(name)
+    return (region is not None and is_unit_name(rest)) or _township_unit(rest) or specific
 
 
 def _acting_on_notice(text: str) -> re.Match[str] | None:

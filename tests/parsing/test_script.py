@@ -32,7 +32,9 @@ SIMPLIFIED_START = (
         # A character beyond the BMP takes the set-based count instead of the regex class.
         pytest.param("\U00020bb7" + SIMPLIFIED_START, False, id="simplified with a rare character"),
         pytest.param("\U00020bb7" + TRADITIONAL, True, id="traditional with a rare character"),
-        pytest.param(PORTAL_HEADER + TRADITIONAL, True, id="a simplified portal header above a traditional report"),
+        pytest.param(
+            PORTAL_HEADER + TRADITIONAL, True, id="a simplified portal header above a traditional report"
+        ),
         pytest.param(
             SIMPLIFIED_START + "引文:《乾隆縣誌》一則。\n" + SIMPLIFIED_START,
             False,
@@ -70,5 +72,7 @@ def test_traditional_report_is_parsed_and_cited_in_the_original() -> None:
 
 
 def test_traditional_report_under_a_simplified_header_is_read() -> None:
-    result = extract_report(read_document((PORTAL_HEADER + TRADITIONAL).encode("utf-8"), "x.txt"), path="x.txt", sha256="0" * 64)
+    result = extract_report(
+        read_document((PORTAL_HEADER + TRADITIONAL).encode("utf-8"), "x.txt"), path="x.txt", sha256="0" * 64
+    )
     assert result.as_json()["amounts_wan"]["appropriation_expenditure"] == "312.40"

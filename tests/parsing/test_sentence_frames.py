@@ -78,12 +78,17 @@ def test_unit_in_sentence_frames(text: str, unit: str) -> None:
 
 
 def test_a_limited_company_in_a_unit_field_is_still_no_unit() -> None:
-    text = "项目支出绩效自评表\n项目名称 道路养护补助\n项目单位 平江县路桥建设有限公司\n主管部门 平江县交通运输局\n"
+    text = (
+        "项目支出绩效自评表\n项目名称 道路养护补助\n项目单位 平江县路桥建设有限公司\n"
+        "主管部门 平江县交通运输局\n"
+    )
     assert _unit(text) == "交通运输局"
 
 
 def test_field_stated_in_a_sentence_and_letter_spaced_labels() -> None:
-    fields = [(f.label, f.value) for f in form_fields("项目名称为2023年平江县道路建设项目,委 托 单 位:平江县财政局")]
+    fields = [
+        (f.label, f.value) for f in form_fields("项目名称为2023年平江县道路建设项目,委 托 单 位:平江县财政局")
+    ]
     assert fields == [("项目名称", "2023年平江县道路建设项目"), ("委托单位", "平江县财政局")]
 
 
@@ -178,7 +183,6 @@ def test_unit_of_its_own_cited_rules(text: str, unit: str | None) -> None:
     assert _unit("2023年度项目支出绩效评价报告\n" + text) == unit
 
 
-
 def test_label_cells_with_their_figures_on_the_next_line() -> None:
     text = (
         "平江县档案馆2023年度部门决算\n一、支出决算情况\n2023年度支出总计500万元。\n其中：基本支出\n420万元\n"
@@ -210,13 +214,16 @@ def test_projects_named_by_sub_headings_with_their_own_amounts() -> None:
 
 
 def test_one_project_sub_heading_alone_is_not_a_list() -> None:
-    text = "平江县档案局2023年度项目绩效自评报告\n一、项目基本情况\n(一)档案数字化加工经费项目\n该项目已完成。\n"
+    text = (
+        "平江县档案局2023年度项目绩效自评报告\n一、项目基本情况\n(一)档案数字化加工经费项目\n该项目已完成。\n"
+    )
     assert _projects(text) == []
 
 
 def test_third_party_evaluation_commissioned_by_a_finance_office() -> None:
     text = (
-        "平江县2023年度新增债券资金项目审计报告\n平江县财政局:\n根据《平江县财政局关于开展绩效 评价工作的通知》要求,"
+        "平江县2023年度新增债券资金项目审计报告\n平江县财政局:\n"
+        "根据《平江县财政局关于开展绩效 评价工作的通知》要求,"
         "某某会计 师事务所接受平江县财政局的委托,对2023年度新增债券资金项目进行了绩效评价。\n"
         "一、评价依据\n1.《某省项目支出绩效评价管理办法》\n2.《某省项目支出绩效自评工作规程》\n"
     )
@@ -233,7 +240,10 @@ def test_two_sentences_run_together_after_a_figure() -> None:
 
 
 def test_the_units_spending_stated_after_its_name() -> None:
-    text = "平江县某镇卫生院2021年度部门决算公开说明\n一、支出情况\n2021年度,某镇卫生院单位支出为468.5万元。其中:基本支出250万元。\n"
+    text = (
+        "平江县某镇卫生院2021年度部门决算公开说明\n一、支出情况\n"
+        "2021年度,某镇卫生院单位支出为468.5万元。其中:基本支出250万元。\n"
+    )
     assert _amounts(text) == {"appropriation_expenditure": "468.5", "basic": "250"}
 
 
@@ -252,3 +262,54 @@ def test_enumerated_sub_projects_with_their_budgets() -> None:
         ("退耕还林补助", "100"),
     ]
     assert result["amounts_wan"]["executed"] == "580.5"
+
+
+def test_the_total_issued_beats_its_tranches_and_a_cited_notice_is_no_label() -> None:
+    text = (
+        "平江县文物局2020年度文物保护专项资金绩效自评报告\n一、资金情况\n"
+        "2020年3月,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2020)下达文物保护专项经费250万元。\n"
+        "2020年9月,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2021)下达文物保护专项经费300万元。\n"
+        "以上,《某市财政局关于下达2020年文物保护专项经费的通知》(某财教2022)共下达文物保护专项经费550万元。\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "550"}
+
+
+def test_different_issued_figures_without_a_total_stay_null() -> None:
+    text = (
+        "平江县文物局2020年度文物保护专项资金绩效自评报告\n一、资金情况\n"
+        "下达文物保护专项经费250万元。\n另下达文物保护专项经费300万元。\n"
+    )
+    assert _amounts(text) == {}
+
+
+def test_unit_opening_a_later_sentence_of_its_paragraph() -> None:
+    text = (
+        "目 录\n第一部分部门单位概况\n第二部分部门决算情况说明\n一、主要职能\n"
+        "中华全国妇女联合会是全国各族各界妇女的群众团体。平江县妇女联合会是平江县各级妇联组织的领导机关。\n"
+    )
+    assert _unit(text) == "妇女联合会"
+
+
+def test_actual_staff_counted_as_cadres_and_workers() -> None:
+    text = (
+        "平江县档案局2022年度部门决算\n第一部分 平江县档案局概况\n"
+        "核定行政编制3人。实有干部职工6人,其中男4人。\n"
+    )
+    assert _extract(text)["staffing"]["actual"] == 6
+
+
+def test_the_whole_of_one_source_is_no_total() -> None:
+    text = (
+        "平江县民政局2021年度救助补助资金绩效自评报告\n一、资金情况\n"
+        "2021年我局共收到中央下达救助补助资金900万元,省级下达救助补助资金80万元,市县安排救助补助资金200万元。\n"
+    )
+    assert _amounts(text) == {}
+
+
+def test_of_several_issued_funds_the_one_the_title_names() -> None:
+    text = (
+        "平江县2023年度中央水利发展资金绩效自评报告\n一、资金情况\n"
+        "某局《关于下达2023年中央水利发展资金预算的通知》,下达**县2023年中央水利发展资金1200万元。"
+        "某局《关于下达2023年衔接资金的通知》,下达**县2023年衔接资金300万元。\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "1200"}

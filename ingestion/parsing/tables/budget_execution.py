@@ -1,8 +1,9 @@
 """The scored budget-execution row of a self-evaluation table (年度资金总额 ... 执行率 得分).
 
-Where the form leaves the total's label out, it is the row of bare figures right under a header naming
-a budget and its execution. Its figures are read under the header row above it by name (年初预算数, 全年预算数, 全年执行数,
-分值, 执行率, 得分), never by position: portals order these columns differently.
+Where the form leaves the total's label out, it is the row of bare figures right under a header
+naming a budget and its execution. Its figures are read under the header row above it by name
+(年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分), never by position: portals order these
+columns differently.
 
 Some forms leave the total row at zero (a template's sum formula never filled) and state the money
 in its 其中：本年财政拨款 row just below: then that row's money is the project's budget and

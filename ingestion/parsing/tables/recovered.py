@@ -256,11 +256,11 @@ def _paragraph_run(paragraphs: list[Paragraph]) -> Iterator[Block]:
     yield from _rows_in(paragraphs)
 
 
-def _run_together(paragraph: Paragraph) -> list[Block] | None:
+def _run_together(paragraph: Paragraph, above: Paragraph | None) -> list[Block] | None:
     """A budget row whose figures ran together (``…资金总额194.9194.9100%``), with the text around it."""
     if "总额" not in paragraph.text or "%" not in paragraph.text:
         return None
-    found = run_together_table(paragraph)
+    found = run_together_table(paragraph, above)
     if found is None:
         return None
     table, start, stop = found
@@ -270,7 +270,7 @@ def _run_together(paragraph: Paragraph) -> list[Block] | None:
 def _rows_in(paragraphs: list[Paragraph]) -> Iterator[Block]:
     i = 0
     while i < len(paragraphs):
-        run_together = _run_together(paragraphs[i])
+        run_together = _run_together(paragraphs[i], paragraphs[i - 1] if i else None)
         if run_together is not None:
             yield from run_together
             i += 1

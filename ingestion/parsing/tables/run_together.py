@@ -4,8 +4,8 @@ Document-sharing sites flatten a .docx form cell after cell without separators:
 ``全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%``. The figures after the row
 label are split again only when exactly one split gives the stated 执行率 (what was executed over
 the budget, to the rate's own precision), each figure written as a number is (no leading zero, at
-most two decimals). The columns come from the header words just before the label, in their order
-(a 分值 column may stand between the money and the rate);
+most two decimals). The columns come from the header words just before the label (or on the line above a row
+that opens its line), in their order (a 分值 column may stand between the money and the rate);
 a 预算数 that names no stage is the full-year budget. What comes out is an ordinary ``Table``
 (header row, figure row) with every cell's offsets, read by the budget-execution extractor.
 """
@@ -68,11 +68,15 @@ def _cell(paragraph: Paragraph, start: int, end: int) -> Cell:
     return Cell(paragraph.text[start:end], paragraph.start + start, paragraph.start + end)
 
 
-def run_together_table(paragraph: Paragraph) -> tuple[Table, int, int] | None:
-    """(table, start, stop) of a budget row whose figures ran together in ``paragraph``."""
+def run_together_table(paragraph: Paragraph, above: Paragraph | None = None) -> tuple[Table, int, int] | None:
+    """(table, start, stop) of a budget row whose figures ran together in ``paragraph``; its header
+    words stand before the row label, or make up the line ``above`` it."""
     text = paragraph.text
     for row in _ROW.finditer(text):
         columns = _columns(text, row.start())
+        header_of = paragraph
+        if len(columns) < 3 and above is not None and not text[: row.start()].strip():
+            columns, header_of = _columns(above.text, len(above.text)), above
         if len(columns) < 3:
             continue
         run, at = row["run"], row.start("run")
@@ -84,7 +88,7 @@ def run_together_table(paragraph: Paragraph) -> tuple[Table, int, int] | None:
             continue
         figures = [_cell(paragraph, at + a, at + b) for a, b in good[0]]
         figures[-1] = _cell(paragraph, at + good[0][-1][0], at + good[0][-1][1] + 1)  # the rate with its %
-        header = [_cell(paragraph, w.start(), w.end()) for w in columns]
+        header = [_cell(header_of, w.start(), w.end()) for w in columns]
         label = _cell(paragraph, row.start(), at - (len(text[:at]) - len(text[:at].rstrip())))
         rows = ((Cell("", header[0].start, header[0].start), *header), (label, *figures))
         return Table(rows=rows, start=header[0].start, end=figures[-1].end), header[0].start, figures[-1].end

@@ -82,7 +82,16 @@ def test_header_missing_a_column_leaves_it_null() -> None:
     assert any("lacks" in w for w in facts.warnings)
 
 
-ZERO_TOTAL_HEADER = ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+ZERO_TOTAL_HEADER = [
+    "项目资金（万元）",
+    "",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +149,10 @@ def test_zero_total_row_with_zero_appropriation_row_states_zero() -> None:
     "table",
     [
         pytest.param(
-            [["资金情况（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["", "30", "28.6", "28.1", "98%"]],
+            [
+                ["资金情况（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+                ["", "30", "28.6", "28.1", "98%"],
+            ],
             id="figures under the header, the total's label left out",
         ),
         pytest.param(
@@ -159,9 +171,15 @@ def test_bare_figure_row_under_a_budget_header(table: list[list[str]]) -> None:
 @pytest.mark.parametrize(
     "table",
     [
-        pytest.param([["年初预算数", "全年预算数", "全年执行数"], ["合计", "30", "28.6"]], id="a labelled row"),
-        pytest.param([["指标", "年度指标值", "实际完成值"], ["30", "28.6", "28.1"]], id="not a budget header"),
-        pytest.param([["年初预算数", "全年预算数", "备注"], ["30", "28.6", "28.1"]], id="no execution column"),
+        pytest.param(
+            [["年初预算数", "全年预算数", "全年执行数"], ["合计", "30", "28.6"]], id="a labelled row"
+        ),
+        pytest.param(
+            [["指标", "年度指标值", "实际完成值"], ["30", "28.6", "28.1"]], id="not a budget header"
+        ),
+        pytest.param(
+            [["年初预算数", "全年预算数", "备注"], ["30", "28.6", "28.1"]], id="no execution column"
+        ),
     ],
 )
 def test_no_budget_row_without_a_budget_header_over_bare_figures(table: list[list[str]]) -> None:

@@ -164,7 +164,9 @@ def test_the_funds_make_up_after_the_budget_row_stays_in_its_table() -> None:
 
 def test_appropriation_row_after_a_zero_total_row_is_kept() -> None:
     header = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
-    cells = stream(*header, "年度资金总额:", "0", "0", "0", "10", "0", "0", "其中:本年财政拨款", "30", "28.6", "28.1")
+    cells = stream(
+        *header, "年度资金总额:", "0", "0", "0", "10", "0", "0", "其中:本年财政拨款", "30", "28.6", "28.1"
+    )
     cells += stream("上年结转资金")
     (found,) = stream_tables(cells)
     assert rows(found.table)[2] == ["其中:本年财政拨款", "30", "28.6", "28.1", "", "", ""]

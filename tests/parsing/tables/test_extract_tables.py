@@ -155,11 +155,14 @@ def test_word_table_with_merged_cells() -> None:
     assert_evidence_matches(facts, document.text)
 
 
-
 def test_basic_data_block_states_no_line_items() -> None:
-    """Its 公用经费 counts 一般商品和服务支出 (the form's footnote), not the 决算's line: cost control only."""
+    """Its 公用经费 counts 一般商品和服务支出 (the form's footnote), not the 决算's line: it is
+    cost control only."""
     header = ["经费控制情况（万元）", "2022年决算数", "2023年预算数", "2023年决算数"]
     table = [header, ["项目支出", "512.4", "300", "610.25"], ["公用经费", "80.1", "75", "92.36"]]
     facts = extract_tables(make_document(table))
     assert facts.amounts == {}
-    assert [(row["item"], row["final_wan"]) for row in facts.cost_control] == [("项目支出", "610.25"), ("公用经费", "92.36")]
+    assert [(row["item"], row["final_wan"]) for row in facts.cost_control] == [
+        ("项目支出", "610.25"),
+        ("公用经费", "92.36"),
+    ]

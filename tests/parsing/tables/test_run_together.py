@@ -59,3 +59,18 @@ def test_the_figures_are_cited_where_they_stand() -> None:
     facts = extract_tables(document)
     cited = facts.evidence["/budget_execution/executed_wan"]
     assert document.text[cited["start"] : cited["end"]] == "47.5"
+
+
+def test_run_together_row_under_a_header_line_of_its_own() -> None:
+    from ingestion.parsing.tables import extract_tables
+    from ingestion.parsing.tables.recovered import recovered_blocks
+
+    document = make_document(
+        "项目资金",
+        "(万元)",
+        "全年预算数(A)全年执行数(B)预算执行率(B/A)",
+        "年度资金总额:25002500100%",
+        "其他资金",
+    )
+    assert any(block.__class__.__name__ == "Table" for block in recovered_blocks(document.blocks))
+    assert extract_tables(document).amounts == {"budget_full_year": "2500", "executed": "2500"}
