@@ -79,7 +79,7 @@ _FUND_TITLE = "青河县2022年村道养护资金绩效自评报告\n一、资�
             id="the whole issued, then shared out in smaller parts",
         ),
         pytest.param(
-            "2022年中央下达我县村道养护资金800万元,省级下达资金300万元,县级安排资金120万元。\n",
+            "2022年中央下达我县交通补助资金800万元,省级下达资金300万元,县级安排资金120万元。\n",
             None,
             id="figures side by side from several levels are no whole",
         ),
