@@ -140,3 +140,45 @@ def test_a_form_label_and_its_value_is_no_list() -> None:
     )
     names = [name for name, _ in _projects(text)]
     assert "青河县交通运输局" not in names and "青河县公路站" not in names
+
+
+def test_a_final_accounts_page_without_its_title() -> None:
+    text = (
+        "—3—\n(一)本单位2023年度总收入210.5万元,其中本年收\n入180.2万元,较2022年度决算数减少12.3万元。\n"
+        "(二)本单位2023年度总支出205.4万元,其中本年支\n出175.1万元,较2022年度决算数减少10.2万元,\n"
+        "较2022年度决算数下降5%。\n"
+    )
+    result = _extract(text)
+    assert result["report"]["title"] is None
+    assert result["report"]["fiscal_year"] == 2023
+    assert result["report"]["kind"] == "final_accounts"
+    assert result["amounts_wan"]["appropriation_expenditure"] == "205.4"
+
+
+def test_a_title_year_weighed_without_the_years_of_cited_documents() -> None:
+    text = (
+        "青河县2022年村道养护资金绩效自评报告\n一、概述\n本项目批复总投资45.6万元。\n"
+        "依据《关于开展2021年度交通资金绩效评价工作的通知》和《2021年度村道养护资金管理办法》开展自评。\n"
+        "2022年度下达资金45.6万元。\n"
+    )
+    result = _extract(text)
+    assert result["report"]["fiscal_year"] == 2022
+    assert result["amounts_wan"]["budget_full_year"] == "45.6"
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        pytest.param(
+            "部门(单位)名称:青河县石桥镇政府\n", "石桥镇政府", id="a town's 政府 short for 人民政府"
+        ),
+        pytest.param("", "交通运输局机关", id="a bureau's own office (局机关)"),
+    ],
+)
+def test_unit_designations(line: str, unit: str) -> None:
+    title = (
+        "青河县交通运输局机关2023年度\n部门决算\n" if not line else "青河县2023年度部门整体支出绩效自评报告\n"
+    )
+    assert (
+        _extract(title + line + "一、部门基本情况\n本单位负责全县道路养护。\n")["report"]["unit_name"] == unit
+    )
