@@ -4,6 +4,8 @@
   report (when no 财政拨款支出 is stated), ``executed`` in a report on a project or a fund.
 - In a report on one project, its 项目支出 is what the project spent: ``executed``, not the
   unit's ``project`` line (unless a key-project table lists several projects).
+- A report on one project whose budget is stated only with the project's name takes it as its
+  full-year budget.
 - A budget figure that names no stage (某资金合计, 预算数, 预算资金, 预算安排, 下达…资金, 计划投资) is the
   full-year budget unless one is stated; when it only repeats the stated 年初预算, it adds nothing.
 """
@@ -62,3 +64,21 @@ def place_stageless_budget(
             continue
         amounts[key] = value
         _move(amounts, key, "budget_full_year", evidence)
+
+
+def place_one_projects_budget(
+    amounts: dict[str, Any], kind: str, projects: list[dict[str, Any]], evidence: Evidence
+) -> None:
+    """A report on one project that states its budget only where it names the project (其中包含某
+    项目经费10万元): that budget is the report's full-year budget."""
+    if kind not in ONE_PROJECT_KINDS or len(projects) != 1:
+        return
+    budget = projects[0].get("budget_wan")
+    stated = amounts.get("budget_full_year") is not None or amounts.get("budget_initial") is not None
+    if budget is None or stated:
+        return
+    amounts["budget_full_year"] = budget
+    cited = evidence.get("/projects/0/budget_wan") or evidence.get("/projects/0/name")
+    if cited:
+        evidence["/amounts_wan/budget_full_year"] = dict(cited)
+

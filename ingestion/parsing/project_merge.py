@@ -6,7 +6,8 @@
    report's own budget and execution), and the projects or funds it lists (``project_lists``:
    item runs, breakdowns, numbered project paragraphs, fund headings, project sub-headings).
 4. In any other report: item runs, a breakdown of a project amount, attached project reports.
-A name stated twice (the title's project and a list's item) is listed once.
+A name stated twice (the title's project and a list's item) is listed once, with the list's
+amount when the first statement had none.
 """
 
 from __future__ import annotations
@@ -49,11 +50,12 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
     return items
 
 
+def _same(name: str, other: str) -> bool:
+    return name in other or other in name or SequenceMatcher(None, name, other).ratio() >= _SAME_NAME
+
+
 def _already(name: str, records: list[dict[str, Any]]) -> bool:
-    return any(
-        name in r["name"] or r["name"] in name or SequenceMatcher(None, name, r["name"]).ratio() >= _SAME_NAME
-        for r in records
-    )
+    return any(_same(name, r["name"]) for r in records)
 
 
 def report_projects(
@@ -80,10 +82,17 @@ def report_projects(
         records.append(single_project(named[0], amounts))
         if named[1] is not None:
             _cite(evidence, "/projects/0/name", named[1], document)
+    restated: dict[int, set[str | None]] = {}
     for name, budget, span in _listed(document, sections, one_project):
         if _already(name, records):
+            index = next(i for i, r in enumerate(records) if _same(name, r["name"]))
+            restated.setdefault(index, set()).add(budget)
             continue
         if span is not None:
             _cite(evidence, f"/projects/{len(records)}/name", span, document)
         records.append(_record(name, budget))
+    # The title's project listed again with its amount (其中包含某项目经费10万元), once: its budget.
+    for index, budgets in restated.items():
+        if records[index]["budget_wan"] is None and len(budgets) == 1 and None not in budgets:
+            records[index]["budget_wan"] = next(iter(budgets))
     return records

@@ -134,6 +134,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         lambda: report_projects(document, report, sections, amounts, found_projects, evidence),
         found_projects,
     )
+    amount_placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: _cite_original(evidence, removed, converted_text, original_text), None)

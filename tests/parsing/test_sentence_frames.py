@@ -313,3 +313,14 @@ def test_of_several_issued_funds_the_one_the_title_names() -> None:
         "某局《关于下达2023年衔接资金的通知》,下达**县2023年衔接资金300万元。\n"
     )
     assert _amounts(text) == {"budget_full_year": "1200"}
+
+
+def test_one_projects_budget_stated_only_with_its_name() -> None:
+    text = (
+        "一、项目基本情况\n开展农村环境综合整治工作,改善人居环境。\n二、项目绩效自评工作开展情况\n"
+        "我局对农村环境综合整治项目开展了绩效自评。\n三、项目资金情况\n"
+        "批复我局项目支出160万元,其中包含农村环境综合整治项目经费10万元。\n"
+    )
+    result = _extract(text)
+    assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [("农村环境综合整治项目", "10")]
+    assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == {"budget_full_year": "10"}
