@@ -182,3 +182,20 @@ def test_unit_designations(line: str, unit: str) -> None:
     assert (
         _extract(title + line + "一、部门基本情况\n本单位负责全县道路养护。\n")["report"]["unit_name"] == unit
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        pytest.param(
+            "我局高度重视,对2022年度村道养护专项开展绩效评价。\n", "project_expenditure", id="the unit's own"
+        ),
+        pytest.param("本报告为村道养护资金的自评报告。\n", "project_expenditure", id="the body says 自评"),
+        pytest.param(
+            "县财政局委托某某会计师事务所对村道养护专项开展绩效评价。\n", "key_projects", id="a third party's"
+        ),
+    ],
+)
+def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) -> None:
+    text = "青河县村道养护专项资金绩效评价报告\n" + body
+    assert _extract(text)["report"]["kind"] == kind
