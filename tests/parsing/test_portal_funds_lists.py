@@ -199,3 +199,16 @@ def test_unit_designations(line: str, unit: str) -> None:
 def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) -> None:
     text = "青河县村道养护专项资金绩效评价报告\n" + body
     assert _extract(text)["report"]["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authorized", "actual"),
+    [
+        pytest.param("单位核定事业编制31个。", 31, None, id="posts counted in 个 in a sentence without 人"),
+        pytest.param("现单位实有在职在编人员12名,退休职工3名。", None, 12, id="实有在职在编"),
+        pytest.param("某某小学在职在编教职工40人,在校学生900人。", None, 40, id="在职在编教职工"),
+    ],
+)
+def test_staff_counts(sentence: str, authorized: int | None, actual: int | None) -> None:
+    staffing = _extract("某某小学2023年度部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
+    assert (staffing["authorized"], staffing["actual"]) == (authorized, actual)
