@@ -5,7 +5,8 @@ Its name, from the surest source a report offers:
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
   or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
-- a parenthesis line standing where a title would (（某维修项目）);
+- a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
+  file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
 - the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
   stating the project's planned investment (某道路建设项目计划投资2179万元), the fund's total
   (某发展资金合计3200万元), or what a higher level issued to it
@@ -52,6 +53,10 @@ _OPENING = re.compile(
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 _TOP_LINES = 15
+_FILE_NAMED = re.compile(
+    r"(?:报告|自评表|评价表)[（(](?P<name>[^（）()]{4,40}?(?:项目|工程|资金|经费))[）)]\s*\.(?:docx?|pdf|wps|xlsx?)",
+    re.IGNORECASE,
+)
 # The fund whose total a sentence states (2021年某发展资金合计3200万元), not a part of it.
 _FUND_TOTAL = re.compile(
     r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
@@ -105,6 +110,16 @@ def _named_in_title(title: str) -> str | None:
     return None
 
 
+def _named_in_file_name(document: Document) -> tuple[str, Span] | None:
+    """The project a top line's file name sets apart (…绩效自评报告（某排灌站工程项目）.doc)."""
+    for line in [b for b in document.blocks[:_TOP_LINES] if isinstance(b, Paragraph)]:
+        found = _FILE_NAMED.search(fold(line.text))
+        if found and (name := _clean(found["name"])):
+            start = line.start + found.start("name")
+            return name, Span(found["name"], start, start + len(found["name"]))
+    return None
+
+
 def _title_core(title: str) -> str | None:
     """What the title says before its report words, without a unit leading it before a year."""
     core = _PAREN_END.sub("", fold(title)).strip()
@@ -151,6 +166,9 @@ def project_name(
     in_title = _named_in_title(title) if title else None
     if in_title:
         return in_title, None
+    file_named = _named_in_file_name(document)
+    if file_named:
+        return file_named
     headings = fund_headings(sections)
     if len(headings) == 1:  # the one fund a transfer-payment report covers, by its full name
         return headings[0], None

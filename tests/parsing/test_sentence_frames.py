@@ -324,3 +324,11 @@ def test_one_projects_budget_stated_only_with_its_name() -> None:
     result = _extract(text)
     assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [("农村环境综合整治项目", "10")]
     assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == {"budget_full_year": "10"}
+
+
+def test_project_named_in_a_file_name_on_a_top_line() -> None:
+    text = (
+        "7绩效自评报告(平江县某排灌站维修工程项目).doc\n平江县2023年度新增债券资金项目审计报告\n"
+        "某某会计师事务所接受平江县财政局的委托,对新增债券资金项目进行了绩效评价。\n"
+    )
+    assert [p[0] for p in _projects(text)] == ["平江县某排灌站维修工程项目"]
