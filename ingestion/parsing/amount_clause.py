@@ -71,7 +71,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
     (
         "budget_initial",
-        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
+        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?|安排的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
     ),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
     # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).

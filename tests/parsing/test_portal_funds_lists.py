@@ -212,3 +212,9 @@ def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) ->
 def test_staff_counts(sentence: str, authorized: int | None, actual: int | None) -> None:
     staffing = _extract("某某小学2023年度部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
     assert (staffing["authorized"], staffing["actual"]) == (authorized, actual)
+
+
+def test_an_initial_budget_arranged_at_the_start_of_the_year() -> None:
+    text = "某某局2022年度党建工作项目支出绩效自评报告\n一、项目概况\n年初安排预算资金 3 万元用于开展该项目。\n"
+    amounts = _extract(text)["amounts_wan"]
+    assert (amounts["budget_initial"], amounts["budget_full_year"]) == ("3", None)
