@@ -215,6 +215,23 @@ def test_staff_counts(sentence: str, authorized: int | None, actual: int | None)
 
 
 def test_an_initial_budget_arranged_at_the_start_of_the_year() -> None:
-    text = "某某局2022年度党建工作项目支出绩效自评报告\n一、项目概况\n年初安排预算资金 3 万元用于开展该项目。\n"
+    text = (
+        "某某局2022年度党建工作项目支出绩效自评报告\n一、项目概况\n年初安排预算资金 3 万元用于开展该项目。\n"
+    )
     amounts = _extract(text)["amounts_wan"]
     assert (amounts["budget_initial"], amounts["budget_full_year"]) == ("3", None)
+
+
+@pytest.mark.parametrize(
+    ("scope", "budget"),
+    [
+        pytest.param("本次纳入绩效评价范围的资金900万元。", None, id="another amount evaluated"),
+        pytest.param("本次纳入绩效评价范围的资金1200万元。", "1200", id="all of it evaluated"),
+    ],
+)
+def test_a_fund_issued_and_the_part_of_it_evaluated(scope: str, budget: str | None) -> None:
+    text = (
+        "某市2022年度交通补助资金绩效自评报告\n一、资金使用总体情况\n"
+        f"2022年,市财政局共下达交通补助资金1200万元。{scope}\n"
+    )
+    assert _extract(text)["amounts_wan"]["budget_full_year"] == budget
