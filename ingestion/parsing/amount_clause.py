@@ -144,8 +144,13 @@ _VERB_LEAD = 24
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
-# How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元).
-_COUNT = re.compile(r"(?:共计?)?\d{1,4}个(?:子?项目|单位)(?:资金|经费)?(?:共计?|合计)?\s*")
+# How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元,
+# 预算安排项目共计12个，资金300万元).
+_COUNT = re.compile(
+    r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
+    # …项目共计113个，财政资金3267.28万元: the count's clause, then the money it comes to.
+    r"(?:[,，]\s*(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
+)
 
 
 def _label_starts(folded: str, at: int, fiscal_year: int | None) -> list[int] | None:

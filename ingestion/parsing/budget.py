@@ -58,6 +58,9 @@ def prose_amounts(
             if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
                 clause = labelled
                 hit = clause_amount(clause.text, fiscal_year, one_project)
+            if hit is None and (counted := _count_before(passage.text, clause)) is not None:
+                clause = counted
+                hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None:
                 continue
             key, wan = hit
@@ -202,6 +205,20 @@ def _label_before_colon(text: str, clause: Span) -> Span | None:
         return None
     start = max(text.rfind(mark, 0, colon) for mark in _CLAUSE_MARKS) + 1
     return Span(text[start : clause.end], start, clause.end) if colon - start <= _MAX_LABEL else None
+
+
+# 预算安排项目共计113个，财政资金3267.28万元: the money a counted budget comes to, in a clause of its own.
+_COUNTED = re.compile(r"\d{1,4}个(?:子?项目|单位)?[,，]\s*$")
+_MONEY_CLAUSE = re.compile(r"^\s*(?:财政)?(?:资金|经费)")
+
+
+def _count_before(text: str, clause: Span) -> Span | None:
+    """The clause with the clause before it, when that one ends counting projects and this one
+    states the money (…共计113个，财政资金3267.28万元)."""
+    if not _MONEY_CLAUSE.match(clause.text) or not _COUNTED.search(text, 0, clause.start):
+        return None
+    start = max(text.rfind(mark, 0, clause.start - 1) for mark in "，,；;。\n") + 1
+    return Span(text[start : clause.end], start, clause.end)
 
 
 def _sentence_before(text: str, clause_start: int) -> str:

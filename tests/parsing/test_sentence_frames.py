@@ -332,3 +332,11 @@ def test_project_named_in_a_file_name_on_a_top_line() -> None:
         "某某会计师事务所接受平江县财政局的委托,对新增债券资金项目进行了绩效评价。\n"
     )
     assert [p[0] for p in _projects(text)] == ["平江县某排灌站维修工程项目"]
+
+
+def test_counted_budget_with_its_money_in_the_next_clause() -> None:
+    text = (
+        "平江县农业农村局2023年度项目支出绩效自评报告\n一、基本情况\n"
+        "2023年预算安排我局专项资金项目共计25个,财政资金860.5万元。至2023年底我局项目执行金额800万元。\n"
+    )
+    assert _amounts(text) == {"budget_full_year": "860.5", "executed": "800"}
