@@ -69,10 +69,10 @@ def _cell(text: str) -> str:
     return re.sub(r"\s+", "", text).strip("|").replace("（", "(").replace("）", ")")
 
 
-def _from_lines(lines: list[Paragraph], start: int, serial: bool = True) -> list[Item]:
+def _from_lines(lines: list[Paragraph], start: int, numbered: bool = True) -> list[Item]:
     """Items of a list flattened one cell per line, whose header starts at ``lines[start]``
-    (its 序号 cell, or without ``serial`` its name column)."""
-    header: list[str] = [] if serial else [_cell(lines[start].text)]
+    (its 序号 cell, or without ``numbered`` its name column)."""
+    header: list[str] = [] if numbered else [_cell(lines[start].text)]
     at = start + 1
     while at < len(lines) and len(header) < _MAX_HEADER_CELLS and _is_header_cell(_cell(lines[at].text)):
         header.append(_cell(lines[at].text))
