@@ -79,7 +79,7 @@ def is_traditional(text: str) -> bool:
         if traditional >= _MIN_TRADITIONAL and traditional > simplified:
             return True
     first = _bmp_only_in("TRADONLY").search(text)
-    if first is None:
+    if first is None or _clearly_simplified(text[first.start() + 1 : first.start() + 1 + _FIRST_LOOK]):
         return False
     traditional, simplified = _script_counts(text[first.start() : first.start() + _SAMPLE])
     return traditional >= _MIN_TRADITIONAL and traditional > simplified

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 
 from ingestion.documents.model import Document, Paragraph
@@ -144,13 +145,19 @@ def subject_unit(document: Document) -> tuple[str, int] | None:
             continue
         lead = len(block.text) - len(block.text.lstrip())
         text = block.text[lead:]
-        # Each sentence may open with the unit (中华全国某联合会是…。某县某联合会是…).
-        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-        matches = (_SUBJECT.match(text, at) for at in starts)
-        for match in (*matches, _acting_on_notice(text)):
+        for match in _subjects(text):
             if match is not None and _names_a_unit(match["name"]):
                 return match["name"], block.start + lead + match.start("name")
     return None
+
+
+def _subjects(text: str) -> Iterator[re.Match[str] | None]:
+    """What may open the paragraph as its unit: each sentence's start (中华全国某联合会是…。某县某
+    联合会是…), then the clause after a cited notice; read lazily, the first that names a unit wins."""
+    yield _SUBJECT.match(text)
+    for end in _SENTENCE_END.finditer(text):
+        yield _SUBJECT.match(text, end.end())
+    yield _acting_on_notice(text)
 
 
 def _names_a_unit(name: str) -> bool:

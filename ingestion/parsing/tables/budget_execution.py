@@ -41,6 +41,8 @@ HEADER_WORDS = (("执行数", "执行率"),)
 BUDGET_HEADER_WORDS = ("年初预算", "全年预算", "调整后预算", "预算数")
 _BARE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|万元|元)?$")
 _MIN_BARE_FIGURES = 2
+# A form's budget header stands among its first rows.
+_HEADER_ROWS = 12
 MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_wan": ("年初预算",),
     "full_year_wan": ("全年预算", "调整后预算", "调整预算"),
@@ -84,7 +86,7 @@ def find_budget_rows(table: Table) -> list[int]:
     ]
     if labelled:
         return labelled
-    for index in range(1, len(table.rows)):
+    for index in range(1, min(len(table.rows), _HEADER_ROWS)):
         header, row = table.rows[index - 1], table.rows[index]
         if row_has(header, *HEADER_WORDS, BUDGET_HEADER_WORDS) and _bare_figures(row):
             return [index]
