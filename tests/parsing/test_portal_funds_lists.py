@@ -235,3 +235,11 @@ def test_a_fund_issued_and_the_part_of_it_evaluated(scope: str, budget: str | No
         f"2022年,市财政局共下达交通补助资金1200万元。{scope}\n"
     )
     assert _extract(text)["amounts_wan"]["budget_full_year"] == budget
+
+
+def test_a_budget_after_the_level_of_government_that_funds_it() -> None:
+    text = (
+        "某某中心2022年度老旧小区改造项目支出绩效自评报告\n一、资金情况\n"
+        "区级财政年初预算安排80万元专项资金,用于小区改造。\n"
+    )
+    assert _extract(text)["amounts_wan"]["budget_initial"] == "80"
