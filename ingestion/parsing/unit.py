@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.contents_unit import contents_unit
 from ingestion.parsing.form_fields import LABELS, Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.sections import heading_of
@@ -260,6 +261,7 @@ def unit_name(
         subordinate_subject(text),
         own_rules_unit(text),
         commissioning_unit(text),
+        contents_unit(text),
     ):
         if found:
             return _named_unit(found, full_names)

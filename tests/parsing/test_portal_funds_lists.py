@@ -243,3 +243,19 @@ def test_a_budget_after_the_level_of_government_that_funds_it() -> None:
         "区级财政年初预算安排80万元专项资金,用于小区改造。\n"
     )
     assert _extract(text)["amounts_wan"]["budget_initial"] == "80"
+
+
+@pytest.mark.parametrize(
+    ("contents", "unit"),
+    [
+        pytest.param(
+            "二、2022年度青河县档案馆决算公开表\n三、2022年度青河县档案馆决算情况说明\n",
+            "档案馆",
+            id="named twice",
+        ),
+        pytest.param("二、2022年度青河县档案馆决算公开表\n三、决算情况说明\n", None, id="named once"),
+    ],
+)
+def test_the_unit_its_contents_name(contents: str, unit: str | None) -> None:
+    text = "A33/2023-0012\n主动公开\n目录\n一、概况\n" + contents + "一、概况\n负责全县档案的收集与保管。\n"
+    assert _extract(text)["report"]["unit_name"] == unit
