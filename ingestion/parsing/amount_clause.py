@@ -22,7 +22,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL
 # A year before 年初 leaves it to the label (2021年初预算数).
 _QUALIFIER = re.compile(
     r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
+    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -41,12 +41,24 @@ _CITED_LEAD = re.compile(r"《[^》]{2,80}》\s*(?:[（(][^（）()]{1,30}[）)]
 _NOT_THE_SUBJECT = r"(?!上年|去年|上一年|同期|同比|较|比|其中|上级|下属|所属|二级|其他|各)"
 _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:部门|单位)")
 _FUND_SUBJECT = re.compile(
-    rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”]){{0,40}}?(?:部门|单位|项目|资金|经费)"
+    rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”、\d]){{0,60}}?(?:部门|单位|项目|资金|经费)"
 )
+_SUBJECT_END = re.compile(r"部门|单位|项目|资金|经费")
+# A year inside the subject (某区2022年度某经费项目预算…) must be the report's.
+_SUBJECT_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # Labels a subject may precede: the budget, its execution and the total spent (某卫生院单位支出为…),
 # not a component of spending.
 _SUBJECT_LABELS = frozenset(
-    {"budget_full_year", "budget_initial", "budget", "executed", "spent", "paid", "expenditure_total"}
+    {
+        "budget_full_year",
+        "budget_initial",
+        "budget",
+        "executed",
+        "spent",
+        "paid",
+        "expenditure_total",
+        "project_budget",
+    }
 )
 # 预算数/预算资金/预算安排 name no stage: ``budget`` until the merge sees whether a full-year or an
 # initial figure is stated elsewhere (report.py). The executed labels come first: 预算执行数.
@@ -59,7 +71,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
     (
         "budget_initial",
-        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
+        r"年初(?:[我本](?:局|厅|委|办|中心|院|校|单位|部门))?(?:申请|批复的?|安排的?)?(?:收支)?预算(?:数|资金|金额|总额|安排)?",
     ),
     ("appropriation_revenue", r"财政拨款收入(?:合计|总计)?"),
     # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
@@ -99,7 +111,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # (2022年支出…, 单位支出为…).
     (
         "expenditure_total",
-        r"(?:本年)?支出(?:总计|合计)|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
+        r"(?:本年)?支出(?:总计|合计)|总支出|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
         r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
@@ -124,13 +136,13 @@ _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经�
 # 某项目计划投资2179万元, 项目总投资39.5万元: the investment planned for the project, a budget
 # figure weaker than any other (a year's 资金安排 may differ from the plan).
 _INVESTMENT = re.compile(
-    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
+    rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:批复|核定)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"
 )
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
-_FILLER = re.compile(r"[:：]?\s*(?:为|是|共|共计|合计|总计|总额|计|达)?\s*")
+_FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元,
 # 预算安排项目共计12个，资金300万元).
@@ -173,14 +185,28 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
         return found
     subject_pattern = _FUND_SUBJECT if one_project else _UNIT_SUBJECT
     for start in starts:
-        subject = subject_pattern.match(folded, start)
-        if subject is None:
-            continue
-        for after in _label_starts(folded, subject.end(), fiscal_year) or ():
-            found = _labelled_amount(folded, after)
-            if found is not None and found[0] in _SUBJECT_LABELS:
-                return found
+        for end in _subject_ends(subject_pattern, folded, start):
+            if _other_year(folded[start:end], fiscal_year):
+                break
+            for after in _label_starts(folded, end, fiscal_year) or ():
+                found = _labelled_amount(folded, after)
+                if found is not None and found[0] in _SUBJECT_LABELS:
+                    # The budget of the project the report is about (某经费项目预算合计…) names no stage.
+                    return ("budget", found[1]) if found[0] == "project_budget" else found
     return _fund_amount(folded, starts) if one_project else None
+
+
+def _subject_ends(pattern: re.Pattern[str], folded: str, start: int) -> list[int]:
+    """Where the subject at ``start`` may end, shortest first: 某经费（甲、乙）项目 names 某经费 too."""
+    ends = []
+    for word in _SUBJECT_END.finditer(folded, start):
+        if pattern.fullmatch(folded, start, word.end()):
+            ends.append(word.end())
+    return ends
+
+
+def _other_year(subject: str, fiscal_year: int | None) -> bool:
+    return fiscal_year is not None and any(int(y) != fiscal_year for y in _SUBJECT_YEAR.findall(subject))
 
 
 def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:

@@ -49,6 +49,7 @@ def prose_amounts(
     warnings: list[str] = []
     warned: set[str] = set()
     weak = _WeakStatements()
+    later: dict[str, list[tuple[str, bool]]] = {}
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
@@ -83,6 +84,8 @@ def prose_amounts(
                 key = "executed"
             if key in WEAK_KEYS:
                 weak.add(key, wan, clause.text, passage.span(clause.start, clause.end, document_text))
+                sentence = _sentence_before(passage.text, clause.start) + clause.text
+                later.setdefault(key, []).append((wan, _SHARED_OUT.search(sentence) is not None))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -94,6 +97,8 @@ def prose_amounts(
     for key in warned & WEAK_KEYS:
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         kept = weak.total(key) or weak.named_in(key, title)
+        if kept is None and _whole_then_parts(later[key]):
+            continue  # the first statement stays, with its evidence
         if kept is not None:
             found[key] = kept[0]
             cite(evidence, f"/amounts_wan/{key}", kept[1])
@@ -160,6 +165,20 @@ class _WeakStatements:
             return None
         wan, span = totals[0]
         return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
+
+
+def _whole_then_parts(values: list[tuple[str, bool]]) -> bool:
+    """A stage-less figure stated first, then only smaller ones where it is shared out (下达某资金
+    1969万元 … 具体为：一是安排甲322万元，二是安排乙147万元): the fund's whole, then its parts.
+    Figures side by side (中央下达9056万元，省级下达804万元) are no whole and parts."""
+    first = Decimal(values[0][0])
+    return first > 0 and all(
+        Decimal(value) < first and part for value, part in values[1:] if Decimal(value) != first
+    )
+
+
+# Words that open the sharing out of a whole: 具体为, 一是 … 三是, 分别, 主要用于.
+_SHARED_OUT = re.compile(r"具体|[一二三四五六七八九十]是|分别|用于|分配")
 
 
 _CLAUSE_MARKS = "，,；;。！!？?\n:："

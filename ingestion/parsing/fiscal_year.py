@@ -6,7 +6,8 @@ an announcement may use for the year it evaluates in: when the body's ``年度``
 before more often, that is the year covered); a range (``2019-2021年度``) covers several years
 and leaves the year null. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
-counting double); a tie leaves it null with a warning.
+counting double); a tie leaves it null with a warning. Years in a cited document's title (《…》) or
+in a comparison (较2020年度) are not counted.
 """
 
 from __future__ import annotations
@@ -45,11 +46,27 @@ def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
     return None
 
 
+# Years that name no year the report covers: in a comparison (较2020年度决算数); and, weighed against
+# a title's bare year, in a cited document's title (《关于开展2020年度…的通知》).
+_COMPARED = re.compile(r"(?<=较|比)\s*(?:19|20)\d{2}")
+_CITED = re.compile(r"《[^《》]{0,120}》")
+
+
+def _counted(text: str, blank_cited: bool) -> str:
+    folded = fold(text)
+    for pattern, hint in ((_COMPARED, "较"), (_COMPARED, "比"), (_CITED, "《")):
+        if hint in folded and (blank_cited or pattern is not _CITED):
+            folded = pattern.sub(lambda m: " " * len(m.group()), folded)
+    return folded
+
+
 def _evaluated_year(year: int, text: str) -> int:
     """A title's bare 20XX年 may be the year of the evaluation (2023年某项资金绩效评价结果的公告)
     while the body reports on the year before (2023年度项目): then the body's 年度 decides."""
     stated = Counter(
-        int(m.group(1)) for m in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS) if m.group(2)
+        int(m.group(1))
+        for m in anchored_finditer(_YEAR, _counted(text, blank_cited=True), _YEAR_ANCHORS)
+        if m.group(2)
     )
     return year - 1 if stated[year - 1] > stated[year] else year
 
@@ -64,7 +81,7 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
     if field:
         return int(field.group(1)), []
     counts: Counter[int] = Counter()
-    for match in anchored_finditer(_YEAR, fold(text), _YEAR_ANCHORS):
+    for match in anchored_finditer(_YEAR, _counted(text, blank_cited=False), _YEAR_ANCHORS):
         counts[int(match.group(1))] += 2 if match.group(2) else 1
     if not counts:
         return None, []

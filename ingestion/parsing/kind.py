@@ -4,7 +4,8 @@ Title rules, first match wins:
 - key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示);
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
-  跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告);
+  跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告), or the
+  unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party;
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
 - overall_expenditure: a unit's 财政支出绩效评价 that names no project or fund.
@@ -12,7 +13,7 @@ Without a telling title, an office announcing evaluation results it commissioned
 (我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
 commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
 each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer template's
-绩效目标分解下达情况; 部门决算), counted in its first pages, letters spaced apart joined, cited
+绩效目标分解下达情况; 部门决算, 较上年决算数), counted in its first pages, letters spaced apart joined, cited
 documents' titles left out.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 
 _FUND = r"(?:项目|资金|经费|工程|专项)"
+_FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
@@ -32,7 +34,7 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "overall_expenditure",
         re.compile(r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评"),
     ),
-    ("key_projects", re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")),
+    ("key_projects", _FUND_EVALUATION),
     ("final_accounts", re.compile(r"决算")),
     (
         "project_expenditure",
@@ -52,7 +54,8 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("overall_expenditure", re.compile(r"整体(?:支出)?绩效(?!目标表)|整体支出(?!绩效目标表)|部门整体")),
-    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况")),
+    # 较2022年度决算数增加…: the year-on-year comparison every line of a 决算's explanation makes.
+    ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况|年度?决算数")),
     (
         "project_expenditure",
         re.compile(
@@ -73,11 +76,26 @@ _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CITED = re.compile(r"《[^》]{0,80}》")
 
 
+# A unit evaluating its own fund (我委…对某专项开展绩效评价, 自评标准): a self-evaluation whatever
+# its title calls it, unless a third party did the work.
+_OWN_EVALUATION = re.compile(
+    r"自评|[我本](?:委|局|厅|办|单位|中心)[^。；;]{0,40}?(?:开展|进行)了?(?:绩效)?评价"
+)
+_THIRD_PARTY = re.compile(r"第三方|事务所|委托|评价机构|评价组|专家组")
+
+
+def _own_fund_evaluation(pattern: re.Pattern[str], text: str) -> bool:
+    if pattern is not _FUND_EVALUATION:
+        return False
+    head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
+    return _OWN_EVALUATION.search(head) is not None and _THIRD_PARTY.search(head) is None
+
+
 def report_kind(title: str | None, text: str) -> str:
     """The contract's ``report.kind`` for a report with this title (or none) and body text."""
     for kind, pattern in _TITLE_KINDS:
         if title and pattern.search(title):
-            return kind
+            return "project_expenditure" if _own_fund_evaluation(pattern, text) else kind
     # A flattened PDF spaces the letters of its words (会计 师事务所); a cited document's title
     # (《某项目支出绩效评价管理办法》) speaks of that document, not of this report.
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))

@@ -11,10 +11,24 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph, Table
-from ingestion.parsing.preamble import BREADCRUMB_HINTS, BULLET, BULLET_FIELD, FIELD, LABELS, label_key
+from ingestion.parsing.preamble import (
+    BRACKETED_FIELD,
+    BREADCRUMB_HINTS,
+    BULLET,
+    BULLET_FIELD,
+    FIELD,
+    LABELS,
+    is_portal_line,
+    label_key,
+)
 
 # A label where a field starts: at the line's start or after a space, pipe or bracket.
 _LABEL_AT = re.compile(rf"(?:^|(?<=[\s|\[【\]】]))[\[【]?\s*(?P<label>{LABELS})\s*[\]】]?\s*[:：|]")
+# A line of fields without separators (索 引 号 x 主题分类 y, [ 发布机构 ] 某局): a label is
+# closed by its bracket or by the space after it.
+_SPACED_AT = re.compile(rf"(?:^|(?<=\s))(?:[-*•·]\s*)?[\[【]?\s*(?P<label>{LABELS})\s*[\]】]?(?=\s|$)")
+# A label the portal adds that names nothing worth keeping (浏览:, 点击:) ends the value before it.
+_OTHER_LABEL = re.compile(r"\s+[\u4e00-\u9fff]{1,6}\s*[:：].*$")
 
 
 def _table_fields(table: Table) -> list[tuple[str, str]]:
@@ -34,10 +48,12 @@ def _line_fields(text: str) -> tuple[list[tuple[str, str]], str | None]:
     """The (label, value) pairs of one portal line (``来源:某局 发布时间:2024-01-01 16:58``,
     ``索引号: | x | 主题分类: | y |``), and the label left without a value at its end."""
     found = list(_LABEL_AT.finditer(text))
+    if not found and (BRACKETED_FIELD.match(text) or is_portal_line(text)):
+        found = list(_SPACED_AT.finditer(text))
     pairs: list[tuple[str, str]] = []
     for match, following in zip(found, [*found[1:], None], strict=False):
         end = following.start() if following is not None else len(text)
-        value = text[match.end() : end].strip(" \t\u3000|")
+        value = _OTHER_LABEL.sub("", text[match.end() : end]).strip(" \t\u3000|")
         key = re.sub(r"\s", "", match.group("label"))
         if value:
             pairs.append((key, value))
@@ -61,6 +77,7 @@ def portal_fields(document: Document, skip: set[int]) -> dict[str, str]:
             pending is not None
             and label_key(block.text) is None
             and not FIELD.match(block.text)
+            and not BRACKETED_FIELD.match(block.text)
             and not bullet
         ):
             fields.setdefault(pending, BULLET.sub("", block.text).strip())

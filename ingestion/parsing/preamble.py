@@ -25,6 +25,8 @@ LABELS = (
 )
 _LEAD = r"^\s*(?:[-*•·]\s*)?[\[【]?\s*"
 FIELD = re.compile(rf"{_LEAD}(?P<label>{LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
+# [ 发布机构 ] 某局: a bracketed label needs no separator, the bracket closes it.
+BRACKETED_FIELD = re.compile(rf"^\s*(?:[-*•·]\s*)?[\[【]\s*(?:{LABELS})\s*[\]】]\s*\S")
 # A bulleted list of fields may separate label and value by spaces alone (• 发布机构 某县某局).
 BULLET_FIELD = re.compile(rf"^\s*[-*•·]\s*(?:{LABELS})[ \t\u3000]+\S")
 BULLET = re.compile(r"^\s*[-*•·]\s*")
@@ -41,7 +43,7 @@ _BREADCRUMB = re.compile(
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.
 _SPACED_FIELD = re.compile(rf"{_LEAD}(?:{LABELS})\s+\S")
-_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{LABELS})\s+\S")
+_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{LABELS})(?:\s+\S|\s*$)")
 LABEL_ONLY = re.compile(rf"{_LEAD}(?:{LABELS})\s*[\]】]?\s*[：:]?\s*$")
 _MAX_VALUE_LINE = 40
 # A line after an empty label is its value unless it is the report's own title.
@@ -57,6 +59,7 @@ BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
 def is_portal_line(text: str) -> bool:
     return bool(
         FIELD.match(text)
+        or BRACKETED_FIELD.match(text)
         or BULLET_FIELD.match(text)
         or _CODE_LINE.match(text)
         or _NAV_LINE.match(text)

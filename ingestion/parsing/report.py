@@ -23,6 +23,7 @@ from ingestion.parsing import (
     self_score,
     staffing,
 )
+from ingestion.parsing.evaluated_scope import unstated_budget
 from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
@@ -127,6 +128,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     tables = run("tables", lambda: extract_tables(document), TableFacts())
     stageless = {key: amounts.pop(key, None) for key in amount_placing.STAGELESS_KEYS}
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
+    stated_full_year = amounts.get("budget_full_year")  # stated with its stage, in prose or a table
     amount_placing.place_stageless_budget(amounts, stageless, evidence)
     amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
     found_projects = run(
@@ -135,6 +137,11 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         found_projects,
     )
     amount_placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
+    run(
+        "evaluated_scope",
+        lambda: unstated_budget(amounts, stated_full_year, document.text, evidence, warnings),
+        None,
+    )
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
     run("evidence", lambda: _cite_original(evidence, removed, converted_text, original_text), None)

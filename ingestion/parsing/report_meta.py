@@ -32,6 +32,7 @@ _PUBLISHER_FIELDS = (
     "来源",
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
+_ABBREVIATION = 3
 _BANNER = re.compile(r"欢迎(?:来到|访问|光临)(?P<name>[\u4e00-\u9fff]{3,20}?)(?:官方)?(?:门户)?(?:网站|官网)")
 _BANNER_LINES = 3
 
@@ -62,11 +63,11 @@ def _title(document: Document, skip: set[int], fields: dict[str, str]) -> Span |
 
 def _publisher(fields: dict[str, str], document: Document) -> str:
     """The office the portal names as the page's publisher or source (发布机构, 所属机构, 来源 ...)."""
-    for key in _PUBLISHER_FIELDS:
-        value = _SPACES.sub("", fields.get(key, ""))
-        if value and unit.could_be_unit(value):
-            return value
-    return document.metadata.get("publisher", "")
+    named = [_SPACES.sub("", fields.get(key, "")) for key in _PUBLISHER_FIELDS]
+    units = [value for value in named if value and unit.could_be_unit(value)]
+    # A three-letter 发布机构 (某管委) abbreviates the name another field (信息来源) writes out.
+    full = [value for value in units if len(value) > _ABBREVIATION]
+    return (full or units or [document.metadata.get("publisher", "")])[0]
 
 
 def _portal_unit(publisher: str, body: str, crumbs: list[str]) -> str | None:

@@ -1,8 +1,8 @@
 """Staffing counts stated in prose (编制数, 实有人数, 行政编制 ...).
 
 Each count is the first ``LABEL N人/名`` for its label (for 实有/在职, the year-end one where the
-start and the end of the year are both given). 实有人数, 在职实有, 实有在编人员 (else 在职人数,
-在职职工/教师) is ``actual``;
+start and the end of the year are both given). 实有人数, 在职实有, 实有(在职)在编人员 (else 在职人数,
+在职(在编)职工/教师) is ``actual``;
 a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields,
 except that the one kind of post a unit states is its total (全额事业编制40个); posts may be
 counted in 个. A headcount (共有工作人员N人) stands in for 实有 when neither 实有 nor 在职 is stated;
@@ -26,9 +26,9 @@ _POST_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名|�
 _LABELS: tuple[tuple[str, str], ...] = (
     (
         "actual",
-        r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编)?(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?",
+        r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编){0,2}(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?",
     ),
-    ("actual_in_post", r"(?:年末|年未|年底)?在职(?:人数|人员|职工|教职工|教师|干部)(?:总数)?"),
+    ("actual_in_post", r"(?:年末|年未|年底)?在职(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?"),
     # 共有工作人员N人: the unit's headcount, when it states neither 实有 nor 在职.
     ("actual_headcount", r"(?:共有|现有)(?:在岗)?(?:工作人员|干部职工|教职工|职工)"),
     ("authorized", r"(?<![政业公勤外])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
@@ -106,7 +106,7 @@ def prose_staffing(prose: Sequence[Passage], document_text: str, evidence: Evide
     spans: dict[str, Span] = {}
     for passage in prose:
         text = passage.text
-        if "人" not in text and "名" not in text:
+        if "人" not in text and "名" not in text and "个" not in text:  # posts: 核定事业编制54个
             continue
         for key, pattern in _PATTERNS:
             if key in found or not any(anchor in text for anchor in _ANCHORS[key]):

@@ -113,6 +113,8 @@ def _run_on_title(paragraph: Paragraph) -> tuple[str, int, int] | None:
     end = word.end()
     if len(text) - end < _RUN_ON or text.lstrip().startswith("欢迎"):  # a short line or a site banner
         return None
+    if text.startswith("数", end):  # 较2020年度决算数减少…: a figure compared, no title
+        return None
     paren = re.match(rf"\s*{_PAREN}", text[end:])
     if paren and (not re.search(r"\d", paren.group()) or re.search(r"年度?\s*[)）]", paren.group())):
         end += paren.end()

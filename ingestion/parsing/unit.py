@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing.form_fields import LABELS, field_values, form_fields
+from ingestion.parsing.contents_unit import contents_unit
+from ingestion.parsing.form_fields import LABELS, Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
@@ -45,6 +46,9 @@ _UNIT_FIELDS = (
 _IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主")
 # A public company (某市城市公共汽车公司) may itself be the project's unit; a limited company is a contractor.
 _COMPANY = re.compile(r"^[\u4e00-\u9fff]{4,30}公司$")
+# The client who commissioned an evaluation (委托单位, often the finance office) gives way to the
+# department in charge of the project (项目主管部门) when the form names one: the report is about it.
+_CLIENT_FIELDS = ("委托单位",)
 _SUPERVISING_FIELDS = (
     "主管部门名称", "主管部门", "项目主管部门", "县级主管部门", "市级主管部门", "省级主管部门",
 )  # fmt: skip
@@ -181,6 +185,13 @@ def could_be_unit(name: str) -> bool:
     return len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None and not bare.startswith("政府信息")
 
 
+def _supervising(fields: tuple[Field, ...]) -> tuple[str, Span] | None:
+    for field in field_values(fields, *_SUPERVISING_FIELDS):
+        if is_unit_name(field.value) and not _NOT_A_REPORTING_UNIT.search(field.value):
+            return field.value, Span(field.value, field.start, field.end)
+    return None
+
+
 def _field_unit(text: str) -> tuple[str, Span] | None:
     """The unit a cover-form field names (单位名称, 实施单位 ...), never a third party. The
     supervising 主管部门 stands in only where the implementing party is a company or a firm, or a
@@ -191,6 +202,8 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
         value = _YEAR_PREFIX.sub("", field.value, count=1)
         named = is_unit_name(value) or _COMPANY.match(value) is not None
         if named and not _NOT_A_REPORTING_UNIT.search(value):
+            if field.label in _CLIENT_FIELDS and (supervising := _supervising(fields)):
+                return supervising
             start = field.end - len(value)
             return value, Span(value, start, field.end)
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
@@ -248,6 +261,7 @@ def unit_name(
         subordinate_subject(text),
         own_rules_unit(text),
         commissioning_unit(text),
+        contents_unit(text),
     ):
         if found:
             return _named_unit(found, full_names)

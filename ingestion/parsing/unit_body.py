@@ -31,11 +31,11 @@ from ingestion.parsing.scan import anchored_finditer
 from ingestion.regions import split_region_prefix
 
 UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|办事处|委员会|管理局|党校|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
+    r"(?:街道办事处|人民政府|(?<=[镇乡])政府|办事处|委员会|管理局|党校|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
     r"学校|小学|中学|大学|幼儿园|医院|协会|联合会|联|协|处|会|部|办|社|台|场)"
 )
-# 某局（本级）: the unit's own accounts, still the unit.
-OWN_LEVEL = r"(?:[（(](?:本级|机关|本部)[）)])?"
+# 某局（本级）, 某局机关: the unit's own accounts, still the unit. 某镇政府 is short for 某镇人民政府.
+OWN_LEVEL = r"(?:[（(](?:本级|机关|本部)[）)]|机关(?![\u4e00-\u9fff]*(?:局|中心|幼儿园|学校)))?"
 # A suffix character that starts a common word is no unit's end (乡村, 处理, 部分, 社会, 所有).
 _WORD_GOES_ON = r"(?!村|理|分|会|有|议|计|务)"
 UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{_WORD_GOES_ON}{OWN_LEVEL}")
