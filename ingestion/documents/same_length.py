@@ -20,17 +20,22 @@ def _piece(
 
 
 def _block(block: Block, source: str, rewritten: str, rewrite: Callable[[str], str]) -> Block:
+    # An unchanged block or cell is kept as it is: most text has nothing to rewrite, and copying
+    # every cell of every table is a measurable share of parsing.
     if isinstance(block, Paragraph):
-        return replace(block, text=_piece(block.text, block.start, block.end, source, rewritten, rewrite))
-    rows = tuple(
-        tuple(
+        text = _piece(block.text, block.start, block.end, source, rewritten, rewrite)
+        return block if text == block.text else replace(block, text=text)
+    changed = False
+    rows = []
+    for row in block.rows:
+        cells = []
+        for cell in row:
+            text = _piece(cell.text, cell.start, cell.end, source, rewritten, rewrite)
             # replace keeps the cell's grid place (col, cols): tables are aligned by it.
-            replace(cell, text=_piece(cell.text, cell.start, cell.end, source, rewritten, rewrite))
-            for cell in row
-        )
-        for row in block.rows
-    )
-    return Table(rows, block.start, block.end)
+            cells.append(cell if text == cell.text else replace(cell, text=text))
+            changed = changed or text != cell.text
+        rows.append(tuple(cells))
+    return Table(tuple(rows), block.start, block.end) if changed else block
 
 
 def rewritten_document(document: Document, text: str, rewrite: Callable[[str], str]) -> Document:
