@@ -100,12 +100,12 @@ def _size(job: ParseJob) -> int:
 
 
 def _hand_out(queue: deque[ParseJob], pool: list[_Worker], limits: ParseLimits) -> None:
+    while queue and len(pool) < max(1, limits.workers):
+        pool.append(_assign(_start(limits.memory_mb), queue, limits))
     for depth in range(1, _IN_HAND + 1):  # every worker busy first, then each one's next document
         for index, worker in enumerate(pool):
             if len(worker.jobs) < depth and queue:
                 pool[index] = _assign(worker, queue, limits)
-        while depth == 1 and queue and len(pool) < max(1, limits.workers):
-            pool.append(_assign(_start(limits.memory_mb), queue, limits))
 
 
 def _assign(worker: _Worker, queue: deque[ParseJob], limits: ParseLimits) -> _Worker:
