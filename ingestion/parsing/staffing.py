@@ -2,8 +2,9 @@
 
 Each count is the first ``LABEL N人/名`` for its label (for 实有/在职, the year-end one where the
 start and the end of the year are both given). 实有人数, 在职实有, 实有(在职)在编人员 (else 在职人数,
-在职(在编)职工/教师) is ``actual``;
-a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields,
+在职(在编)职工/教师, 年末在职N人) is ``actual``;
+a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields
+(and 工勤/政法专项 编制 are kinds of post, never the total),
 except that the one kind of post a unit states is its total (全额事业编制40个); posts may be
 counted in 个. A headcount (共有工作人员N人) stands in for 实有 when neither 实有 nor 在职 is stated;
 a 实有 count whose parts name the retired (其中：在职人员6人，…退休人员2人) is its 在职 part.
@@ -28,10 +29,13 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "actual",
         r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编){0,2}(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?",
     ),
-    ("actual_in_post", r"(?:年末|年未|年底)?在职(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?"),
+    (
+        "actual_in_post",
+        r"(?:年末|年未|年底)?在职(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?|(?:年末|年未|年底)在职",
+    ),
     # 共有工作人员N人: the unit's headcount, when it states neither 实有 nor 在职.
     ("actual_headcount", r"(?:共有|现有)(?:在岗)?(?:工作人员|干部职工|教职工|职工)"),
-    ("authorized", r"(?<![政业公勤外])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
+    ("authorized", r"(?<![政业公勤外项])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
     ("administrative", r"行政编制(?:数|人数)?"),
     ("institutional", r"事业编制(?:数|人数)?"),
     ("retired", r"(?<!离)退休(?:人员|人数)?"),

@@ -73,6 +73,11 @@ def paragraphs(text: str) -> list[Paragraph]:
             id="a 工勤 post besides: the 行政 posts are no total",
         ),
         pytest.param(
+            "本院核定政法专项编制58人、行政工勤编制4人，另核定事业编制3人。截至年末在职57人。",
+            {"institutional": 3, "actual": 57},
+            id="a 专项编制 is a kind of post, no total; 年末在职 N人 is the headcount",
+        ),
+        pytest.param(
             "本街道共有工作人员58人，其中行政编制20人、参公编制11人、事业编制19人。",
             {"actual": 58, "administrative": 20, "institutional": 19},
             id="共有工作人员 as the headcount",
