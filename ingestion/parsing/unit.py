@@ -80,6 +80,11 @@ _DEPARTMENT_FIELD_ANCHORS = (("部门", 0, 0), ("单位", 0, 0))
 # A title-like top line (a table cell ending in |, a title run on into its table of contents);
 # a file name (…决算公开报告.doc) only when no other line names the unit.
 _TITLE_LIKE = re.compile(r"报告|决算|说明|自评表|评价表|评价结果")
+# A headline or file name on evaluation work (某局重点绩效评价工作积极推进, 某中心2022年度项目自评价.pdf):
+# a title too when it is one bare line, no sentence, no cited document.
+_HEADLINE_LIKE = re.compile(r"评价|自评")
+_MAX_HEADLINE = 50
+_PROSE = re.compile(r"[，。；：:、,;《]")
 _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\s*$", re.I)
 _FIELD_LINE = re.compile("|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)))
 _GENERIC_AFTER_UNIT = re.compile(r"部门|单位")
@@ -137,7 +142,7 @@ def _top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | No
     paragraphs = _top_lines(document, skip)
     for block in sorted(paragraphs, key=lambda b: _FILE_NAME.search(b.text) is not None):
         line = block.text.split("|", 1)[0]
-        title_word = _TITLE_LIKE.search(line)
+        title_word = _TITLE_LIKE.search(line) or _headline_word(line)
         # A title run on into its contents and the report: only what precedes its title word.
         if title_word is None or _SENTENCE.search(line[: title_word.end()]):
             continue
@@ -145,6 +150,13 @@ def _top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | No
         if unit and not _PUNCTUATION.search(unit):
             return unit, Span(block.text, block.start, block.end)
     return None
+
+
+def _headline_word(line: str) -> re.Match[str] | None:
+    bare = line.strip()
+    if len(bare) > _MAX_HEADLINE or _PROSE.search(bare):
+        return None
+    return _HEADLINE_LIKE.search(bare)
 
 
 def _full_form(name: str, text: str) -> str:
@@ -179,10 +191,15 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     return None
 
 
+# A news outlet (某市融媒体中心, 某县广播电视台) reposts other offices' news: its 来源 is no unit.
+_MEDIA = re.compile(r"融媒|新闻|报社|日报|广播|电视")
+
+
 def could_be_unit(name: str) -> bool:
     """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
     bare = strip_region(_SPACES.sub("", name))
-    return len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None and not bare.startswith("政府信息")
+    named = len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None
+    return named and not bare.startswith("政府信息") and not _MEDIA.search(bare)
 
 
 def _supervising(fields: tuple[Field, ...]) -> tuple[str, Span] | None:

@@ -72,12 +72,13 @@ _SUBJECT = re.compile(
 _SUBJECT_PARAGRAPHS = 60
 _SENTENCE_END = re.compile(r"。")
 # The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
-# it follows.
+# it follows; after its own 三定 rules (根据《某局职能配置、内设机构和人员编制规定》，) the unit
+# whose duties they set (某局主要履行以下职责).
 _NOTICE_FRAME = re.compile(
     r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
 )
 _ACTING = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真)"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
 )
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12

@@ -226,6 +226,30 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             None,
             id="a government portal's banner names no unit",
         ),
+        pytest.param(
+            "首页\n机构概况\n新闻中心\n政务公开\n来源:青禾县档案馆 日期:2024-09-02\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n"
+            "一、部门职责\n根据《青禾县档案馆职能配置、内设机构和人员编制规定》,青禾县档案馆主要履行以下职责:\n",
+            "青禾县档案馆",
+            id="a site menu one item per line is no unit; the unit its 三定 rules set is",
+        ),
+        pytest.param(
+            "首页 新闻服务 部门 青禾县林业局重点绩效评价工作稳步推进\n青禾县林业局重点绩效评价工作稳步推进\n"
+            "2022-03-01 青禾县融媒体中心\n今年我局对8个项目开展了绩效评价。\n"
+            "来源:青禾县融媒体中心\n返回顶部\n",
+            "青禾县林业局",
+            id="a news headline names the unit; the media outlet and 返回顶部 do not",
+        ),
+        pytest.param(
+            "青禾县园艺服务中心2022年度项目自评价.pdf\n财政项目支出绩效自评表 项目名称 花卉养护\n",
+            "青禾县园艺服务中心",
+            id="a file name on top of a flattened form",
+        ),
+        pytest.param(
+            "青禾县民政局部门整体绩效自评得分95分。\n一、基本情况\n",
+            None,
+            id="a sentence on the self-evaluation is no headline",
+        ),
     ],
 )
 def test_unit_from_the_portal(text: str, unit: str | None) -> None:
