@@ -1,7 +1,7 @@
 """Which kind of report a document is: from its title, else from what its body says of itself.
 
 Title rules, first match wins:
-- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示);
+- key_projects: 重点项目/重点绩效评价, an office's 绩效评价结果 announcement (通报/公告/公示/的说明);
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
   跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告), or the
@@ -26,7 +26,7 @@ _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|�
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
-        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示)"),
+        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)"),
     ),
     # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
     # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.

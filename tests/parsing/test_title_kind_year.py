@@ -92,6 +92,12 @@ def test_title(text: str, title: str) -> None:
             "青川县2023年城区排水管网改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
         ),
         pytest.param(
+            "青禾市2021年度河道整治资金绩效评价结果的说明",
+            "",
+            "key_projects",
+            id="an office's explanation of a fund's evaluation results",
+        ),
+        pytest.param(
             "2021年度青川县农村供水保障资金全周期跟踪问效报告",
             "",
             "key_projects",
