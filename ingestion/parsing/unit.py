@@ -35,6 +35,8 @@ from ingestion.parsing.unit_body import (
     subject_unit,
     subordinate_subject,
 )
+from ingestion.parsing.unit_self_named import self_named_unit
+from ingestion.parsing.unit_short_form import written_out
 
 # The form fields that name the reporting unit, strongest first: the unit's own name, the unit
 # carrying out the project, then the supervising department.
@@ -67,7 +69,10 @@ _OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 # 我院, 本局, 该中心: the report's own unit unnamed (本溪县… is a place).
 _SELF_NAMED = re.compile(r"^(?:我.*|[本该][\u4e00-\u9fff]{1,3})$")
-_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
+# A portal's tag (【决算】) or an attachment's number (附件2：) before the title is no part of it.
+_TAG = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：.、]?)")
+# An office under two names (某区综合行政执法局（某区城市管理局）): the first is the one it reports as.
+_SECOND_NAME = re.compile(r"^(?P<first>.{3,}?)[（(](?P<second>[^（）()]{3,})[）)]?$")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
     r"(?:整体支出|整体绩效|整体和项目|项目支出|重点项目|项目绩效|绩效|预算|决算|本级决算)"
@@ -93,7 +98,6 @@ _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its c
 
 
 def _from_title(title: str) -> str | None:
-    # A portal's tag before the title (【决算】) is no part of it.
     bare_title = _TAG.sub("", _SPACES.sub("", fold(title)))
     rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", bare_title), count=1)
     # 某局关于2023年度…的报告: the unit is what stands before 关于.
@@ -107,6 +111,9 @@ def _from_title(title: str) -> str | None:
         if generic.start() >= 2 and UNIT_END.fullmatch(head[: generic.start()]):
             head = head[: generic.start()]
             break
+    two_names = _SECOND_NAME.match(head)
+    if two_names and is_unit_name(two_names["first"]) and is_unit_name(two_names["second"]):
+        head = two_names["first"]
     candidate = UNIT_END.match(head)
     # 现将我院…报告如下: a report speaking of itself names no unit.
     if candidate is None or len(candidate.group()) < 2 or _SELF_NAMED.match(candidate.group()):
@@ -236,11 +243,12 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
 
 
 def _more_complete(from_title: str, text: str) -> str:
-    """The overview heading's name when it completes the title's (市政协 -> 某市政协办公室)."""
+    """The overview heading's name when it completes the title's (市政协 -> 某市政协办公室), else
+    the body's written-out name of a short form (某区发改委 -> 某区发展和改革委员会)."""
     overview = overview_unit(text)
     if overview and from_title in overview[0] and len(overview[0]) > len(from_title):
         return overview[0]
-    return from_title
+    return written_out(from_title, text) or from_title
 
 
 def _body_named(document: Document, text: str) -> tuple[str, int] | None:
@@ -272,6 +280,7 @@ def unit_name(
                 return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
     for found in (
         named,
+        self_named_unit(text),
         announced_unit(text),
         repeated_designation(text),
         subject_unit(document),

@@ -3,7 +3,7 @@
 Sources, each a layout national templates share:
 - the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``),
   or the heading of its make-up: ``二、某市某联合会决算单位构成``;
-- a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
+- a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``, ``（简称某管委会）``;
 - a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
   (any sentence of a paragraph: ``中华全国某联合会是…。某县某联合会是…``),
   or acts on the notice the paragraph cites (``…根据《…的通知》要求，某县某局组成评价组``)
@@ -60,10 +60,13 @@ _OVERVIEW = re.compile(
     rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:基本)?"
     r"(?:概[ \t\u3000]*\n?[ \t\u3000]*况|决算(?:单位)?构成)"
 )
-_ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(]以下简称")
+_ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(](?:以下简称|以下称|下称|简称)")
+_ALIAS_ANCHORS = (("简称", 4, 33), ("下称", 4, 33))
 _SUBJECT_VERBS = (
     "是|为|系|作为|负责|成立|始建|位于|属于|属|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
-    "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以"
+    "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以|"
+    # 某中心于2010年6月挂牌成立: the date it was set up.
+    r"于(?:19|20)\d{2}年"
 )
 _SUBJECT = re.compile(
     r"(?:(?:截至|截止)?(?:19|20)\d{2}年(?:度|以来|底|末)?(?:12月31日)?[,，]?)?"
@@ -131,7 +134,7 @@ def overview_unit(text: str) -> tuple[str, int] | None:
 
 def alias_unit(text: str) -> tuple[str, int] | None:
     """A unit introduced with its short form: 某省某联合会（以下简称“省某联”）."""
-    for match in anchored_finditer(_ALIAS, text, (("以下简称", 4, 31),)):
+    for match in anchored_finditer(_ALIAS, text, _ALIAS_ANCHORS):
         name = _LEAD_IN.sub("", match["name"])
         if is_unit_name(name):
             return name, match.end("name") - len(name)

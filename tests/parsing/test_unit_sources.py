@@ -123,6 +123,27 @@ def _report(text: str) -> dict:
         pytest.param(
             "目 录\n财政局负责拨付资金。\n", None, id="a short generic office opening a sentence is no unit"
         ),
+        pytest.param(
+            "一、基本情况\n机构设置:青禾县湖滨景区管理委员会(简称湖滨管委会)是县政府派出机构。\n",
+            "青禾县湖滨景区管理委员会",
+            id="a name introduced with 简称",
+        ),
+        pytest.param(
+            "(二)机构情况\n本单位为“青禾县林业局”所属二级预算单位。我单位“青禾县苗圃服务中心”设立了"
+            "预算机构1个。\n",
+            "青禾县苗圃服务中心",
+            id="the unit quoting its own name; the department it belongs to is not it",
+        ),
+        pytest.param(
+            "(二)机构情况\n本单位为“青禾县林业局”所属二级预算单位。\n",
+            None,
+            id="only the department it belongs to is quoted",
+        ),
+        pytest.param(
+            "(一)机构设置\n现组建杭州市西湖区园林养护中心。杭州市西湖区园林养护中心于2012年5月挂牌成立,为县属事业单位。\n",
+            "园林养护中心",
+            id="a unit opening a sentence with the date it was set up",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
@@ -179,6 +200,32 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "资金情况(万元)全年预算数(A)全年执行数(B)",
             "青禾县水利局",
             id="a flattened form's unit running on into 资金情况",
+        ),
+        pytest.param(
+            "附件3:青禾县水务局2022年度项目支出绩效自评报告.pdf\n一、项目基本情况\n",
+            "青禾县水务局",
+            id="an attachment's number before a file name",
+        ),
+        pytest.param(
+            "杭州市西湖区综合行政执法局(西湖区城市管理局)2021年度部门决算\n一、部门基本情况\n",
+            "综合行政执法局",
+            id="an office under two names reports as the first",
+        ),
+        pytest.param(
+            "2024年杭州市西湖区发改委部门整体支出绩效评价报告\n一、部门概况\n"
+            "杭州市西湖区发展和改革委员会主要职责如下:\n",
+            "发展和改革委员会",
+            id="a title's short form written out as the body names it",
+        ),
+        pytest.param(
+            "2022年杭州市西湖区人社局整体支出绩效自评报告\n一、部门概况\n杭州市西湖区人力资源和社会保障局是区政府工作部门。\n",
+            "人力资源和社会保障局",
+            id="人社局 written out",
+        ),
+        pytest.param(
+            "2022年杭州市西湖区教育局整体支出绩效自评报告\n一、部门概况\n杭州市西湖区教育体育局下属学校12所。\n",
+            "教育局",
+            id="a name going on after the short form's words is another office",
         ),
     ],
 )
