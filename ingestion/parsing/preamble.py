@@ -40,13 +40,13 @@ _NAV_LINE = re.compile(
 )
 # A site's menu laid out one item per line (首页 / 机构概况 / 新闻中心 / 政务服务): short bare
 # words in a run that holds the 首页 item. None of them is the report's title or unit.
-_MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
-_MENU_HOME = re.compile(r"^\s*(?:网站)?首页\s*$")
+_MENU_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:[\u4e00-\u9fff]\s?){2,6}\s*$")
+_MENU_HOME = re.compile(r"^\s*(?:[-*•·]\s*)?(?:网站)?首\s?页\s*$")
 _MENU_RUN = 3
-# 首页 新闻服务 部门 …: a breadcrumb whose items only spaces separate.
+# 首页 新闻服务 部门 …, 首页 | 政务公开 | …: a breadcrumb or menu whose items spaces or bars separate.
 _BREADCRUMB = re.compile(
     r"(当前位置|所在位置|您的位置|首页)\s*[：:>＞»/]|[>＞»]\s*[\u4e00-\u9fff]{2,8}\s*[>＞»]"
-    r"|^\s*(?:网站)?首页[ \t\u3000]+[\u4e00-\u9fff]{2,8}[ \t\u3000]+\S"
+    r"|^\s*(?:网站)?首\s?页[ \t\u3000|｜]+[\u4e00-\u9fff]{2,8}[ \t\u3000|｜]+\S"
 )
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.

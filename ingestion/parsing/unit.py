@@ -63,6 +63,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 # The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
 _TOP_LINES = 6
 _MAX_UNIT_LINE = 40
+_SPECIFIC_LINE = 7
 _YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
 # A sentence that reads like a title opens with its verb (现将某局关于…结果公示如下): not the unit.
 _OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
@@ -137,9 +138,15 @@ def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | Non
         if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line) or _FIELD_LINE.match(line):
             continue
         bare = _YEAR_PREFIX.sub("", line, count=1)
-        if len(bare) >= 4 and UNIT_END.fullmatch(bare):
+        if _specific(bare) and UNIT_END.fullmatch(bare):
             return bare, Span(block.text, block.start, block.end)
     return None
+
+
+def _specific(name: str) -> bool:
+    """A name a line may give alone: with its region, or long enough to be a unit's own (a site's
+    section such as 新闻中心 or 政务服务中心 is neither)."""
+    return len(name) >= _SPECIFIC_LINE or (len(name) >= 4 and strip_region(name) != name)
 
 
 def _top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:

@@ -281,6 +281,18 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             id="a site menu one item per line is no unit; the unit its 三定 rules set is",
         ),
         pytest.param(
+            "• 首 页\n• 政务公开\n• 新闻中心\n• 互动交流\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a bulleted site menu names no unit",
+        ),
+        pytest.param(
+            "首页 | 机构概况 | 新闻中心 | 政务公开\n新闻中心\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a site section alone on a line is no unit",
+        ),
+        pytest.param(
             "首页 新闻服务 部门 青禾县林业局重点绩效评价工作稳步推进\n青禾县林业局重点绩效评价工作稳步推进\n"
             "2022-03-01 青禾县融媒体中心\n今年我局对8个项目开展了绩效评价。\n"
             "来源:青禾县融媒体中心\n返回顶部\n",
