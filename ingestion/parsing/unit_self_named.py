@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingestion.parsing.scan import anchored_finditer
-from ingestion.parsing.unit_body import is_unit_name
+from ingestion.parsing.unit_names import is_unit_name
 
 _SELF_QUOTED = re.compile(
     r"[我本](?:单位|部门|中心|局|委|院|校|馆|站|所|办)[“\"「『](?P<name>[\u4e00-\u9fff（）()]{3,40})[”\"」』]"

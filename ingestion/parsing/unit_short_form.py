@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.unit_body import UNIT_SUFFIX, is_unit_name
+from ingestion.parsing.unit_names import UNIT_SUFFIX, is_unit_name
 from ingestion.regions import split_region_prefix
 
 # A short form has a few characters before its suffix; a longer name is a name of its own.

@@ -39,6 +39,11 @@ def _report(text: str) -> dict:
         ),
         pytest.param(TOC.format(name="部门"), None, id="a generic 部门概况 names no unit"),
         pytest.param(
+            TOC.format(name="杭州市西湖区机关事务服务中心(杭州市西湖区接待办公室)"),
+            "机关事务服务中心",
+            id="overview heading of an office under two names",
+        ),
+        pytest.param(
             "一、部门基本情况\n(一)部门概况\n湖南省青苗联合会(以下简称“省青联”)是群众团体。\n",
             "青苗联合会",
             id="a name introduced with its short form",
@@ -285,6 +290,11 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
             None,
             id="a bulleted site menu names no unit",
+        ),
+        pytest.param(
+            "青禾县政府信息公开平台\n目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a portal's section with a place is no unit",
         ),
         pytest.param(
             "首页 | 机构概况 | 新闻中心 | 政务公开\n新闻中心\n"
