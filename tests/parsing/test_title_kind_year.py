@@ -229,7 +229,20 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
             2023,
             id="年度 in the title",
         ),
+        pytest.param(
+            None,
+            "发布日期:2025年5月8日\n根据《某省财政厅关于下达2025年河道整治补助资金的通知》,2024年下达我县资金"
+            "80万元。青禾县2024年河道整治补助资金已拨付,截至2025年4月已完工。",
+            2024,
+            id="no title: a cited notice's year and dates give way to the year the body names",
+        ),
+        pytest.param(
+            None,
+            "发布日期:2025年5月8日\n截至2025年4月已完工。",
+            2025,
+            id="no title: dates alone still name the year",
+        ),
     ],
 )  # fmt: skip
-def test_fiscal_year(title: str, body: str, year: int | None) -> None:
+def test_fiscal_year(title: str | None, body: str, year: int | None) -> None:
     assert fiscal_year(title, body)[0] == year
