@@ -101,8 +101,9 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     return None
 
 
-# A news outlet (某市融媒体中心, 某县广播电视台) reposts other offices' news: its 来源 is no unit.
-_MEDIA = re.compile(r"融媒|新闻|报社|日报|广播|电视")
+# A news outlet (某市融媒体中心, 某县电视台) reposts other offices' news: its 来源 is no unit
+# (a 广播电视局 is an office).
+_MEDIA = re.compile(r"融媒|新闻中心|新闻网|报社|日报|电视台|广播台")
 
 
 def could_be_unit(name: str) -> bool:

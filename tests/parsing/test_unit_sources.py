@@ -149,6 +149,11 @@ def _report(text: str) -> dict:
             "园林养护中心",
             id="a unit opening a sentence with the date it was set up",
         ),
+        pytest.param(
+            "一、项目概况\n杭州市西湖区财政局于2023年3月下达资金50万元。\n",
+            None,
+            id="an office acting on a date is not the unit set up then",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
