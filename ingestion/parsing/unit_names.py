@@ -29,9 +29,14 @@ _SECOND_NAME = re.compile(r"^(?P<first>.{3,}?)[（(](?P<second>[^（）()]{3,})[
 def strip_region(name: str) -> str:
     """Without the region prefix, and without 人民政府 when it only introduces the unit
     (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处); a government itself keeps its place."""
-    _, rest = split_region_prefix(name)
+    region, rest = split_region_prefix(name)
     if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
         rest = rest[len("人民政府") :]
+        # 某县人民政府某县财政局 (a banner run on into the title): the same place named again goes
+        # too; another place stays (某市人民政府北京联络处).
+        again, after = split_region_prefix(rest)
+        if again is not None and region is not None and again.code == region.code and after:
+            rest = after
     return name if rest in ("人民政府", "") else rest
 
 

@@ -48,6 +48,7 @@ _MAX_HEADLINE = 50
 _PROSE = re.compile(r"[，。；：:、,;《]")
 _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\s*$", re.I)
 _FIELD_LINE = re.compile("|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)))
+_UNCLOSED = re.compile(r"[（(][^（）()]*$")
 _GENERIC_AFTER_UNIT = re.compile(r"部门|单位")
 _PUNCTUATION = re.compile(r"[，。；：:、,;]")
 _SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its contents
@@ -68,10 +69,16 @@ def from_title(title: str) -> str | None:
             head = head[: generic.start()]
             break
     candidate = UNIT_END.match(first_name(head))
+    name = candidate.group() if candidate else ""
+    # 某局（含所属单位）: a name never ends inside a parenthesis; it ends before it.
+    unclosed = _UNCLOSED.search(name)
+    if unclosed:
+        cut = UNIT_END.match(name[: unclosed.start()])
+        name = cut.group() if cut else ""
     # 现将我院…报告如下: a report speaking of itself names no unit.
-    if candidate is None or len(candidate.group()) < 2 or _SELF_NAMED.match(candidate.group()):
+    if len(name) < 2 or _SELF_NAMED.match(name):
         return None
-    return candidate.group()
+    return name
 
 
 def _top_lines(document: Document, skip: set[int], after_portal: bool = False) -> list[Paragraph]:

@@ -222,6 +222,16 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             id="an office under two names reports as the first",
         ),
         pytest.param(
+            "杭州市西湖区文化馆(含所属单位)2021年度部门决算\n一、部门基本情况\n",
+            "文化馆",
+            id="a name ends before a parenthesis that is no name",
+        ),
+        pytest.param(
+            "杭州市西湖区人民政府\n杭州市西湖区园林局\n2023年度部门决算\n第一部分 部门概况\n",
+            "园林局",
+            id="a government banner run on into the title: the place named again goes too",
+        ),
+        pytest.param(
             "2024年杭州市西湖区发改委部门整体支出绩效评价报告\n一、部门概况\n"
             "杭州市西湖区发展和改革委员会主要职责如下:\n",
             "发展和改革委员会",
