@@ -8,7 +8,7 @@ Title rules, first match wins:
   unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party;
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
-- overall_expenditure: a unit's 财政支出绩效评价 that names no project or fund.
+- overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
 Without a telling title, an office announcing evaluation results it commissioned or publishes
 (我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
 commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
@@ -44,7 +44,8 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A unit's 财政支出绩效评价报告 naming no project or fund: its spending as a whole.
-    ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)")),
+    # 某局2023年度绩效自评总结 naming no project or fund: the department-wide summary.
+    ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)|绩效自评.{0,6}总结")),
 )
 _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
