@@ -289,6 +289,16 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             id="the banner of the unit's own site",
         ),
         pytest.param(
+            "青禾县档案馆门户网站\n部门整体支出绩效评价报告\n一、基本情况\n本馆在编12人。\n",
+            "青禾县档案馆",
+            id="a banner line that is only the unit's site name",
+        ),
+        pytest.param(
+            "青禾县政府门户网站\n部门整体支出绩效评价报告\n一、基本情况\n",
+            None,
+            id="a government portal's site name names no unit",
+        ),
+        pytest.param(
             "欢迎访问青禾县人民政府门户网站\n部门整体支出绩效评价报告\n一、基本情况\n",
             None,
             id="a government portal's banner names no unit",
