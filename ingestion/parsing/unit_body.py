@@ -67,7 +67,9 @@ _SUBJECT_VERBS = (
 )
 _SUBJECT = re.compile(
     r"(?:(?:截至|截止)?(?:19|20)\d{2}年(?:度|以来|底|末)?(?:12月31日)?[,，]?)?"
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    # 某县教育局（某县体育局）是…: an office under two names, the first taken.
+    rf"(?:[（(][\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}[）)])?(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
 _SENTENCE_END = re.compile(r"。")

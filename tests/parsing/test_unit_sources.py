@@ -150,6 +150,11 @@ def _report(text: str) -> dict:
             id="a unit opening a sentence with the date it was set up",
         ),
         pytest.param(
+            "一、职能简介\n杭州市西湖区教育局(杭州市西湖区体育局)是区政府工作部门。\n",
+            "教育局",
+            id="a unit under two names opening a sentence",
+        ),
+        pytest.param(
             "一、项目概况\n杭州市西湖区财政局于2023年3月下达资金50万元。\n",
             None,
             id="an office acting on a date is not the unit set up then",
