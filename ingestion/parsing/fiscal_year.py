@@ -6,8 +6,9 @@ an announcement may use for the year it evaluates in: when the body's ``年度``
 before more often, that is the year covered); a range (``2019-2021年度``) covers several years
 and leaves the year null. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
-counting double); a tie leaves it null with a warning. Years in a cited document's title (《…》) or
-in a comparison (较2020年度) are not counted.
+counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
+nothing else names a year); a tie leaves it null with a warning. Years in a comparison
+(较2020年度) are not counted, nor, against a title's bare year, those in cited titles.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
 # a title's bare year, in a cited document's title (《关于开展2020年度…的通知》).
 _COMPARED = re.compile(r"(?<=较|比)\s*(?:19|20)\d{2}")
 _CITED = re.compile(r"《[^《》]{0,120}》")
+# 2025年6月27日, 截至2025年6月: a point in time (a publication, a progress date), not a year covered;
+# 12月31日 / 1-12月 close or span the year covered.
+_DATE = re.compile(r"\s*(?!12\s*月|1\s*[-—~至]\s*12\s*月)\d{1,2}\s*月")
 
 
 def _counted(text: str, blank_cited: bool) -> str:
@@ -71,6 +75,23 @@ def _evaluated_year(year: int, text: str) -> int:
     return year - 1 if stated[year - 1] > stated[year] else year
 
 
+def _year_counts(folded: str) -> Counter[int]:
+    """Each year's weight: a 年度 counts double, a cited document's title (《关于下达2025年…的通知》,
+    named by the year it was issued in) half, a date (2025年6月27日) not at all unless nothing
+    else names a year."""
+    counts: Counter[int] = Counter()
+    dates: Counter[int] = Counter()
+    cited = [(m.start(), m.end()) for m in _CITED.finditer(folded)] if "《" in folded else []
+    for match in anchored_finditer(_YEAR, folded, _YEAR_ANCHORS):
+        year = int(match.group(1))
+        if _DATE.match(folded, match.end()):
+            dates[year] += 1
+            continue
+        weight = 4 if match.group(2) else 2
+        counts[year] += weight // 2 if any(a <= match.start() < b for a, b in cited) else weight
+    return counts or dates
+
+
 def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
     """(the year, warnings) from the title, else a year field, else the year named most often."""
     if title:
@@ -80,9 +101,7 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
     field = anchored_search(_YEAR_FIELD, text[:_FIELD_SCAN], _YEAR_FIELD_ANCHORS)
     if field:
         return int(field.group(1)), []
-    counts: Counter[int] = Counter()
-    for match in anchored_finditer(_YEAR, _counted(text, blank_cited=False), _YEAR_ANCHORS):
-        counts[int(match.group(1))] += 2 if match.group(2) else 1
+    counts = _year_counts(_counted(text, blank_cited=False))
     if not counts:
         return None, []
     ranked = counts.most_common(2)

@@ -1,14 +1,14 @@
 """Which kind of report a document is: from its title, else from what its body says of itself.
 
 Title rules, first match wins:
-- key_projects: 重点项目/重点绩效评价, a finance office's 绩效评价结果 announcement (通报/公告/公示);
+- key_projects: 重点项目/重点绩效评价, an office's 绩效评价结果 announcement (通报/公告/公示/的说明);
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
   跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告), or the
   unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party;
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
-- overall_expenditure: a unit's 财政支出绩效评价 that names no project or fund.
+- overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
 Without a telling title, an office announcing evaluation results it commissioned or publishes
 (我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
 commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
@@ -26,7 +26,7 @@ _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|�
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
-        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示)"),
+        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)"),
     ),
     # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
     # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.
@@ -44,7 +44,8 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A unit's 财政支出绩效评价报告 naming no project or fund: its spending as a whole.
-    ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)")),
+    # 某局2023年度绩效自评总结 naming no project or fund: the department-wide summary.
+    ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)|绩效自评.{0,6}总结")),
 )
 _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

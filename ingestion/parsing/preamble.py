@@ -35,10 +35,18 @@ _SHORT_VALUE = 8
 # 监督索引号11010000100001000: no separator, digits follow at once.
 _CODE_LINE = re.compile(r"^\s*(?:监督)?索引号\s*[:：]?\s*[0-9A-Za-z]")
 _NAV_LINE = re.compile(
-    r"^\s*(?:分享到?|打印|关闭|收藏|关怀版|无障碍|信息正文|政府信息公开|\[\s*打印\s*\])(?:\s|$|[：:])"
+    r"^\s*(?:分享到?|打印|关闭|收藏|关怀版|无障碍|信息正文|政府信息公开|\[\s*打印\s*\]|"
+    r"返回顶部|回到顶部|返回首页|返回列表|上一篇|下一篇)(?:\s|$|[：:])"
 )
+# A site's menu laid out one item per line (首页 / 机构概况 / 新闻中心 / 政务服务): short bare
+# words in a run that holds the 首页 item. None of them is the report's title or unit.
+_MENU_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:[\u4e00-\u9fff]\s?){2,6}\s*$")
+_MENU_HOME = re.compile(r"^\s*(?:[-*•·]\s*)?(?:网站)?首\s?页\s*$")
+_MENU_RUN = 3
+# 首页 新闻服务 部门 …, 首页 | 政务公开 | …: a breadcrumb or menu whose items spaces or bars separate.
 _BREADCRUMB = re.compile(
     r"(当前位置|所在位置|您的位置|首页)\s*[：:>＞»/]|[>＞»]\s*[\u4e00-\u9fff]{2,8}\s*[>＞»]"
+    r"|^\s*(?:网站)?首\s?页[ \t\u3000|｜]+[\u4e00-\u9fff]{2,8}[ \t\u3000|｜]+\S"
 )
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.
@@ -101,6 +109,20 @@ def portal_lines(document: Document) -> set[int]:
             label_line = None
         else:
             label_line = None
+    return found | _menu_lines(document)
+
+
+def _menu_lines(document: Document) -> set[int]:
+    """Block indexes of a one-item-per-line site menu among the first blocks."""
+    found: set[int] = set()
+    run: dict[int, str] = {}
+    for index, block in enumerate([*document.blocks[:_SCAN_LIMIT], None]):
+        if isinstance(block, Paragraph) and _MENU_ITEM.match(block.text):
+            run[index] = block.text
+            continue
+        if len(run) >= _MENU_RUN and any(_MENU_HOME.match(text) for text in run.values()):
+            found.update(run)
+        run = {}
     return found
 
 

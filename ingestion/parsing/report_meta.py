@@ -33,7 +33,11 @@ _PUBLISHER_FIELDS = (
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ABBREVIATION = 3
-_BANNER = re.compile(r"欢迎(?:来到|访问|光临)(?P<name>[\u4e00-\u9fff]{3,20}?)(?:官方)?(?:门户)?(?:网站|官网)")
+_BANNERS = (
+    re.compile(r"欢迎(?:来到|访问|光临)(?P<name>[\u4e00-\u9fff]{3,20}?)(?:官方)?(?:门户)?(?:网站|官网)"),
+    # 某县统计局门户网站 / 某县统计局欢迎您: a line that is only the site's name or greeting.
+    re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{3,20}?)(?:官方)?(?:门户)?(?:网站|官网|欢迎您)\s*[!！]?\s*$"),
+)
 _BANNER_LINES = 3
 
 EMPTY_REPORT: dict[str, Any] = {
@@ -84,11 +88,14 @@ def _portal_unit(publisher: str, body: str, crumbs: list[str]) -> str | None:
 
 
 def _banner_unit(document: Document) -> str | None:
-    """The unit whose own site the page is on (欢迎来到某县政协网站): a government's portal
-    (某县人民政府) publishes every department's reports, so it names no unit."""
+    """The unit whose own site the page is on (欢迎来到某县政协网站, 某县统计局门户网站): a
+    government's portal (某县人民政府) publishes every department's reports, so it names no unit."""
     for block in document.blocks[:_BANNER_LINES]:
-        if isinstance(block, Paragraph) and (found := _BANNER.search(block.text)):
-            name = found["name"]
+        if not isinstance(block, Paragraph):
+            continue
+        for banner in _BANNERS:
+            found = banner.search(block.text)
+            name = found["name"] if found else ""
             if unit_body.is_unit_name(name) and not name.endswith("政府"):
                 return name
     return None

@@ -4,21 +4,23 @@ Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`
 (a 项目单位 may be a public company, never a limited one); the title
 before its topic (2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a top line that
 is only the unit's name; a unit the body names with its full designation (董家塅街道办事处属...);
-a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full
-designation (前山镇人民政府) when the text states it; the region prefix, and a 人民政府 that only
-introduces the unit, are dropped.
+a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a short ``XX街道`` / ``XX镇``
+named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
+text states it, a title's short form (某区发改委) the name the body writes out (``unit_short_form``),
+and of an office's two names (某局（某局）) the first counts (``unit_names``); the region prefix, and
+a 人民政府 that only introduces the unit, are dropped. The title and top lines are read in
+``unit_title``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingestion.documents.model import Document, Paragraph
+from ingestion.documents.model import Document
 from ingestion.parsing.contents_unit import contents_unit
-from ingestion.parsing.form_fields import LABELS, Field, field_values, form_fields
+from ingestion.parsing.form_fields import Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
-from ingestion.parsing.sections import heading_of
-from ingestion.parsing.text import Span, fold
+from ingestion.parsing.text import Span
 from ingestion.parsing.unit_body import (
     UNIT_END,
     UNIT_SUFFIX,
@@ -35,6 +37,10 @@ from ingestion.parsing.unit_body import (
     subject_unit,
     subordinate_subject,
 )
+from ingestion.parsing.unit_names import first_name
+from ingestion.parsing.unit_self_named import self_named_unit
+from ingestion.parsing.unit_short_form import written_out
+from ingestion.parsing.unit_title import YEAR_PREFIX, from_title, top_line_unit, top_title_unit
 
 # The form fields that name the reporting unit, strongest first: the unit's own name, the unit
 # carrying out the project, then the supervising department.
@@ -58,95 +64,11 @@ _INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
-# The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
-_TOP_LINES = 6
-_MAX_UNIT_LINE = 40
-_YEAR_PREFIX = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}年度?)?")
-# A sentence that reads like a title opens with its verb (现将某局关于…结果公示如下): not the unit.
-_OPENING_VERB = re.compile(r"^(?:现将|现就|兹将|特将)")
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
-# 我院, 本局, 该中心: the report's own unit unnamed (本溪县… is a place).
-_SELF_NAMED = re.compile(r"^(?:我.*|[本该][\u4e00-\u9fff]{1,3})$")
-_TAG = re.compile(r"^[【\[][^】\]]{1,8}[】\]]")
-_TITLE_TOPIC = re.compile(
-    r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
-    r"(?:整体支出|整体绩效|整体和项目|项目支出|重点项目|项目绩效|绩效|预算|决算|本级决算)"
-)
 # An xls header's 部门：昭通市彝良县龙安镇中心卫生院 (not 主管部门, not 金额单位：元).
 _DEPARTMENT_FIELD = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:部门|单位)[：:]\s*(?P<name>[\u4e00-\u9fff]{{1,38}}?{UNIT_SUFFIX})(?=[\s|，,。；;]|$)"
 )
 _DEPARTMENT_FIELD_ANCHORS = (("部门", 0, 0), ("单位", 0, 0))
-# A title-like top line (a table cell ending in |, a title run on into its table of contents);
-# a file name (…决算公开报告.doc) only when no other line names the unit.
-_TITLE_LIKE = re.compile(r"报告|决算|说明|自评表|评价表|评价结果")
-_FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\s*$", re.I)
-_FIELD_LINE = re.compile("|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)))
-_GENERIC_AFTER_UNIT = re.compile(r"部门|单位")
-_PUNCTUATION = re.compile(r"[，。；：:、,;]")
-_SENTENCE = re.compile(r"[，。；,;]")  # prose, not a title run on into its contents
-
-
-def _from_title(title: str) -> str | None:
-    # A portal's tag before the title (【决算】) is no part of it.
-    bare_title = _TAG.sub("", _SPACES.sub("", fold(title)))
-    rest = _YEAR_PREFIX.sub("", _OPENING_VERB.sub("", bare_title), count=1)
-    # 某局关于2023年度…的报告: the unit is what stands before 关于.
-    # 某局2020年度某项目自评结果: or before the year that starts its topic.
-    ends = [m.start() for m in (_TITLE_TOPIC.search(rest), _TITLE_YEAR.search(rest)) if m is not None]
-    about = rest.find("关于")
-    head = rest[:about] if about > 0 else rest[: min(ends)] if ends else ""
-    # 东岭街道办事处部门2021年度部门决算: a generic 部门/单位 after the unit is not part of it.
-    # 某局部门公交补贴重点项目: the unit ends before such a 部门 inside the head too.
-    for generic in _GENERIC_AFTER_UNIT.finditer(head):
-        if generic.start() >= 2 and UNIT_END.fullmatch(head[: generic.start()]):
-            head = head[: generic.start()]
-            break
-    candidate = UNIT_END.match(head)
-    # 现将我院…报告如下: a report speaking of itself names no unit.
-    if candidate is None or len(candidate.group()) < 2 or _SELF_NAMED.match(candidate.group()):
-        return None
-    return candidate.group()
-
-
-def _top_lines(document: Document, skip: set[int], after_portal: bool = False) -> list[Paragraph]:
-    """The first lines of the report proper: no portal furniture, no outline headings; with
-    ``after_portal``, none above the portal block either (a site banner such as 某县人民政府)."""
-    first = max((i + 1 for i in skip if i < _TOP_LINES + len(skip)), default=0) if after_portal else 0
-    lines = [b for i, b in enumerate(document.blocks[first : first + _TOP_LINES]) if i + first not in skip]
-    return [b for b in lines if isinstance(b, Paragraph) and heading_of(b) is None]
-
-
-def _top_line_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
-    """A line at the very top that is nothing but the unit's name (with its region/year)."""
-    for block in _top_lines(document, skip, after_portal=True):
-        line = _SPACES.sub("", fold(block.text))
-        # 主管部门    某局: a form's field on its own line names a unit, not the reporting one.
-        if len(line) > _MAX_UNIT_LINE or re.search(r"[，。；：:、,;]", line) or _FIELD_LINE.match(line):
-            continue
-        bare = _YEAR_PREFIX.sub("", line, count=1)
-        if len(bare) >= 4 and UNIT_END.fullmatch(bare):
-            return bare, Span(block.text, block.start, block.end)
-    return None
-
-
-def _top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
-    """The unit before the topic of a title-like top line that is not a clean title line:
-    ``云县统计局2023年度部门决算 |``, ``…包头市档案馆 2020年度决算公开报告 目录 第一部分…``."""
-    # File names last: 2020年某市档案馆决算公开报告.doc names the unit less exactly than the text.
-    paragraphs = _top_lines(document, skip)
-    for block in sorted(paragraphs, key=lambda b: _FILE_NAME.search(b.text) is not None):
-        line = block.text.split("|", 1)[0]
-        title_word = _TITLE_LIKE.search(line)
-        # A title run on into its contents and the report: only what precedes its title word.
-        if title_word is None or _SENTENCE.search(line[: title_word.end()]):
-            continue
-        unit = _from_title(_FILE_NAME.sub("", line[: title_word.end()]))
-        if unit and not _PUNCTUATION.search(unit):
-            return unit, Span(block.text, block.start, block.end)
-    return None
-
-
 def _full_form(name: str, text: str) -> str:
     """A short 镇/乡/街道 name in its full designation when the text states it (前山镇人民政府)."""
     if not name.endswith(("镇", "乡", "街道")):
@@ -179,10 +101,16 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     return None
 
 
+# A news outlet (某市融媒体中心, 某县电视台) reposts other offices' news: its 来源 is no unit
+# (a 广播电视局 is an office).
+_MEDIA = re.compile(r"融媒|新闻中心|新闻网|报社|日报|电视台|广播台")
+
+
 def could_be_unit(name: str) -> bool:
     """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
     bare = strip_region(_SPACES.sub("", name))
-    return len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None and not bare.startswith("政府信息")
+    named = len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None
+    return named and not bare.startswith("政府信息") and not _MEDIA.search(bare)
 
 
 def _supervising(fields: tuple[Field, ...]) -> tuple[str, Span] | None:
@@ -199,7 +127,7 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
     fields = form_fields(text)
     for field in field_values(fields, *_UNIT_FIELDS):
         # 单位名称：2023年度某馆 (the year of a cover's next line run on): the name after the year.
-        value = _YEAR_PREFIX.sub("", field.value, count=1)
+        value = YEAR_PREFIX.sub("", field.value, count=1)
         named = is_unit_name(value) or _COMPANY.match(value) is not None
         if named and not _NOT_A_REPORTING_UNIT.search(value):
             if field.label in _CLIENT_FIELDS and (supervising := _supervising(fields)):
@@ -219,11 +147,12 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
 
 
 def _more_complete(from_title: str, text: str) -> str:
-    """The overview heading's name when it completes the title's (市政协 -> 某市政协办公室)."""
+    """The overview heading's name when it completes the title's (市政协 -> 某市政协办公室), else
+    the body's written-out name of a short form (某区发改委 -> 某区发展和改革委员会)."""
     overview = overview_unit(text)
     if overview and from_title in overview[0] and len(overview[0]) > len(from_title):
         return overview[0]
-    return from_title
+    return written_out(from_title, text) or from_title
 
 
 def _body_named(document: Document, text: str) -> tuple[str, int] | None:
@@ -243,18 +172,19 @@ def unit_name(
         return strip_region(field[0]), [field[0]], field[1]
     full_names = []
     if title is not None:
-        from_title = _from_title(title.text)
-        if from_title:
-            full = _more_complete(from_title, text)
+        titled = from_title(title.text)
+        if titled:
+            full = _more_complete(titled, text)
             return _full_form(strip_region(full), text), [full], title
-        full_names.append(_YEAR_PREFIX.sub("", _SPACES.sub("", title.text), count=1))
+        full_names.append(YEAR_PREFIX.sub("", _SPACES.sub("", title.text), count=1))
     named = _body_named(document, text)
     if named is None:
-        for top in (_top_title_unit(document, skip or set()), _top_line_unit(document, skip or set())):
+        for top in (top_title_unit(document, skip or set()), top_line_unit(document, skip or set())):
             if top:
                 return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
     for found in (
         named,
+        self_named_unit(text),
         announced_unit(text),
         repeated_designation(text),
         subject_unit(document),
@@ -273,5 +203,5 @@ def unit_name(
 
 
 def _named_unit(found: tuple[str, int], full_names: list[str]) -> tuple[str, list[str], Span]:
-    full, start = found
+    full, start = first_name(found[0]), found[1]
     return strip_region(full), [*full_names, full], Span(full, start, start + len(full))

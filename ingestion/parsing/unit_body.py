@@ -3,7 +3,7 @@
 Sources, each a layout national templates share:
 - the overview heading of a 决算: ``第一部分 某市某局概况`` (a PDF may break it: ``概`` / ``况``),
   or the heading of its make-up: ``二、某市某联合会决算单位构成``;
-- a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``;
+- a name introduced with its short form: ``某省某联合会（以下简称“省某联”）``, ``（简称某管委会）``;
 - a unit that opens a sentence as its subject: ``某县某小学校是一所…``, ``2022年以来，某市某局认真…``
   (any sentence of a paragraph: ``中华全国某联合会是…。某县某联合会是…``),
   or acts on the notice the paragraph cites (``…根据《…的通知》要求，某县某局组成评价组``)
@@ -28,17 +28,15 @@ from itertools import pairwise
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.scan import anchored_finditer
-from ingestion.regions import split_region_prefix
 
-UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|(?<=[镇乡])政府|办事处|委员会|管理局|党校|局|委|办公室|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
-    r"学校|小学|中学|大学|幼儿园|医院|协会|联合会|联|协|处|会|部|办|社|台|场)"
-)
-# 某局（本级）, 某局机关: the unit's own accounts, still the unit. 某镇政府 is short for 某镇人民政府.
-OWN_LEVEL = r"(?:[（(](?:本级|机关|本部)[）)]|机关(?![\u4e00-\u9fff]*(?:局|中心|幼儿园|学校)))?"
-# A suffix character that starts a common word is no unit's end (乡村, 处理, 部分, 社会, 所有).
-_WORD_GOES_ON = r"(?!村|理|分|会|有|议|计|务)"
-UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{_WORD_GOES_ON}{OWN_LEVEL}")
+# Re-exported: the name helpers lived here first and other extractors import them from here.
+from ingestion.parsing.unit_names import NOT_NAME_START, WORD_GOES_ON, first_name
+from ingestion.parsing.unit_names import OWN_LEVEL as OWN_LEVEL
+from ingestion.parsing.unit_names import UNIT_END as UNIT_END
+from ingestion.parsing.unit_names import UNIT_SUFFIX as UNIT_SUFFIX
+from ingestion.parsing.unit_names import is_unit_name as is_unit_name
+from ingestion.parsing.unit_names import strip_region as strip_region
+from ingestion.regions import split_region_prefix
 
 _FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}$")
@@ -52,7 +50,6 @@ _SHORT_UNIT_ANCHORS = (("街道", 2, 4), ("镇", 2, 4))
 _REGION_END = re.compile("[省市区县州旗]")
 # 城镇, 乡镇, 村镇, 集镇 are words, not a town's name.
 _NOT_A_TOWN = ("城", "乡", "村", "集", "市")
-_NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
 _SUBORDINATE_WORDS = ("下设", "内设")
 _SUBJECT_RUN = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 _OVERVIEW = re.compile(
@@ -60,24 +57,30 @@ _OVERVIEW = re.compile(
     rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:基本)?"
     r"(?:概[ \t\u3000]*\n?[ \t\u3000]*况|决算(?:单位)?构成)"
 )
-_ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(]以下简称")
+_ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(](?:以下简称|以下称|下称|简称)")
+_ALIAS_ANCHORS = (("简称", 4, 33), ("下称", 4, 33))
 _SUBJECT_VERBS = (
     "是|为|系|作为|负责|成立|始建|位于|属于|属|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
-    "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以"
+    "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以|"
+    # 某中心于2010年6月挂牌成立: the date it was set up (not 某财政局于2023年3月下达…, another office).
+    r"于(?:19|20)\d{2}年[^。，,；;]{0,12}?(?:成立|挂牌|组建|设立)"
 )
 _SUBJECT = re.compile(
     r"(?:(?:截至|截止)?(?:19|20)\d{2}年(?:度|以来|底|末)?(?:12月31日)?[,，]?)?"
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?={_SUBJECT_VERBS})"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    # 某县教育局（某县体育局）是…: an office under two names, the first taken.
+    rf"(?:[（(][\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}[）)])?(?={_SUBJECT_VERBS})"
 )
 _SUBJECT_PARAGRAPHS = 60
 _SENTENCE_END = re.compile(r"。")
 # The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
-# it follows.
+# it follows; after its own 三定 rules (根据《某局职能配置、内设机构和人员编制规定》，) the unit
+# whose duties they set (某局主要履行以下职责).
 _NOTICE_FRAME = re.compile(
     r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
 )
 _ACTING = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真)"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
 )
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12
@@ -90,7 +93,7 @@ _TOWNSHIP_WORDS = ("城乡", "乡镇", "城镇", "村镇", "集镇", "市镇")
 _ANNOUNCED = re.compile(
     rf"现将(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=(?:关于)?(?:19|20)\d{{2}}年)"
     # 现将2022年某局某资金项目绩效自评报告如下: the year first, the unit, then the report's topic.
-    rf"|现将(?:19|20)\d{{2}}年度?(?P<after_year>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){_WORD_GOES_ON}{OWN_LEVEL}"
+    rf"|现将(?:19|20)\d{{2}}年度?(?P<after_year>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX}){WORD_GOES_ON}{OWN_LEVEL}"
     r"(?=[^，。；,;]{2,60}?(?:报告|公示|公告|通报)如下)"
 )
 # 我厅, 本局: the report's self-reference, whose suffix its own unit's name ends with.
@@ -105,24 +108,12 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1
 _SIGNATURE_SCAN = 6
 
 
-def strip_region(name: str) -> str:
-    """Without the region prefix, and without 人民政府 when it only introduces the unit
-    (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处); a government itself keeps its place."""
-    _, rest = split_region_prefix(name)
-    if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
-        rest = rest[len("人民政府") :]
-    return name if rest in ("人民政府", "") else rest
-
-
-def is_unit_name(name: str) -> bool:
-    return len(name) >= 3 and UNIT_END.fullmatch(name) is not None and name[0] not in _NOT_NAME_START
-
-
 def overview_unit(text: str) -> tuple[str, int] | None:
     """The unit of a 决算's overview heading (第一部分 某局概况) or make-up heading (某局决算单位构成),
     and where it is named."""
     for match in anchored_finditer(_OVERVIEW, text, (("概", 3, 70), ("构成", 5, 76))):
-        name = match["name"].strip()
+        # 第一部分 某中心（某办公室）概况: an office under two names, the first.
+        name = first_name(match["name"].strip())
         if is_unit_name(name) and not name.startswith(("部门", "单位")):
             return name, match.start("name")
     return None
@@ -130,7 +121,7 @@ def overview_unit(text: str) -> tuple[str, int] | None:
 
 def alias_unit(text: str) -> tuple[str, int] | None:
     """A unit introduced with its short form: 某省某联合会（以下简称“省某联”）."""
-    for match in anchored_finditer(_ALIAS, text, (("以下简称", 4, 31),)):
+    for match in anchored_finditer(_ALIAS, text, _ALIAS_ANCHORS):
         name = _LEAD_IN.sub("", match["name"])
         if is_unit_name(name):
             return name, match.end("name") - len(name)
@@ -180,7 +171,7 @@ def _township_unit(name: str) -> bool:
     match = _TOWNSHIP_UNIT.fullmatch(name)
     return (
         match is not None
-        and match["place"][0] not in _NOT_NAME_START
+        and match["place"][0] not in NOT_NAME_START
         and not match["place"].endswith(_TOWNSHIP_WORDS)
     )
 
@@ -208,7 +199,7 @@ def repeated_designation(text: str) -> tuple[str, int] | None:
         bare = strip_region(name).removesuffix(match.group())
         # 和/共 … open a name too (和平乡, 共和镇) where nothing comes before it in the sentence.
         opens_sentence = core == run.group() and (run.start() == 0 or not _CJK.match(text, run.start() - 1))
-        joined = core[0] in _NOT_NAME_START and not opens_sentence
+        joined = core[0] in NOT_NAME_START and not opens_sentence
         if not 2 <= len(bare) <= _MAX_PLACE_NAME or joined or _NOT_A_NAME.search(bare):
             continue
         counts[name] += 1
@@ -227,11 +218,11 @@ def short_name(text: str) -> str | None:
         # 垫江县太平镇: the name starts after the county, not inside it.
         name = _REGION_END.split(match["name"])[-1]
         # 本镇, 该街道: this town, not a town's name; 城镇, 乡镇: words.
-        if name[-1] in _NOT_NAME_START or (match["kind"] == "镇" and name.endswith(_NOT_A_TOWN)):
+        if name[-1] in NOT_NAME_START or (match["kind"] == "镇" and name.endswith(_NOT_A_TOWN)):
             continue
         for size in range(len(name), 1, -1):
             tail = name[-size:]
-            if tail[0] not in _NOT_NAME_START:
+            if tail[0] not in NOT_NAME_START:
                 counts[tail + match["kind"]] += 1
     best = [(n, c) for n, c in counts.most_common() if c >= 2]
     if not best:

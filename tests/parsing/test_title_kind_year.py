@@ -67,6 +67,16 @@ def _report(text: str) -> dict:
             "某某市青禾局2022年度部门整体支出绩效自评报告",
             id="the first attached report where nothing else is a title",
         ),
+        pytest.param(
+            "青川县水务局2023年度项目支出绩效自评情况说明\n一、项目概况\n",
+            "青川县水务局2023年度项目支出绩效自评情况说明",
+            id="a 绩效自评情况说明",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度重点绩效评价结果的公开\n一、评价概况\n",
+            "青川县财政局关于2023年度重点绩效评价结果的公开",
+            id="评价结果的公开",
+        ),
     ],
 )
 def test_title(text: str, title: str) -> None:
@@ -90,6 +100,20 @@ def test_title(text: str, title: str) -> None:
         ),
         pytest.param(
             "青川县2023年城区排水管网改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
+        ),
+        pytest.param(
+            "青禾县档案馆2023年度绩效自评工作总结", "", "overall_expenditure",
+            id="a department's self-evaluation summary naming no project",
+        ),
+        pytest.param(
+            "青禾县档案数字化项目绩效自评总结", "", "project_expenditure",
+            id="a project's self-evaluation summary",
+        ),
+        pytest.param(
+            "青禾市2021年度河道整治资金绩效评价结果的说明",
+            "",
+            "key_projects",
+            id="an office's explanation of a fund's evaluation results",
         ),
         pytest.param(
             "2021年度青川县农村供水保障资金全周期跟踪问效报告",
@@ -223,7 +247,20 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
             2023,
             id="年度 in the title",
         ),
+        pytest.param(
+            None,
+            "发布日期:2025年5月8日\n根据《某省财政厅关于下达2025年河道整治补助资金的通知》,2024年下达我县资金"
+            "80万元。青禾县2024年河道整治补助资金已拨付,截至2025年4月已完工。",
+            2024,
+            id="no title: a cited notice's year and dates give way to the year the body names",
+        ),
+        pytest.param(
+            None,
+            "发布日期:2025年5月8日\n截至2025年4月已完工。",
+            2025,
+            id="no title: dates alone still name the year",
+        ),
     ],
 )  # fmt: skip
-def test_fiscal_year(title: str, body: str, year: int | None) -> None:
+def test_fiscal_year(title: str | None, body: str, year: int | None) -> None:
     assert fiscal_year(title, body)[0] == year

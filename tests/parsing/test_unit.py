@@ -6,7 +6,7 @@ import pytest
 
 from ingestion.documents.model import Document, DocumentBuilder
 from ingestion.parsing import extract_report
-from ingestion.parsing.unit import publisher_unit, unit_name
+from ingestion.parsing.unit import could_be_unit, publisher_unit, unit_name
 from tests.parsing.conftest import document_of
 
 BODY_HEAD = "一、部门（单位）基本情况\n（一）主要职能\n做好国防动员。\n"
@@ -142,3 +142,16 @@ def test_project_implementing_unit_field_beats_a_project_title() -> None:
 )
 def test_unit_from_fields_titles_and_structure(text: str, unit: str | None) -> None:
     assert unit_name(document_of(text), None)[0] == unit
+
+
+@pytest.mark.parametrize(
+    ("name", "could"),
+    [
+        pytest.param("青禾县融媒体中心", False, id="a media centre reposting news"),
+        pytest.param("青禾县电视台", False, id="a television station"),
+        pytest.param("青禾县广播电视局", True, id="the broadcasting office is an office"),
+        pytest.param("青禾县水务局", True, id="an office"),
+    ],
+)
+def test_news_outlets_are_no_unit(name: str, could: bool) -> None:
+    assert could_be_unit(name) is could

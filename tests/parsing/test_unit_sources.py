@@ -39,6 +39,11 @@ def _report(text: str) -> dict:
         ),
         pytest.param(TOC.format(name="部门"), None, id="a generic 部门概况 names no unit"),
         pytest.param(
+            TOC.format(name="杭州市西湖区机关事务服务中心(杭州市西湖区接待办公室)"),
+            "机关事务服务中心",
+            id="overview heading of an office under two names",
+        ),
+        pytest.param(
             "一、部门基本情况\n(一)部门概况\n湖南省青苗联合会(以下简称“省青联”)是群众团体。\n",
             "青苗联合会",
             id="a name introduced with its short form",
@@ -123,6 +128,37 @@ def _report(text: str) -> dict:
         pytest.param(
             "目 录\n财政局负责拨付资金。\n", None, id="a short generic office opening a sentence is no unit"
         ),
+        pytest.param(
+            "一、基本情况\n机构设置:青禾县湖滨景区管理委员会(简称湖滨管委会)是县政府派出机构。\n",
+            "青禾县湖滨景区管理委员会",
+            id="a name introduced with 简称",
+        ),
+        pytest.param(
+            "(二)机构情况\n本单位为“青禾县林业局”所属二级预算单位。我单位“青禾县苗圃服务中心”设立了"
+            "预算机构1个。\n",
+            "青禾县苗圃服务中心",
+            id="the unit quoting its own name; the department it belongs to is not it",
+        ),
+        pytest.param(
+            "(二)机构情况\n本单位为“青禾县林业局”所属二级预算单位。\n",
+            None,
+            id="only the department it belongs to is quoted",
+        ),
+        pytest.param(
+            "(一)机构设置\n现组建杭州市西湖区园林养护中心。杭州市西湖区园林养护中心于2012年5月挂牌成立,为县属事业单位。\n",
+            "园林养护中心",
+            id="a unit opening a sentence with the date it was set up",
+        ),
+        pytest.param(
+            "一、职能简介\n杭州市西湖区教育局(杭州市西湖区体育局)是区政府工作部门。\n",
+            "教育局",
+            id="a unit under two names opening a sentence",
+        ),
+        pytest.param(
+            "一、项目概况\n杭州市西湖区财政局于2023年3月下达资金50万元。\n",
+            None,
+            id="an office acting on a date is not the unit set up then",
+        ),
     ],
 )
 def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
@@ -180,6 +216,42 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "青禾县水利局",
             id="a flattened form's unit running on into 资金情况",
         ),
+        pytest.param(
+            "附件3:青禾县水务局2022年度项目支出绩效自评报告.pdf\n一、项目基本情况\n",
+            "青禾县水务局",
+            id="an attachment's number before a file name",
+        ),
+        pytest.param(
+            "杭州市西湖区综合行政执法局(西湖区城市管理局)2021年度部门决算\n一、部门基本情况\n",
+            "综合行政执法局",
+            id="an office under two names reports as the first",
+        ),
+        pytest.param(
+            "杭州市西湖区文化馆(含所属单位)2021年度部门决算\n一、部门基本情况\n",
+            "文化馆",
+            id="a name ends before a parenthesis that is no name",
+        ),
+        pytest.param(
+            "杭州市西湖区人民政府\n杭州市西湖区园林局\n2023年度部门决算\n第一部分 部门概况\n",
+            "园林局",
+            id="a government banner run on into the title: the place named again goes too",
+        ),
+        pytest.param(
+            "2024年杭州市西湖区发改委部门整体支出绩效评价报告\n一、部门概况\n"
+            "杭州市西湖区发展和改革委员会主要职责如下:\n",
+            "发展和改革委员会",
+            id="a title's short form written out as the body names it",
+        ),
+        pytest.param(
+            "2022年杭州市西湖区人社局整体支出绩效自评报告\n一、部门概况\n杭州市西湖区人力资源和社会保障局是区政府工作部门。\n",
+            "人力资源和社会保障局",
+            id="人社局 written out",
+        ),
+        pytest.param(
+            "2022年杭州市西湖区教育局整体支出绩效自评报告\n一、部门概况\n杭州市西湖区教育体育局下属学校12所。\n",
+            "教育局",
+            id="a name going on after the short form's words is another office",
+        ),
     ],
 )
 def test_unit_from_titles(text: str, unit: str | None) -> None:
@@ -222,9 +294,60 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             id="the banner of the unit's own site",
         ),
         pytest.param(
+            "青禾县档案馆门户网站\n部门整体支出绩效评价报告\n一、基本情况\n本馆在编12人。\n",
+            "青禾县档案馆",
+            id="a banner line that is only the unit's site name",
+        ),
+        pytest.param(
+            "青禾县政府门户网站\n部门整体支出绩效评价报告\n一、基本情况\n",
+            None,
+            id="a government portal's site name names no unit",
+        ),
+        pytest.param(
             "欢迎访问青禾县人民政府门户网站\n部门整体支出绩效评价报告\n一、基本情况\n",
             None,
             id="a government portal's banner names no unit",
+        ),
+        pytest.param(
+            "首页\n机构概况\n新闻中心\n政务公开\n来源:青禾县档案馆 日期:2024-09-02\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n"
+            "一、部门职责\n根据《青禾县档案馆职能配置、内设机构和人员编制规定》,青禾县档案馆主要履行以下职责:\n",
+            "青禾县档案馆",
+            id="a site menu one item per line is no unit; the unit its 三定 rules set is",
+        ),
+        pytest.param(
+            "• 首 页\n• 政务公开\n• 新闻中心\n• 互动交流\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a bulleted site menu names no unit",
+        ),
+        pytest.param(
+            "青禾县政府信息公开平台\n目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a portal's section with a place is no unit",
+        ),
+        pytest.param(
+            "首页 | 机构概况 | 新闻中心 | 政务公开\n新闻中心\n"
+            "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n",
+            None,
+            id="a site section alone on a line is no unit",
+        ),
+        pytest.param(
+            "首页 新闻服务 部门 青禾县林业局重点绩效评价工作稳步推进\n青禾县林业局重点绩效评价工作稳步推进\n"
+            "2022-03-01 青禾县融媒体中心\n今年我局对8个项目开展了绩效评价。\n"
+            "来源:青禾县融媒体中心\n返回顶部\n",
+            "青禾县林业局",
+            id="a news headline names the unit; the media outlet and 返回顶部 do not",
+        ),
+        pytest.param(
+            "青禾县园艺服务中心2022年度项目自评价.pdf\n财政项目支出绩效自评表 项目名称 花卉养护\n",
+            "青禾县园艺服务中心",
+            id="a file name on top of a flattened form",
+        ),
+        pytest.param(
+            "青禾县民政局部门整体绩效自评得分95分。\n一、基本情况\n",
+            None,
+            id="a sentence on the self-evaluation is no headline",
         ),
     ],
 )
