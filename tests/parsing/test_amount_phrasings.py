@@ -227,7 +227,68 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"executed": "36.2"},
             id="a labelled figure in 万 without 元; an unlabelled one and 万人 stay out",
         ),
+        pytest.param(
+            PROJECT + "一、资金下达情况甲省林业厅、甲省财政厅(甲财农〔2023〕17号)下达2023年护林员补助专项资金"
+            "1,250.5万元,其中巡护补助800万元。\n",
+            {"budget_full_year": "1250.5"},
+            id="issuers and their notice's number, however long, before 下达",
+        ),
+        pytest.param(
+            PROJECT
+            + "某省林业和草原局、某省财政厅、某省乡村振兴局(某财农〔2023〕8号)"
+            "联合安排护林员补助经费46万元。\n",
+            {"budget_full_year": "46"},
+            id="安排 after a notice's number, with 联合",
+        ),
+        pytest.param(
+            PROJECT + "某省文旅厅(某财教〔2023〕8号)下达护林员补助经费46000元。\n",
+            {},
+            id="a figure issued in 元 after a notice's number is not taken",
+        ),
+        pytest.param(
+            FINAL + "单位收入本年2,310.5万元,上年2,001.2万元。单位支出本年2,298.75万元,上年1,990万元。\n",
+            {"appropriation_expenditure": "2298.75"},
+            id="the unit's 支出本年 beside last year's is its total; 收入本年 is no appropriation",
+        ),
+        pytest.param(
+            FINAL + "单位支出本年度860万元,较上年减少40万元。\n",
+            {"appropriation_expenditure": "860"},
+            id="支出本年度",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:
     assert _amounts(text) == expected
+
+
+KEY = "青禾县财政局2023年度重点绩效评价工作情况\n一、评价开展情况\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            KEY + "我局选取了甲项目、乙工程等12个项目进行绩效评价。涉及资金总额8,600万元。\n",
+            id="涉及资金总额 in the sentence after the count",
+        ),
+        pytest.param(
+            KEY + "对15个重点项目开展了重点绩效评价,涉及财政资金总额3200.5万元。\n",
+            id="the count and the money in one sentence",
+        ),
+        pytest.param(
+            KEY + "纳入评价的项目共8个;涉及项目资金总额960万元。\n",
+            id="评价项目共8个, then the money",
+        ),
+        pytest.param(
+            KEY + "本次抽取十二个专项开展重点评价,涉及资金总额1200万元。\n",
+            id="a count in Chinese numerals",
+        ),
+    ],
+)
+def test_the_money_several_evaluated_projects_involve_is_no_budget(text: str) -> None:
+    assert _amounts(text) == {}
+
+
+def test_the_budget_of_the_units_own_counted_projects_stays() -> None:
+    text = PROJECT + "2023年预算安排我局项目共计23个,财政资金总额1,320万元。\n"
+    assert _amounts(text) == {"budget_full_year": "1320"}
