@@ -1,7 +1,8 @@
 """The report's projects: from the first source that names any.
 
 1. The breakdown of the unit's 项目支出 (``projects``), else a key-project table: as always.
-2. The items an announcement of evaluation results lists (``evaluated_items``).
+2. The items an announcement of evaluation results lists (``evaluated_items``), else the projects
+   a sentence names as evaluated (``evaluated_sentence``).
 3. In a report on projects or funds: the one project it is about (``single_project``, with the
    report's own budget and execution), and the projects or funds it lists (``project_lists``:
    item runs, breakdowns, numbered project paragraphs, fund headings, project sub-headings).
@@ -19,6 +20,7 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import project_lists
 from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
 from ingestion.parsing.evaluated_items import evaluated_items
+from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
@@ -75,6 +77,11 @@ def report_projects(
         for index, (_, where, _) in enumerate(evaluated):
             _cite(evidence, f"/projects/{index}/name", where, document)
         return [_record(name, amount) for name, _, amount in evaluated]
+    in_sentences = evaluated_in_sentences([b for b in document.blocks if isinstance(b, Paragraph)])
+    if in_sentences:
+        for index, (_, where) in enumerate(in_sentences):
+            _cite(evidence, f"/projects/{index}/name", where, document)
+        return [_record(name, None) for name, _ in in_sentences]
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
     named = project_name(document, report["title"], sections) if one_project else None

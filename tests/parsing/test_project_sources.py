@@ -218,6 +218,45 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             ["履职调研经费", "文史资料编印经费", "委员培训经费", "提案办理经费"],
             id="项目支出包括 opens the list: the first item is named without it",
         ),
+        pytest.param(
+            "青川县2023年彩票公益金项目资金绩效自评报告\n一、资金投入情况\n"
+            "资金已分配下达到项目建设单位:青石村文化广场建设项目资金120万元、"
+            "河西村健身步道工程项目资金95.5万元、老年活动中心改造项目资金1,100万元。\n",
+            [
+                "2023年彩票公益金项目",
+                "青石村文化广场建设项目资金",
+                "河西村健身步道工程项目资金",
+                "老年活动中心改造项目资金",
+            ],
+            id="the first item after a lead-in closed by a colon",
+        ),
+        pytest.param(
+            "青川县财政局重点绩效评价工作情况\n"
+            "2023年,我局重点抽取了城区排水管网改造项目、乡村学校食堂提升工程、农机购置补贴、"
+            "G318青川段养护(东线)、困难群众救助共12个项目进行了绩效评价。涉及资金总额5200万元。\n",
+            [
+                "城区排水管网改造项目",
+                "乡村学校食堂提升工程",
+                "农机购置补贴",
+                "G318青川段养护(东线)",
+                "困难群众救助",
+            ],
+            id="evaluated projects named in one sentence, fewer than counted",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "今年对青川县城乡供水一体化项目、学生营养改善计划(含城区、乡镇)、村级组织运转经费"
+            "等3个项目开展重点绩效评价,结果如下。\n",
+            ["青川县城乡供水一体化项目", "学生营养改善计划(含城区、乡镇)", "村级组织运转经费"],
+            id="对…等3个项目开展评价; a 、 inside brackets is no separator",
+        ),
+        pytest.param(
+            "青川县财政局2023年绩效评价工作总结\n"
+            "按照优先选择覆盖面广、影响力大、社会关注度高的项目进行重点评价的原则开展工作。"
+            "聚焦教育、医疗、养老等5个领域,对26个乡镇开展评价。\n",
+            [],
+            id="qualities, areas and places listed are no projects",
+        ),
     ],
 )
 def test_listed_projects(text: str, expected: list[str]) -> None:
