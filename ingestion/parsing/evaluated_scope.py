@@ -6,7 +6,7 @@ a stage-less figure (下达, 合计, a named fund's amount) then stays null unle
 amount; a budget stated with its stage (全年预算数) is kept.
 
 ``选取12个项目开展重点绩效评价。涉及资金总额8600万元``: the money an evaluation of several
-projects involves (涉及, after their count in its sentence or the one before) is what they come to
+projects involves (涉及…, 资金规模…, after their count in its sentence or the one before) is what they come to
 together, no budget of the report (``combined_evaluated``). A summary of the unit's own projects
 stating their budget (预算安排项目共计113个，财政资金…) is a budget.
 """
@@ -35,7 +35,7 @@ _SENTENCE_MARKS = "。；;"
 def combined_evaluated(text: str, clause_start: int, clause: str) -> bool:
     """The ``clause`` at ``clause_start`` of ``text`` states the money (涉及…) of several projects
     evaluated, counted in its sentence or the one before: their combined amount."""
-    if "涉及" not in clause:
+    if "涉及" not in clause and "规模" not in clause:
         return False
     end = max(text.rfind(mark, 0, clause_start) for mark in _SENTENCE_MARKS)
     start = max(text.rfind(mark, 0, end) for mark in _SENTENCE_MARKS) + 1 if end > 0 else 0

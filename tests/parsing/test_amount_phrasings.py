@@ -255,6 +255,31 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"appropriation_expenditure": "860"},
             id="支出本年度",
         ),
+        pytest.param(
+            PROJECT + "该项目资金规模为1,260万元,已全部到位。\n",
+            {"budget_full_year": "1260"},
+            id="资金规模 as a stage-less budget",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助项目资金总规模52.8万元,实际支出50万元。\n",
+            {"budget_full_year": "52.8", "executed": "50"},
+            id="资金总规模 after the project as its subject",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助资金规模86万元。\n",
+            {"budget_full_year": "86"},
+            id="规模 right after the fund's name",
+        ),
+        pytest.param(
+            PROJECT + "项目总预算为80万元,年初预算80万元。\n",
+            {"budget_initial": "80"},
+            id="总预算 repeating the initial budget adds nothing",
+        ),
+        pytest.param(
+            PROJECT + "项目资金规模为860000元。\n",
+            {},
+            id="a fund's size in 元 is not taken",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:
@@ -278,6 +303,10 @@ KEY = "青禾县财政局2023年度重点绩效评价工作情况\n一、评价�
         pytest.param(
             KEY + "纳入评价的项目共8个;涉及项目资金总额960万元。\n",
             id="评价项目共8个, then the money",
+        ),
+        pytest.param(
+            KEY + "对甲、乙等9个项目开展重点评价,评价资金规模4,350万元。\n",
+            id="the evaluated money's 规模",
         ),
         pytest.param(
             KEY + "本次抽取十二个专项开展重点评价,涉及资金总额1200万元。\n",
