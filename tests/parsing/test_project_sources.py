@@ -301,3 +301,40 @@ def test_a_list_one_cell_per_line_under_its_unit_line() -> None:
         ("学前教育", "310.5"),
         ("校舍维修", "88"),
     ]
+
+
+_FORM = "财政项目支出绩效自评表 (2023 年度) "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "青川体育馆屋面防水 维修经费 项目名称 主管部门 青川县体育局 年初预算数 全年预算数 总分 -1- "
+            + _FORM
+            + "项目名称 全民健身赛事补助经费 主管部门 青川县体育局 年初预算数 总分 -2-\n",
+            ["全民健身赛事补助经费", "青川体育馆屋面防水维修经费"],
+            id="a name copied before its label, split by a line break; the next form's in order",
+        ),
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "项目名称 青川体育馆屋面防水维修经费 主管部门 青川县体育局 总分 -1- "
+            + _FORM
+            + "项目名称 全民健身赛事补助经费 主管部门 青川县体育局 总分 -2-\n",
+            ["青川体育馆屋面防水维修经费", "全民健身赛事补助经费"],
+            id="two forms, each name after its label",
+        ),
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "项目名称 青川体育馆屋面防水维修经费 主管部门 青川县体育局 年初预算数 总分 -1-\n",
+            ["青川体育馆屋面防水维修经费"],
+            id="one form",
+        ),
+    ],
+)
+def test_the_project_of_each_form(text: str, expected: list[str]) -> None:
+    assert [name for name, _, _ in _projects(text)] == expected
