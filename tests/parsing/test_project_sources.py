@@ -251,6 +251,24 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             id="对…等3个项目开展评价; a 、 inside brackets is no separator",
         ),
         pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "2023年选取了城区供水管网改造工程、乡村学校营养餐补助和农机购置补贴资金三个项目开展重点绩效评价。\n",
+            ["城区供水管网改造工程", "乡村学校营养餐补助", "农机购置补贴资金"],
+            id="the last two names joined by 和, counted in Chinese numerals",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "我局对城区供水管网改造工程、乡村学校营养餐补助资金、农机购置补贴资金开展了重点绩效评价。\n",
+            ["城区供水管网改造工程", "乡村学校营养餐补助资金", "农机购置补贴资金"],
+            id="uncounted names that each say they are projects",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "我局对城区供水、乡村教育、农机购置开展了重点绩效评价。\n",
+            [],
+            id="uncounted names that do not say they are projects",
+        ),
+        pytest.param(
             "青川县财政局2023年绩效评价工作总结\n"
             "按照优先选择覆盖面广、影响力大、社会关注度高的项目进行重点评价的原则开展工作。"
             "聚焦教育、医疗、养老等5个领域,对26个乡镇开展评价。\n",

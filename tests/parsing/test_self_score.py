@@ -93,6 +93,26 @@ def test_total_of_a_form_run_onto_one_line(rows: str, score: float | None) -> No
     assert prose_self_score(paragraphs(line), {}) == score
 
 
+@pytest.mark.parametrize(
+    ("budget_row", "rows"),
+    [
+        pytest.param(
+            "分值 执行率 得分 36.5 36.5 34.3 10 94% 9.4 ",
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 100 99.4 总分",
+            id="the execution rate between the budget row's weight and score",
+        ),
+        pytest.param(
+            "分值 得分 36.5 36.5 34.3 10 9.4 ",
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 总分 100 99.4 -1-",
+            id="the total row right after its label",
+        ),
+    ],
+)
+def test_total_of_a_form_run_onto_one_line_other_orders(budget_row: str, rows: str) -> None:
+    line = "年初预算数 全年预算数 全年执行数 " + budget_row + _HEADER + rows
+    assert prose_self_score(paragraphs(line), {}) == 99.4
+
+
 def test_a_form_run_onto_one_line_in_yuan_with_thousands_separators() -> None:
     line = (
         "年初预算数 全年预算数 全年执行数 分值 执行率 得分 120,000.00 120,000.00 96,000 10 8 80% "
