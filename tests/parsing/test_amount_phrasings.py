@@ -251,6 +251,31 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="the unit's 支出本年 beside last year's is its total; 收入本年 is no appropriation",
         ),
         pytest.param(
+            FINAL + "2023年度支出决算总额为1,234.5万元,比上年决算增加3万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出决算总额",
+        ),
+        pytest.param(
+            FINAL + "2023年度本单位支出决算1,234.5万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出决算 after the unit and the year",
+        ),
+        pytest.param(
+            FINAL + "2023年度部门决算支出总额1,234.5万元,其中基本支出900万元,项目支出334.5万元。\n",
+            {"appropriation_expenditure": "1234.5", "basic": "900", "project": "334.5"},
+            id="决算支出总额 and its parts",
+        ),
+        pytest.param(
+            FINAL + "本年度支出总额为1234.5万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出总额",
+        ),
+        pytest.param(
+            FINAL + "2023年度基本支出决算900万元,上年支出决算总额1,100万元。\n",
+            {},
+            id="a component's 支出决算 and last year's total are no total",
+        ),
+        pytest.param(
             FINAL + "单位支出本年度860万元,较上年减少40万元。\n",
             {"appropriation_expenditure": "860"},
             id="支出本年度",
