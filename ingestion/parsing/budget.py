@@ -45,9 +45,11 @@ def prose_amounts(
     evidence: Evidence,
     one_project: bool = False,
     title: str | None = None,
+    announcement: bool = False,
 ) -> tuple[dict[str, str], list[str]]:
     """Labelled amounts in the prose passages. The first statement of a label wins (a later
-    different one is a warning); a stage-less ``budget`` stated twice differently is left null."""
+    different one is a warning); a stage-less ``budget`` stated twice differently is left null.
+    ``announcement``: the report announces evaluation results (``evaluated_scope``)."""
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
@@ -75,7 +77,7 @@ def prose_amounts(
                 continue
             if key in WEAK_KEYS and (
                 _in_a_breakdown(passage.text, clause.start)
-                or combined_evaluated(passage.text, clause.start, clause.text)
+                or combined_evaluated(passage.text, clause.start, clause.text, announcement)
             ):
                 continue
             if key == "appropriation_income_part":

@@ -7,8 +7,9 @@ amount; a budget stated with its stage (全年预算数) is kept.
 
 ``选取12个项目开展重点绩效评价。涉及资金总额8600万元``: the money an evaluation of several
 projects involves (涉及…, 资金规模…, after their count in its sentence or the one before) is what they come to
-together, no budget of the report (``combined_evaluated``). A summary of the unit's own projects
-stating their budget (预算安排项目共计113个，财政资金…) is a budget.
+together, no budget of the report (``combined_evaluated``); so is, in an announcement of
+evaluation results, any budget figure after such a count in its sentence. A summary of the unit's
+own projects stating their budget (预算安排项目共计113个，财政资金…) is a budget.
 """
 
 from __future__ import annotations
@@ -32,13 +33,18 @@ _SEVERAL_EVALUATED = re.compile(
 _SENTENCE_MARKS = "。；;"
 
 
-def combined_evaluated(text: str, clause_start: int, clause: str) -> bool:
-    """The ``clause`` at ``clause_start`` of ``text`` states the money (涉及…) of several projects
-    evaluated, counted in its sentence or the one before: their combined amount."""
-    if "涉及" not in clause and "规模" not in clause:
-        return False
+def combined_evaluated(text: str, clause_start: int, clause: str, announcement: bool = False) -> bool:
+    """The ``clause`` at ``clause_start`` of ``text`` states the money (涉及…, …规模) of several
+    projects evaluated, counted in its sentence or the one before: their combined amount. In an
+    announcement of evaluation results (``announcement``) any figure after such a count in its
+    own sentence is (本次评价项目共20个，资金总额…)."""
     end = max(text.rfind(mark, 0, clause_start) for mark in _SENTENCE_MARKS)
-    start = max(text.rfind(mark, 0, end) for mark in _SENTENCE_MARKS) + 1 if end > 0 else 0
+    if "涉及" in clause or "规模" in clause:
+        start = max(text.rfind(mark, 0, end) for mark in _SENTENCE_MARKS) + 1 if end > 0 else 0
+    elif announcement:
+        start = end + 1
+    else:
+        return False
     return _SEVERAL_EVALUATED.search(fold(text[start:clause_start])) is not None
 
 

@@ -343,6 +343,14 @@ def test_the_money_several_evaluated_projects_involve_is_no_budget(text: str) ->
     assert _amounts(text) == {}
 
 
+def test_in_an_announcement_any_budget_figure_after_the_count_is_combined() -> None:
+    text = "青禾县财政局关于2023年度重点绩效评价结果的公告\n一、评价情况\n"
+    text += "本次评价项目共20个,资金总额26,490万元。\n"
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+    assert result["report"]["kind"] == "key_projects"
+    assert result["amounts_wan"]["budget_full_year"] is None
+
+
 def test_the_budget_of_the_units_own_counted_projects_stays() -> None:
     text = PROJECT + "2023年预算安排我局项目共计23个,财政资金总额1,320万元。\n"
     assert _amounts(text) == {"budget_full_year": "1320"}
