@@ -144,8 +144,11 @@ _INVESTMENT = re.compile(
 )
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
-# ... or, however long, the issuers and the number of their notice: 甲厅、乙厅（某财〔2022〕30号）下达….
-_CITED_VERB = re.compile(r"号[)）]\s*(?:联合|共同|共|再)?(?P<verb>下达|安排)")
+# ... or, however long, the issuers (and the number of their notice) right before it:
+# 甲厅、乙厅（某财〔2022〕30号）下达…, 一、资金下达情况甲省某厅、甲省财政厅联合下达….
+_CITED_VERB = re.compile(
+    r"(?:号[)）]|[厅局委办部府]|财政)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
+)
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")

@@ -241,6 +241,12 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="安排 after a notice's number, with 联合",
         ),
         pytest.param(
+            PROJECT + "(一)资金分配下达情况某省林业和草原局、某省财政厅、某省乡村振兴局分批下达"
+            "2023年护林员补助专项资金1,250万元。\n",
+            {"budget_full_year": "1250"},
+            id="a heading run into the issuers, who issue 分批",
+        ),
+        pytest.param(
             PROJECT + "某省文旅厅(某财教〔2023〕8号)下达护林员补助经费46000元。\n",
             {},
             id="a figure issued in 元 after a notice's number is not taken",
