@@ -146,6 +146,9 @@ _INVESTMENT = re.compile(
 _VERB_LEAD = 24
 # ... or, however long, the issuers (and the number of their notice) right before it:
 # 甲厅、乙厅（某财〔2022〕30号）下达…, 一、资金下达情况甲省某厅、甲省财政厅联合下达….
+# A figure followed by 、 is the first item of a list (下达给甲项目资金120万元、乙项目资金95万元), not
+# the fund's whole.
+_LISTED = re.compile(r"\s*、")
 _CITED_VERB = re.compile(
     r"(?:号[)）]|[厅局委办部府]|财政)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
 )
@@ -238,7 +241,8 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
         if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb):
             after = verb + len("下达")  # 下达 and 安排 are two characters
         money = money_at(folded, after) if after is not None else None
-        if money is not None and folded.startswith("万元", money.end - 2):
+        in_wan = money is not None and folded.startswith("万元", money.end - 2)
+        if money is not None and in_wan and not _LISTED.match(folded, money.end):
             return "budget_issued", money.wan
     return None
 
