@@ -102,17 +102,21 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "budget",
         r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
-        r"年度资金安排|(?:项目)?(?:财政)?资金总额",
+        r"年度资金安排|(?:项目)?(?:财政)?资金总额|(?:项目)?总预算(?:数|资金|金额)?|"
+        # 某资金规模…万元, 项目资金总规模为…: the size of the fund (after its name, as a subject).
+        r"(?:(?:项目)?(?:财政)?资金|(?<=资金)|(?<=经费))总?规模",
     ),
     ("gov_fund", r"政府性基金(?:预算)?(?:财政拨款|安排|拨款)?支出"),
     ("state_capital", r"国有资本经营预算(?:财政拨款|安排)?支出"),
     ("social_insurance", r"社会保险基金(?:预算)?(?:财政拨款|安排)?支出"),
     # A bare 支出 is the total only as a row's label (支出：…) or right after the year or the unit
-    # (2022年支出…, 单位支出为…).
+    # (2022年支出…, 单位支出为…, 单位支出本年…万元，上年…: this year's beside last year's).
     (
         "expenditure_total",
-        r"(?:本年)?支出(?:总计|合计)|总支出|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
-        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
+        r"(?:本年)?支出(?:决算)?(?:总计|合计|总额)|总支出|收入?[、和与及]?支出?(?:总计|合计)[均各]?|"
+        # 2023年度支出决算…万元, 决算支出总额…: the 决算's spending as a whole.
+        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出决算数?(?=\s*(?:为|共计|共)?\s*\d)|决算支出(?:总额|合计|总计)?|"
+        r"(?:(?<=年)|(?<=年度)|(?<=单位))支出(?:本年度?)?(?=\s*(?:为|共计|共)?\s*\d)|支出[:：]",
     ),
 )
 _LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
@@ -140,6 +144,14 @@ _INVESTMENT = re.compile(
 )
 # Who or when may stand before the verb: 某省2023年3月8日下达…, 2022年省某厅分两次下达….
 _VERB_LEAD = 24
+# ... or, however long, the issuers (and the number of their notice) right before it:
+# 甲厅、乙厅（某财〔2022〕30号）下达…, 一、资金下达情况甲省某厅、甲省财政厅联合下达….
+# A figure followed by 、 is the first item of a list (下达给甲项目资金120万元、乙项目资金95万元), not
+# the fund's whole.
+_LISTED = re.compile(r"\s*、")
+_CITED_VERB = re.compile(
+    r"(?:号[)）]|[厅局委办部府]|财政)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
+)
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
@@ -221,12 +233,16 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
                 and folded.startswith("万元", money.end - 2)
             ):
                 return key, money.wan
-    for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD]):
-        fund = _FUND_VERB.match(folded, verb.start())
-        if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb.start()):
-            fund = verb
-        money = money_at(folded, fund.end()) if fund else None
-        if money is not None and folded.startswith("万元", money.end - 2):
+    verbs = [verb.start() for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD])]
+    verbs += [cited.start("verb") for cited in _CITED_VERB.finditer(folded)]
+    for verb in verbs:
+        fund = _FUND_VERB.match(folded, verb)
+        after: int | None = fund.end() if fund else None
+        if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb):
+            after = verb + len("下达")  # 下达 and 安排 are two characters
+        money = money_at(folded, after) if after is not None else None
+        in_wan = money is not None and folded.startswith("万元", money.end - 2)
+        if money is not None and in_wan and not _LISTED.match(folded, money.end):
             return "budget_issued", money.wan
     return None
 

@@ -7,8 +7,10 @@ names each). The first statement of a figure wins; a later different
 one becomes a warning, and a stage-less budget figure stated with different values is left null
 unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295) or
 names the fund the title names.
-A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole; everyday words for what
-was spent (实际支出) count for the unit only where the sentence does not speak of a project. A
+A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole, and one after a count
+of several projects evaluated (对12个项目开展评价，涉及资金总额…) is what they involve together;
+everyday words for what was spent (实际支出) count for the unit only where the sentence does not
+speak of a project. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
 """
 
@@ -20,6 +22,7 @@ from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
+from ingestion.parsing.evaluated_scope import combined_evaluated
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.sections import Section
@@ -42,9 +45,11 @@ def prose_amounts(
     evidence: Evidence,
     one_project: bool = False,
     title: str | None = None,
+    announcement: bool = False,
 ) -> tuple[dict[str, str], list[str]]:
     """Labelled amounts in the prose passages. The first statement of a label wins (a later
-    different one is a warning); a stage-less ``budget`` stated twice differently is left null."""
+    different one is a warning); a stage-less ``budget`` stated twice differently is left null.
+    ``announcement``: the report announces evaluation results (``evaluated_scope``)."""
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
@@ -70,7 +75,10 @@ def prose_amounts(
                 )
                 warnings.append(f"amounts_wan.{stated}: {wan} is not in 万元; not taken")
                 continue
-            if key in WEAK_KEYS and _in_a_breakdown(passage.text, clause.start):
+            if key in WEAK_KEYS and (
+                _in_a_breakdown(passage.text, clause.start)
+                or combined_evaluated(passage.text, clause.start, clause.text, announcement)
+            ):
                 continue
             if key == "appropriation_income_part":
                 if "收入" not in _sentence_before(passage.text, clause.start):

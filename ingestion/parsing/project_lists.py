@@ -30,7 +30,7 @@ from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, where it is stated)
 
 _PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
-_LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)")
+_LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)(?:到|给|至)?")
 _MIN_RUN = 3
 _NUMBERED = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)])\s*"

@@ -1,10 +1,12 @@
 """The report's projects: from the first source that names any.
 
 1. The breakdown of the unit's 项目支出 (``projects``), else a key-project table: as always.
-2. The items an announcement of evaluation results lists (``evaluated_items``).
+2. The items an announcement of evaluation results lists (``evaluated_items``), else the projects
+   a sentence names as evaluated (``evaluated_sentence``).
 3. In a report on projects or funds: the one project it is about (``single_project``, with the
-   report's own budget and execution), and the projects or funds it lists (``project_lists``:
-   item runs, breakdowns, numbered project paragraphs, fund headings, project sub-headings).
+   report's own budget and execution), and the projects or funds it lists (``form_projects``: the
+   project of each of several forms; ``project_lists``: item runs, breakdowns, numbered project
+   paragraphs, fund headings, project sub-headings).
 4. In any other report: item runs, a breakdown of a project amount, attached project reports.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
@@ -19,7 +21,9 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import project_lists
 from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
 from ingestion.parsing.evaluated_items import evaluated_items
+from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.form_projects import form_projects
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
 from ingestion.parsing.single_project import project_name, single_project
@@ -42,6 +46,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
     items += project_lists.named_groups(paragraphs) + project_lists.enumerated_items(paragraphs)
     if one_project:
+        items += [(name, None, span) for name, span in form_projects(document)]
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
         items += project_lists.project_headings(sections)
@@ -75,6 +80,11 @@ def report_projects(
         for index, (_, where, _) in enumerate(evaluated):
             _cite(evidence, f"/projects/{index}/name", where, document)
         return [_record(name, amount) for name, _, amount in evaluated]
+    in_sentences = evaluated_in_sentences([b for b in document.blocks if isinstance(b, Paragraph)])
+    if in_sentences:
+        for index, (_, where) in enumerate(in_sentences):
+            _cite(evidence, f"/projects/{index}/name", where, document)
+        return [_record(name, None) for name, _ in in_sentences]
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
     named = project_name(document, report["title"], sections) if one_project else None

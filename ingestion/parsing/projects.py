@@ -22,9 +22,11 @@ _ITEM_BREAK = re.compile(
     rf"[，；;。]|,(?!(?<=\d,)\d{{3}}(?!\d))|(?<=元)、|(?<![\d.])\d{{1,2}}[、．](?!\d)|[（(]\d{{1,2}}[）)]|"
     rf"[{ENCLOSED_NUMERAL}]"
 )
-# What opens a list is no part of its first item's name (项目支出包括甲经费3万元，…).
+# What opens a list is no part of its first item's name (项目支出包括甲经费3万元，…; 资金已分配到
+# 项目单位：甲项目资金3万元、…), nor is the verb between a project and its amount (甲项目安排3万元;
+# 年度资金安排… is a label).
 _ITEM = re.compile(
-    rf"^\s*(?:其中)?(?:[^：:，,；;。]{{0,20}}?(?:主要包括|包括|包含)[：:]?)?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:合计|共计|总计|为|共|计)?\s*"
+    rf"^\s*(?:其中)?(?:[^：:，,；;。]{{0,20}}?(?:主要包括|包括|包含)[：:]?|[^：:，,；;。]{{0,30}}[：:])?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:(?<=项目|工程)(?:安排|下达|分配)(?:资金)?)?(?:合计|共计|总计|为|共|计)?\s*"
     rf"(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
 )
 LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")

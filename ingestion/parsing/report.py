@@ -54,8 +54,9 @@ def _amounts(
 ) -> dict[str, str | None]:
     """The prose's amounts under every contract key, plus the budget figures that name no stage."""
     one_project = report["kind"] in amount_placing.ONE_PROJECT_KINDS
+    announcement = report["kind"] == "key_projects"
     found, amount_warnings = budget.prose_amounts(
-        prose, document_text, report["fiscal_year"], evidence, one_project, report["title"]
+        prose, document_text, report["fiscal_year"], evidence, one_project, report["title"], announcement
     )
     warnings.extend(amount_warnings)
     for key, zero in budget.zero_sections(sections, evidence).items():

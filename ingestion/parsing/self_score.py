@@ -1,6 +1,7 @@
 """The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分), or in
 a form's 自评得分 cell read as text (``自评得分 | 91``, the number on the next line, or a form
-flattened to one run ``…自评得分91财政评分…``)."""
+flattened to one run ``…自评得分91财政评分…``), or the total row of a form whose cells a PDF copy
+ran onto one line out of order, when its figures add up to it (``flat_score``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from decimal import Decimal
 
 from ingestion.documents.model import Paragraph
 from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.flat_score import flattened_total
 from ingestion.parsing.text import Span, fold
 
 _SCORE = re.compile(
@@ -51,7 +53,11 @@ def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | f
         found = _first_score(paragraphs, pattern, hints, evidence)
         if found is not None:
             return found
-    return None
+    flattened = flattened_total(paragraphs)
+    if flattened is None:
+        return None
+    cite(evidence, "/self_score", flattened[1])
+    return as_json_number(flattened[0])
 
 
 def _first_score(

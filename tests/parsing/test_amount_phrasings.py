@@ -227,7 +227,136 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             {"executed": "36.2"},
             id="a labelled figure in 万 without 元; an unlabelled one and 万人 stay out",
         ),
+        pytest.param(
+            PROJECT + "一、资金下达情况甲省林业厅、甲省财政厅(甲财农〔2023〕17号)下达2023年护林员补助专项资金"
+            "1,250.5万元,其中巡护补助800万元。\n",
+            {"budget_full_year": "1250.5"},
+            id="issuers and their notice's number, however long, before 下达",
+        ),
+        pytest.param(
+            PROJECT
+            + "某省林业和草原局、某省财政厅、某省乡村振兴局(某财农〔2023〕8号)"
+            "联合安排护林员补助经费46万元。\n",
+            {"budget_full_year": "46"},
+            id="安排 after a notice's number, with 联合",
+        ),
+        pytest.param(
+            PROJECT + "(一)资金分配下达情况某省林业和草原局、某省财政厅、某省乡村振兴局分批下达"
+            "2023年护林员补助专项资金1,250万元。\n",
+            {"budget_full_year": "1250"},
+            id="a heading run into the issuers, who issue 分批",
+        ),
+        pytest.param(
+            PROJECT + "某省文旅厅(某财教〔2023〕8号)下达护林员补助经费46000元。\n",
+            {},
+            id="a figure issued in 元 after a notice's number is not taken",
+        ),
+        pytest.param(
+            FINAL + "单位收入本年2,310.5万元,上年2,001.2万元。单位支出本年2,298.75万元,上年1,990万元。\n",
+            {"appropriation_expenditure": "2298.75"},
+            id="the unit's 支出本年 beside last year's is its total; 收入本年 is no appropriation",
+        ),
+        pytest.param(
+            FINAL + "2023年度支出决算总额为1,234.5万元,比上年决算增加3万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出决算总额",
+        ),
+        pytest.param(
+            FINAL + "2023年度本单位支出决算1,234.5万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出决算 after the unit and the year",
+        ),
+        pytest.param(
+            FINAL + "2023年度部门决算支出总额1,234.5万元,其中基本支出900万元,项目支出334.5万元。\n",
+            {"appropriation_expenditure": "1234.5", "basic": "900", "project": "334.5"},
+            id="决算支出总额 and its parts",
+        ),
+        pytest.param(
+            FINAL + "本年度支出总额为1234.5万元。\n",
+            {"appropriation_expenditure": "1234.5"},
+            id="支出总额",
+        ),
+        pytest.param(
+            FINAL + "2023年度基本支出决算900万元,上年支出决算总额1,100万元。\n",
+            {},
+            id="a component's 支出决算 and last year's total are no total",
+        ),
+        pytest.param(
+            FINAL + "单位支出本年度860万元,较上年减少40万元。\n",
+            {"appropriation_expenditure": "860"},
+            id="支出本年度",
+        ),
+        pytest.param(
+            PROJECT + "该项目资金规模为1,260万元,已全部到位。\n",
+            {"budget_full_year": "1260"},
+            id="资金规模 as a stage-less budget",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助项目资金总规模52.8万元,实际支出50万元。\n",
+            {"budget_full_year": "52.8", "executed": "50"},
+            id="资金总规模 after the project as its subject",
+        ),
+        pytest.param(
+            PROJECT + "2023年护林员补助资金规模86万元。\n",
+            {"budget_full_year": "86"},
+            id="规模 right after the fund's name",
+        ),
+        pytest.param(
+            PROJECT + "项目总预算为80万元,年初预算80万元。\n",
+            {"budget_initial": "80"},
+            id="总预算 repeating the initial budget adds nothing",
+        ),
+        pytest.param(
+            PROJECT + "项目资金规模为860000元。\n",
+            {},
+            id="a fund's size in 元 is not taken",
+        ),
     ],
 )
 def test_amount_phrasing(text: str, expected: dict[str, Any]) -> None:
     assert _amounts(text) == expected
+
+
+KEY = "青禾县财政局2023年度重点绩效评价工作情况\n一、评价开展情况\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            KEY + "我局选取了甲项目、乙工程等12个项目进行绩效评价。涉及资金总额8,600万元。\n",
+            id="涉及资金总额 in the sentence after the count",
+        ),
+        pytest.param(
+            KEY + "对15个重点项目开展了重点绩效评价,涉及财政资金总额3200.5万元。\n",
+            id="the count and the money in one sentence",
+        ),
+        pytest.param(
+            KEY + "纳入评价的项目共8个;涉及项目资金总额960万元。\n",
+            id="评价项目共8个, then the money",
+        ),
+        pytest.param(
+            KEY + "对甲、乙等9个项目开展重点评价,评价资金规模4,350万元。\n",
+            id="the evaluated money's 规模",
+        ),
+        pytest.param(
+            KEY + "本次抽取十二个专项开展重点评价,涉及资金总额1200万元。\n",
+            id="a count in Chinese numerals",
+        ),
+    ],
+)
+def test_the_money_several_evaluated_projects_involve_is_no_budget(text: str) -> None:
+    assert _amounts(text) == {}
+
+
+def test_in_an_announcement_any_budget_figure_after_the_count_is_combined() -> None:
+    text = "青禾县财政局关于2023年度重点绩效评价结果的公告\n一、评价情况\n"
+    text += "本次评价项目共20个,资金总额26,490万元。\n"
+    result = extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+    assert result["report"]["kind"] == "key_projects"
+    assert result["amounts_wan"]["budget_full_year"] is None
+
+
+def test_the_budget_of_the_units_own_counted_projects_stays() -> None:
+    text = PROJECT + "2023年预算安排我局项目共计23个,财政资金总额1,320万元。\n"
+    assert _amounts(text) == {"budget_full_year": "1320"}

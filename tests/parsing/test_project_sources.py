@@ -218,6 +218,87 @@ def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
             ["履职调研经费", "文史资料编印经费", "委员培训经费", "提案办理经费"],
             id="项目支出包括 opens the list: the first item is named without it",
         ),
+        pytest.param(
+            "青川县2023年彩票公益金项目资金绩效自评报告\n一、资金投入情况\n"
+            "资金已分配下达到项目建设单位:青石村文化广场建设项目资金120万元、"
+            "河西村健身步道工程项目资金95.5万元、老年活动中心改造项目资金1,100万元。\n",
+            [
+                "2023年彩票公益金项目",
+                "青石村文化广场建设项目资金",
+                "河西村健身步道工程项目资金",
+                "老年活动中心改造项目资金",
+            ],
+            id="the first item after a lead-in closed by a colon",
+        ),
+        pytest.param(
+            "青川县2023年彩票公益金项目资金绩效自评报告\n一、资金投入情况\n"
+            "资金已全部分配到青石村文化广场建设项目120万元,河西村健身步道工程95.5万元,老年活动中心改造项目1,100万元。\n",
+            ["2023年彩票公益金项目", "青石村文化广场建设项目", "河西村健身步道工程", "老年活动中心改造项目"],
+            id="分配到 before the first item",
+        ),
+        pytest.param(
+            "青川县2023年彩票公益金项目资金绩效自评报告\n一、资金投入情况\n"
+            "资金下达给青石村文化广场建设项目资金120万元、河西村健身步道工程安排95.5万元、"
+            "老年活动中心改造项目下达资金1100万元。\n",
+            [
+                "2023年彩票公益金项目",
+                "青石村文化广场建设项目资金",
+                "河西村健身步道工程",
+                "老年活动中心改造项目",
+            ],
+            id="the verb before each item's amount; the first item's amount is no budget of the fund",
+        ),
+        pytest.param(
+            "青川县2023年彩票公益金项目资金绩效自评报告\n一、资金投入情况\n"
+            "计划投资1,800万元,年度资金安排1,520.5万元,其中:中央资金1,000万元、省级资金520.5万元。\n",
+            ["2023年彩票公益金项目"],
+            id="年度资金安排 is a label, not an item",
+        ),
+        pytest.param(
+            "青川县财政局重点绩效评价工作情况\n"
+            "2023年,我局重点抽取了城区排水管网改造项目、乡村学校食堂提升工程、农机购置补贴、"
+            "G318青川段养护(东线)、困难群众救助共12个项目进行了绩效评价。涉及资金总额5200万元。\n",
+            [
+                "城区排水管网改造项目",
+                "乡村学校食堂提升工程",
+                "农机购置补贴",
+                "G318青川段养护(东线)",
+                "困难群众救助",
+            ],
+            id="evaluated projects named in one sentence, fewer than counted",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "今年对青川县城乡供水一体化项目、学生营养改善计划(含城区、乡镇)、村级组织运转经费"
+            "等3个项目开展重点绩效评价,结果如下。\n",
+            ["青川县城乡供水一体化项目", "学生营养改善计划(含城区、乡镇)", "村级组织运转经费"],
+            id="对…等3个项目开展评价; a 、 inside brackets is no separator",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "2023年选取了城区供水管网改造工程、乡村学校营养餐补助和农机购置补贴资金三个项目开展重点绩效评价。\n",
+            ["城区供水管网改造工程", "乡村学校营养餐补助", "农机购置补贴资金"],
+            id="the last two names joined by 和, counted in Chinese numerals",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "我局对城区供水管网改造工程、乡村学校营养餐补助资金、农机购置补贴资金开展了重点绩效评价。\n",
+            ["城区供水管网改造工程", "乡村学校营养餐补助资金", "农机购置补贴资金"],
+            id="uncounted names that each say they are projects",
+        ),
+        pytest.param(
+            "青川县财政局关于2023年度财政重点绩效评价结果的公告\n"
+            "我局对城区供水、乡村教育、农机购置开展了重点绩效评价。\n",
+            [],
+            id="uncounted names that do not say they are projects",
+        ),
+        pytest.param(
+            "青川县财政局2023年绩效评价工作总结\n"
+            "按照优先选择覆盖面广、影响力大、社会关注度高的项目进行重点评价的原则开展工作。"
+            "聚焦教育、医疗、养老等5个领域,对26个乡镇开展评价。\n",
+            [],
+            id="qualities, areas and places listed are no projects",
+        ),
     ],
 )
 def test_listed_projects(text: str, expected: list[str]) -> None:
@@ -262,3 +343,40 @@ def test_a_list_one_cell_per_line_under_its_unit_line() -> None:
         ("学前教育", "310.5"),
         ("校舍维修", "88"),
     ]
+
+
+_FORM = "财政项目支出绩效自评表 (2023 年度) "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "青川体育馆屋面防水 维修经费 项目名称 主管部门 青川县体育局 年初预算数 全年预算数 总分 -1- "
+            + _FORM
+            + "项目名称 全民健身赛事补助经费 主管部门 青川县体育局 年初预算数 总分 -2-\n",
+            ["全民健身赛事补助经费", "青川体育馆屋面防水维修经费"],
+            id="a name copied before its label, split by a line break; the next form's in order",
+        ),
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "项目名称 青川体育馆屋面防水维修经费 主管部门 青川县体育局 总分 -1- "
+            + _FORM
+            + "项目名称 全民健身赛事补助经费 主管部门 青川县体育局 总分 -2-\n",
+            ["青川体育馆屋面防水维修经费", "全民健身赛事补助经费"],
+            id="two forms, each name after its label",
+        ),
+        pytest.param(
+            "某中心2023年度项目自评价.pdf\n"
+            + _FORM
+            + "项目名称 青川体育馆屋面防水维修经费 主管部门 青川县体育局 年初预算数 总分 -1-\n",
+            ["青川体育馆屋面防水维修经费"],
+            id="one form",
+        ),
+    ],
+)
+def test_the_project_of_each_form(text: str, expected: list[str]) -> None:
+    assert [name for name, _, _ in _projects(text)] == expected

@@ -48,3 +48,77 @@ def test_evidence_stays_inside_its_paragraph() -> None:
     assert prose_self_score(found, evidence) == 96
     cite = evidence["/self_score"]
     assert cite["text"] == "自评得分" and (cite["start"], cite["end"]) == (3, 7)
+
+
+# A self-evaluation form a PDF copy ran onto one line: the budget row (分值 10, 得分 9.4), then the
+# indicator rows' 指标值 / 实际完成值 / 分值 / 得分, the total row's 100 and score, and its label
+# 总分 copied after other cells.
+_BUDGET_ROW = "年初预算数 全年预算数 全年执行数 分值 执行率 得分 36.5 36.5 34.3 10 9.4 94% "
+_HEADER = "一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 "
+
+
+@pytest.mark.parametrize(
+    ("rows", "score"),
+    [
+        pytest.param(
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 100 99.4",
+            99.4,
+            id="indicators and the budget row's score add up to the total",
+        ),
+        pytest.param(
+            "=4次 4次 25 25 >=95% 96% 25 24 按时 按时 25 25 >=90% 92% 25 25 100 99",
+            99,
+            id="indicators worth 100 by themselves",
+        ),
+        pytest.param(
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 100 98.62",
+            None,
+            id="a total the figures do not make is not taken",
+        ),
+        pytest.param(
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 18.5 100 97.9",
+            97.9,
+            id="an indicator scored below its weight",
+        ),
+        pytest.param(
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20",
+            None,
+            id="no total row",
+        ),
+    ],
+)
+def test_total_of_a_form_run_onto_one_line(rows: str, score: float | None) -> None:
+    form = "项目支出绩效自评表 (2023年度) " + _BUDGET_ROW + _HEADER
+    line = form + rows + " 产出指标 数量指标 满意度 总分 -1-"
+    assert prose_self_score(paragraphs(line), {}) == score
+
+
+@pytest.mark.parametrize(
+    ("budget_row", "rows"),
+    [
+        pytest.param(
+            "分值 执行率 得分 36.5 36.5 34.3 10 94% 9.4 ",
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 100 99.4 总分",
+            id="the execution rate between the budget row's weight and score",
+        ),
+        pytest.param(
+            "分值 得分 36.5 36.5 34.3 10 9.4 ",
+            "=4次 4次 20 20 >=95% 96% 30 30 按时 按时 20 20 >=90% 92% 20 20 总分 100 99.4 -1-",
+            id="the total row right after its label",
+        ),
+    ],
+)
+def test_total_of_a_form_run_onto_one_line_other_orders(budget_row: str, rows: str) -> None:
+    line = "年初预算数 全年预算数 全年执行数 " + budget_row + _HEADER + rows
+    assert prose_self_score(paragraphs(line), {}) == 99.4
+
+
+def test_a_form_run_onto_one_line_in_yuan_with_thousands_separators() -> None:
+    line = (
+        "年初预算数 全年预算数 全年执行数 分值 执行率 得分 120,000.00 120,000.00 96,000 10 8 80% "
+        + _HEADER
+        + "=3个 3个 30 30 及时 及时 30 30 >=90% 95% 30 30 100 98 总分"
+    )
+    evidence: Evidence = {}
+    assert prose_self_score(paragraphs(line), evidence) == 98
+    assert evidence["/self_score"]["text"] == "100 98"

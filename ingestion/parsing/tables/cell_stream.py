@@ -345,7 +345,9 @@ def stream_tables(cells: Stream) -> list[Found]:
             table = _count_table(stream, i)
         elif words.startswith(_COST_HEADER):
             table = _cost_table(stream, i)
-        elif _has(words, _STAGE_WORDS):
+        elif _has(words, _STAGE_WORDS) and not (i > floor and _has(_words(stream[i - 1]), _BUDGET_WORDS)):
+            # Only from the header's first word: read from a later one, its figures would shift
+            # under the wrong words (a row missing a cell matches the shorter header).
             table = _headed_figures(stream, i)
         if table is None:
             i += 1

@@ -207,3 +207,16 @@ def test_budget_header_with_its_figures_and_no_row_label() -> None:
 
 def test_budget_header_with_too_few_figures_is_no_table() -> None:
     assert stream_tables(stream("年初预算数", "全年预算数", "全年执行数", "30", "说明")) == []
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        pytest.param(("52", "52", "49.5", "10", "9.5"), id="one figure missing (the rate copied elsewhere)"),
+        pytest.param(("52", "52", "49.5", "10"), id="two figures missing"),
+    ],
+)
+def test_a_budget_header_is_read_from_its_first_word_only(figures: tuple[str, ...]) -> None:
+    # Read from 全年预算数 on, five figures would fit five header words, each under the wrong one.
+    header = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    assert stream_tables(stream(*header, *figures, "年度总体目标")) == []
