@@ -1,6 +1,6 @@
 """The part of a fund an evaluation covers, when the report says it is not all of it.
 
-``共下达某资金289403万元 … 本次纳入绩效评价范围的资金151640万元``: the fund issued and the money
+``共下达某资金52000万元 … 本次纳入绩效评价范围的资金31800万元``: the fund issued and the money
 evaluated differ, so which one is the report's budget is not stated. A full-year budget read from
 a stage-less figure (下达, 合计, a named fund's amount) then stays null unless it is the evaluated
 amount; a budget stated with its stage (全年预算数) is kept.
