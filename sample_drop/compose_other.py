@@ -1,4 +1,4 @@
-"""重点项目绩效评价结果 and 项目支出绩效自评报告 of one project."""
+"""重点项目绩效评价 results and 项目支出绩效自评报告 of one project."""
 
 from __future__ import annotations
 

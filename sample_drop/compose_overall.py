@@ -19,7 +19,7 @@ def _basic_spending(w: Writer) -> None:
     facts, stated, year = w.facts, w.facts.amounts, w.facts.year
     w.heading(2, "基本支出情况")
     if "appropriation_expenditure" not in stated:
-        w.para(f"一般公共预算基本支出{stated['basic'].text}万元，主要用于人员经费、日常公用经费开支。")
+        w.para(f"一般公共预算基本支出{stated['basic'].text}万元，主要用于保障在职人员工资福利和机关日常运转。")
         return
     lines = []
     if "budget_initial" in stated and facts.execution is None:
@@ -27,12 +27,12 @@ def _basic_spending(w: Writer) -> None:
         label = w.rng.choice(("年度年初预算资金", "年初预算资金", "年度年初预算数为"))
         lines.append(f"{year}{label}{stated['budget_initial'].text}万元。")
     if "appropriation_revenue" in stated:
-        lines.append(f"{year}年度单位一般公共预算财政拨款收入{stated['appropriation_revenue'].text}万元。")
+        lines.append(f"{year}年度一般公共预算财政拨款收入{stated['appropriation_revenue'].text}万元。")
     parts = "，".join(f"{label}{stated[key].text}万元" for key, label in _PARTS if key in stated)
     among = w.rng.choice(("其中：", "其中，"))
     breakdown = f"，{among}{parts}" if parts else ""
     lines.append(
-        f"{year}年度单位一般公共预算财政拨款支出{stated['appropriation_expenditure'].text}万元，"
+        f"{year}年度一般公共预算财政拨款支出{stated['appropriation_expenditure'].text}万元，"
         f"{among}项目支出{stated['project'].text}万元，基本支出{stated['basic'].text}万元{breakdown}。"
     )
     w.para(*(f"{i}{'、' if w.rng.random() < 0.5 else '.'}{line}" for i, line in enumerate(lines, start=1)))
@@ -48,9 +48,9 @@ def _project_spending(w: Writer) -> None:
         w.para(f"项目支出{total}万元，其中，{listed}。")
     elif w.rng.random() < 0.5:
         listed = "，".join(f"{name}{spent}万元" for name, spent in items)
-        w.para(f"{year}年度一般公共预算安排项目支出{total}万元。其中：{listed}。")
+        w.para(f"{year}年度一般公共预算项目支出{total}万元。其中：{listed}。")
     else:
-        w.para(f"{year}年度一般公共预算拨款项目支出{total}万元。其中：")
+        w.para(f"{year}年度财政拨款项目支出{total}万元。其中：")
         listed = "".join(
             # Hand-typed lists mix full-width and ASCII semicolons.
             f"{i}、{name}项目支出{spent}万元{w.rng.choice('；;')}"
@@ -68,17 +68,17 @@ def compose_overall(w: Writer) -> None:
     _project_spending(w)
     sections.fund_sections(w)
     w.heading(1, "部门整体支出绩效情况")
-    w.para(f"{facts.year}年，{w.self_name}在区委、区政府的正确领导下，各项事业持续、平稳、健康发展。")
+    w.para(f"{facts.year}年，{w.self_name}在区委、区政府的坚强领导下，围绕年度目标扎实推进各项工作。")
     sections.achievements(w)
     sections.self_score_sentence(w)
     sections.problems_and_measures(w, together=w.rng.random() < 0.3)
     sections.disclosure(w)
     if facts.cost_control:
-        w.para("附件1", f"{facts.year}年度部门（单位）整体支出绩效评价基础数据表")
+        w.para("附件1", f"部门整体支出基础数据表（{facts.year}年度）")
         w.table(cost_control_table(facts))
     if facts.indicators:
         w.para(
-            f"附件：1. {facts.year}年度部门整体支出绩效评价基础数据表",
+            f"附件：1. 部门整体支出基础数据表（{facts.year}年度）",
             f"2. {facts.year}年度部门整体支出绩效自评表",
         )
         unit_label = w.self_name if facts.names_unit else None

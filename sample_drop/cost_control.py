@@ -1,4 +1,4 @@
-"""The basic-data table (整体支出绩效评价基础数据表): staff control and cost-control rows."""
+"""The basic-data table (基础数据表): staff control and cost-control rows."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def fill_cost_control(rng: random.Random, facts: ReportFacts) -> None:
     three = tuple(v + a + c for v, a, c in zip(vehicles, abroad, reception, strict=True))
     rows = [
         ("三公经费", "三公经费", three),
-        ("公务用车购置和维护经费", "   1、公务用车购置和维护经费", vehicles),
+        ("公务用车购置及运行维护费", "   1、公务用车购置及运行维护费", vehicles),
         ("公车购置", "       其中：公车购置", purchase),
         ("公车运行维护", "             公车运行维护", running),
         ("出国经费", "   2、出国经费", abroad),

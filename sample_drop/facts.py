@@ -72,7 +72,7 @@ class CostRow:
     """A row of the basic-data table's money section (三公经费, 项目支出, 公用经费 ...)."""
 
     item: str  # as the truth names it: no numbering, no 其中
-    label: str  # as the cell writes it: "   1、公务用车购置和维护经费"
+    label: str  # as the cell writes it: "   1、公务用车购置及运行维护费"
     prior_final: Amount | None
     budget: Amount | None
     final: Amount | None

@@ -16,7 +16,7 @@ from sample_drop.units import Unit
 def _title(rng: random.Random, facts: ReportFacts) -> str | None:
     year, unit = facts.year, facts.unit
     if facts.kind == "key_projects":
-        return f"{year}年度重点项目绩效评价结果"
+        return f"{year}年度重点项目绩效评价情况"
     if facts.kind == "project_expenditure":
         return f"{year}年度{facts.project_name}项目支出绩效自评报告"
     options: list[str | None] = ["部门整体支出绩效自评报告", None]

@@ -28,7 +28,7 @@ def unit_profile(w: Writer) -> None:
     duties = narrative.pick(w.rng, narrative.DUTIES, 4, 9)
     w.para("".join(f"{i}.{duty}。" for i, duty in enumerate(duties, start=1)))
     w.heading(2, "机构设置")
-    w.para("内设党政办公室、党建办公室、财政所、城市管理办公室、公共服务办公室、公共安全办公室。")
+    w.para("内设综合办公室、组织人事办公室、财政所、城建办公室、社会事务办公室、应急管理办公室。")
     if w.facts.staffing:
         w.heading(2, "人员情况")
         w.para(staffing_sentence(w))
@@ -52,7 +52,7 @@ def fund_sections(w: Writer) -> None:
         if stated.value == 0:
             w.para("无。")
         else:
-            w.para(f"{w.facts.year}年度政府性基金预算安排支出{stated.text}万元，均为基本支出。")
+            w.para(f"{w.facts.year}年度政府性基金预算支出{stated.text}万元，全部为基本支出。")
 
 
 def achievements(w: Writer) -> None:
@@ -66,13 +66,13 @@ def self_score_sentence(w: Writer) -> None:
     score = w.facts.self_score
     if score is not None and not w.facts.indicators:
         w.para(
-            f"{w.facts.year}年度{w.self_name}全体干部职工苦干实干、主动作为。本次绩效自评评分{points(score)}分。"
+            f"{w.facts.year}年度{w.self_name}全体干部职工齐心协力、担当作为。本次绩效自评评分{points(score)}分。"
         )
 
 
 def problems_and_measures(w: Writer, together: bool = False) -> None:
     if together:
-        w.heading(1, "存在的主要问题及下一步改进措施")
+        w.heading(1, "存在的主要问题及改进措施")
         w.numbered(w.facts.problems)
         w.para(*(f"{m}。" for m in w.facts.measures))
         return
@@ -90,7 +90,7 @@ def disclosure(w: Writer) -> None:
         where = f"{w.facts.unit.region.district}政府门户网站"
         w.region_named = True
     w.para(
-        f"绩效自评的结果将运用于本单位的预算编制和财政资金管理中，并与{w.facts.year}年部门决算一起在{where}信息公开专栏中公开。"
+        f"自评结果将作为本单位下一年度预算安排和资金管理的重要参考，并与{w.facts.year}年部门决算一起在{where}信息公开专栏中公开。"
     )
 
 

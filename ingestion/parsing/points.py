@@ -2,7 +2,7 @@
 
 A point is one numbered line (1、 （一） 一是 ...) or one paragraph; a paragraph enumerating
 inline (一是…；二是…；三是…) gives one point per item. Sections whose heading names both
-(存在的主要问题及下一步改进措施) are split: their numbered points are problems and the
+(存在的主要问题及改进措施) are split: their numbered points are problems and the
 unnumbered paragraph after them, or a point opening with a remedy verb, is a measure.
 When several sections qualify, those about 绩效/预算/评价 win (a 工作中存在的问题 of a work
 summary is a weaker source).

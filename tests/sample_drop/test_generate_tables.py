@@ -114,7 +114,7 @@ def test_every_key_project_layout_reads_back_projects_and_totals(
     layout: str, fmt: str, tmp_path: Path
 ) -> None:
     facts = _facts("key_projects", seed=7)
-    document = ReportDocument(title_lines=["重点项目绩效评价结果"])
+    document = ReportDocument(title_lines=["重点项目绩效评价情况"])
     document.add(key_project_table.key_project_table(random.Random(1), facts, layout))
 
     read = extract_tables(read_document(_rendered(document, fmt, tmp_path), f"projects.{fmt}"))

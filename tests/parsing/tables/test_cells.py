@@ -98,7 +98,7 @@ def test_number_is_int_only_when_integral() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("   1、公务用车购置和维护经费", "公务用车购置和维护经费", id="arabic numbering"),
+        pytest.param("   1、公务用车购置及运行维护费", "公务用车购置及运行维护费", id="arabic numbering"),
         pytest.param("       其中：公车购置", "公车购置", id="其中 prefix"),
         pytest.param("项目支出：", "项目支出", id="trailing colon"),
         pytest.param("（二）出国经费", "出国经费", id="parenthesised chinese numbering"),

@@ -10,7 +10,7 @@ STAFF = [["财政供养人员情况（人）", "编制数", "2022年实际在职
 MONEY = [
     ["经费控制情况（万元）", "2021年决算数", "2022年预算数", "2022年决算数"],
     ["三公经费", "1.5", "2", "1.2"],
-    ["   1、公务用车购置和维护经费", "0", "0", "0"],
+    ["   1、公务用车购置及运行维护费", "0", "0", "0"],
     ["       其中：公车购置", "0", "", "0"],
     ["项目支出：", "1,200.50", "", "980"],
     ["    2、运行维护经费", "", "", ""],
@@ -23,7 +23,7 @@ AFTER = [
 ]
 EXPECTED = [
     {"item": "三公经费", "prior_final_wan": "1.5", "budget_wan": "2", "final_wan": "1.2"},
-    {"item": "公务用车购置和维护经费", "prior_final_wan": "0", "budget_wan": "0", "final_wan": "0"},
+    {"item": "公务用车购置及运行维护费", "prior_final_wan": "0", "budget_wan": "0", "final_wan": "0"},
     {"item": "公车购置", "prior_final_wan": "0", "budget_wan": None, "final_wan": "0"},
     {"item": "项目支出", "prior_final_wan": "1200.50", "budget_wan": None, "final_wan": "980"},
     {"item": "政府采购金额", "prior_final_wan": None, "budget_wan": "12", "final_wan": "113.50"},
