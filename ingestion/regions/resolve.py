@@ -1,9 +1,9 @@
 """Find the reporting unit's own region and complete it from the gazetteer.
 
-Evidence, strongest first: the region prefix of the unit's full name (株洲市芦淞区建宁街道办事处
+Evidence, strongest first: the region prefix of the unit's full name (株洲市芦淞区松岭街道办事处
 in a title or a 单位名称 line), then the district of the portal that published it (its 发布机构
 or site name), then county-level names in the body (芦淞区政府门户网). A body
-mention of only a province or city is not enough (a unit "入选湖南省第四批..." is not thereby a
+mention of only a province or city is not enough (a unit "获评湖南省第三批..." is not thereby a
 provincial unit), and names inside quotes or book-title marks (“开福区夜经济示范街”, 《...》)
 never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
 city named in the text singles one out; otherwise the region stays null with a warning.
@@ -69,7 +69,7 @@ def _fits(child: Division, parent: Division | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def split_region_prefix(name: str) -> tuple[Division | None, str]:
-    """``株洲市芦淞区建宁街道办事处`` -> (芦淞区, ``建宁街道办事处``): the most specific division named
+    """``株洲市芦淞区松岭街道办事处`` -> (芦淞区, ``松岭街道办事处``): the most specific division named
     at the start of ``name`` (each level must sit inside the previous one) and the rest."""
     gazetteer = load_gazetteer()
     found: Division | None = None

@@ -23,10 +23,10 @@ def memory_drop() -> str:
             f"{root}/zhuzhou/a.txt": b"report a",
             f"{root}/zhuzhou/a.txt.meta.json": json.dumps(
                 {
-                    "title": "建宁街道2023年度整体支出绩效自评报告",
+                    "title": "松岭街道2023年度整体支出绩效自评报告",
                     "url": "https://portal.example/a.html",
                     "published_date": "2024-03-05",
-                    "unit": "建宁街道办事处",
+                    "unit": "松岭街道办事处",
                     "publisher": "芦淞区财政局",
                 }
             ).encode(),
@@ -54,12 +54,12 @@ def test_sidecar_fills_the_provenance(memory_drop: str) -> None:
     item = next(item for item in iter_drop_folder(memory_drop) if item.name == "a.txt")
     seen = item.provenance
     assert (seen.listing_title, seen.source_uri) == (
-        "建宁街道2023年度整体支出绩效自评报告",
+        "松岭街道2023年度整体支出绩效自评报告",
         "https://portal.example/a.html",
     )
     assert (seen.published_date, seen.unit_hint, seen.publisher) == (
         date(2024, 3, 5),
-        "建宁街道办事处",
+        "松岭街道办事处",
         "芦淞区财政局",
     )
     assert seen.collected_at.utcoffset() is not None and seen.collected_at.utcoffset().total_seconds() == 0

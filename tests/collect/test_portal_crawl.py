@@ -34,7 +34,7 @@ def _build_portal(site: PortalSite) -> None:
             "/list/index.html": Route(
                 _listing(
                     [
-                        ("../art/a1.html", "建宁街道2023年度整体支出绩效自评报告", "2024-03-05"),
+                        ("../art/a1.html", "松岭街道2023年度整体支出绩效自评报告", "2024-03-05"),
                         ("/art/a2.html", "董家塅街道绩效自评", "2024-03-06"),
                         ("/private/a9.html", "不许抓取", "2024-03-07"),
                         ("http://example.invalid/art/a7.html", "别的网站", "2024-03-08"),
@@ -109,7 +109,7 @@ def test_crawl_lands_attachments_and_article_text(crawled, tmp_path: Path) -> No
     }
     first = rows[f"{base}/files/r1.txt"]
     assert (first["listing_title"], first["published_date"]) == (
-        "建宁街道2023年度整体支出绩效自评报告",
+        "松岭街道2023年度整体支出绩效自评报告",
         "2024-03-05",
     )
     assert (first["portal"], first["publisher"], first["format"]) == ("test-portal", "测试财政局", "txt")

@@ -163,7 +163,7 @@ SEED_000 = MartReport(
 )
 SEED_002 = MartReport(
     "0" * 63 + "2",
-    "建宁街道办事处",
+    "松岭街道办事处",
     2023,
     amounts_wan={
         "appropriation_expenditure": "1676.35",

@@ -113,7 +113,7 @@ SEED_EXPECTED = [
             "weights_total": P,
             "execution_rate": P,
         },
-        id="002 建宁 2023",
+        id="002 松岭 2023",
     ),
     pytest.param(
         SEED_003,

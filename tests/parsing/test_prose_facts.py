@@ -191,14 +191,14 @@ def test_metrics_with_qualifiers_and_round_words() -> None:
 
 def test_title_joined_over_lines_and_metadata() -> None:
     document = document_of(
-        "部门（单位）名称：株洲市芦淞区建宁街道办事处（盖章）\n2023年度株洲市芦淞区建宁街道办事处整体支出\n绩效自评报告\n一、基本情况\n"
+        "部门（单位）名称：株洲市芦淞区松岭街道办事处（盖章）\n2023年度株洲市芦淞区松岭街道办事处整体支出\n绩效自评报告\n一、基本情况\n"
     )
     found = find_title(document)
-    assert found is not None and found[0] == "2023年度株洲市芦淞区建宁街道办事处整体支出绩效自评报告"
+    assert found is not None and found[0] == "2023年度株洲市芦淞区松岭街道办事处整体支出绩效自评报告"
     assert report_kind(found[0], document.text) == "overall_expenditure"
     assert fiscal_year(found[0], document.text) == (2023, [])
     name, full_names, _ = unit_name(document, None)
-    assert (name, full_names) == ("建宁街道办事处", ["株洲市芦淞区建宁街道办事处"])
+    assert (name, full_names) == ("松岭街道办事处", ["株洲市芦淞区松岭街道办事处"])
 
 
 def test_fiscal_year_ignores_a_tie() -> None:
