@@ -51,16 +51,16 @@ def _xfail(pattern: str) -> pytest.MarkDecorator:
 # -- amounts, budget execution and indicators: many scored facts per report ------------------
 
 PROSE_APPROVED_BUDGET = (
-    "某州信息中心2024年度项目支出绩效单位自评报告\n一、基本情况\n"
+    "某州信息中心2024年项目支出绩效自评报告\n一、基本情况\n"
     "2024年,本中心实施项目共12个,年初批复预算780万元(含1个结转项目40万元),调整后预算702.5万元。\n"
 )
 PROSE_SUBJECT_BEFORE_LABEL = (
-    "某县文化馆2023年度项目支出绩效自评报告\n一、项目基本情况\n"
+    "某县文化馆2023年项目支出绩效自评报告\n一、项目基本情况\n"
     "本项目年初预算数120万元,全年预算数150万元,全年执行数148.5万元。\n"
 )
 PROSE_TOTALS_BOTH_WAYS = (
-    "2024年度单位决算\n第一部分单位概况\n第二部分2024年度单位决算情况说明\n"
-    "一、收入支出决算总体情况说明\n2024年度收、支总计均为836.12万元。与上年相比增加20.5万元。\n"
+    "2024年度单位决算\n第一部分单位概况\n第二部分 2024年度决算情况说明\n"
+    "一、收入支出决算总体情况说明\n2024年度本单位收、支总计均为836.12万元。与上年相比增加20.5万元。\n"
 )
 PIPE_ROWS_BLANK_SCORE = (
     "部门预算项目支出绩效自评表(2023年度) | |||\n"
@@ -103,12 +103,12 @@ ONE_CELL_PER_LINE_BLANK_LINES = "\n\n".join(
     )
 )  # fmt: skip
 FLATTENED_TABLE = (
-    "附件: 项目支出绩效自评表 (2022年度) 项目名称 村庄保洁项目 主管部门 219-池州市贵池区梅街镇人民政府 "
-    "实施单位 219001-池州市贵池区梅街镇人民政府 "
-    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
-    "年度资金总额: 60 58.5 58.5 10 100% 10 其中:本年财政拨款 60 58.5 58.5 上年结转资金 其他资金 "
-    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
-    "产出指标(50分) 数量指标 保洁村庄数量 ≥12个 12 25 25 质量指标 保洁达标率 ≥95% 97% 25 25\n"
+    "附件2: 项目支出绩效自评表(2022年度) 项目名称 河道保洁项目 主管部门 305-池州市贵池区某镇人民政府 "
+    "实施单位 305001-池州市贵池区某镇人民政府 "
+    "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 44 43.2 43.2 10 100% 10 其中:当年财政拨款 44 43.2 43.2 其他资金 "
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 保洁河段长度 ≥8公里 8.5 25 25 质量指标 水面保洁达标率 ≥90% 96% 25 25\n"
 )
 TRADITIONAL_SCRIPT = (
     "昌吉市檔案館2023年度部門決算公開說明\n第一部分 單位概況\n二、機構設置及人員情況\n"
@@ -194,9 +194,9 @@ AMOUNT_CASES = [
     pytest.param(
         FLATTENED_TABLE,
         {
-            "budget_execution.initial_wan": "60", "budget_execution.full_year_wan": "58.5",
-            "budget_execution.executed_wan": "58.5", "budget_execution.score": 10,
-            "indicators.0.name": "保洁村庄数量", "indicators.0.level1": "产出指标", "indicators.1.score": 25,
+            "budget_execution.initial_wan": "44", "budget_execution.full_year_wan": "43.2",
+            "budget_execution.executed_wan": "43.2", "budget_execution.score": 10,
+            "indicators.0.name": "保洁河段长度", "indicators.0.level1": "产出指标", "indicators.1.score": 25,
         },
         id="self-evaluation table flattened to one line",
     ),
@@ -245,9 +245,9 @@ REPORT_CASES = [
         id="unit named only in the body before 下设",
     ),
     pytest.param(
-        "云县统计局2023年度部门决算 |\n来源:云县人民政府 时间:2024-10-21 |\n目 录 第一部分 部门概况\n",
+        "云县水务局2023年度部门决算 |\n来源:云县人民政府 时间:2024-10-21 |\n目 录 第一部分 部门概况\n",
         {
-            "report.unit_name": "统计局",
+            "report.unit_name": "水务局",
             "report.region.division_code": "530922",
             "report.kind": "final_accounts",
         },
@@ -255,8 +255,8 @@ REPORT_CASES = [
     ),
     pytest.param(
         "2020年某市档案馆决算公开报告.doc\n内蒙古自治区包头市"
-        "档案馆 2020年度决算公开报告 目录 第一部分 单位基本情况 "
-        "一、单位职能、职责 二、单位机构设置 第二部分 2020年度单位决算情况说明\n",
+        "档案馆 2020年度决算说明 目录 一、单位概况 "
+        "(一)主要职能 (二)机构设置 二、2020年度决算表\n",
         {"report.unit_name": "档案馆", "report.region.division_code": "150200", "report.fiscal_year": 2020},
         id="title flattened with the table of contents",
     ),
@@ -291,10 +291,10 @@ REPORT_CASES = [
         id="a town health centre in the title keeps 中心卫生院",
     ),
     pytest.param(
-        "今天是: 网站管理入口\n宁乡检察:积极参与治砂工作 临"
-        "湘检察依法督促关停砖瓦厂 嘉禾:县人大专题研究公益诉讼\n"
-        "当前位置:首页 > 通知公告\n\n湖南省气象局2017年度部门整体支出"
-        "绩效评价报告\n\n日期: 2018-06-25 来源: 湖南省气象局\n"
+        "今天是: 网站管理入口\n宁乡:召开秋季森林防火部署会 临"
+        "湘:启动城区管网改造 嘉禾:举办农民丰收节活动\n"
+        "当前位置:首页 > 通知公告\n\n湖南省气象局2019年度部门整体支出"
+        "绩效评价报告\n\n日期: 2020-06-25 来源: 湖南省气象局\n"
         "  一、部门概况\n",
         {
             "report.region.division_code": "430000",
@@ -310,10 +310,10 @@ REPORT_CASES = [
 
 POINTS_CASES = [
     pytest.param(
-        "某局2017年度部门整体支出绩效自评报告\n三、自评情况\n"
-        "按照预算绩效管理要求,本部门对2017年整体支出开展绩效自评,"
-        "自评得分92分,存在的问题:一是年初编制预算时测算不够精细,造成预算资金偏大。二是专项资金申报不够及时。"
-        "下一步改进措施:一是年初编制预算时应精准测算。二是按进度申报资金计划,及时拨付资金。\n",
+        "某局2019年度部门整体支出绩效自评报告\n三、自评情况\n"
+        "按照预算绩效管理要求,本部门对2019年整体支出开展绩效自评,"
+        "自评得分92分,存在的问题:一是部分项目支出测算偏粗,预算与实际差距较大。二是资金拨付进度偏慢。"
+        "下一步改进措施:一是细化项目支出测算。二是加快资金拨付进度。\n",
         {"problems": NON_EMPTY, "measures": NON_EMPTY, "self_score": 92},
         id="problems and measures inline after 自评得分",
     ),

@@ -33,7 +33,7 @@ def metrics_of(text: str) -> list[tuple[str | None, ...]]:
             id="phrase starts after 和",
         ),
         pytest.param(
-            "本街道编制数48人，在职人数43人，退休人员8人。", [], id="staff counts belong to staffing"
+            "本街道编制数52人，在职人数47人，退休人员6人。", [], id="staff counts belong to staffing"
         ),
         pytest.param(
             "预算执行率98%，项目支出419.02万元，2023年12月。", [], id="budget percent, money, dates"

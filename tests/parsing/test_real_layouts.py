@@ -21,9 +21,9 @@ def _extract(text: str) -> dict:
     ("text", "unit", "region", "kind", "year"),
     [
         pytest.param(
-            "信息公开\n- 索引号: abc/2025-00011\n- 发布机构: 湘西州农业服务中心\n- 发布日期: 2025-04-20\n"
-            "湘西州农业服务中心2024年度项目支出绩效自评报告\n一、基本情况\n本中心承担全州农技推广。\n",
-            "农业服务中心",
+            "信息公开\n- 索引号: abc/2025-00011\n- 发布机构: 湘西州农技推广站\n- 发布日期: 2025-04-20\n"
+            "湘西州农技推广站2024年度项目支出绩效自评报告\n一、基本情况\n本站承担全州农技推广。\n",
+            "农技推广站",
             ("湖南省", "湘西土家族苗族自治州", None, "433100"),
             "project_expenditure",
             2024,
@@ -31,10 +31,10 @@ def _extract(text: str) -> dict:
         ),
         pytest.param(
             "[ 索引号 ] | 1150000000/2024-00001 | [ 发文字号 ] | |\n"
-            "[ 发布机构 ] | 垫江县白石镇 | [ 有效性 ] | |\n"
+            "[ 发布机构 ] | 垫江县青禾镇 | [ 有效性 ] | |\n"
             "[ 发布日期 ] | 2024-03-01 | [ 成文日期 ] | 2024-03-01 |\n"
-            "垫江县白石镇人民政府2023年度部门决算\n一、单位基本情况\n白石镇人民政府负责全镇事务。\n",
-            "白石镇人民政府",
+            "垫江县青禾镇人民政府2023年度决算公开\n一、单位基本情况\n青禾镇人民政府负责全镇事务。\n",
+            "青禾镇人民政府",
             ("重庆市", "重庆市", "垫江县", "500231"),
             "final_accounts",
             2023,
@@ -42,8 +42,8 @@ def _extract(text: str) -> dict:
         ),
         pytest.param(
             "索引号:\nqq11/2023-00042\n发布机构:\n株洲市财政局\n发布日期:\n2024-09-12\n"
-            "杭州市钱塘区人民政府白杨街道办事处2022年度部门决算公开说明\n目 录\n第一部分 部门概况\n",
-            "白杨街道办事处",
+            "杭州市钱塘区人民政府松岭街道办事处2022年部门决算公开说明\n目 录\n第一部分 部门概况\n",
+            "松岭街道办事处",
             ("浙江省", "杭州市", "钱塘区", "330114"),
             "final_accounts",
             2022,
@@ -61,11 +61,11 @@ def _extract(text: str) -> dict:
         pytest.param(
             "索引号: | x100200-0601-2022-0009 | 主题分类: | 综合政务 |\n"
             "发布机构: | 芦淞区枫溪街道 | 生成日期: | 2022-11-17 |\n"
-            "枫溪街道办事处2021年度部门决算\n一、部门主要职责\n",
+            "枫溪街道办事处2022年部门决算\n一、部门主要职责\n",
             "枫溪街道办事处",
             ("湖南省", "株洲市", "芦淞区", "430203"),
             "final_accounts",
-            2021,
+            2022,
             id="region from the portal's 发布机构 when it is the unit itself",
         ),
         pytest.param(
@@ -104,15 +104,15 @@ def test_portal_label_does_not_swallow_the_title() -> None:
     ("text", "amounts", "staffing"),
     [
         pytest.param(
-            "一、部门基本情况\n我局实有编制数 41 人，2021 年末在职人数 38 人、离\n退休人数 12 人。\n"
-            "二、支出情况\n2021年度一般公共预算财政拨款支出1 234.56 万元，其中：基本支出\n"
-            "1 000.06万元，项目支出234.50万元。\n",
-            {"appropriation_expenditure": "1234.56", "basic": "1000.06", "project": "234.50"},
+            "一、部门基本情况\n我局实有编制数 41 人，2022 年末在职人数 38 人、离\n退休人数 12 人。\n"
+            "二、支出情况\n2022年度一般公共预算财政拨款支出2 345.67 万元，其中：基本支出\n"
+            "2 111.17万元，项目支出234.50万元。\n",
+            {"appropriation_expenditure": "2345.67", "basic": "2111.17", "project": "234.50"},
             {"authorized": 41, "actual": 38},
             id="PDF text: wrapped lines, spaced digits; 离/退休 broken is still 离退休",
         ),
         pytest.param(
-            "一、收入支出决算总体情况说明\n2021年度收、支总计均为812.40万元。\n",
+            "一、收入支出决算总体情况说明\n2022年度收、支总计均为812.40万元。\n",
             {"appropriation_expenditure": "812.40"},
             {},
             id="收、支总计均为 in a 部门决算",
@@ -133,15 +133,15 @@ def test_portal_label_does_not_swallow_the_title() -> None:
     ],
 )
 def test_prose_figures(text: str, amounts: dict[str, str], staffing: dict[str, int]) -> None:
-    result = _extract("某某街道办事处2021年度部门决算\n" + text)
+    result = _extract("某某街道办事处2022年部门决算\n" + text)
     assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == amounts
     assert {k: v for k, v in result["staffing"].items() if v is not None} == staffing
 
 
 def test_evidence_points_at_the_document_text() -> None:
     text = (
-        "某某街道办事处2021年度部门决算\n一、支出\n"
-        "2021年度财政拨款支出1 234.56 万元，其中：基本支出\n1 000.06万元。\n"
+        "某某街道办事处2022年部门决算\n一、支出\n"
+        "2022年度财政拨款支出1 234.56 万元，其中：基本支出\n1 000.06万元。\n"
     )
     result = _extract(text)
     for pointer in ("/amounts_wan/appropriation_expenditure", "/amounts_wan/basic"):
@@ -151,7 +151,7 @@ def test_evidence_points_at_the_document_text() -> None:
 
 def test_staff_counts_of_a_basic_data_table_one_cell_per_line() -> None:
     text = (
-        "2023年度部门整体支出绩效评价基础数据表\n财政供养人员情况(人\n编制数\n2023 年实际在职人数\n"
+        "部门整体支出基础数据表（2023年度）\n财政供养人员情况(人\n编制数\n2023 年实际在职人数\n"
         "控制率\n12\n15\n125%\n"
     )
     staff = _extract(text)["staffing"]
