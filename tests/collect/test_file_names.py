@@ -28,7 +28,7 @@ def test_unsafe_names_are_refused(name: str, reason: str) -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("2023年度部门整体支出绩效自评报告.docx", id="chinese name"),
+        pytest.param("2023年度某局自评报告.docx", id="chinese name"),
         pytest.param("report..final.pdf", id="double dot inside"),
         pytest.param("报" * 85, id="255 utf-8 bytes"),
     ],

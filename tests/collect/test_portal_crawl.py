@@ -12,7 +12,7 @@ from ingestion.collect.http_fetch import USER_AGENT
 from ingestion.landing import collect_into_archive, iter_ledger
 from ingestion.settings import load_settings
 
-REPORT = "某街道办事处2023年度部门整体支出绩效自评报告\n基本支出{n}00万元\n".format
+REPORT = "某镇2023年度部门整体支出绩效自评报告\n基本支出{n}00万元\n".format
 
 
 def _listing(items: list[tuple[str, str, str]], next_href: str | None) -> bytes:

@@ -11,8 +11,8 @@ from ingestion import errors
 from ingestion.documents.pdf import read_pdf
 
 LONG_SENTENCE = (
-    "2021年度单位一般公共预算财政拨款支出1929.65万元，其中项目支出746.01万元，基本支出1183.64万元，"
-    "人员经费624.44万元，公用经费559.20万元，资金全部按照预算批复用途使用，未发现挤占挪用情况。"
+    "2022年度一般公共预算财政拨款支出2846.27万元，其中项目支出744.12万元，基本支出2102.15万元，"
+    "人员经费1240.60万元，公用经费861.55万元，资金全部按照预算批复用途使用，未发现挤占挪用情况。"
 )
 
 
@@ -49,11 +49,11 @@ def test_spaced_numbers_and_fake_bold_are_cleaned(files: Any) -> None:
     pdf = files.new_pdf()
     for offset in (0.0, 0.25):
         pdf.text(20 + offset, 20, "绩效自评报告")
-    pdf.text(20, 30, "共 28 个项目，资金 1 929.65 万元，2021 100 两个数。")
+    pdf.text(20, 30, "共 28 个项目，资金 2 846.27 万元，2021 100 两个数。")
 
     paragraphs = [p.text for p in read_pdf(bytes(pdf.output()), "r.pdf").paragraphs()]
 
-    assert paragraphs == ["绩效自评报告", "共28个项目，资金1929.65万元，2021 100两个数。"]
+    assert paragraphs == ["绩效自评报告", "共28个项目，资金2846.27万元，2021 100两个数。"]
 
 
 def test_ruled_table_with_spanned_cells_reads_each_cell_once(files: Any) -> None:
@@ -119,13 +119,13 @@ def test_a_line_ended_early_because_the_next_number_did_not_fit_goes_on(files: A
     margin = pdf.get_string_width(full)
     short = ""
     for char in "其中项目支出主要用于社区网格化管理及综治维稳等工作经费支出合计":
-        if pdf.get_string_width(short + char + "1929.65") > margin:
+        if pdf.get_string_width(short + char + "2846.27") > margin:
             break
         short += char
     pdf.text(20, 20, full)
     pdf.text(20, 27, short)
-    pdf.text(20, 34, "1929.65万元，资金全部到位。")
+    pdf.text(20, 34, "2846.27万元，资金全部到位。")
 
     paragraphs = [p.text for p in read_pdf(bytes(pdf.output()), "r.pdf").paragraphs()]
 
-    assert paragraphs == [full, f"{short}1929.65万元，资金全部到位。"]
+    assert paragraphs == [full, f"{short}2846.27万元，资金全部到位。"]

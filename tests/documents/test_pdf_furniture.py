@@ -65,7 +65,7 @@ def test_pdf_header_footer_and_page_numbers_are_dropped(files: Any) -> None:
     pdf = files.new_pdf()
 
     def header() -> None:
-        pdf.text(20, 12, "柳枫街道办事处2021年度部门整体支出绩效自评报告")
+        pdf.text(20, 12, "柳枫街道办事处2022年度部门整体支出绩效自评报告")
 
     def footer() -> None:
         pdf.text(95, 288, f"第 {pdf.page_no()} 页 共 {{nb}} 页")

@@ -9,7 +9,7 @@ import pytest
 from ingestion import errors
 from ingestion.documents.txt import decode_text, read_txt
 
-REPORT = "一、基本情况\r\n2021年度年初预算资金833.10万元。\r\n"
+REPORT = "一、基本情况\r\n2022年度年初预算资金812.60万元。\r\n"
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ REPORT = "一、基本情况\r\n2021年度年初预算资金833.10万元。\r\n"
 def test_decodes_and_records_the_encoding(data: bytes, encoding: str) -> None:
     document = read_txt(data)
     assert document.encoding == encoding
-    assert document.text == "一、基本情况\n2021年度年初预算资金833.10万元。\n"
+    assert document.text == "一、基本情况\n2022年度年初预算资金812.60万元。\n"
 
 
 def test_newlines_are_normalised() -> None:

@@ -73,7 +73,7 @@ def extraction_002() -> dict[str, Any]:
         },
         "projects": [
             {"name": n, "budget_wan": None, "spent_wan": s}
-            for n, s in (("补助社区工作经费", "267.73"), ("城管环卫", "126.81"), ("其他", "24.48"))
+            for n, s in (("社区服务补助经费", "267.73"), ("城管环卫", "126.81"), ("其他", "24.48"))
         ],
         "indicators": [
             {"name": f"i{n}", "weight": w, "score": s}

@@ -15,7 +15,7 @@ from ingestion.landing import collect_into_archive, iter_ledger, land
 from ingestion.landing.ledger import LEDGER_COLUMNS
 from ingestion.settings import Settings, load_settings
 
-REPORT = "某街道办事处2023年度部门整体支出绩效自评报告\n基本支出100万元\n".encode()
+REPORT = "某镇2023年度部门整体支出绩效自评报告\n基本支出100万元\n".encode()
 
 
 def _collected(

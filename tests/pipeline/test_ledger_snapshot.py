@@ -26,14 +26,14 @@ def _land(settings: Settings, name: str, text: str) -> None:
 
 
 def test_the_snapshot_is_the_ledger_until_the_ledger_is_written_again(settings: Settings) -> None:
-    _land(settings, "a.txt", "某单位2023年度绩效自评报告 甲\n")
+    _land(settings, "a.txt", "某单位2023年绩效自评报告 甲\n")
     write_snapshot(settings, "run-1", list_records(settings))
     [entry] = current_ledger(settings, "run-1")
     assert entry.row["status"] == "landed" and entry.extraction_sha256 is None
     assert read_snapshot(settings, "run-1") is not None
 
     # Another run lands a document afterwards: run-1's snapshot no longer describes the ledger.
-    _land(settings, "b.txt", "某单位2023年度绩效自评报告 乙\n")
+    _land(settings, "b.txt", "某单位2023年绩效自评报告 乙\n")
     assert read_snapshot(settings, "run-1") is None
     assert len(current_ledger(settings, "run-1")) == 2, "scanned again"
 

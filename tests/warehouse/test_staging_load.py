@@ -59,7 +59,7 @@ def extraction(**overrides: Any) -> ReportExtraction:
         },
         "amounts_wan": {"basic": "1257.33", "project": "0.000001", "gov_fund": "0", "personnel": None},
         "projects": [
-            {"name": "补助社区工作经费", "budget_wan": "300", "spent_wan": "267.73"},
+            {"name": "社区服务补助经费", "budget_wan": "300", "spent_wan": "258.37"},
             {"name": "其他项目支出", "budget_wan": "30.5", "spent_wan": None},
         ],
         "staffing": {"authorized": 33, "actual": 33, "retired": None},
@@ -75,8 +75,8 @@ def extraction(**overrides: Any) -> ReportExtraction:
                      "evidence": "新增就业1358人"}],
         "evidence": {
             "/amounts_wan/basic": {"text": "基本支出1257.33万元", "start": 100, "end": 114},
-            "/projects/0/spent_wan": {"text": "补助社区工作经费267.73万元", "start": 200, "end": 217},
-            "/projects/0/name": {"text": "补助社区工作经费", "start": 200, "end": 208},
+            "/projects/0/spent_wan": {"text": "社区服务补助经费258.37万元", "start": 200, "end": 217},
+            "/projects/0/name": {"text": "社区服务补助经费", "start": 200, "end": 208},
             "/projects/1/name": {"text": "其他项目支出", "start": 300, "end": 306},
         },
         "warnings": ["表格第3行无法解析"],
@@ -126,7 +126,7 @@ def test_loading_twice_yields_the_same_rows(warehouse: Warehouse) -> None:
 
 def test_reloading_a_document_drops_rows_it_no_longer_has(warehouse: Warehouse) -> None:
     load_documents(warehouse, [ledger_row(SHA_A)], {SHA_A: extraction()})
-    fewer = extraction(projects=[{"name": "补助社区工作经费", "budget_wan": None, "spent_wan": "1"}])
+    fewer = extraction(projects=[{"name": "社区服务补助经费", "budget_wan": None, "spent_wan": "1"}])
     load_documents(warehouse, [ledger_row(SHA_A)], {SHA_A: fewer})
     assert warehouse.query("select project_seq, spent_wan from raw.report_projects") == [(0, Decimal("1"))]
 
@@ -141,7 +141,7 @@ def test_amounts_are_exact_decimals(warehouse: Warehouse) -> None:
 @pytest.mark.parametrize(
     ("seq", "expected"),
     [
-        pytest.param(0, ("补助社区工作经费267.73万元", 200, 217), id="spent_wan evidence preferred"),
+        pytest.param(0, ("社区服务补助经费258.37万元", 200, 217), id="spent_wan evidence preferred"),
         pytest.param(1, ("其他项目支出", 300, 306), id="falls back to the name's evidence"),
     ],
 )
