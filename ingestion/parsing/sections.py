@@ -1,7 +1,7 @@
 """The report's outline: which paragraphs are headings, and what each heading governs.
 
 Numbering styles, from outer to inner: 一、 / 第一部分 (1), （一） (2), 1、 1. (3), （1） (4),
-① (5). Real reports mix them up (``3、政府性基金预算支出情况`` between ``二、`` and ``六、``;
+① (5). Real reports mix them up (``3、项目支出情况`` between ``二、`` and ``六、``;
 ``（2）`` after ``（一）``), so levels are only a hint: a section's *body* is what follows its
 heading up to the next heading of any level, and its *subtree* runs to the next heading that
 is not more deeply numbered. Bare lines such as ``基本支出情况`` count as headings when short,

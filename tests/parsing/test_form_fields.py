@@ -60,7 +60,7 @@ def test_form_fields(text: str, expected: list[tuple[str, str]]) -> None:
     [
         pytest.param(
             "项目名称 | 青川县污水处理费项目 |\n主管部门 | 青川县住房和城乡建设局 |\n"
-            "项目实施单位 | 青川清源水务有限公司 |\n评价单位 | 某某会计师事务所(普通合伙) |\n",
+            "项目实施单位 | 青川某水务有限公司 |\n评价单位 | 某某会计师事务所有限公司 |\n",
             "住房和城乡建设局",
             id="a company implements: the supervising department reports",
         ),

@@ -41,7 +41,7 @@ def test_split_points(text: str, points: list[str]) -> None:
 
 
 REPORT = """2022年度示例县某局整体支出绩效自评报告
-一、部门概况
+一、单位概况
 本局内设机构6个。
 二、存在的主要问题及原因
 1、预算编制精细化程度不高。

@@ -1,7 +1,7 @@
 """A 自评表's budget row whose figures ran together: a form copied to text with nothing between cells.
 
 Document-sharing sites flatten a .docx form cell after cell without separators:
-``全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%``. The figures after the row
+``全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额76.476.4100%``. The figures after the row
 label are split again only when exactly one split gives the stated 执行率 (what was executed over
 the budget, to the rate's own precision), each figure written as a number is (no leading zero, at
 most two decimals). The columns come from the header words just before the label (or on the line above a row

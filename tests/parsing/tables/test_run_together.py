@@ -22,7 +22,7 @@ LEAD = "项目名称档案修复经费主管部门青禾县档案馆项目资金
             id="two figures and the rate that settles where they part",
         ),
         pytest.param(
-            LEAD + "预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政 资金总额300300100%20",
+            LEAD + "预算数(A)执行数(B)执行率(B/A)得分(10分×执行率)年度 财政资金总额300300100%10",
             {"budget_full_year": "300", "executed": "300"},
             id="a stage-less 预算数, the label broken by a space, the score after the rate",
         ),
