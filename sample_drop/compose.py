@@ -27,5 +27,5 @@ def compose(rng: random.Random, facts: ReportFacts) -> ReportDocument:
     if facts.names_unit and facts.names_region and (not writer.region_named or rng.random() < 0.3):
         writer.doc.seal_line = f"部门（单位）名称：{unit.full_name}（盖章）"
     elif facts.names_region and not writer.region_named:
-        writer.para(f"本报告在{unit.region.district}政府门户网站信息公开专栏中公开。")
+        writer.para(f"本报告在{unit.region.district}政府门户网站政务公开栏目公布。")
     return writer.doc

@@ -90,7 +90,7 @@ def disclosure(w: Writer) -> None:
         where = f"{w.facts.unit.region.district}政府门户网站"
         w.region_named = True
     w.para(
-        f"自评结果将作为本单位下一年度预算安排和资金管理的重要参考，并与{w.facts.year}年部门决算一起在{where}信息公开专栏中公开。"
+        f"自评结果将作为本单位以后年度安排预算和管理资金的重要参考，并随{w.facts.year}年部门决算一同在{where}政务公开栏目公布。"
     )
 
 
