@@ -38,7 +38,7 @@ Check = Comparison | NotCheckable
 
 
 def plain(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 1183.640000 -> 1183.64, 1E+2 -> 100."""
+    """A decimal without exponent or trailing zeros: 2102.150000 -> 2102.15, 1E+2 -> 100."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "0") else text
 

@@ -13,7 +13,7 @@ Hundredths = int  # an amount in 0.01 万元
 
 
 def spell(amount: Hundredths, rng: random.Random) -> str:
-    """One way a report writes this amount: 887, 887.0, 887.00, 5.3, 559.20 ..."""
+    """One way a report writes this amount: 612, 612.0, 612.00, 5.3, 861.55 ..."""
     whole, frac = divmod(abs(amount), 100)
     sign = "-" if amount < 0 else ""
     if frac == 0:

@@ -27,7 +27,7 @@ class Writer:
         self.facts = facts
         self.numbering = Numbering(rng.choice(STYLES), rng)
         self.region_named = False
-        # Some reports are typed with full-width digits (１９２９.６５); readers fold them (NFKC).
+        # Some reports are typed with full-width digits (２８４６.２７); readers fold them (NFKC).
         self.fullwidth_digits = rng.random() < 0.08
         title = facts.title
         lines = [title] if title else []

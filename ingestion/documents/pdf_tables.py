@@ -2,7 +2,7 @@
 
 A spanned cell is read once: its text in its first row, an empty cell (at the same grid
 columns) in the rows it covers below. A cell's lines are wrapped text, joined as such (a
-number wrapped as "532.2" / "5" is 532.25). A long table (基础数据表, 自评表) breaks at the
+number wrapped as "537.6" / "0" is 537.60). A long table (基础数据表, 自评表) breaks at the
 page end and goes on at the top of the next page, sometimes under a repeated header row. The
 pieces are one table when the second starts its page, the first ends its page, and both have
 the same outline with column edges one's a subset of the other's (a label column split off

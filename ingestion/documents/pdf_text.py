@@ -4,8 +4,8 @@ A PDF has no paragraphs, only lines. A line that does not end a sentence (。；
 on the next unless that next line starts a numbered heading (一、 （一） 1. ①), or the line
 stops well short of the right margin (a heading or a paragraph's last line: wrapped lines
 run to the margin). Extraction also
-puts spaces where glyphs are spaced ("28 个", "绩 效", "1 929.65"): spaces touching Chinese
-are dropped, and digit groups are closed up only in the thousands pattern (1 929.65), never
+puts spaces where glyphs are spaced ("28 个", "绩 效", "2 846.27"): spaces touching Chinese
+are dropped, and digit groups are closed up only in the thousands pattern (2 846.27), never
 between two free-standing numbers ("2021 100" stays apart).
 """
 

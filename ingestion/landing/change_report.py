@@ -1,6 +1,6 @@
 """What a new parser version changed: facts added, changed and removed, per document.
 
-Facts are compared as flattened JSON pointers (``/amounts_wan/basic`` -> ``"1183.64"``).
+Facts are compared as flattened JSON pointers (``/amounts_wan/basic`` -> ``"2102.15"``).
 ``/evidence`` and ``/warnings`` are left out: they describe how a fact was found, not the fact.
 """
 

@@ -1,6 +1,6 @@
 """Money: the one place that turns written amounts into exact 万元 decimal strings.
 
-``1,929.65万元``, ``１９２９.６５万元`` (folded first), ``19296500元`` and ``0.19亿元`` all become
+``2,846.27万元``, ``２８４６.２７万元`` (folded first), ``28462700元`` and ``0.28亿元`` all become
 ``Decimal`` values in 万元 without ever passing through a float. A number only counts as money
 when a currency unit follows it directly: page numbers, phone numbers, 索引号, budget codes,
 years and percentages have none, so they never become amounts.
@@ -29,7 +29,7 @@ class Money:
 
 
 def to_wan(number: str, unit: str) -> str:
-    """``("1,929.65", "万元")`` -> ``"1929.65"``; ``("19296500", "元")`` -> ``"1929.6500"``."""
+    """``("2,846.27", "万元")`` -> ``"2846.27"``; ``("28462700", "元")`` -> ``"2846.2700"``."""
     try:
         value = Decimal(number.replace(",", ""))
     except InvalidOperation as exc:

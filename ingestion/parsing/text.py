@@ -5,7 +5,7 @@ a match in folded text has the same offsets in ``Document.text`` (evidence stays
 
 ``passages`` is the prose as extractors should read it, built once per document: lines that a
 PDF-to-text export broke mid-sentence are joined again, and layout spaces are dropped where
-they touch Chinese (``28 个``, ``绩 效``) or split a thousands-grouped number (``1 929.65``). Each
+they touch Chinese (``28 个``, ``绩 效``) or split a thousands-grouped number (``2 846.27``). Each
 passage keeps a map back to ``Document.text``, so a match still cites the exact snippet.
 """
 

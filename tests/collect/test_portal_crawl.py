@@ -35,7 +35,7 @@ def _build_portal(site: PortalSite) -> None:
                 _listing(
                     [
                         ("../art/a1.html", "松岭街道2023年度整体支出绩效自评报告", "2024-03-05"),
-                        ("/art/a2.html", "董家塅街道绩效自评", "2024-03-06"),
+                        ("/art/a2.html", "柏溪街道绩效自评", "2024-03-06"),
                         ("/private/a9.html", "不许抓取", "2024-03-07"),
                         ("http://example.invalid/art/a7.html", "别的网站", "2024-03-08"),
                     ],

@@ -137,7 +137,7 @@ def check_dimensions(built: BuiltWarehouse) -> None:
     ]  # fmt: skip
     units = built.query("select unit_name from {marts}.dim_unit order by 1")
     assert sorted(name for (name,) in units) == sorted(
-        ["伍家岭街道办事处", "松岭街道办事处", "翠园街道办事处", "董家塅街道办事处"]
+        ["伍家岭街道办事处", "建宁街道办事处", "翠园街道办事处", "董家塅街道办事处"]
     )
 
 

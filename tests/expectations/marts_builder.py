@@ -146,37 +146,37 @@ def execute(path: Path, sql: str, params: Sequence[object] = ()) -> None:
         connection.execute(sql, list(params))
 
 
-# The seed reports' real figures (from the contract's gold files), as the marts would hold them.
+# Invented reports shaped like the four seeds (kind, which facts they state), figures that add up.
 SEED_000 = MartReport(
     "0" * 63 + "0",
-    "董家塅街道办事处",
+    "柏溪街道办事处",
     2021,
     amounts_wan={
-        "appropriation_expenditure": "1929.65",
-        "basic": "1183.64",
-        "personnel": "624.44",
-        "public_funds": "559.20",
-        "project": "746.01",
+        "appropriation_expenditure": "2846.27",
+        "basic": "2102.15",
+        "personnel": "1240.60",
+        "public_funds": "861.55",
+        "project": "744.12",
     },
-    projects=[(None, s) for s in ("5.0", "110.0", "78.27", "236.93", "241.93", "71.84", "1.74", "0.3")],
-    self_score="91",
+    projects=[(None, s) for s in ("6.2", "80.0", "96.35", "231.40", "240.04", "88.19", "1.74", "0.2")],
+    self_score="89",
 )
 SEED_002 = MartReport(
     "0" * 63 + "2",
     "松岭街道办事处",
     2023,
     amounts_wan={
-        "appropriation_expenditure": "1676.35",
-        "basic": "1257.33",
-        "personnel": "827.66",
-        "public_funds": "342.17",
-        "household_subsidy": "81.15",
+        "appropriation_expenditure": "1682.24",
+        "basic": "1263.48",
+        "personnel": "831.20",
+        "public_funds": "344.50",
+        "household_subsidy": "81.43",
         "capital": "6.35",
-        "project": "419.02",
-        "budget_full_year": "1676.35",
-        "executed": "1676.35",
+        "project": "418.76",
+        "budget_full_year": "1682.24",
+        "executed": "1682.24",
     },
-    projects=[(None, "267.73"), (None, "126.81"), (None, "24.48")],
+    projects=[(None, "258.37"), (None, "131.25"), (None, "29.14")],
     indicators=[
         ("20", "20"),
         ("10", "10"),
@@ -186,17 +186,17 @@ SEED_002 = MartReport(
         ("10", "6"),
         ("20", "20"),
     ],
-    execution=("1676.35", "1676.35", "100", "10", "10"),
+    execution=("1682.24", "1682.24", "100", "10", "10"),
     self_score="96",
 )
-SEED_003 = MartReport("0" * 63 + "3", "翠园街道办事处", 2023)
+SEED_003 = MartReport("0" * 63 + "3", "青枫街道办事处", 2023)
 SEED_004 = MartReport(
     "0" * 63 + "4",
-    "伍家岭街道办事处",
+    "石湾街道办事处",
     2021,
     kind="key_projects",
-    amounts_wan={"project": "2027.1", "project_budget": "1967.96"},
-    projects=[("459.81", "655.95"), ("1508.15", "1371.15")],
+    amounts_wan={"project": "2020.7", "project_budget": "1960.80"},
+    projects=[("472.30", "640.25"), ("1488.50", "1380.45")],
 )
 SEEDS = (SEED_000, SEED_002, SEED_003, SEED_004)
 

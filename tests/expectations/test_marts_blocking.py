@@ -17,7 +17,7 @@ from ingestion.warehouse.connection import connect
 pytestmark = pytest.mark.slow
 
 MIXED_UNITS = MartReport(
-    "1" * 64, "万元街道办事处", 2022, amounts_wan={"basic": "19296500"}
+    "1" * 64, "万元街道办事处", 2022, amounts_wan={"basic": "28462700"}
 )  # yuan read as 万元
 BAD_YEAR = MartReport("2" * 64, "年份街道办事处", 2201)
 COSTS = MartReport("5" * 64, "三公街道办事处", 2022)

@@ -43,13 +43,13 @@ OFF_SUMS = MartReport(
     "错账街道办事处",
     2022,
     amounts_wan={
-        "appropriation_expenditure": "1929.65",
-        "basic": "1183.64",
-        "personnel": "624.34",
-        "public_funds": "559.20",
-        "project": "746.01",
+        "appropriation_expenditure": "2846.27",
+        "basic": "2102.15",
+        "personnel": "1240.50",
+        "public_funds": "861.55",
+        "project": "744.12",
     },
-    projects=[(None, "746.00")],
+    projects=[(None, "744.11")],
 )
 # Scores: 52 + 30 + 10 = 92 against a total of 90; 52 over a weight of 50; rate 100 stated, 95 computed.
 OFF_SCORES = MartReport(
@@ -100,7 +100,7 @@ SEED_EXPECTED = [
             "score_total": NC,
             "execution_rate": NC,
         },
-        id="000 董家塅 2021",
+        id="000 柏溪 2021",
     ),
     pytest.param(
         SEED_002,
@@ -149,12 +149,12 @@ def test_seed_marts_pass_where_checkable(clean: tuple, seed: MartReport, expecte
     ("report", "rule_id", "outcome", "stated", "expected", "difference"),
     [
         pytest.param(
-            OFF_SUMS, "basic_parts_sum", W, "1183.64", "1183.54", "0.10", id="basic parts 0.10 short"
+            OFF_SUMS, "basic_parts_sum", W, "2102.15", "2102.05", "0.10", id="basic parts 0.10 short"
         ),
         pytest.param(
-            OFF_SUMS, "appropriation_sum", P, "1929.65", "1929.65", "0", id="appropriation still adds up"
+            OFF_SUMS, "appropriation_sum", P, "2846.27", "2846.27", "0", id="appropriation still adds up"
         ),
-        pytest.param(OFF_SUMS, "projects_sum", W, "746.01", "746.00", "0.01", id="projects a fen short"),
+        pytest.param(OFF_SUMS, "projects_sum", W, "744.12", "744.11", "0.01", id="projects a fen short"),
         pytest.param(OFF_SCORES, "score_total", W, "90", "92", "-2", id="scores sum past the total"),
         pytest.param(OFF_SCORES, "score_within_weight", W, "52", "50", "2", id="a score over its weight"),
         pytest.param(OFF_SCORES, "weights_total", P, "100", "100", "0", id="weights still 100"),

@@ -57,31 +57,31 @@ def test_every_seed_passes_where_checkable(seed: str) -> None:
     assert not report.blocking_failed
 
 
-def extraction_002() -> dict[str, Any]:
-    """The 002 seed's figures, written out so this test runs without ../shared."""
+def extraction_example() -> dict[str, Any]:
+    """An invented street office's figures that add up (every rule it can check passes)."""
     return {
         "report": {"unit_name": "松岭街道办事处", "fiscal_year": 2023},
         "amounts_wan": {
-            "appropriation_expenditure": "1676.35",
-            "basic": "1257.33",
-            "personnel": "827.66",
-            "public_funds": "342.17",
-            "household_subsidy": "81.15",
+            "appropriation_expenditure": "1682.24",
+            "basic": "1263.48",
+            "personnel": "831.20",
+            "public_funds": "344.50",
+            "household_subsidy": "81.43",
             "capital": "6.35",
-            "project": "419.02",
+            "project": "418.76",
             "project_budget": None,
         },
         "projects": [
             {"name": n, "budget_wan": None, "spent_wan": s}
-            for n, s in (("社区服务补助经费", "267.73"), ("城管环卫", "126.81"), ("其他", "24.48"))
+            for n, s in (("社区服务补助经费", "258.37"), ("城管环卫", "131.25"), ("其他", "29.14"))
         ],
         "indicators": [
             {"name": f"i{n}", "weight": w, "score": s}
             for n, (w, s) in enumerate([(20, 20), (10, 10), (10, 10), (10, 10), (10, 10), (10, 6), (20, 20)])
         ],
         "budget_execution": {
-            "full_year_wan": "1676.35",
-            "executed_wan": "1676.35",
+            "full_year_wan": "1682.24",
+            "executed_wan": "1682.24",
             "rate_pct": 100,
             "weight": 10,
             "score": 10,
@@ -90,8 +90,8 @@ def extraction_002() -> dict[str, Any]:
     }
 
 
-def test_the_written_out_002_passes_every_rule_it_can_check() -> None:
-    findings = check_extractions({"002": build_extraction(extraction_002())}).for_report("002")
+def test_the_written_out_example_passes_every_rule_it_can_check() -> None:
+    findings = check_extractions({"002": build_extraction(extraction_example())}).for_report("002")
     assert {f.outcome for f in findings.values()} == {P, NC}
     assert findings["project_budgets_sum"].outcome == NC
 
@@ -109,28 +109,28 @@ def _set(extraction: dict[str, Any], pointer: str, value: object) -> None:
     [
         pytest.param(
             "/amounts_wan/personnel",
-            "827.56",
+            "831.10",
             "basic_parts_sum",
-            "1257.33",
-            "1257.23",
+            "1263.48",
+            "1263.38",
             "warn",
             id="a part 0.10 short",
         ),
         pytest.param(
             "/amounts_wan/project",
-            "419.20",
+            "417.86",
             "appropriation_sum",
-            "1676.35",
-            "1676.53",
+            "1682.24",
+            "1681.34",
             "warn",
             id="transposed digits",
         ),
         pytest.param(
             "/projects/2/spent_wan",
-            "2.448",
+            "2.914",
             "projects_sum",
-            "419.02",
-            "396.988",
+            "418.76",
+            "392.534",
             "warn",
             id="project off by scale",
         ),
@@ -166,7 +166,7 @@ def _set(extraction: dict[str, Any], pointer: str, value: object) -> None:
 def test_a_report_that_does_not_add_up_warns_with_the_difference(
     pointer: str, value: object, rule_id: str, stated: str, expected: str, outcome: str
 ) -> None:
-    extraction = copy.deepcopy(extraction_002())
+    extraction = copy.deepcopy(extraction_example())
     _set(extraction, pointer, value)
     finding = check_extractions({"bad": build_extraction(extraction)}).for_report("bad")[rule_id]
     assert finding.outcome == outcome

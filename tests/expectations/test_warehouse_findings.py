@@ -31,8 +31,8 @@ WARN = Finding(
     "r" * 64,
     "松岭街道办事处",
     2023,
-    D("1257.33"),
-    D("1257.23"),
+    D("1263.48"),
+    D("1263.38"),
     D("0.10"),
     "basic parts 0.10 short",
 )
@@ -64,8 +64,8 @@ def test_findings_land_with_exact_decimals_and_stable_ids(settings: Settings) ->
         "basic_parts_sum",
         "warn",
         "r" * 64,
-        D("1257.33"),
-        D("1257.23"),
+        D("1263.48"),
+        D("1263.38"),
         D("0.10"),
         finding_id("basic_parts_sum", "r" * 64),
     )

@@ -11,8 +11,8 @@ from ingestion.parsing.amounts import find_money, parse_money, parse_wan_number,
     ("written", "wan"),
     [
         pytest.param("833.10万元", "833.10", id="wan kept as written"),
-        pytest.param("１９２９.６５万元", "1929.65", id="full-width digits"),
-        pytest.param("1,929.65万元", "1929.65", id="thousands separators"),
+        pytest.param("２８４６.２７万元", "2846.27", id="full-width digits"),
+        pytest.param("2,846.27万元", "2846.27", id="thousands separators"),
         pytest.param("1039220元", "103.9220", id="yuan to wan exactly"),
         pytest.param("0.3亿元", "3000", id="yi to wan"),
         pytest.param("12千元", "1.2", id="thousand yuan"),
@@ -51,7 +51,7 @@ def test_to_wan_rejects_unknown_units() -> None:
 @pytest.mark.parametrize(
     ("cell", "wan"),
     [
-        pytest.param("464.33", "464.33", id="plain"),
+        pytest.param("471.90", "471.90", id="plain"),
         pytest.param("——", None, id="dash"),
         pytest.param("", None, id="empty"),
     ],

@@ -36,7 +36,7 @@ def metrics_of(text: str) -> list[tuple[str | None, ...]]:
             "本街道编制数52人，在职人数47人，退休人员6人。", [], id="staff counts belong to staffing"
         ),
         pytest.param(
-            "预算执行率98%，项目支出419.02万元，2023年12月。", [], id="budget percent, money, dates"
+            "预算执行率98%，项目支出418.76万元，2023年12月。", [], id="budget percent, money, dates"
         ),
         pytest.param("社保服务进万家。", [], id="a round word without a qualifier"),
         pytest.param("本街道由1个社区组成。", [], id="a name that is only particles"),

@@ -118,8 +118,8 @@ def test_portal_label_does_not_swallow_the_title() -> None:
             id="收、支总计均为 in a 部门决算",
         ),
         pytest.param(
-            "一、基本情况\n人员编制\n64\n实有人数\n59\n二、支出\n基本支出1929.65万元，项目支出33",
-            {"basic": "1929.65"},
+            "一、基本情况\n人员编制\n64\n实有人数\n59\n二、支出\n基本支出2846.27万元，项目支出33",
+            {"basic": "2846.27"},
             {"authorized": 64, "actual": 59},
             id="a form as text; a number cut at the end is not taken",
         ),

@@ -15,8 +15,8 @@ def prose_of(line: str) -> str:
     ("line", "expected"),
     [
         pytest.param(
-            "绩 效 目标 1 929.65 万元",
-            "绩效目标1929.65万元",
+            "绩 效 目标 2 846.27 万元",
+            "绩效目标2846.27万元",
             id="spaces beside Chinese and in a grouped number",
         ),
         pytest.param("PDF export v2 ok", "PDF export v2 ok", id="spaces between ASCII words stay"),
@@ -31,7 +31,7 @@ def test_layout_spaces_are_dropped(line: str, expected: str) -> None:
 
 
 def test_a_passage_cites_the_document_text_behind_it() -> None:
-    line = "支出 1 929.65 万元"
+    line = "支出 2 846.27 万元"
     (passage,) = passages([Paragraph(line, 0, len(line))], line)
-    start = passage.text.index("1929.65")
-    assert passage.span(start, start + len("1929.65万元"), line).text == "1 929.65 万元"
+    start = passage.text.index("2846.27")
+    assert passage.span(start, start + len("2846.27万元"), line).text == "2 846.27 万元"

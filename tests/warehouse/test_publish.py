@@ -31,7 +31,7 @@ def settings(tmp_path: Path) -> Settings:
         connection.execute(
             "create table marts.fct_expenditure (report_id varchar, amount_yuan decimal(20, 2))"
         )
-        connection.execute("insert into marts.fct_expenditure values ('a', 19296500.00), ('b', 0.10)")
+        connection.execute("insert into marts.fct_expenditure values ('a', 28462700.00), ('b', 0.10)")
         connection.execute("create table marts.fct_validation_finding (finding_id varchar, outcome varchar)")
         connection.execute("create view marts.dim_fiscal_year as select 2021 as fiscal_year")
         connection.execute("create table main.not_a_mart (x integer)")
@@ -51,7 +51,7 @@ def test_every_mart_is_published_as_parquet_with_exact_amounts(settings: Setting
     ]  # fmt: skip
     parquet = folder / "marts" / "fct_expenditure.parquet"
     amounts = duckdb.connect().execute(f"select amount_yuan from '{parquet}' order by 1").fetchall()
-    assert amounts == [(Decimal("0.10"),), (Decimal("19296500.00"),)]
+    assert amounts == [(Decimal("0.10"),), (Decimal("28462700.00"),)]
 
 
 def test_the_bi_copy_is_written_in_storage_version_1_4_and_read_only(settings: Settings) -> None:
@@ -63,7 +63,7 @@ def test_the_bi_copy_is_written_in_storage_version_1_4_and_read_only(settings: S
         tags = connection.execute("select tags from duckdb_databases() where database_name = 'bi'").fetchall()
         assert tags[0][0]["storage_version"].startswith("v1.4")
         total = connection.execute("select sum(amount_yuan) from bi.marts.fct_expenditure").fetchone()
-        assert total == (Decimal("19296500.10"),)
+        assert total == (Decimal("28462700.10"),)
 
 
 def test_current_switches_to_the_newest_and_old_publications_are_pruned(settings: Settings) -> None:

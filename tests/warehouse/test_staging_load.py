@@ -57,7 +57,7 @@ def extraction(**overrides: Any) -> ReportExtraction:
             },
             "fiscal_year": 2023,
         },
-        "amounts_wan": {"basic": "1257.33", "project": "0.000001", "gov_fund": "0", "personnel": None},
+        "amounts_wan": {"basic": "1263.48", "project": "0.000001", "gov_fund": "0", "personnel": None},
         "projects": [
             {"name": "社区服务补助经费", "budget_wan": "300", "spent_wan": "258.37"},
             {"name": "其他项目支出", "budget_wan": "30.5", "spent_wan": None},
@@ -65,7 +65,7 @@ def extraction(**overrides: Any) -> ReportExtraction:
         "staffing": {"authorized": 33, "actual": 33, "retired": None},
         "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "落实", "target": "全部",
                         "actual": "全部", "weight": 20, "score": 19.5, "note": None}],
-        "budget_execution": {"initial_wan": "532.25", "full_year_wan": "1676.35", "executed_wan": "1676.35",
+        "budget_execution": {"initial_wan": "537.60", "full_year_wan": "1682.24", "executed_wan": "1682.24",
                              "rate_pct": 100, "weight": 10, "score": 10},
         "self_score": 96,
         "cost_control": [{"item": "公务接待", "prior_final_wan": "0", "budget_wan": "3", "final_wan": "0"}],
@@ -74,7 +74,7 @@ def extraction(**overrides: Any) -> ReportExtraction:
         "metrics": [{"name": "新增就业", "value": "1358", "unit": "人", "qualifier": None,
                      "evidence": "新增就业1358人"}],
         "evidence": {
-            "/amounts_wan/basic": {"text": "基本支出1257.33万元", "start": 100, "end": 114},
+            "/amounts_wan/basic": {"text": "基本支出1263.48万元", "start": 100, "end": 114},
             "/projects/0/spent_wan": {"text": "社区服务补助经费258.37万元", "start": 200, "end": 217},
             "/projects/0/name": {"text": "社区服务补助经费", "start": 200, "end": 208},
             "/projects/1/name": {"text": "其他项目支出", "start": 300, "end": 306},
@@ -134,7 +134,7 @@ def test_reloading_a_document_drops_rows_it_no_longer_has(warehouse: Warehouse) 
 def test_amounts_are_exact_decimals(warehouse: Warehouse) -> None:
     load_documents(warehouse, [ledger_row(SHA_A)], {SHA_A: extraction()})
     amounts = dict(warehouse.query("select line_item, amount_wan from raw.report_amounts"))
-    assert amounts == {"basic": Decimal("1257.33"), "project": Decimal("0.000001"), "gov_fund": Decimal("0")}
+    assert amounts == {"basic": Decimal("1263.48"), "project": Decimal("0.000001"), "gov_fund": Decimal("0")}
     assert warehouse.query("select score from raw.report_indicators") == [(Decimal("19.5"),)]
 
 
@@ -193,7 +193,7 @@ def test_a_failed_load_changes_nothing(warehouse: Warehouse) -> None:
 @pytest.mark.parametrize(
     ("amounts", "message"),
     [
-        pytest.param({"basic": 1257.33}, "valid string", id="float amount refused"),
+        pytest.param({"basic": 1263.48}, "valid string", id="float amount refused"),
         pytest.param(
             {"basic": "1.0000001"}, "more than 6 decimal places", id="more places than decimal(18,6)"
         ),

@@ -74,7 +74,7 @@ def test_loading_twice_replaces_rows_and_keeps_decimals_exact(warehouse: Warehou
     amounts = dict(
         warehouse.query(f"select line_item, amount_wan from {warehouse.schema('raw')}.report_amounts")
     )
-    assert amounts == {"basic": Decimal("1257.33"), "project": Decimal("0.000001"), "gov_fund": Decimal("0")}
+    assert amounts == {"basic": Decimal("1263.48"), "project": Decimal("0.000001"), "gov_fund": Decimal("0")}
     assert second["reports"][0][0] == SHA_A
     assert len(second["documents"]) == 2
 

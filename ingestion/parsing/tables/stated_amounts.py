@@ -1,6 +1,6 @@
-"""Amounts stated as "label：figure" inside one cell (其中：基本支出：1257.33 | 项目支出：419.02).
+"""Amounts stated as "label：figure" inside one cell (其中：基本支出：1263.48 | 项目支出：418.76).
 
-Only labels the contract defines without doubt are mapped. 一般公共预算：1676.35 is left alone on
+Only labels the contract defines without doubt are mapped. 一般公共预算：1682.24 is left alone on
 purpose: in a table split 按收入性质 it is revenue, elsewhere spending, and the cell cannot tell.
 """
 

@@ -8,12 +8,12 @@ from .conftest import as_decimals, make_document
 
 STANDARD = [
     ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    ["", "年度资金总额", "532.25", "1,676.35", "1676.35", "10", "100%", "10"],
+    ["", "年度资金总额", "537.60", "1,682.24", "1682.24", "10", "100%", "10"],
 ]
 EXPECTED = {
-    "initial_wan": "532.25",
-    "full_year_wan": "1676.35",
-    "executed_wan": "1676.35",
+    "initial_wan": "537.60",
+    "full_year_wan": "1682.24",
+    "executed_wan": "1682.24",
     "rate_pct": 100,
     "weight": 10,
     "score": 10,
@@ -27,15 +27,15 @@ EXPECTED = {
         pytest.param(
             [
                 ["年度资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
-                ["年度资金总额：", "532.25", "1676.35", "1676.35", "100%", "10", "10"],
-                ["其中：当年财政拨款", "532.25", "1676.35", "1676.35", "—", "—", "—"],
+                ["年度资金总额：", "537.60", "1682.24", "1682.24", "100%", "10", "10"],
+                ["其中：当年财政拨款", "537.60", "1682.24", "1682.24", "—", "—", "—"],
             ],
             id="rate before weight, merged label cell omitted",
         ),
         pytest.param(
             [
                 ["项目资金（元）", "", "年初预算数", "调整后预算数", "全年执行数", "权重", "执行率", "得分"],
-                ["", "年度资金总额", "5,322,500", "16763500", "16,763,500", "10", "100%", "10"],
+                ["", "年度资金总额", "5,376,000", "16822400", "16,822,400", "10", "100%", "10"],
             ],
             id="amounts in yuan with 调整后预算",
         ),
@@ -45,7 +45,7 @@ def test_budget_execution_by_header_names(table: list[list[str]]) -> None:
     facts = extract_tables(make_document(table))
     assert as_decimals(facts.budget_execution) == as_decimals(EXPECTED)
     assert as_decimals(facts.amounts) == as_decimals(
-        {"budget_initial": "532.25", "budget_full_year": "1676.35", "executed": "1676.35"}
+        {"budget_initial": "537.60", "budget_full_year": "1682.24", "executed": "1682.24"}
     )
     assert facts.indicators == []
     assert facts.warnings == []
@@ -55,12 +55,12 @@ def test_evidence_of_each_value() -> None:
     document = make_document(STANDARD)
     facts = extract_tables(document)
     cite = facts.evidence["/budget_execution/full_year_wan"]
-    assert document.text[cite["start"] : cite["end"]] == "1,676.35"
-    assert facts.evidence["/amounts_wan/executed"]["text"] == "1676.35"
+    assert document.text[cite["start"] : cite["end"]] == "1,682.24"
+    assert facts.evidence["/amounts_wan/executed"]["text"] == "1682.24"
 
 
 def test_row_without_a_header_is_reported_not_guessed() -> None:
-    row = ["年度资金总额", "532.25", "1676.35", "1676.35", "10", "100%", "10"]
+    row = ["年度资金总额", "537.60", "1682.24", "1682.24", "10", "100%", "10"]
     facts = extract_tables(make_document([row]))
     assert facts.budget_execution is None
     assert facts.amounts == {}

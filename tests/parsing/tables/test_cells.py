@@ -30,8 +30,8 @@ def cell(text: str, start: int = 100) -> Cell:
     ("text", "unit", "expected"),
     [
         pytest.param("113.50", WAN, "113.50", id="trailing zero kept as written"),
-        pytest.param("1,676.35", WAN, "1676.35", id="thousands separators"),
-        pytest.param("１６７６．３５", WAN, "1676.35", id="full-width digits and point"),
+        pytest.param("1,682.24", WAN, "1682.24", id="thousands separators"),
+        pytest.param("１６８２．２４", WAN, "1682.24", id="full-width digits and point"),
         pytest.param("12万元", WAN, "12", id="unit inside the cell"),
         pytest.param("-3.5", WAN, "-3.5", id="negative"),
         pytest.param("1,039,220", YUAN, "103.922", id="yuan to wan exactly"),
@@ -68,7 +68,7 @@ def test_cells_that_state_no_amount(text: str) -> None:
 
 
 def test_figure_offsets_point_into_the_document() -> None:
-    figure = money_figure(cell(" 419.02万元", start=10))
+    figure = money_figure(cell(" 418.76万元", start=10))
     assert figure is not None
     assert (figure.start, figure.end) == (11, 17)
 
@@ -143,7 +143,7 @@ def test_clean_text(text: str, expected: str | None) -> None:
         pytest.param("经费控制情况（万元）", WAN, id="header in brackets"),
         pytest.param("预算金额(元)", YUAN, id="yuan header"),
         pytest.param("财政供养人员情况（人）", None, id="not money"),
-        pytest.param("一般公共预算：1676.35", None, id="no unit"),
+        pytest.param("一般公共预算：1682.24", None, id="no unit"),
     ],
 )
 def test_unit_of(text: str, expected: str | None) -> None:
