@@ -9,7 +9,7 @@ from sample_drop.writer import Writer, percent
 def compose_key_projects(w: Writer) -> None:
     facts = w.facts
     projects = facts.projects
-    w.heading(1, "重点项目支出基本情况")
+    w.heading(1, "重点项目概况")
     names = "、".join(f"{p.name}项目" for p in projects)
     budgets = "、".join(f"{p.budget.text}万元" for p in projects if p.budget)
     spent = "、".join(f"{p.spent.text}万元" for p in projects if p.spent)
@@ -23,7 +23,7 @@ def compose_key_projects(w: Writer) -> None:
     w.para("金额单位：万元")
     layout = w.rng.choice(key_project_table.LAYOUTS)
     w.table(key_project_table.key_project_table(w.rng, facts, layout))
-    w.heading(1, "重点项目绩效完成情况")
+    w.heading(1, "重点项目绩效实现情况")
     sections.achievements(w)
     w.heading(1, "存在问题和改进措施")
     w.heading(2, "存在问题：")

@@ -151,12 +151,12 @@ def test_project_categories_and_a_sum_warning() -> None:
 
 
 def test_inline_enumeration_splits_into_points() -> None:
-    text = "一是高度重视绩效管理；二是加强预算执行管理；三是加强督促跟踪问效。四是加强争取上级资金。"
+    text = "一是健全绩效管理制度；二是强化预算执行监控；三是做实项目跟踪问效。四是积极争取上级资金。"
     assert split_points(text) == [
-        "高度重视绩效管理",
-        "加强预算执行管理",
-        "加强督促跟踪问效。",
-        "加强争取上级资金。",
+        "健全绩效管理制度",
+        "强化预算执行监控",
+        "做实项目跟踪问效。",
+        "积极争取上级资金。",
     ]
 
 
