@@ -4,7 +4,7 @@ Evidence, strongest first: the region prefix of the unit's full name (株洲市�
 in a title or a 单位名称 line), then the district of the portal that published it (its 发布机构
 or site name), then county-level names in the body (芦淞区政府门户网). A body
 mention of only a province or city is not enough (a unit "获评湖南省第三批..." is not thereby a
-provincial unit), and names inside quotes or book-title marks (“开福区夜经济示范街”, 《...》)
+provincial unit), and names inside quotes or book-title marks (“开福区特色美食街”, 《...》)
 never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
 city named in the text singles one out; otherwise the region stays null with a warning.
 """

@@ -39,7 +39,7 @@ def test_split_region_prefix(name: str, district: str | None, rest: str) -> None
     [
         pytest.param(["株洲市芦淞区松岭街道办事处"], "", LUSONG, id="from the unit's full name"),
         pytest.param([], "报告将在芦淞区政府门户网公开。", LUSONG, id="district named in the body"),
-        pytest.param([], "推动“开福区夜经济示范街”建设。", Region(), id="district inside quotes"),
+        pytest.param([], "推动“开福区特色美食街”建设。", Region(), id="district inside quotes"),
         pytest.param([], "获评湖南省第三批示范社区称号。", Region(), id="province alone in the body"),
         pytest.param(
             [], "提高县域经济，沙县小吃。", Region(), id="two-character county names ignored in the body"
