@@ -49,7 +49,7 @@ _LEADING_UNIT = re.compile(
 )
 _ABOUT = re.compile(r"^.*?关于")
 _GENERIC = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|转移支付)*"
+    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|对地方|转移支付)*"
     r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
@@ -69,6 +69,10 @@ _EVALUATION_OF = re.compile(
     r"(?:的)?(?:绩效)?(?:自评|评价)工作"
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
+# A top line naming the fund evaluated under a title that names none (…分 某发展资金绩效自评).
+_SUBTITLE_LINE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{4,40}?(?:资金|经费|项目|工程))(?:绩效)?自评(?:报告)?\s*$"
+)
 _TOP_LINES = 15
 _FILE_NAMED = re.compile(
     r"(?:报告|自评表|评价表)[（(](?P<name>[^（）()]{4,40}?(?:项目|工程|资金|经费))[）)]\s*\.(?:docx?|pdf|wps|xlsx?)",
@@ -154,6 +158,9 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         paren = _PAREN_LINE.match(line.text)
         if paren:
             return paren["name"], line.start + paren.start("name")
+        subtitle = _SUBTITLE_LINE.search(fold(line.text))
+        if subtitle and _clean(subtitle["name"]):
+            return subtitle["name"], line.start + subtitle.start("name")
     for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
         evaluated = _EVALUATION_OF.search(fold(paragraph.text))
         if evaluated is not None and _clean(evaluated["name"]):
