@@ -123,7 +123,7 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="a title led by a publisher cut short, before the year",
         ),
         pytest.param(
-            "某县水务局2022年度中央对地方转移支付预算执行情况绩效自评报告\n"
+            "某县水务局2021年中央对地方转移支付资金绩效的自评报告\n"
             "第一部分 农田水利维修养护资金绩效自评\n一、绩效目标分解下达情况\n",
             [("农田水利维修养护资金", None, None)],
             id="a transfer-payment title names no fund; the line under it does",
