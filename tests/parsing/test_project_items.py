@@ -99,6 +99,11 @@ def test_the_reports_own_figure_before_the_items_stays() -> None:
             SUMMARY + "1、中央资金：30万元。\n2、县级资金：20万元。\n", "中央资金", id="sources, not projects"
         ),
         pytest.param(
+            PROJECT + "1.年初预算安排资金：60万元。\n2.全年调整后资金：72万元。\n3.已拨付资金：70万元。\n",
+            "年初预算安排资金",
+            id="the money's stages, not projects",
+        ),
+        pytest.param(
             SUMMARY + "1、农机具购置补贴项目：预算36.8万元。\n",
             "农机具购置补贴项目",
             id="one numbered item alone",
