@@ -8,7 +8,7 @@ the department (某局所属部门2023年预算数…) and, in a report on one p
 or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
 investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
 as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
-已使用资金) as its execution. How many projects a figure covers may stand before it
+已使用资金, 资金已使用, 已经支出) as its execution. How many projects a figure covers may stand before it
 (年初预算8个项目985万元).
 """
 
@@ -89,7 +89,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "paid",
         r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
-        r"完成拨付(?:资金)?|(?<![未计划])使用资金",
+        r"完成拨付(?:资金)?|(?<![未计划])使用资金|"
+        # 已经支出12万元 (已 read as a qualifier): what the project has spent so far.
+        r"(?<=已)经?支出(?=\s*\d[\d.,]*\s*万元)|"
+        # 资金已使用12万元: the fund named first, then what of it was used.
+        r"(?<=资金)(?:已|累计)?使用(?=\s*\d[\d.,]*\s*万元)|(?<=资金已)使用(?=\s*\d[\d.,]*\s*万元)",
     ),
     ("basic", r"基本支出(?:合计)?"),
     ("personnel", r"人员经费(?:支出)?"),
@@ -103,6 +107,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "budget",
         r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
         r"年度资金安排|(?:项目)?(?:财政)?资金总额|(?:项目)?总预算(?:数|资金|金额)?|"
+        # 批复某局项目9个，项目资金1950万元: the projects approved, counted, then their money.
+        r"(?:批复|核定)(?:给)?[\u4e00-\u9fff]{0,20}?(?=子?项目(?:共计?)?\d{1,4}个)|"
         # 某资金规模…万元, 项目资金总规模为…: the size of the fund (after its name, as a subject).
         r"(?:(?:项目)?(?:财政)?资金|(?<=资金)|(?<=经费))总?规模",
     ),
@@ -161,7 +167,7 @@ _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 _COUNT = re.compile(
     r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
     # …项目共计113个，财政资金3267.28万元: the count's clause, then the money it comes to.
-    r"(?:[,，]\s*(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
+    r"(?:[,，]\s*(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
 )
 
 

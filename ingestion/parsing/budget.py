@@ -25,6 +25,7 @@ from ingestion.parsing.amounts import parse_money
 from ingestion.parsing.evaluated_scope import combined_evaluated
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_fields import field_values, form_fields
+from ingestion.parsing.masked_amounts import masked_key
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Passage, Span, clauses
 
@@ -55,6 +56,7 @@ def prose_amounts(
     warned: set[str] = set()
     weak = _WeakStatements()
     later: dict[str, list[tuple[str, bool]]] = {}
+    hidden_keys: set[str] = set()  # stage-less figures a copy of the report masks somewhere
     for passage in prose:
         if "元" not in passage.text and "万" not in passage.text:
             continue
@@ -67,6 +69,8 @@ def prose_amounts(
                 clause = counted
                 hit = clause_amount(clause.text, fiscal_year, one_project)
             if hit is None:
+                if masked := masked_key(clause.text, fiscal_year, one_project):
+                    hidden_keys.add(masked)
                 continue
             key, wan = hit
             if key.startswith(OTHER_UNIT):
@@ -102,6 +106,11 @@ def prose_amounts(
                 warnings.append(
                     f"amounts_wan.{key}: {found[key]} stated first, {wan} elsewhere; kept the first"
                 )
+    for key in hidden_keys & found.keys():
+        if key not in warned and weak.total(key) is None:  # the readable figure may be a tranche
+            del found[key]
+            evidence.pop(f"/amounts_wan/{key}", None)
+            warnings.append(f"amounts_wan.{key}: also stated with its figure masked; left null")
     for key in warned & WEAK_KEYS:
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
         kept = weak.total(key) or weak.named_in(key, title)
@@ -217,7 +226,7 @@ def _label_before_colon(text: str, clause: Span) -> Span | None:
 
 # 预算安排项目共计113个，财政资金3267.28万元: the money a counted budget comes to, in a clause of its own.
 _COUNTED = re.compile(r"\d{1,4}个(?:子?项目|单位)?[,，]\s*$")
-_MONEY_CLAUSE = re.compile(r"^\s*(?:财政)?(?:资金|经费)")
+_MONEY_CLAUSE = re.compile(r"^\s*(?:项目)?(?:财政)?(?:资金|经费)")
 
 
 def _count_before(text: str, clause: Span) -> Span | None:

@@ -6,7 +6,8 @@
 3. In a report on projects or funds: the one project it is about (``single_project``, with the
    report's own budget and execution), and the projects or funds it lists (``form_projects``: the
    project of each of several forms; ``project_lists``: item runs, breakdowns, numbered project
-   paragraphs, fund headings, project sub-headings).
+   paragraphs, fund headings, project sub-headings; ``project_items``: numbered items each
+   naming a project with its own figures).
 4. In any other report: item runs, a breakdown of a project amount, attached project reports.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
@@ -24,6 +25,7 @@ from ingestion.parsing.evaluated_items import evaluated_items
 from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_projects import form_projects
+from ingestion.parsing.project_items import project_items
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
 from ingestion.parsing.single_project import project_name, single_project
@@ -50,6 +52,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
         items += project_lists.project_headings(sections)
+        items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]
     return items

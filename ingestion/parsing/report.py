@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ingestion.contract import CONTRACT, LINE_ITEMS, STAFF_CATEGORIES, ReportExtraction
-from ingestion.documents.model import Document, Paragraph
+from ingestion.documents.model import Document, Paragraph, Table
 from ingestion.parsing import (
     amount_placing,
     budget,
@@ -28,6 +28,7 @@ from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
+from ingestion.parsing.project_items import ProjectItem, project_items, withdraw_item_amounts
 from ingestion.parsing.project_merge import report_projects
 from ingestion.parsing.report_check import reject_if_not_a_report, reject_if_nothing_found
 from ingestion.parsing.report_meta import EMPTY_REPORT, report_meta
@@ -112,6 +113,10 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         lambda: _amounts(prose, document.text, report, sections, evidence, warnings),
         dict.fromkeys((*LINE_ITEMS, *amount_placing.STAGELESS_KEYS)),
     )
+    if report["kind"] in amount_placing.ONE_PROJECT_KINDS:  # one project's figures among several
+        no_items: list[ProjectItem] = []
+        items = run("project_items", lambda: project_items(paragraphs), no_items)
+        withdraw_item_amounts(amounts, items, evidence)
     no_projects: tuple[list[dict[str, object]], list[str]] = ([], [])
     project_result = run(
         "projects", lambda: projects.prose_projects(sections, amounts["project"], evidence), no_projects
@@ -129,6 +134,9 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     tables = run("tables", lambda: extract_tables(document), TableFacts())
     stageless = {key: amounts.pop(key, None) for key in amount_placing.STAGELESS_KEYS}
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
+    if score is None:  # a form's total row, its indicator rows too broken to read
+        blocks = [b for b in document.blocks if isinstance(b, Table)]
+        score = run("self_score", lambda: self_score.table_total_row(blocks, document.text, evidence), None)
     stated_full_year = amounts.get("budget_full_year")  # stated with its stage, in prose or a table
     amount_placing.place_stageless_budget(amounts, stageless, evidence)
     amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)

@@ -1,27 +1,35 @@
 """The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分), or in
 a form's 自评得分 cell read as text (``自评得分 | 91``, the number on the next line, or a form
 flattened to one run ``…自评得分91财政评分…``), or the total row of a form whose cells a PDF copy
-ran onto one line out of order, when its figures add up to it (``flat_score``)."""
+ran onto one line out of order, when its figures add up to it (``flat_score``). A score may
+go without 分 when its grade follows (最终得分85.5，等级为良). Last, a total row read as text or
+as a table's cells: 总分, the scale 100, then the score (总分 | 100 | 92 | 优, 总分10092)."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from ingestion.documents.model import Paragraph
+from ingestion.documents.model import Paragraph, Table
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.flat_score import flattened_total
 from ingestion.parsing.text import Span, fold
 
+# A score written without 分 but followed by its grade (最终得分85.5，等级为良; 评分92（优）).
+_GRADE_FOLLOWS = (
+    r"(?=[，,、\s]*(?:(?:评价|绩效|综合)?(?:等级|等次|评级)|评定为|"
+    r"[（(]?(?:优秀?|良好?|中等?|合格|差)[）)，,。]))"
+)
 _SCORE = re.compile(
     r"(?:自评|评价|考评)[^，,。；;\d]{0,12}?(?:总得分|综合得分|得分|评分|总分|分数|结果)(?:为|是|：|:)?\s*"
-    r"(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
+    rf"(?P<score>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:分|{_GRADE_FOLLOWS})"
 )
 # Without 自评/评价 before it a score word must say it is the total: 综合得分, 总得分, 最终得分, 评分为.
 # 总分 only with 为/是/： (总分100分 is the scale); 得分 alone stays out (an indicator's).
 _TOTAL_SCORE = re.compile(
     r"(?:(?:综合得分|总得分|最终得分|综合评分|最终评分|评分结果|(?<![指标])评分)(?:为|是|：|:)?"
-    r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分"
+    r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)"
+    rf"\s*(?:分|{_GRADE_FOLLOWS})"
 )
 # A form's cell (自评得分 | 91, one cell per line, or a form flattened to 自评得分91财政评分…):
 # the number needs no 分. Below _MIN_FORM_SCORE it is a row's serial or an execution score.
@@ -30,6 +38,16 @@ _FORM_SCORE = re.compile(
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％])"
 )
 _FORM_SCORE_HINTS = ("自评得分", "自评总分", "自评总得分")
+# A form's total row read as text: 总分, the scale 100, then the score (总分 | 100 | 92 | 优, or run
+# together as 总分10092). The score must stand alone (not 100%, not a part of a larger figure);
+# below _MIN_FORM_SCORE it is another cell.
+_SCALE_THEN_SCORE = re.compile(
+    r"总分[ \t\u3000|:：]*100[ \t\u3000|]*(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％分])"
+)
+_SCALE_HINTS = ("总分",)
+# A total row's cells: 总分 | 100 | the score, then its grade or nothing.
+_SCORE_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_GRADE_CELL = re.compile(r"^(?:优秀?|良好?|中等?|合格|及格|差|不合格)$")
 _MIN_FORM_SCORE = Decimal(30)
 # Words every match of the pattern holds (folding leaves them alone): other lines skip the regex.
 _SCORE_HINTS = ("自评", "评价", "考评")
@@ -55,9 +73,28 @@ def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | f
             return found
     flattened = flattened_total(paragraphs)
     if flattened is None:
-        return None
+        return _first_score(paragraphs, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
     cite(evidence, "/self_score", flattened[1])
     return as_json_number(flattened[0])
+
+
+def table_total_row(tables: list[Table], document_text: str, evidence: Evidence) -> int | float | None:
+    """The score of a total row whose cells are 总分, 100 (the scale) and the score, then its grade
+    or nothing: a form read as a table whose indicator rows are too broken to read as such."""
+    for table in tables:
+        for row in table.rows:
+            texts = [fold(cell.text).strip() for cell in row]
+            for at, text in enumerate(texts[:-2]):
+                score = texts[at + 2]
+                if text != "总分" or texts[at + 1] != "100" or not _SCORE_CELL.match(score):
+                    continue
+                rest = texts[at + 3 :]
+                value = Decimal(score)
+                if _MIN_FORM_SCORE <= value <= _MAX_SCORE and (not rest or _GRADE_CELL.match(rest[0])):
+                    start, end = row[at].start, row[at + 2].end
+                    cite(evidence, "/self_score", Span(document_text[start:end], start, end))
+                    return as_json_number(value)
+    return None
 
 
 def _first_score(
@@ -67,13 +104,13 @@ def _first_score(
         # PDF text breaks lines anywhere (自评得分 / 90 分): read the start of the next line too.
         following = paragraphs[position + 1].text[:_LOOKAHEAD] if position + 1 < len(paragraphs) else ""
         text = paragraph.text + following
-        if "分" not in text or not any(hint in text for hint in hints):
+        if not any(hint in text for hint in hints):
             continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
             if match.start() >= len(paragraph.text) or value > _MAX_SCORE:
                 continue
-            if pattern is _FORM_SCORE and value < _MIN_FORM_SCORE:
+            if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE) and value < _MIN_FORM_SCORE:
                 continue
             end = min(match.end(), len(paragraph.text))
             cite(

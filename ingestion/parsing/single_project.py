@@ -7,7 +7,8 @@ Its name, from the surest source a report offers:
   or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
   file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
-- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评; a sentence
+- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评 (or
+  对某工程资金使用情况、…等开展了自评); a sentence
   stating the project's planned investment (某道路建设项目计划投资2179万元), the fund's total
   (某发展资金合计3200万元), or what a higher level issued to it
   (下达我市某补助资金800万元);
@@ -41,17 +42,37 @@ _REPORT_END = re.compile(
     r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况|"
     r"绩效(?:自评|评价)情况)$"
 )
-_LEADING_UNIT = re.compile(rf"^.{{2,30}}?(?:{UNIT_SUFFIX}|[省市县区州旗])(?=(?:19|20)\d{{2}}年)")
+# What leads the year is the unit, or a place's publisher however cut short (某区园林绿化服务2022年…).
+_LEADING_UNIT = re.compile(
+    rf"^.{{2,30}}?(?:{UNIT_SUFFIX}|[省市县区州旗])(?=(?:19|20)\d{{2}}年)"
+    r"|^[^（）()“”\d]{0,12}?[省市县区州旗][^（）()“”\d]{2,24}?(?=(?:19|20)\d{2}年)"
+)
 _ABOUT = re.compile(r"^.*?关于")
 _GENERIC = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|转移支付)*"
+    r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|对地方|转移支付)*"
     r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
     r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
+    # 对某工程资金使用情况、目标实现情况等开展了自评: the aspects listed after the name
+    r"|对(?:(?:19|20)\d{2}年度?)?(?P<c>[^，。；:：、]{4,60}?)(?:资金)?(?:投入|使用|管理|执行|实施)情况(?:、[^，。；:：、]{2,20})*等?"
+    r"(?:开展|进行)了?(?:绩效)?自评"
     r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
+    # 对2019-2021年某项目开展重点绩效评价: one name that says it is a project, the years it covers
+    # no part of it
+    r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费))"
+    r"(?:执行情况|实施情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
+)
+# The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作.
+_EVALUATION_OF = re.compile(
+    r"开展了?(?:(?:19|20)\d{2}年度?)?(?P<name>[^，。；:：、“”]{4,50}?(?:资金|经费|项目|工程))"
+    r"(?:的)?(?:绩效)?(?:自评|评价)工作"
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
+# A top line naming the fund evaluated under a title that names none (…分 某发展资金绩效自评).
+_SUBTITLE_LINE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{4,40}?(?:资金|经费|项目|工程))(?:绩效)?自评(?:报告)?\s*$"
+)
 _TOP_LINES = 15
 _FILE_NAMED = re.compile(
     r"(?:报告|自评表|评价表)[（(](?P<name>[^（）()]{4,40}?(?:项目|工程|资金|经费))[）)]\s*\.(?:docx?|pdf|wps|xlsx?)",
@@ -74,6 +95,8 @@ _SUBJECT_PARAGRAPHS = 30
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
 _NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
+# A count or a share of projects (12个项目, 部分重点项目) is several, not one.
+_SEVERAL = re.compile(r"\d+个|^(?:部分|若干|相关|有关|重点)(?:重点)?(?:项目|资金)$")
 # Words that speak of all a unit's projects (对全县所有项目开展自评) in prose, though a form's
 # 项目名称 may hold them (2023年全县某补助资金项目).
 _ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全区|全省")
@@ -95,7 +118,7 @@ def _clean(name: str, from_form: bool = False) -> str | None:
     after_unit = _LEADING_NAME.sub("", name)
     generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
     not_a_name = _NOT_A_NAME.search(name) or (not from_form and _ALL_OF_THEM.search(name))
-    reference = _REFERENCE.match(name)
+    reference = _REFERENCE.match(name) or _SEVERAL.search(name)
     return None if len(name) < 4 or generic or not_a_name or reference else name
 
 
@@ -135,6 +158,13 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         paren = _PAREN_LINE.match(line.text)
         if paren:
             return paren["name"], line.start + paren.start("name")
+        subtitle = _SUBTITLE_LINE.search(fold(line.text))
+        if subtitle and _clean(subtitle["name"]):
+            return subtitle["name"], line.start + subtitle.start("name")
+    for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
+        evaluated = _EVALUATION_OF.search(fold(paragraph.text))
+        if evaluated is not None and _clean(evaluated["name"]):
+            return evaluated["name"], paragraph.start + evaluated.start("name")
     for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):
         for paragraph in document.paragraphs():
             total = pattern.search(fold(paragraph.text))
@@ -142,9 +172,9 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
                 return total["name"], paragraph.start + total.start("name")
     for line in lines:
         opening = _OPENING.search(fold(line.text))
-        name = opening and (opening["a"] or opening["b"])
+        name = opening and (opening["a"] or opening["b"] or opening["c"] or opening["d"])
         if opening and name and _clean(name):
-            group = "a" if opening["a"] else "b"
+            group = next(g for g in "abcd" if opening[g])
             return name, line.start + opening.start(group)
     for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
         text = fold(paragraph.text)

@@ -360,3 +360,59 @@ def test_in_an_announcement_any_budget_figure_after_the_count_is_combined() -> N
 def test_the_budget_of_the_units_own_counted_projects_stays() -> None:
     text = PROJECT + "2023年预算安排我局项目共计23个,财政资金总额1,320万元。\n"
     assert _amounts(text) == {"budget_full_year": "1320"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            PROJECT + "2023年批复我局项目6个，项目资金480万元。\n",
+            {"budget_full_year": "480"},
+            id="the projects approved, counted, then their money",
+        ),
+        pytest.param(
+            PROJECT + "经批复，核定本单位项目共4个，资金共计126.5万元。\n",
+            {"budget_full_year": "126.5"},
+            id="核定 with 共 before the count",
+        ),
+        pytest.param(
+            PROJECT + "上级下达护林员补助资金12万元，截至年底资金已使用11.6万元。\n",
+            {"budget_full_year": "12", "executed": "11.6"},
+            id="资金已使用 after the fund",
+        ),
+        pytest.param(
+            PROJECT + "全年预算1,380.5万元，截止2023年12月31日，已经支出1,204.75万元。\n",
+            {"budget_full_year": "1380.5", "executed": "1204.75"},
+            id="已经支出 with thousands separators",
+        ),
+        pytest.param(
+            PROJECT + "资金累计使用9万元。\n",
+            {"executed": "9"},
+            id="资金累计使用",
+        ),
+    ],
+)
+def test_counted_approvals_and_use_of_a_fund(text: str, expected: dict[str, Any]) -> None:
+    assert _amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            PROJECT
+            + "省厅第一批下达我局 点击查看>> 万元。\n省厅第二批下达我局3.4万元。\n",
+            id="a masked issue, then a readable one",
+        ),
+        pytest.param(
+            PROJECT + "下达我局护林员补助资金（略）万元。\n追加下达我局护林员补助资金2.5万元。\n",
+            id="（略） for the figure",
+        ),
+        pytest.param(
+            PROJECT + "下达我局护林员补助资金***万元，其后下达我局护林员补助资金6万元。\n",
+            id="asterisks for the figure",
+        ),
+    ],
+)
+def test_a_masked_issue_leaves_the_readable_one_unsure(text: str) -> None:
+    assert "budget_full_year" not in _amounts(text)

@@ -93,6 +93,41 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             [("留守儿童关爱补助资金", "812.5", None)],
             id="no title: the fund a higher level issued, named with its amount",
         ),
+        pytest.param(
+            "一、自评工作开展情况\n根据通知要求，我站对山塘清淤整治工程资金使用情况、绩效目标实现情况等"
+            "进行了自评。\n二、资金情况\n年初预算安排35万元。\n三、项目支出绩效自评结论\n",
+            [("山塘清淤整治工程", "35", None)],
+            id="no title: 对某工程资金使用情况、…等进行了自评",
+        ),
+        pytest.param(
+            "某区财政局根据管理办法，对2020-2022年背街小巷照明维护项目开展重点绩效评价，涉及资金3.1亿元。\n"
+            "一、项目概况\n",
+            [("背街小巷照明维护项目", None, None)],
+            id="no title: 对某年至某年某项目开展重点绩效评价, the years left out",
+        ),
+        pytest.param(
+            "一、项目概况\n我局对2022年度乡村公厕管护项目实施情况进行了绩效评价。\n二、项目支出绩效评价结论\n",
+            [("乡村公厕管护项目", None, None)],
+            id="no title: 进行了绩效评价",
+        ),
+        pytest.param(
+            "按照通知要求，某省水利厅会同财政部门组织开展了2023年度中央财政小型水库维修养护补助资金"
+            "绩效自评工作，自评情况如下：\n一、资金下达情况\n2023年，财政部下达某省水库维养资金6120万元。\n"
+            "二、项目支出绩效自评结论\n",
+            [("中央财政小型水库维修养护补助资金", "6120", None)],
+            id="no title: 开展了某资金绩效自评工作 names it before the issue does",
+        ),
+        pytest.param(
+            "某区园林和绿化服务2023年行道树修剪养护经费项目支出绩效评价报告\n一、项目概况\n",
+            [("2023年行道树修剪养护经费项目", None, None)],
+            id="a title led by a publisher cut short, before the year",
+        ),
+        pytest.param(
+            "某县水务局2021年中央对地方转移支付资金绩效的自评报告\n"
+            "第一部分 农田水利维修养护资金绩效自评\n一、绩效目标分解下达情况\n",
+            [("农田水利维修养护资金", None, None)],
+            id="a transfer-payment title names no fund; the line under it does",
+        ),
     ],
 )
 def test_the_one_project(text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -380,3 +415,14 @@ _FORM = "财政项目支出绩效自评表 (2023 年度) "
 )
 def test_the_project_of_each_form(text: str, expected: list[str]) -> None:
     assert [name for name, _, _ in _projects(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("我局对本级14个项目开展了重点绩效评价。", id="a count of projects"),
+        pytest.param("我局对部分重点项目进行了绩效评价。", id="a share of the projects"),
+    ],
+)
+def test_an_evaluation_of_several_names_no_project(sentence: str) -> None:
+    assert _projects("一、评价工作开展情况\n" + sentence + "\n") == []

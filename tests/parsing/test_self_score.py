@@ -122,3 +122,39 @@ def test_a_form_run_onto_one_line_in_yuan_with_thousands_separators() -> None:
     evidence: Evidence = {}
     assert prose_self_score(paragraphs(line), evidence) == 98
     assert evidence["/self_score"]["text"] == "100 98"
+
+
+@pytest.mark.parametrize(
+    ("texts", "score"),
+    [
+        pytest.param(
+            ["评价组评议，最终得分87.45，等级为良。"], 87.45, id="最终得分 without 分, its grade after"
+        ),
+        pytest.param(["本项目自评得分93，评价等级为优。"], 93, id="自评得分 without 分"),
+        pytest.param(["经评价，综合得分为79.5（中）。"], 79.5, id="the grade in brackets"),
+        pytest.param(["最终得分12个指标中有3个未达标。"], None, id="no grade after: a count"),
+        pytest.param(["| 其他说明 | 无 | 总分 | 100 | 94 | 优 |"], 94, id="a total row read as text"),
+        pytest.param(["……满意度10≥90%≥90%10总分10097.5注:1.一级指标分值"], 97.5, id="total row run together"),
+        pytest.param(["总分100 1、指标说明"], None, id="a small figure after the scale is another cell"),
+        pytest.param(["总分100%"], None, id="a rate"),
+    ],
+)
+def test_scores_a_form_or_a_grade_marks(texts: list[str], score: float | None) -> None:
+    assert prose_self_score(paragraphs(*texts), {}) == score
+
+
+def test_a_total_row_of_a_table_too_broken_to_read() -> None:
+    from ingestion.documents.model import Table
+    from ingestion.parsing.self_score import table_total_row
+    from tests.parsing.conftest import document_of
+
+    document = document_of(
+        "| 三级指标 | 分值 | 得分 |\n| 受益农户数 | 50 | 48 |\n| 满意度 |\n"
+        "| 其他 | 无 | 总分 | 100 | 91 | 良 |\n"
+    )
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    evidence: Evidence = {}
+    assert table_total_row(tables, document.text, evidence) == 91
+    assert evidence["/self_score"]["text"].split() == ["总分", "100", "91"]
+    broken = document_of("| 总分 | 100 | 91 | 另见附表 |\n")
+    assert table_total_row([b for b in broken.blocks if isinstance(b, Table)], broken.text, {}) is None

@@ -1,0 +1,108 @@
+"""Numbered items that each name a project with its own figures, in a report on several.
+
+A summary report (总报告) or a fund's breakdown enumerates its projects, each opening a numbered
+item with the project's name and then its money:
+
+    1、某某维护项目：预算48万元，实际支付45万元。      (one item a line)
+    …具体用于：①某小区改造工程尾款40.5万元；②某项目前期费用12万元；…   (items in one paragraph)
+    （1）某补助经费，年初预算安排20万元，…
+    （二）某示范体系建设（320万元）                      (a heading: its bracket says whose)
+
+The first amount after the name (directly, or after a budget word) is that project's budget. What
+else an item states (its execution, its payments) is the project's, never the report's: the items'
+extents are returned so that report-level amounts read inside them can be withdrawn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.documents.model import Paragraph
+from ingestion.parsing.amounts import NUMBER, to_wan
+from ingestion.parsing.evidence import Evidence
+from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
+
+# An item's mark: 1、 1. （1） ① at a paragraph's start or after a clause ends.
+_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*[、.．](?!\d)|[（(]\d{{1,2}}[）)])"
+_ITEM = re.compile(
+    rf"(?:^|(?<=[；;。:：]))\s*{_MARK}\s*(?:(?:19|20)\d{{2}}年度?)?"
+    r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用))"
+    r"\s*(?:[：:，,]\s*)?"
+    r"(?:(?:该|本)项目)?(?:(?:年初|全年|调整后)?(?:预算数?|安排|下达|到位|计划投资)(?:资金)?(?:安排)?(?:为|共计?)?\s*)?"
+    rf"(?P<number>{NUMBER})\s*万元"
+)
+# Names that are an outline's or a source's words, not a project (项目资金到位情况, 中央资金), nor
+# what the money did.
+_NOT_NAME = re.compile(
+    r"情况|分析|目标|指标|结论|问题|建议|措施|合计|总计|小计|共计|其中|^(?:项目|专项)?(?:资金|经费)$|"
+    # an allocation (分配某地某补助50万元) or a payment, in a verb's words, not a project's name
+    r"^(?:分配|下达|安排|拨付|支付|用于|根据|按照|向|给|对)|"
+    # the money's stage or movement (年初预算安排资金, 已拨付资金), not a project's name
+    r"预算|执行|到位|拨付|结余|结转|支出|使用|^(?:年初|全年|调整|实际|累计|已)|"
+    r"^(?:中央|省级?|市级?|县级?|区级?|本级|上级|地方|自筹|财政|配套)[^项]{0,6}(?:资金|补助|经费)$"
+)
+_MIN_ITEMS = 2
+# A heading that is a component with its money in brackets ((一)某体系建设（1640万元）): an item even
+# alone, as the bracket says whose the figure is.
+_HEADED = re.compile(
+    rf"^\s*(?:{_MARK}|[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)\s*"
+    r"(?P<name>[^\s，,。；;：:、（）()“”]{4,40})"
+    rf"[（(]\s*(?:(?:预算|资金|投资|安排)(?:资金)?\s*)?(?P<number>{NUMBER})\s*万元\s*[）)]\s*$"
+)
+
+
+@dataclass(frozen=True)
+class ProjectItem:
+    name: str
+    budget_wan: str
+    where: Span  # the name as stated
+    start: int  # the item's extent in the document: from its name to the next item or paragraph end
+    end: int
+
+
+def _headed_item(paragraph: Paragraph) -> ProjectItem | None:
+    match = _HEADED.match(fold(paragraph.text))
+    if match is None or _NOT_NAME.search(match["name"]):
+        return None
+    start = paragraph.start + match.start("name")
+    where = Span(match["name"], start, start + len(match["name"]))
+    return ProjectItem(match["name"], to_wan(match["number"], "万元"), where, start, paragraph.end)
+
+
+def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
+    text = fold(paragraph.text)
+    matches = [m for m in _ITEM.finditer(text) if not _NOT_NAME.search(m["name"])]
+    items = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        start = paragraph.start + match.start("name")
+        where = Span(match["name"], start, start + len(match["name"]))
+        items.append(
+            ProjectItem(match["name"], to_wan(match["number"], "万元"), where, start, paragraph.start + end)
+        )
+    return items
+
+
+def project_items(paragraphs: list[Paragraph]) -> list[ProjectItem]:
+    """Every numbered project item with its budget, when there are at least two (a lone numbered
+    figure is an outline's point, not an enumeration of projects), and every heading that is a
+    component with its money in brackets."""
+    found = [item for paragraph in paragraphs for item in _paragraph_items(paragraph)]
+    names = {item.name for item in found}
+    headed = [item for paragraph in paragraphs if (item := _headed_item(paragraph))]
+    return (found if len(names) >= _MIN_ITEMS else []) + [i for i in headed if i.name not in names]
+
+
+def withdraw_item_amounts(
+    amounts: dict[str, str | None], items: list[ProjectItem], evidence: Evidence
+) -> None:
+    """A report-level amount read inside one project's item is that project's, not the report's."""
+    for key, value in amounts.items():
+        cited = evidence.get(f"/amounts_wan/{key}")
+        if value is None or cited is None:
+            continue
+        at = cited.get("start")
+        if isinstance(at, int) and any(item.start <= at < item.end for item in items):
+            amounts[key] = None
+            del evidence[f"/amounts_wan/{key}"]
