@@ -62,6 +62,8 @@ _ALIAS_ANCHORS = (("简称", 4, 33), ("下称", 4, 33))
 _SUBJECT_VERBS = (
     "是|为|系|作为|负责|成立|始建|位于|属于|属|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
     "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以|"
+    # 某局贯彻落实…, 某局的主要职责是…: the verbs a duties section opens with.
+    "贯彻|落实|履行|统筹|牵头|致力|秉承|秉持|大力|不断|进一步|的主要职[责能]|的职[责能]|"
     # 某中心于2010年6月挂牌成立: the date it was set up (not 某财政局于2023年3月下达…, another office).
     r"于(?:19|20)\d{2}年[^。，,；;]{0,12}?(?:成立|挂牌|组建|设立)"
 )
@@ -76,11 +78,17 @@ _SENTENCE_END = re.compile(r"。")
 # The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
 # it follows; after its own 三定 rules (根据《某局职能配置、内设机构和人员编制规定》，) the unit
 # whose duties they set (某局主要履行以下职责).
+# Several notices may be cited (根据《…》（…号）、《…》有关规定，); the unit may act with another
+# office (某厅、财政厅组织…).
+_CITED_NOTICE = r"《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?"
 _NOTICE_FRAME = re.compile(
-    r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
+    rf"(?:根据|按照|依据){_CITED_NOTICE}(?:[、和及]{_CITED_NOTICE})*(?:文件)?(?:的)?(?:有关|相关)?"
+    r"(?:要求|精神|规定|安排|部署)?[，,]"
 )
 _ACTING = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    rf"(?:、[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})?"
+    r"(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
 )
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12
