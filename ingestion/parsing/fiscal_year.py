@@ -1,9 +1,10 @@
 """The fiscal year a report covers.
 
 The title's year when it states one: a parenthesised ``（2024年度）`` first (the year a form is
-for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` (which
-an announcement may use for the year it evaluates in: when the body's ``年度`` name the year
-before more often, that is the year covered); a range (``2019-2021年度``) covers several years
+for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` or a
+year a file name writes with no 年 (``某局2021部门整体…报告``), either of which an announcement may
+use for the year it evaluates in (when the body's ``年度`` name the year before more often, that
+is the year covered); a range (``2019-2021年度``) covers several years
 and leaves the year null. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
@@ -26,7 +27,15 @@ _TITLE_YEARS = (
     re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年度"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年"),
+    # 某局2021部门整体绩效自评报告, 2022某县决算: a file name's year written without 年, read
+    # like a bare 年 where the title's topic or unit follows it.
+    re.compile(
+        r"(?<![\d\-.])((?:19|20)\d{2})(?![\d.\-])\s*(?=[\u4e00-\u9fff])"
+        # …not a date's, a number's or an amount's (2000万元, 2022号, 2020项 but 2022项目).
+        r"(?![年月日号期届次元万亿人个户套亩米吨件台辆天余多条座间份名家所]|项(?!目))"
+    ),
 )
+_BARE_RANKS = (2, 3)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-－—~至到]\s*(?:19|20)\d{2}\s*年")
 # Where matches hold a literal (see ``scan``): a year starts with 19/20; a field has 年度 after 2.
 _YEAR_ANCHORS = (("19", 0, 0), ("20", 0, 0))
@@ -42,7 +51,7 @@ def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
         found = pattern.search(folded)
         if found:
             year = int(found.group(1))
-            bare = rank == len(_TITLE_YEARS) - 1
+            bare = rank in _BARE_RANKS
             return (_evaluated_year(year, text) if bare else year), []
     return None
 
