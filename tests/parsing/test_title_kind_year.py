@@ -208,6 +208,23 @@ def test_title(text: str, title: str) -> None:
             "青禾县灌区维修项目财政支出绩效评价报告", "", "key_projects",
             id="a project's 财政支出绩效评价 is not overall",
         ),
+        pytest.param(
+            "青禾县园林管理局2021年行道树养护项目支出绩效评价报告", "一、项目概况\n(一)项目背景\n",
+            "project_expenditure", id="an office heading its own project's evaluation",
+        ),
+        pytest.param(
+            "宜昌市中心医院2022年设备购置资金绩效评价报告", "一、项目基本情况\n", "project_expenditure",
+            id="a hospital heading its own fund's evaluation",
+        ),
+        pytest.param(
+            "青禾县园林管理局2021年行道树养护项目支出绩效评价报告",
+            "青禾县财政局组建评价小组对县园林管理局行道树养护项目实施了绩效评价。", "key_projects",
+            id="the office heads the title but the finance office evaluated",
+        ),
+        pytest.param(
+            "青禾县财政局2021年行道树养护项目绩效评价报告", "", "key_projects",
+            id="a finance office heading the title evaluates others' funds",
+        ),
     ],
 )  # fmt: skip
 def test_report_kind(title: str | None, body: str, kind: str) -> None:
