@@ -34,7 +34,6 @@ from ingestion.parsing.unit_body import (
     own_rules_unit,
     repeated_designation,
     short_name,
-    signature_unit,
     strip_region,
     subject_unit,
     subordinate_subject,
@@ -42,6 +41,7 @@ from ingestion.parsing.unit_body import (
 from ingestion.parsing.unit_names import first_name
 from ingestion.parsing.unit_self_named import self_named_unit
 from ingestion.parsing.unit_short_form import written_out
+from ingestion.parsing.unit_signature import signature_unit
 from ingestion.parsing.unit_title import YEAR_PREFIX, from_title, top_line_unit, top_title_unit
 
 # The form fields that name the reporting unit, strongest first: the unit's own name, the unit

@@ -16,7 +16,7 @@ Sources, each a layout national templates share:
 - a short ``XX街道`` / ``XX镇`` named at least twice;
 - the unit whose own rules the report cites while speaking of itself (我厅 … 《某省某厅财务管理办法》);
 - the office that commissioned a third party's evaluation (某事务所接受某县财政局的委托);
-- the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
+- the signature above the closing date (``unit_signature``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.scan import anchored_finditer
@@ -112,8 +111,6 @@ _RULES_HEAD = re.compile(
 )
 _OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
 _COMMISSIONED = re.compile(rf"(?:接受|受)(?P<name>[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})的?委托")
-_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
-_SIGNATURE_SCAN = 6
 
 
 def overview_unit(text: str) -> tuple[str, int] | None:
@@ -280,15 +277,4 @@ def commissioning_unit(text: str) -> tuple[str, int] | None:
     for match in anchored_finditer(_COMMISSIONED, text, (("委托", 4, 30),)):
         if is_unit_name(match["name"]):
             return match["name"], match.start("name")
-    return None
-
-
-def signature_unit(document: Document) -> tuple[str, int] | None:
-    """The unit signing the report: its own line just above the closing date."""
-    tail = document.blocks[-_SIGNATURE_SCAN:]
-    lines = [b for b in tail if isinstance(b, Paragraph) and b.text.strip()]
-    for above, line in pairwise(lines):
-        name = above.text.strip()
-        if _DATE_LINE.match(line.text) and is_unit_name(name) and len(name) <= 30:
-            return name, above.start + above.text.index(name)
     return None
