@@ -84,6 +84,31 @@ def _evaluated_year(year: int, text: str) -> int:
     return year - 1 if stated[year - 1] > stated[year] else year
 
 
+# 上年度部门整体支出绩效自评报告, 我局上一年度…: the year covered is the one before the report's
+# dates (its publication, its closing date), which are then the only years it names; a comparison
+# (较上年度) says nothing of it. A portal writes its dates with dashes too (发布日期:2024-06-15).
+_LAST_YEAR = re.compile(r"(?<![较比与同])上一?年度")
+_DASHED_DATE = re.compile(
+    r"(?<![\d.\-])((?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def _last_year(title: str | None, folded: str, published: str) -> int | None:
+    """The year before the latest date (the portal's 发布时间 among them), where the report names
+    its year only as 上年度."""
+    if not _LAST_YEAR.search(fold(title or "") + folded):
+        return None
+    dated = folded + "\n" + fold(published)
+    dates = [int(m.group(1)) for m in anchored_finditer(_YEAR, dated, _YEAR_ANCHORS)]
+    dates += [int(m.group(1)) for m in _DASHED_DATE.finditer(dated)]
+    return max(dates) - 1 if dates else None
+
+
+def _names_a_year(folded: str) -> bool:
+    """Whether a year is named other than in a date (2025年6月27日 is a date)."""
+    return any(not _DATE.match(folded, m.end()) for m in anchored_finditer(_YEAR, folded, _YEAR_ANCHORS))
+
+
 def _year_counts(folded: str) -> Counter[int]:
     """Each year's weight: a 年度 counts double, a cited document's title (《关于下达2025年…的通知》,
     named by the year it was issued in) half, a date (2025年6月27日) not at all unless nothing
@@ -101,8 +126,9 @@ def _year_counts(folded: str) -> Counter[int]:
     return counts or dates
 
 
-def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
-    """(the year, warnings) from the title, else a year field, else the year named most often."""
+def fiscal_year(title: str | None, text: str, published: str = "") -> tuple[int | None, list[str]]:
+    """(the year, warnings) from the title, else a year field, else the year named most often;
+    ``published``: the portal's dates, for a report naming its year only as 上年度."""
     if title:
         stated = _title_year(title, text)
         if stated is not None:
@@ -110,7 +136,12 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
     field = anchored_search(_YEAR_FIELD, text[:_FIELD_SCAN], _YEAR_FIELD_ANCHORS)
     if field:
         return int(field.group(1)), []
-    counts = _year_counts(_counted(text, blank_cited=False))
+    folded = _counted(text, blank_cited=False)
+    counts = _year_counts(folded)
+    if not counts or not _names_a_year(folded):
+        last = _last_year(title, folded, published)
+        if last is not None:
+            return last, []
     if not counts:
         return None, []
     ranked = counts.most_common(2)
