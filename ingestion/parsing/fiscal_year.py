@@ -5,7 +5,8 @@ for, beside a project named after an earlier year), then a ``20XX年度``, then 
 year a file name writes with no 年 (``某局2021部门整体…报告``), either of which an announcement may
 use for the year it evaluates in (when the body's ``年度`` name the year before more often, that
 is the year covered); a range (``2019-2021年度``) covers several years
-and leaves the year null. Without a title year, a
+and leaves the year null; a cover's 二〇二三年度 or a flattened PDF's 2 0 2 3 年度 reads as
+2023. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
 nothing else names a year); a tie leaves it null with a warning. Years in a comparison
@@ -43,8 +44,21 @@ _YEAR_FIELD_ANCHORS = (("年度", 2, 2),)
 _FIELD_SCAN = 5000
 
 
+# A cover's year in numerals (二〇二三年度) or letter-spaced by a flattened PDF (2 0 2 3 年度).
+_NUMERAL_YEAR = re.compile(
+    r"(?<![一二三四五六七八九十〇○零])(?:一九|二[〇○零O0])[一二三四五六七八九〇○零O0]{2}(?=\s*年)"
+)
+_NUMERALS = str.maketrans("〇○零O一二三四五六七八九", "0000123456789")
+_SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d\s)((?:1\s*9|2\s*0)\s*\d\s*\d)(?=\s*年)")
+
+
+def _arabic_years(title: str) -> str:
+    title = _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERALS), title)
+    return _SPACED_YEAR.sub(lambda m: re.sub(r"\s+", "", m.group()), title)
+
+
 def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
-    folded = fold(title)
+    folded = _arabic_years(fold(title))
     if _YEAR_RANGE.search(folded):
         return None, [f"fiscal_year: the title {title!r} covers several years; left null"]
     for rank, pattern in enumerate(_TITLE_YEARS):

@@ -78,3 +78,18 @@ SHARED_FILE = (
 def test_file_name_and_first_page(file: str, own: str, title: str, year: int) -> None:
     report = _report(SHARED_FILE.format(file=file, own=own))
     assert (report["title"], report["fiscal_year"]) == (title, year)
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        pytest.param("宜昌市林业局二〇二三年度部门决算", 2023, id="a cover's year in numerals"),
+        pytest.param(
+            "眉山市东坡区教育局二O二二年部门整体支出绩效自评报告", 2022, id="numerals with a letter O"
+        ),
+        pytest.param("宜 昌 市 林 业 局 2 0 2 1 年 度 部 门 决 算", 2021, id="a flattened PDF's spaced year"),
+        pytest.param("青禾县十二五规划项目绩效评价报告", None, id="十二五 is no year"),
+    ],
+)
+def test_year_as_covers_write_it(title: str, year: int | None) -> None:
+    assert fiscal_year(title, "")[0] == year
