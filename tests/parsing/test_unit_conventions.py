@@ -25,6 +25,10 @@ def _unit(text: str) -> str | None:
     [
         pytest.param("嘉兴市南湖区桥梁养护所\n2023年6月30日\n", "桥梁养护所", id="name above the date"),
         pytest.param("嘉兴市南湖区桥梁养护所 2023年6月30日\n", "桥梁养护所", id="name and date on one line"),
+        pytest.param(
+            "眉山市东坡区青禾镇人民政府2024年4月2日\n", "青禾镇人民政府", id="name and date run together"
+        ),
+        pytest.param("本项目于2023年6月30日\n", None, id="a sentence's date has no unit before it"),
         pytest.param("宜昌市林苑管理处(盖章)\n2023年6月30日\n", "林苑管理处", id="name with its seal"),
         pytest.param(
             "报告单位(盖章):眉山市东坡区水利局\n报告日期:2024年3月8日\n",
