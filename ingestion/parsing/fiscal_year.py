@@ -1,10 +1,12 @@
 """The fiscal year a report covers.
 
 The title's year when it states one: a parenthesised ``（2024年度）`` first (the year a form is
-for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` (which
-an announcement may use for the year it evaluates in: when the body's ``年度`` name the year
-before more often, that is the year covered); a range (``2019-2021年度``) covers several years
-and leaves the year null. Without a title year, a
+for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` or a
+year a file name writes with no 年 (``某局2021部门整体…报告``), either of which an announcement may
+use for the year it evaluates in (when the body's ``年度`` name the year before more often, that
+is the year covered); a range (``2019-2021年度``) covers several years
+and leaves the year null; a cover's 二〇二三年度 or a flattened PDF's 2 0 2 3 年度 reads as
+2023. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
 nothing else names a year); a tie leaves it null with a warning. Years in a comparison
@@ -26,7 +28,15 @@ _TITLE_YEARS = (
     re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年度"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年"),
+    # 某局2021部门整体绩效自评报告, 2022某县决算: a file name's year written without 年, read
+    # like a bare 年 where the title's topic or unit follows it.
+    re.compile(
+        r"(?<![\d\-.])((?:19|20)\d{2})(?![\d.\-])\s*(?=[\u4e00-\u9fff])"
+        # …not a date's, a number's or an amount's (2000万元, 2022号, 2020项 but 2022项目).
+        r"(?![年月日号期届次元万亿人个户套亩米吨件台辆天余多条座间份名家所]|项(?!目))"
+    ),
 )
+_BARE_RANKS = (2, 3)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-－—~至到]\s*(?:19|20)\d{2}\s*年")
 # Where matches hold a literal (see ``scan``): a year starts with 19/20; a field has 年度 after 2.
 _YEAR_ANCHORS = (("19", 0, 0), ("20", 0, 0))
@@ -34,15 +44,28 @@ _YEAR_FIELD_ANCHORS = (("年度", 2, 2),)
 _FIELD_SCAN = 5000
 
 
+# A cover's year in numerals (二〇二三年度) or letter-spaced by a flattened PDF (2 0 2 3 年度).
+_NUMERAL_YEAR = re.compile(
+    r"(?<![一二三四五六七八九十〇○零])(?:一九|二[〇○零O0])[一二三四五六七八九〇○零O0]{2}(?=\s*年)"
+)
+_NUMERALS = str.maketrans("〇○零O一二三四五六七八九", "0000123456789")
+_SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d\s)((?:1\s*9|2\s*0)\s*\d\s*\d)(?=\s*年)")
+
+
+def _arabic_years(title: str) -> str:
+    title = _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERALS), title)
+    return _SPACED_YEAR.sub(lambda m: re.sub(r"\s+", "", m.group()), title)
+
+
 def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
-    folded = fold(title)
+    folded = _arabic_years(fold(title))
     if _YEAR_RANGE.search(folded):
         return None, [f"fiscal_year: the title {title!r} covers several years; left null"]
     for rank, pattern in enumerate(_TITLE_YEARS):
         found = pattern.search(folded)
         if found:
             year = int(found.group(1))
-            bare = rank == len(_TITLE_YEARS) - 1
+            bare = rank in _BARE_RANKS
             return (_evaluated_year(year, text) if bare else year), []
     return None
 
@@ -75,6 +98,31 @@ def _evaluated_year(year: int, text: str) -> int:
     return year - 1 if stated[year - 1] > stated[year] else year
 
 
+# 上年度部门整体支出绩效自评报告, 我局上一年度…: the year covered is the one before the report's
+# dates (its publication, its closing date), which are then the only years it names; a comparison
+# (较上年度) says nothing of it. A portal writes its dates with dashes too (发布日期:2024-06-15).
+_LAST_YEAR = re.compile(r"(?<![较比与同])上一?年度")
+_DASHED_DATE = re.compile(
+    r"(?<![\d.\-])((?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def _last_year(title: str | None, folded: str, published: str) -> int | None:
+    """The year before the latest date (the portal's 发布时间 among them), where the report names
+    its year only as 上年度."""
+    if not _LAST_YEAR.search(fold(title or "") + folded):
+        return None
+    dated = folded + "\n" + fold(published)
+    dates = [int(m.group(1)) for m in anchored_finditer(_YEAR, dated, _YEAR_ANCHORS)]
+    dates += [int(m.group(1)) for m in _DASHED_DATE.finditer(dated)]
+    return max(dates) - 1 if dates else None
+
+
+def _names_a_year(folded: str) -> bool:
+    """Whether a year is named other than in a date (2025年6月27日 is a date)."""
+    return any(not _DATE.match(folded, m.end()) for m in anchored_finditer(_YEAR, folded, _YEAR_ANCHORS))
+
+
 def _year_counts(folded: str) -> Counter[int]:
     """Each year's weight: a 年度 counts double, a cited document's title (《关于下达2025年…的通知》,
     named by the year it was issued in) half, a date (2025年6月27日) not at all unless nothing
@@ -92,8 +140,9 @@ def _year_counts(folded: str) -> Counter[int]:
     return counts or dates
 
 
-def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
-    """(the year, warnings) from the title, else a year field, else the year named most often."""
+def fiscal_year(title: str | None, text: str, published: str = "") -> tuple[int | None, list[str]]:
+    """(the year, warnings) from the title, else a year field, else the year named most often;
+    ``published``: the portal's dates, for a report naming its year only as 上年度."""
     if title:
         stated = _title_year(title, text)
         if stated is not None:
@@ -101,7 +150,12 @@ def fiscal_year(title: str | None, text: str) -> tuple[int | None, list[str]]:
     field = anchored_search(_YEAR_FIELD, text[:_FIELD_SCAN], _YEAR_FIELD_ANCHORS)
     if field:
         return int(field.group(1)), []
-    counts = _year_counts(_counted(text, blank_cited=False))
+    folded = _counted(text, blank_cited=False)
+    counts = _year_counts(folded)
+    if not counts or not _names_a_year(folded):
+        last = _last_year(title, folded, published)
+        if last is not None:
+            return last, []
     if not counts:
         return None, []
     ranked = counts.most_common(2)

@@ -5,7 +5,8 @@ Title rules, first match wins:
 - overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
   跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告), or the
-  unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party;
+  unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party, or
+  an office other than a finance or audit office heads the title and no one else is at work;
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
 - overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
@@ -20,6 +21,8 @@ documents' titles left out.
 from __future__ import annotations
 
 import re
+
+from ingestion.parsing.unit_names import UNIT_SUFFIX, is_unit_name
 
 _FUND = r"(?:项目|资金|经费|工程|专项)"
 _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")
@@ -85,18 +88,34 @@ _OWN_EVALUATION = re.compile(
 _THIRD_PARTY = re.compile(r"第三方|事务所|委托|评价机构|评价组|专家组")
 
 
-def _own_fund_evaluation(pattern: re.Pattern[str], text: str) -> bool:
+# 某县某局 / 2020年某项目支出绩效评价报告: an office heading the title with its own project's
+# evaluation did it itself, unless it is a finance or audit office (they evaluate others' funds) or
+# the body names a third party, an evaluation team or a finance office doing the work.
+_TITLE_HEAD_UNIT = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX})(?:19|20)\d{{2}}年")
+_EVALUATES_OTHERS = re.compile(r"财政|审计")
+_OTHERS_AT_WORK = re.compile(r"第三方|事务所|委托|评价机构|评价(?:工作)?小?组|专家组|财政(?:局|厅|部门)|审计")
+
+
+def _own_fund_evaluation(pattern: re.Pattern[str], title: str, text: str) -> bool:
     if pattern is not _FUND_EVALUATION:
         return False
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
-    return _OWN_EVALUATION.search(head) is not None and _THIRD_PARTY.search(head) is None
+    if _OWN_EVALUATION.search(head) is not None and _THIRD_PARTY.search(head) is None:
+        return True
+    unit = _TITLE_HEAD_UNIT.match(title)
+    return (
+        unit is not None
+        and is_unit_name(unit["unit"])
+        and not _EVALUATES_OTHERS.search(unit["unit"])
+        and _OTHERS_AT_WORK.search(head) is None
+    )
 
 
 def report_kind(title: str | None, text: str) -> str:
     """The contract's ``report.kind`` for a report with this title (or none) and body text."""
     for kind, pattern in _TITLE_KINDS:
         if title and pattern.search(title):
-            return "project_expenditure" if _own_fund_evaluation(pattern, text) else kind
+            return "project_expenditure" if _own_fund_evaluation(pattern, title, text) else kind
     # A flattened PDF spaces the letters of its words (会计 师事务所); a cited document's title
     # (《某项目支出绩效评价管理办法》) speaks of that document, not of this report.
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))

@@ -127,7 +127,8 @@ def report_meta(
     fields = portal_fields(document, skip)
     title = _title(document, skip, fields)
     body = without_portal_lines(document, skip)
-    year, year_warnings = fiscal_year(title.text if title else None, body)
+    published = " ".join(v for k, v in fields.items() if "时间" in k or "日期" in k)
+    year, year_warnings = fiscal_year(title.text if title else None, body, published)
     name, name_span, region, region_warnings = _unit_and_region(document, skip, title, fields, body)
     warnings.extend(year_warnings + region_warnings)
     if title and title.end > title.start:

@@ -129,6 +129,19 @@ def _run_on_title(paragraph: Paragraph) -> tuple[str, int, int] | None:
     return _SPACES.sub("", head), paragraph.start + begin, paragraph.start + end
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _own_first_page(paragraph: Paragraph, file_named: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """A document-sharing site's preview of page 1 (``1、`` then the document's own title run on
+    into its text) states the title the uploaded file's name copies: where the two differ only
+    in their digits (the file named 2022年度, the document heading 2023年度), the document's own."""
+    own = _run_on_title(paragraph)
+    if own is None or own[0] == file_named[0]:
+        return None
+    return own if _DIGITS.sub("", own[0]) == _DIGITS.sub("", file_named[0]) else None
+
+
 def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, int, int] | None:
     """(title, start, end) of the report's title, or None; ``skip``: portal lines' block indexes."""
     skip = portal_lines(document) if skip is None else skip
@@ -138,6 +151,7 @@ def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, i
         if isinstance(b, Paragraph) and i not in skip
     ]
     listed: tuple[str, int, int] | None = None
+    file_named: tuple[str, int, int] | None = None
     for position, (_, paragraph) in enumerate(lines):
         heading = heading_of(paragraph)
         if heading is not None and heading[0] is not None:
@@ -146,9 +160,12 @@ def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, i
             stripped = _LISTED.sub("", paragraph.text)
             if listed is None and title_candidate(stripped):
                 listed = (_SPACES.sub("", stripped), paragraph.end - len(stripped), paragraph.end)
+            elif listed is not None and listed is file_named:
+                listed = _own_first_page(paragraph, file_named) or listed
             continue
         if _FILE_NAME.search(paragraph.text):  # a download's file name names the report less exactly
-            listed = listed or _run_on_title(paragraph)
+            if listed is None and (run_on := _run_on_title(paragraph)):
+                listed = file_named = run_on
             continue
         if title_candidate(paragraph.text):
             return _title_at(lines, position)

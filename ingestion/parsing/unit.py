@@ -4,7 +4,8 @@ Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`
 (a 项目单位 may be a public company, never a limited one); the title
 before its topic (2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a top line that
 is only the unit's name; a unit the body names with its full designation (董家塅街道办事处属...);
-a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a short ``XX街道`` / ``XX镇``
+a unit quoting its own name (我单位“某中心”, ``unit_self_named``); the unit that says it
+carried out the evaluation (某局组织开展了…自评工作, ``unit_actor``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
 text states it, a title's short form (某区发改委) the name the body writes out (``unit_short_form``),
 and of an office's two names (某局（某局）) the first counts (``unit_names``); the region prefix, and
@@ -21,6 +22,7 @@ from ingestion.parsing.contents_unit import contents_unit
 from ingestion.parsing.form_fields import Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.text import Span
+from ingestion.parsing.unit_actor import evaluating_unit
 from ingestion.parsing.unit_body import (
     UNIT_END,
     UNIT_SUFFIX,
@@ -32,7 +34,6 @@ from ingestion.parsing.unit_body import (
     own_rules_unit,
     repeated_designation,
     short_name,
-    signature_unit,
     strip_region,
     subject_unit,
     subordinate_subject,
@@ -40,6 +41,7 @@ from ingestion.parsing.unit_body import (
 from ingestion.parsing.unit_names import first_name
 from ingestion.parsing.unit_self_named import self_named_unit
 from ingestion.parsing.unit_short_form import written_out
+from ingestion.parsing.unit_signature import signature_unit
 from ingestion.parsing.unit_title import YEAR_PREFIX, from_title, top_line_unit, top_title_unit
 
 # The form fields that name the reporting unit, strongest first: the unit's own name, the unit
@@ -188,6 +190,7 @@ def unit_name(
         announced_unit(text),
         repeated_designation(text),
         subject_unit(document),
+        evaluating_unit(text),
         subordinate_subject(text),
         own_rules_unit(text),
         commissioning_unit(text),

@@ -16,7 +16,7 @@ Sources, each a layout national templates share:
 - a short ``XX街道`` / ``XX镇`` named at least twice;
 - the unit whose own rules the report cites while speaking of itself (我厅 … 《某省某厅财务管理办法》);
 - the office that commissioned a third party's evaluation (某事务所接受某县财政局的委托);
-- the signature above the closing date (``某区水务局`` / ``2023年6月30日``).
+- the signature above the closing date (``unit_signature``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.scan import anchored_finditer
@@ -62,6 +61,8 @@ _ALIAS_ANCHORS = (("简称", 4, 33), ("下称", 4, 33))
 _SUBJECT_VERBS = (
     "是|为|系|作为|负责|成立|始建|位于|属于|属|隶属|主要|承担|内设|下设|设有|共有|现有|认真|较好|积极|坚持|"
     "围绕|始终|深入|全面|切实|严格|按照|根据|紧紧|高度|聚焦|立足|紧扣|以|"
+    # 某局贯彻落实…, 某局的主要职责是…: the verbs a duties section opens with.
+    "贯彻|落实|履行|统筹|牵头|致力|秉承|秉持|大力|不断|进一步|的主要职[责能]|的职[责能]|"
     # 某中心于2010年6月挂牌成立: the date it was set up (not 某财政局于2023年3月下达…, another office).
     r"于(?:19|20)\d{2}年[^。，,；;]{0,12}?(?:成立|挂牌|组建|设立)"
 )
@@ -76,11 +77,17 @@ _SENTENCE_END = re.compile(r"。")
 # The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
 # it follows; after its own 三定 rules (根据《某局职能配置、内设机构和人员编制规定》，) the unit
 # whose duties they set (某局主要履行以下职责).
+# Several notices may be cited (根据《…》（…号）、《…》有关规定，); the unit may act with another
+# office (某厅、财政厅组织…).
+_CITED_NOTICE = r"《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?"
 _NOTICE_FRAME = re.compile(
-    r"根据《[^》]{4,80}》(?:[（(][^）)]{2,30}[）)])?(?:文件)?(?:的)?(?:要求|精神|规定|安排)?[，,]"
+    rf"(?:根据|按照|依据){_CITED_NOTICE}(?:[、和及]{_CITED_NOTICE})*(?:文件)?(?:的)?(?:有关|相关)?"
+    r"(?:要求|精神|规定|安排|部署)?[，,]"
 )
 _ACTING = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,24}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    rf"(?:、[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})?"
+    r"(?=组成|组织|成立|对|于|开展|认真|主要|负责|承担|履行)"
 )
 # A name this long is a unit's own, though no gazetteer knows its place (某某高新区某某管理中心).
 _SPECIFIC_NAME = 12
@@ -104,8 +111,6 @@ _RULES_HEAD = re.compile(
 )
 _OTHERS_RULES = re.compile(r"财政|审计|通知|意见|决定")
 _COMMISSIONED = re.compile(rf"(?:接受|受)(?P<name>[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})的?委托")
-_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|二[〇○零0O]..)\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
-_SIGNATURE_SCAN = 6
 
 
 def overview_unit(text: str) -> tuple[str, int] | None:
@@ -272,15 +277,4 @@ def commissioning_unit(text: str) -> tuple[str, int] | None:
     for match in anchored_finditer(_COMMISSIONED, text, (("委托", 4, 30),)):
         if is_unit_name(match["name"]):
             return match["name"], match.start("name")
-    return None
-
-
-def signature_unit(document: Document) -> tuple[str, int] | None:
-    """The unit signing the report: its own line just above the closing date."""
-    tail = document.blocks[-_SIGNATURE_SCAN:]
-    lines = [b for b in tail if isinstance(b, Paragraph) and b.text.strip()]
-    for above, line in pairwise(lines):
-        name = above.text.strip()
-        if _DATE_LINE.match(line.text) and is_unit_name(name) and len(name) <= 30:
-            return name, above.start + above.text.index(name)
     return None

@@ -17,8 +17,8 @@ UNIT_SUFFIX = (
 )
 # 某局（本级）, 某局机关: the unit's own accounts, still the unit. 某镇政府 is short for 某镇人民政府.
 OWN_LEVEL = r"(?:[（(](?:本级|机关|本部)[）)]|机关(?![\u4e00-\u9fff]*(?:局|中心|幼儿园|学校)))?"
-# A suffix character that starts a common word is no unit's end (乡村, 处理, 部分, 社会, 所有).
-WORD_GOES_ON = r"(?!村|理|分|会|有|议|计|务)"
+# A suffix character that starts a common word is no unit's end (乡村, 处理, 部分, 社会, 所有, 所属).
+WORD_GOES_ON = r"(?!村|理|分|会|有|属|议|计|务)"
 UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{WORD_GOES_ON}{OWN_LEVEL}")
 
 NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")

@@ -17,7 +17,8 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import LABELS
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
-from ingestion.parsing.unit_names import UNIT_END, first_name, strip_region
+from ingestion.parsing.unit_names import UNIT_END, first_name, is_unit_name, strip_region
+from ingestion.regions import split_region_prefix
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 # The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
@@ -78,6 +79,28 @@ def from_title(title: str) -> str | None:
     # 现将我院…报告如下: a report speaking of itself names no unit.
     if len(name) < 2 or _SELF_NAMED.match(name):
         return None
+    return _under_department(name)
+
+
+# 某市教育局所属某市某小学, 某市教育局-某市某小学, 某市教育局 某市某小学: a 单位's 决算 names its
+# 部门 first; the 单位, named last, is the reporting unit.
+_UNDER = re.compile(r"所属|下属|[-－—·]")
+
+
+def _under_department(name: str) -> str:
+    for mark in _UNDER.finditer(name):
+        head, tail = name[: mark.start()], name[mark.end() :]
+        if is_unit_name(head) and strip_region(tail) != tail and is_unit_name(strip_region(tail)):
+            return _under_department(tail)
+    # Run together: the department's name ends where the same place is named again (a place inside
+    # it names a branch: 某市公安局某区分局 is one name).
+    for cut in range(3, len(name) - 3):
+        head, tail = name[:cut], name[cut:]
+        if not (UNIT_END.fullmatch(head) and is_unit_name(strip_region(tail))):
+            continue
+        outer, inner = split_region_prefix(head)[0], split_region_prefix(tail)[0]
+        if outer is not None and inner is not None and inner.code == outer.code:
+            return tail
     return name
 
 

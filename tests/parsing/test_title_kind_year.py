@@ -208,6 +208,23 @@ def test_title(text: str, title: str) -> None:
             "青禾县灌区维修项目财政支出绩效评价报告", "", "key_projects",
             id="a project's 财政支出绩效评价 is not overall",
         ),
+        pytest.param(
+            "青禾县园林管理局2021年行道树养护项目支出绩效评价报告", "一、项目概况\n(一)项目背景\n",
+            "project_expenditure", id="an office heading its own project's evaluation",
+        ),
+        pytest.param(
+            "宜昌市中心医院2022年设备购置资金绩效评价报告", "一、项目基本情况\n", "project_expenditure",
+            id="a hospital heading its own fund's evaluation",
+        ),
+        pytest.param(
+            "青禾县园林管理局2021年行道树养护项目支出绩效评价报告",
+            "青禾县财政局组建评价小组对县园林管理局行道树养护项目实施了绩效评价。", "key_projects",
+            id="the office heads the title but the finance office evaluated",
+        ),
+        pytest.param(
+            "青禾县财政局2021年行道树养护项目绩效评价报告", "", "key_projects",
+            id="a finance office heading the title evaluates others' funds",
+        ),
     ],
 )  # fmt: skip
 def test_report_kind(title: str | None, body: str, kind: str) -> None:
@@ -264,3 +281,30 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
 )  # fmt: skip
 def test_fiscal_year(title: str | None, body: str, year: int | None) -> None:
     assert fiscal_year(title, body)[0] == year
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "published", "year"),
+    [
+        pytest.param("青禾县林业局上年度部门整体支出绩效自评报告", "", "2024年6月15日", 2023,
+                     id="published, 年"),
+        pytest.param("青禾县林业局上年度部门整体支出绩效自评报告", "", "2024-06-15 09:30", 2023,
+                     id="published, dashes"),
+        pytest.param("青禾县林业局部门整体支出绩效自评报告", "现将我局上一年度整体支出自评情况报告如下。\n"
+                     "青禾县林业局\n2024年3月1日", "", 2023, id="上一年度 in the body, the closing date"),
+        pytest.param(None, "上年度结转资金已全部使用。截至2024年4月已完工。", "", 2023,
+                     id="a 决算's carry-over from 上年度"),
+        pytest.param(None, "本年收入较上年度增加10万元。截至2024年4月已完工。", "", 2024,
+                     id="a comparison with 上年度 says nothing of the year"),
+        pytest.param(None, "2023年度项目完成。上年度结转资金已使用。", "2024年6月15日", 2023,
+                     id="a year the body names stays"),
+        pytest.param("青禾县林业局上年度部门整体支出绩效自评报告", "", "", None, id="no date at all"),
+    ],
+)  # fmt: skip
+def test_year_named_as_last_year(title: str | None, body: str, published: str, year: int | None) -> None:
+    assert fiscal_year(title, body, published)[0] == year
+
+
+def test_last_year_from_the_portal_date() -> None:
+    report = _report("发布时间:2024年6月15日\n青禾县林业局上年度部门整体支出绩效自评报告\n一、部门概况\n")
+    assert report["fiscal_year"] == 2023

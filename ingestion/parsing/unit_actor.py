@@ -1,0 +1,48 @@
+"""The unit that carries out the evaluation the report is about, where no title or form names it.
+
+Reports of every kind say who did the work in one sentence: a unit's own self-evaluation
+(``某县某局认真组织开展了2023年度项目支出绩效自评工作``, with the office it did it with:
+``某自治区某厅、财政厅组织开展了…自评工作``), or a finance office evaluating another's fund
+(``某区财政局组建评价小组对区某局…实施了绩效评价``). The unit is that subject: with its region
+(or a name long enough to be its own), never a third party (an accounting firm, the evaluation
+team itself) and never a mention of other or all units (各单位).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.parsing.unit_names import NOT_NAME_START, OWN_LEVEL, UNIT_SUFFIX, is_unit_name
+from ingestion.regions import split_region_prefix
+
+# The subject opens a clause: after a mark, a line break, a date's 年度/月/日, or at the start.
+_ACTOR = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?<=\d)(?:年度?|月|日))?)"
+    rf"(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    # …、财政厅 / …会同某局: the office it worked with.
+    rf"(?:(?:[、和与及]|会同)[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})*"
+    r"(?:认真|及时|积极|统一|牵头|按要求)?(?:组织)?(?:开展了?|组建了?|组成了?|成立了?|抽调[^，。；,;]{0,12}?组成了?)"
+    # …2023年度中央某补助资金绩效自评工作 / 评价小组 / 评价工作组
+    r"[^，。；,;]{0,60}?(?:绩效)?(?:自评|评价|评估)(?:工作|小组|工作组|组)"
+)
+_THIRD_PARTY = re.compile(r"事务所|公司|咨询|评估|评价|专家|小组")
+# A name this long is a unit's own, though no gazetteer knows its place.
+_SPECIFIC_NAME = 12
+
+
+def _is_own_unit(name: str) -> bool:
+    if name[0] in NOT_NAME_START or _THIRD_PARTY.search(name) or not is_unit_name(name):
+        return False
+    region, rest = split_region_prefix(name)
+    return (region is not None and is_unit_name(rest)) or len(name) >= _SPECIFIC_NAME
+
+
+def evaluating_unit(text: str) -> tuple[str, int] | None:
+    """The unit that says it carried out the evaluation (its self-evaluation, or its evaluation of
+    another's fund), and where it is named."""
+    if "评" not in text:
+        return None
+    for match in _ACTOR.finditer(text):
+        if _is_own_unit(match["name"]):
+            return match["name"], match.start("name")
+    return None
