@@ -7,4 +7,8 @@
 # 1.7.0: sentence frames and cover cells (现将…报告如下, 项目业主为…, 委托单位), zero total rows with a
 # 财政拨款 row, label-less budget rows, one-cell-per-line basic data, traditional reports under a
 # simplified header, enumerated and sub-heading projects, third-party evaluations for a finance office.
-PARSER_VERSION = "1.7.0"
+# 1.8.0: held-out pages of other provinces and unit types (site menus and news outlets are no unit,
+# short forms written out, the unit that carried out the evaluation, signatures, 上年度 years;
+# evaluated projects named in a sentence or as numbered items with their own figures, 资金规模 and
+# issued budgets after their issuers, masked figures, flattened score rows); 政法专项编制 no total.
+PARSER_VERSION = "1.8.0"
