@@ -23,7 +23,7 @@ class Region:
 
     @property
     def prefix(self) -> str:
-        """How a unit's full name begins: 株洲市芦淞区."""
+        """How a unit's full name begins: 株洲市天元区."""
         return f"{self.city}{self.district}"
 
 
@@ -34,7 +34,7 @@ def load_districts() -> tuple[Region, ...]:
     names: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         names[row["adcode"][:6]] = row["name"]
-    # A district named alone in a report ("…在芦淞区政府门户网站公开") resolves only if no other
+    # A district named alone in a report ("…在天元区政府门户网站公开") resolves only if no other
     # district shares its name; two-character names (城区, 郊区) read as common words.
     counts = Counter(names.values())
     districts = []

@@ -10,7 +10,7 @@ from sample_drop.document import Heading, Paragraph, ReportDocument, Table
 
 @dataclass(frozen=True, slots=True)
 class PageInfo:
-    site_name: str  # 株洲市芦淞区人民政府
+    site_name: str  # 株洲市天元区人民政府
     title: str
     publisher: str  # 发布机构
     published_date: str  # YYYY-MM-DD

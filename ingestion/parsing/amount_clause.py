@@ -1,7 +1,7 @@
 """One clause's labelled amount: which figure of ``amounts_wan`` it states, in 万元.
 
 A label opens the clause after list numbering, a cited document (《…的通知》（文号）) and
-qualifiers (a year, 其中, 本单位, 一般公共预算 …: ``2021年度单位一般公共预算财政拨款支出1929.65万元``)
+qualifiers (a year, 其中, 本单位, 一般公共预算 …: ``2020年度本单位一般公共预算拨款支出836.42万元``)
 and the amount follows it directly, so a comparison (上年…), a difference (相差…) or a list
 (分别为…) is never a total. A budget or its execution may also follow the subject it describes:
 the department (某局所属部门2023年预算数…) and, in a report on one project or fund, that project
@@ -140,10 +140,10 @@ _FUND_VERB = re.compile(
     # …的通知，下达我局353.6万元: issued to the unit itself, the fund named before.
     rf"|下达(?:给)?(?:我|本)(?:省|市|县|区|州|旗|局|单位|镇|乡|中心|院|校){_WAN_FOLLOWS}"
 )
-# ... or the fund named before the verb (某衔接资金共下达105万元).
+# ... or the fund named before the verb (某补助资金合计下达64万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计|共){_WAN_FOLLOWS}")
-# 某项目计划投资2179万元, 项目总投资39.5万元: the investment planned for the project, a budget
+# 某项目计划投资3180万元, 项目总投资27.5万元: the investment planned for the project, a budget
 # figure weaker than any other (a year's 资金安排 may differ from the plan).
 _INVESTMENT = re.compile(
     rf"(?:[\u4e00-\u9fff（）()“”\d]{{0,40}}?项目)?(?:批复|核定)?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?{_WAN_FOLLOWS}"

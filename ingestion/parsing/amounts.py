@@ -55,7 +55,7 @@ def find_money(text: str) -> list[Money]:
 
 
 def parse_money(written: str) -> str | None:
-    """A whole cell or phrase that is one amount (``"833.10万元"``) -> 万元 string, else None."""
+    """A whole cell or phrase that is one amount (``"652.40万元"``) -> 万元 string, else None."""
     folded = fold(written.strip())
     found = _MONEY.fullmatch(folded)
     return to_wan(found["number"], found["unit"]) if found else None

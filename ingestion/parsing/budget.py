@@ -164,8 +164,8 @@ class _WeakStatements:
             self._totals.setdefault(key, []).append((wan, span))
 
     def named_in(self, key: str, title: str | None) -> tuple[str, Span] | None:
-        """The one value whose statement names the fund the title names (…2023年中央水利发展资金
-        绩效自评报告: 下达某县2023年中央水利发展资金2263万元, not the other funds issued)."""
+        """The one value whose statement names the fund the title names (…2022年省级农机补贴资金
+        绩效自评报告: 拨付某区2022年省级农机补贴资金1418万元, not the other funds issued)."""
         if not title:
             return None
         named = [

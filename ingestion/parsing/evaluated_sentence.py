@@ -6,7 +6,7 @@ many projects they are (the count may exceed the names given: the page names som
 the evaluation itself; without a count, names that each say they are projects and the evaluation
 right after them. Only that
 frame is read: a list of areas (聚焦甲、乙等领域), of districts (对26个区县) or of qualities
-(优先选择覆盖面广、影响力大的项目) names no project.
+(优先选取受益面宽、群众关注多的项目) names no project.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The title's year when it states one: a parenthesised ``（2024年度）`` first (the year a form is
 for, beside a project named after an earlier year), then a ``20XX年度``, then a ``20XX年`` or a
-year a file name writes with no 年 (``某局2021部门整体…报告``), either of which an announcement may
+year a file name writes with no 年 (``某局2021整体支出…报告``), either of which an announcement may
 use for the year it evaluates in (when the body's ``年度`` name the year before more often, that
 is the year covered); a range (``2019-2021年度``) covers several years
 and leaves the year null; a cover's 二〇二三年度 or a flattened PDF's 2 0 2 3 年度 reads as
@@ -28,7 +28,7 @@ _TITLE_YEARS = (
     re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年度"),
     re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年"),
-    # 某局2021部门整体绩效自评报告, 2022某县决算: a file name's year written without 年, read
+    # 某局2021整体支出绩效报告, 2022某县决算: a file name's year written without 年, read
     # like a bare 年 where the title's topic or unit follows it.
     re.compile(
         r"(?<![\d\-.])((?:19|20)\d{2})(?![\d.\-])\s*(?=[\u4e00-\u9fff])"

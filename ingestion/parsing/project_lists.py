@@ -13,7 +13,7 @@
   a project ((一)某经费项目 / (二)某维护项目), with the amount stated after the name or obtained
   (争取到某资金21.44万元) in its section;
 - an attachment list of evaluation reports (附件：1.某某工作项目绩效评价报告, 2.…“某专项资金”绩效自评报告,
-  附件3:某局部门整体支出绩效评价报告.pdf).
+  附件3:某局整体绩效评价报告.pdf).
 What introduces a list item (下达, 安排, 转移支付 …) is not part of its name.
 """
 

@@ -2,7 +2,7 @@
 
 Looked for in the section headed ...项目支出情况 (else in any paragraph) after the total's
 ``其中``: items ``NAME AMOUNT`` separated by punctuation or numbering, e.g.
-``1、朱田铺村抛荒治理工作经费项目支出5.0万元；2、...`` or ``其中，城市管理887万元，公共安全330.24万元``.
+``1、某村河道保洁工作经费项目支出7.0万元；2、...`` or ``其中，环境卫生642万元，社区服务215.36万元``.
 A trailing 项目支出/支出 is dropped from a name unless only a generic word would be left
 (其他项目支出 stays). The figures are what was spent (``spent_wan``).
 """
@@ -36,7 +36,7 @@ NOT_PROJECT = re.compile(
 )
 _TRAILING = ("项目支出", "支出")
 # 重点项目 named in one sentence and given figures in the next: 分别为甲项目、乙项目 ... 年初预算分别为
-# 459.81万元、1508.15万元；实际支出分别为655.95万元、1371.15万元.
+# 318.40万元、962.75万元；实际支出分别为301.26万元、947.10万元.
 _NAMED_RESPECTIVELY = re.compile(r"分别(?:为|是)[:：]?(?P<names>[^。；;：:\d]{4,200}?)(?=[。；;，,]|$)")
 _MONEY_LIST = rf"{NUMBER}\s*(?:万元|亿元|元)(?:\s*[、和及与,，]\s*{NUMBER}\s*(?:万元|亿元|元))+"
 _FIGURES_RESPECTIVELY = re.compile(

@@ -7,9 +7,9 @@ Its name, from the surest source a report offers:
   or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
 - a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
   file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
-- the opening sentence: 现就某资金绩效自评情况报告如下, 对某项目执行情况开展了自评 (or
+- the opening sentence: 现将某资金自评情况报告如下, 对某项目执行情况开展了自评 (or
   对某工程资金使用情况、…等开展了自评); a sentence
-  stating the project's planned investment (某道路建设项目计划投资2179万元), the fund's total
+  stating the project's planned investment (某桥梁改造项目计划投资3180万元), the fund's total
   (某发展资金合计3200万元), or what a higher level issued to it
   (下达我市某补助资金800万元);
 - a paragraph opening with the project as its subject (某管网工程（二期）是为…);
@@ -103,7 +103,7 @@ _ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全
 _SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
 # 该项目…, 此项资金…, 上述项目…: a reference back to a project, not its name.
 _REFERENCE = re.compile(r"^(?:该|此|本|上述|以上|各|其)")
-# The project whose planned investment a sentence states (我县2022年某道路建设项目计划投资2179万元).
+# The project whose planned investment a sentence states (我县2021年某桥梁改造项目计划投资3180万元).
 _PROJECT_INVESTMENT = re.compile(
     r"(?:^|[。；;])\s*(?:我(?:市|县|区|镇|乡))?(?P<name>(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()]{2,40}?项目)"
     r"[,，]?(?:计划|总)投资(?:总额|额)?(?:为|共计?|合计)?\d"

@@ -26,7 +26,7 @@ _REPORT_WORD = (
 _TITLE_WORD = re.compile(rf"{_REPORT_WORD}{_PAREN}?$")
 _TITLE_WORD_IN = re.compile(_REPORT_WORD)
 # A line above the title line belongs to it when it ends as a title's head does: the unit,
-# the year, or a topic cut short (2021年茂名市发展和改革局整体支出 / 绩效自评报告).
+# the year, or a topic cut short (2021年某市交通运输局整体支出 / 绩效自评报告).
 _TITLE_HEAD_END = re.compile(
     rf"(?:{UNIT_SUFFIX}|(?:19|20)\d{{2}}年度?|支出|部门|单位|整体|项目|关于){_PAREN}?$"
 )

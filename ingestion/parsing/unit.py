@@ -2,8 +2,8 @@
 
 Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`` / ``委托单位：`` line or table cell
 (a 项目单位 may be a public company, never a limited one); the title
-before its topic (2023年度 | 株洲市芦淞区建宁街道办事处 | 整体支出绩效自评报告); a top line that
-is only the unit's name; a unit the body names with its full designation (董家塅街道办事处属...);
+before its topic (2023年度 | 某市某区青石街道办事处 | 整体支出绩效自评报告); a top line that
+is only the unit's name; a unit the body names with its full designation (青石街道办事处属...);
 a unit quoting its own name (我单位“某中心”, ``unit_self_named``); the unit that says it
 carried out the evaluation (某局组织开展了…自评工作, ``unit_actor``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the

@@ -1,9 +1,9 @@
 """The unit that carries out the evaluation the report is about, where no title or form names it.
 
 Reports of every kind say who did the work in one sentence: a unit's own self-evaluation
-(``某县某局认真组织开展了2023年度项目支出绩效自评工作``, with the office it did it with:
+(``某县某局按要求开展了2023年度项目支出绩效自评工作``, with the office it did it with:
 ``某自治区某厅、财政厅组织开展了…自评工作``), or a finance office evaluating another's fund
-(``某区财政局组建评价小组对区某局…实施了绩效评价``). The unit is that subject: with its region
+(``某区财政局成立评价组对区某局…实施了绩效评价``). The unit is that subject: with its region
 (or a name long enough to be its own), never a third party (an accounting firm, the evaluation
 team itself) and never a mention of other or all units (各单位).
 """

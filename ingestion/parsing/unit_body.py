@@ -75,7 +75,7 @@ _SUBJECT = re.compile(
 _SUBJECT_PARAGRAPHS = 60
 _SENTENCE_END = re.compile(r"。")
 # The notice a report cites (根据《某局关于…的通知》（某财〔2024〕8号）要求，): the unit acting on
-# it follows; after its own 三定 rules (根据《某局职能配置、内设机构和人员编制规定》，) the unit
+# it follows; after its own 三定 rules (根据《某局职能配置和人员编制规定》，) the unit
 # whose duties they set (某局主要履行以下职责).
 # Several notices may be cited (根据《…》（…号）、《…》有关规定，); the unit may act with another
 # office (某厅、财政厅组织…).

@@ -28,7 +28,7 @@ _SECOND_NAME = re.compile(r"^(?P<first>.{3,}?)[（(](?P<second>[^（）()]{3,})[
 
 def strip_region(name: str) -> str:
     """Without the region prefix, and without 人民政府 when it only introduces the unit
-    (杭州市钱塘区人民政府前进街道办事处 -> 前进街道办事处); a government itself keeps its place."""
+    (某市某区人民政府青石街道办事处 -> 青石街道办事处); a government itself keeps its place."""
     region, rest = split_region_prefix(name)
     if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1:
         rest = rest[len("人民政府") :]

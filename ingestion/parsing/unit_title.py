@@ -21,7 +21,7 @@ from ingestion.parsing.unit_names import UNIT_END, first_name, is_unit_name, str
 from ingestion.regions import split_region_prefix
 
 _SPACES = re.compile(r"[ \t\u3000]+")
-# The unit's own line at the top (2023年度内蒙古自治区...根河市河东街道办事处, then 目录).
+# The unit's own line at the top (2023年度某自治区...某市河西街道办事处, then 目录).
 _TOP_LINES = 6
 _MAX_UNIT_LINE = 40
 _SPECIFIC_LINE = 7
@@ -42,7 +42,7 @@ _TITLE_TOPIC = re.compile(
 # A title-like top line (a table cell ending in |, a title run on into its table of contents);
 # a file name (…决算公开报告.doc) only when no other line names the unit.
 _TITLE_LIKE = re.compile(r"报告|决算|说明|自评表|评价表|评价结果")
-# A headline or file name on evaluation work (某局重点绩效评价工作积极推进, 某中心2022年度项目自评价.pdf):
+# A headline or file name on evaluation work (某局重点绩效评价工作有序推进, 某中心2021年度项目自评结果.pdf):
 # a title too when it is one bare line, no sentence, no cited document.
 _HEADLINE_LIKE = re.compile(r"评价|自评")
 _MAX_HEADLINE = 50
@@ -135,7 +135,7 @@ def _specific(name: str) -> bool:
 
 def top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | None:
     """The unit before the topic of a title-like top line that is not a clean title line:
-    ``云县统计局2023年度部门决算 |``, ``…包头市档案馆 2020年度决算公开报告 目录 第一部分…``."""
+    ``某县档案局2023年度部门决算 |``, ``…某市档案馆 2020年度决算公开 目录 第一部分…``."""
     # File names last: 2020年某市档案馆决算公开报告.doc names the unit less exactly than the text.
     paragraphs = _top_lines(document, skip)
     for block in sorted(paragraphs, key=lambda b: _FILE_NAME.search(b.text) is not None):

@@ -1,8 +1,8 @@
 """Find the reporting unit's own region and complete it from the gazetteer.
 
-Evidence, strongest first: the region prefix of the unit's full name (株洲市芦淞区松岭街道办事处
+Evidence, strongest first: the region prefix of the unit's full name (株洲市天元区松岭街道办事处
 in a title or a 单位名称 line), then the district of the portal that published it (its 发布机构
-or site name), then county-level names in the body (芦淞区政府门户网). A body
+or site name), then county-level names in the body (天元区政府门户网). A body
 mention of only a province or city is not enough (a unit "获评湖南省第三批..." is not thereby a
 provincial unit), and names inside quotes or book-title marks (“开福区特色美食街”, 《...》)
 never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
@@ -69,7 +69,7 @@ def _fits(child: Division, parent: Division | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def split_region_prefix(name: str) -> tuple[Division | None, str]:
-    """``株洲市芦淞区松岭街道办事处`` -> (芦淞区, ``松岭街道办事处``): the most specific division named
+    """``株洲市天元区松岭街道办事处`` -> (天元区, ``松岭街道办事处``): the most specific division named
     at the start of ``name`` (each level must sit inside the previous one) and the rest."""
     gazetteer = load_gazetteer()
     found: Division | None = None
@@ -126,7 +126,7 @@ def resolve_region(
     unit_names: list[str], body: str, portal_names: Sequence[str] = ()
 ) -> tuple[Region, list[str]]:
     """The unit's region from its full names (titles, 名称 lines), then from the district of the
-    portal that published it (发布机构 株洲市芦淞区财政局, site 武汉市蔡甸区人民政府: a unit on a
+    portal that published it (发布机构 株洲市天元区财政局, site 武汉市蔡甸区人民政府: a unit on a
     district's portal belongs to that district), then from the body text."""
     for name in unit_names:
         division, _ = split_region_prefix(name)

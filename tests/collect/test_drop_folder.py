@@ -27,7 +27,7 @@ def memory_drop() -> str:
                     "url": "https://portal.example/a.html",
                     "published_date": "2024-03-05",
                     "unit": "松岭街道办事处",
-                    "publisher": "芦淞区财政局",
+                    "publisher": "天元区财政局",
                 }
             ).encode(),
             f"{root}/zhuzhou/2023/b.txt": b"report b",
@@ -60,7 +60,7 @@ def test_sidecar_fills_the_provenance(memory_drop: str) -> None:
     assert (seen.published_date, seen.unit_hint, seen.publisher) == (
         date(2024, 3, 5),
         "松岭街道办事处",
-        "芦淞区财政局",
+        "天元区财政局",
     )
     assert seen.collected_at.utcoffset() is not None and seen.collected_at.utcoffset().total_seconds() == 0
     assert item.warnings == ()

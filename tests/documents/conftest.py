@@ -115,15 +115,15 @@ def write_html(report: Report = REPORT, encoding: str = "utf-8", charset: str | 
     )
     meta = f'<meta charset="{charset}">' if charset else ""
     page = (
-        f"<!DOCTYPE html><html><head>{meta}<title>绩效自评报告_芦淞区人民政府</title>"
+        f"<!DOCTYPE html><html><head>{meta}<title>绩效自评报告_天元区人民政府</title>"
         "<script>document.write('一、脚本');</script></head><body>"
         '<div class="header">网站首页 政务公开 互动交流</div><nav><a>首页</a><a>信息公开</a></nav>'
         '<div class="breadcrumb">当前位置：首页 &gt; 财政信息 &gt; 绩效评价</div>'
         '<table class="xxgk_info"><tr><td>索引号：</td><td>430203-000-2022-0012</td>'
-        "<td>发布机构：</td><td>芦淞区财政局</td></tr>"
+        "<td>发布机构：</td><td>天元区财政局</td></tr>"
         "<tr><td>发布日期：</td><td>2022年08月12日</td><td>成文日期：2022-08-01</td><td></td></tr></table>"
         f'<div id="zoom">{paragraphs}<table border="1">{rows}</table></div>'
-        '<div class="footer">主办单位：株洲市芦淞区人民政府 版权所有</div></body></html>'
+        '<div class="footer">主办单位：株洲市天元区人民政府 版权所有</div></body></html>'
     )
     return page.encode(encoding)
 

@@ -24,10 +24,10 @@ def test_page_furniture_is_left_out_and_metadata_kept(files: Any) -> None:
     assert not any(word in document.text for word in ("网站首页", "当前位置", "版权所有", "脚本", "索引号"))
     assert document.metadata == {
         "index_no": "430203-000-2022-0012",
-        "publisher": "芦淞区财政局",
+        "publisher": "天元区财政局",
         "published_date": "2022-08-12",
         "written_date": "2022-08-01",
-        "page_title": "绩效自评报告_芦淞区人民政府",
+        "page_title": "绩效自评报告_天元区人民政府",
     }
 
 

@@ -82,14 +82,14 @@ COMPARED = [
     pytest.param(
         "project_budgets_sum",
         figures(
-            amounts_wan=amounts(project_budget="1967.96"),
+            amounts_wan=amounts(project_budget="1281.15"),
             projects=(
-                ProjectFigures(None, D("459.81"), D("655.95")),
-                ProjectFigures(None, D("1508.15"), D("1371.15")),
+                ProjectFigures(None, D("318.40"), D("301.26")),
+                ProjectFigures(None, D("962.75"), D("947.10")),
             ),
         ),
-        "1967.96",
-        "1967.96",
+        "1281.15",
+        "1281.15",
         id="004 budgets",
     ),
     pytest.param(

@@ -46,7 +46,7 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="thousands separators inside a clause",
         ),
         pytest.param(
-            OVERALL + "经批复,2023年度年初收支预算为211.4万元,全年预算为240.9万元。本年支出合计236.3万元。\n",
+            OVERALL + "经批复,2023年年初收支预算为211.4万元,全年预算为240.9万元。本年支出合计236.3万元。\n",
             {"budget_initial": "211.4", "budget_full_year": "240.9", "appropriation_expenditure": "236.3"},
             id="年初收支预算, 全年预算 and 本年支出合计 of an overall report",
         ),
@@ -213,7 +213,7 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
         pytest.param(
             OVERALL + "1、资金来源。2023年总收入320.5万元,其中财政拨款300万元,其他收入20.5万元。\n"
             "2、使用情况。用于基本支出250万元,一是工资、津贴补贴等人员经费210万元,"
-            "二是办公费、水电费、差旅费等日常公用经费40万元。\n",
+            "二是办公费、差旅费、水电费等日常公用经费40万元。\n",
             {"appropriation_revenue": "300", "basic": "250", "personnel": "210", "public_funds": "40"},
             id="财政拨款 as part of the income; 用于 and a list closed by 等 before a component",
         ),
@@ -328,7 +328,7 @@ KEY = "青禾县财政局2023年度重点绩效评价工作情况\n一、评价�
             id="涉及资金总额 in the sentence after the count",
         ),
         pytest.param(
-            KEY + "对15个重点项目开展了重点绩效评价,涉及财政资金总额3200.5万元。\n",
+            KEY + "对15个重点项目开展了重点绩效评价,共涉及财政资金总额3200.5万元。\n",
             id="the count and the money in one sentence",
         ),
         pytest.param(

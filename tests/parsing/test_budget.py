@@ -29,35 +29,35 @@ def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[s
     ("text", "expected"),
     [
         pytest.param(
-            "1、2021年度年初预算资金833.10万元。", {"budget_initial": "833.10"}, id="numbered initial budget"
+            "1、2021年年初预算资金652.40万元。", {"budget_initial": "652.40"}, id="numbered initial budget"
         ),
         pytest.param(
-            "3、2021年度单位一般公共预算财政拨款支出1929.65万元。其中：项目支出746.01万元，基本支出1183.64万元，"
-            "其中：人员经费624.44万元，公用经费559.20万元。",
+            "3、2021年度本中心一般公共预算财政拨款支出936.42万元。其中：项目支出412.30万元，基本支出524.12万元，"
+            "其中：人员经费401.50万元，公用经费122.62万元。",
             {
-                "appropriation_expenditure": "1929.65",
-                "project": "746.01",
-                "basic": "1183.64",
-                "personnel": "624.44",
-                "public_funds": "559.20",
+                "appropriation_expenditure": "936.42",
+                "project": "412.30",
+                "basic": "524.12",
+                "personnel": "401.50",
+                "public_funds": "122.62",
             },
             id="expenditure and its parts",
         ),
         pytest.param(
-            "2.2021年度单位一般公共预算财政拨款收入1676.35万元。",
-            {"appropriation_revenue": "1676.35"},
+            "2.2021年度本中心一般公共预算财政拨款收入884.90万元。",
+            {"appropriation_revenue": "884.90"},
             id="list number before a year",
         ),
         pytest.param(
-            "对个人和家庭补助支出81.15万元，资本性支出6.35万元。",
-            {"household_subsidy": "81.15", "capital": "6.35"},
+            "对个人和家庭的补助支出47.25万元，资本性支出3.80万元。",
+            {"household_subsidy": "47.25", "capital": "3.80"},
             id="parts of basic spending",
         ),
         pytest.param(
-            "朱田铺村抛荒治理工作经费项目支出5.0万元。", {}, id="a project's own spending is no total"
+            "某村沟渠清淤工作经费项目支出4.0万元。", {}, id="a project's own spending is no total"
         ),
-        pytest.param("年初预算分别为459.81万元、1508.15万元。", {}, id="a list of figures"),
-        pytest.param("社会管理项目支出年初预算数与年终决算数相差196.14万元。", {}, id="a difference"),
+        pytest.param("年初预算分别为318.40万元、962.75万元。", {}, id="a list of figures"),
+        pytest.param("城乡建设项目支出年终决算数与年初预算数相差87.36万元。", {}, id="a difference"),
         pytest.param("2020年度项目支出500万元。", {}, id="another year's figure"),
         pytest.param(
             "本中心实施项目12个，年初批复预算780万元。", {"budget_initial": "780"}, id="年初批复预算"
@@ -81,7 +81,7 @@ def test_first_statement_wins_and_a_conflict_warns() -> None:
 
 def test_sections_answered_none_state_zero() -> None:
     document = document_of(
-        "三、政府性基金预算支出情况\n无。\n四、国有资本经营预算支出情况\n无\n五、社会保险基金预算支出情况\n有支出。"
+        "四、政府性基金预算支出情况\n无。\n五、国有资本经营预算支出情况\n无\n六、社会保险基金预算支出情况\n有支出。"
     )
     zeros = zero_sections(outline(document), {})
     assert zeros == {"gov_fund": "0", "state_capital": "0"}

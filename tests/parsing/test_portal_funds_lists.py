@@ -158,7 +158,7 @@ def test_a_final_accounts_page_without_its_title() -> None:
 def test_a_title_year_weighed_without_the_years_of_cited_documents() -> None:
     text = (
         "青河县2022年村道养护资金绩效自评报告\n一、概述\n本项目批复总投资45.6万元。\n"
-        "依据《关于开展2021年度交通资金绩效评价工作的通知》和《2021年度村道养护资金管理办法》开展自评。\n"
+        "依据《关于做好2021年度交通资金绩效自评的通知》和《2021年度村道养护资金管理办法》开展自评。\n"
         "2022年度下达资金45.6万元。\n"
     )
     result = _extract(text)
@@ -210,7 +210,7 @@ def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) ->
     ],
 )
 def test_staff_counts(sentence: str, authorized: int | None, actual: int | None) -> None:
-    staffing = _extract("某某小学2023年度部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
+    staffing = _extract("某某小学2023年部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
     assert (staffing["authorized"], staffing["actual"]) == (authorized, actual)
 
 

@@ -50,20 +50,20 @@ def _extract(text: str) -> dict:
             id="labels and values on separate lines; 人民政府 dropped; a district set up in 2021",
         ),
         pytest.param(
-            "2023年度湖南省株洲市芦淞区枫溪街道办事处\n目 录\n第一部分 部门概况\n一、主要职能\n"
+            "2023年度湖南省株洲市天元区枫溪街道办事处\n目 录\n第一部分 部门概况\n一、主要职能\n"
             "二、预算执行情况\n",
             "枫溪街道办事处",
-            ("湖南省", "株洲市", "芦淞区", "430203"),
+            ("湖南省", "株洲市", "天元区", "430211"),
             "unknown",
             2023,
             id="the unit alone on the top line",
         ),
         pytest.param(
             "索引号: | x100200-0601-2022-0009 | 主题分类: | 综合政务 |\n"
-            "发布机构: | 芦淞区枫溪街道 | 生成日期: | 2022-11-17 |\n"
+            "发布机构: | 天元区枫溪街道 | 生成日期: | 2022-11-17 |\n"
             "枫溪街道办事处2022年部门决算\n一、部门主要职责\n",
             "枫溪街道办事处",
-            ("湖南省", "株洲市", "芦淞区", "430203"),
+            ("湖南省", "株洲市", "天元区", "430211"),
             "final_accounts",
             2022,
             id="region from the portal's 发布机构 when it is the unit itself",

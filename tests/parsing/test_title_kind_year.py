@@ -19,8 +19,8 @@ def _report(text: str) -> dict:
     ("text", "title"),
     [
         pytest.param(
-            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n",
-            "青川县卫健局2022年度项目绩效自评报告(乡村医生培训经费项目)",
+            "青川县卫健局2021年度项目绩效自评报告(乡村医生培训经费项目)\n一、自评结论\n",
+            "青川县卫健局2021年度项目绩效自评报告(乡村医生培训经费项目)",
             id="a parenthesis after the report word",
         ),
         pytest.param(
@@ -31,8 +31,8 @@ def _report(text: str) -> dict:
             id="a 绩效目标自评表 named by a download's file name",
         ),
         pytest.param(
-            "青川县水务局2022年河道清淤资金项目支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
-            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
+            "青川县水务局2022年河道清淤资金支出绩效自评报告\n(2023年度)\n项目单位:青川县水务局\n",
+            "青川县水务局2022年河道清淤资金支出绩效自评报告(2023年度)",
             id="a parenthesis line below",
         ),
         pytest.param(
@@ -57,7 +57,7 @@ def _report(text: str) -> dict:
         ),
         pytest.param(
             "《青川县实验小学课后服务经费绩效自评价报告.pdf》在线预览。\n"
-            "青川县实验小学课后服务经费绩效自评价报告一、基本情况(一)经费概况本校课后服务经费20万元。\n",
+            "青川县实验小学课后服务经费绩效自评价报告一、项目概况(一)经费概况本校课后服务经费20万元。\n",
             "青川县实验小学课后服务经费绩效自评价报告",
             id="a title run on into the report",
         ),
@@ -73,8 +73,8 @@ def _report(text: str) -> dict:
             id="a 绩效自评情况说明",
         ),
         pytest.param(
-            "青川县财政局关于2023年度重点绩效评价结果的公开\n一、评价概况\n",
-            "青川县财政局关于2023年度重点绩效评价结果的公开",
+            "青川县财政局关于2022年度重点绩效评价结果的公开\n一、评价概况\n",
+            "青川县财政局关于2022年度重点绩效评价结果的公开",
             id="评价结果的公开",
         ),
     ],
@@ -99,7 +99,7 @@ def test_title(text: str, title: str) -> None:
             id="a fund evaluated",
         ),
         pytest.param(
-            "青川县2023年城区排水管网改造项目 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
+            "青川县2023年城区排水管网改造工程 重点绩效评价报告", "", "key_projects", id="重点绩效评价"
         ),
         pytest.param(
             "青禾县档案馆2023年度绩效自评工作总结", "", "overall_expenditure",
@@ -122,13 +122,13 @@ def test_title(text: str, title: str) -> None:
             id="跟踪问效",
         ),
         pytest.param(
-            "青川县卫健局2023年部门绩效自评工作情况总结",
+            "青川县卫健局2023年度部门绩效自评工作情况总结",
             "",
             "overall_expenditure",
             id="部门绩效自评总结",
         ),
         pytest.param(
-            "青川县农机站2021年整体和项目支出绩效自评总结报告",
+            "青川县农机站2021年度整体和项目支出绩效自评总结",
             "",
             "overall_expenditure",
             id="整体和项目",
@@ -175,27 +175,27 @@ def test_title(text: str, title: str) -> None:
             id="a unit's overall spending evaluated with its projects",
         ),
         pytest.param(
-            "青川县茶园提质补助资金项目绩效评价报告",
+            "青川县茶园提质补助项目绩效评价报告",
             "",
             "key_projects",
             id="an evaluation of one fund's project",
         ),
         pytest.param(
             None,
-            "我局委托第三方机构,对2022年市级4个项目开展了项目绩效评价和部门整体支出绩效评价。\n"
-            "附件1:2022年某补助资金项目绩效评价报告.pdf\n附件2:某工程项目绩效评价报告.pdf",
+            "我局委托第三方机构,对2022年市级4个项目开展了部门整体支出绩效评价和项目绩效评价。\n"
+            "附件1:2022年某补助项目绩效评价报告.pdf\n附件2:某工程绩效评价报告.pdf",
             "key_projects",
             id="an office's own commissioned evaluations outweigh the 项目绩效 it lists",
         ),
         pytest.param(
             None,
-            "现将青川县水利局2023年度专项债券项目资金绩效评价情况公示如下:\n序号 | 项目名称 | 评价得分 |",
+            "现将青川县水利局2023年度专项债券资金绩效评价情况公示如下:\n序号 | 项目名称 | 评价得分 |",
             "key_projects",
             id="results published (公示如下) without a title",
         ),
         pytest.param(
             None,
-            "我厅开展了部门整体支出绩效自评。另外,省财政厅委托第三方机构对某专项资金开展了重点评价。"
+            "我厅组织开展了部门整体支出绩效自评。此外,市财政局委托第三方机构对某专项资金开展了重点评价。"
             "部门整体支出绩效自评涉及资金12万元。",
             "overall_expenditure",
             id="another office's commissioned evaluation mentioned in passing",
@@ -235,7 +235,7 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
     ("title", "body", "year"),
     [
         pytest.param(
-            "青川县水务局2022年河道清淤资金项目支出绩效自评报告(2023年度)",
+            "青川县水务局2022年河道清淤资金支出绩效自评报告(2023年度)",
             "",
             2023,
             id="parenthesised year",

@@ -53,15 +53,15 @@ def test_unit_opening_its_duties(text: str, unit: str | None) -> None:
     ("text", "unit"),
     [
         pytest.param(
-            "根据《关于开展2023年度转移支付绩效自评工作的通知》(财监〔2024〕2号)、《林业补助资金管理办法》"
-            "有关规定,宜昌市林业局、财政局认真组织开展了2023年度中央财政林业补助资金绩效自评工作,"
+            "根据《关于做好2023年度转移支付资金自评工作的通知》(财绩〔2024〕5号)、《林业补助资金管理办法》"
+            "有关规定,宜昌市林业局、财政局积极组织开展了2023年度中央财政林业补助资金绩效自评工作,"
             "自评情况如下:\n一、绩效目标分解下达情况\n",
             "林业局",
             id="a department and the finance office did the self-evaluation after two cited notices",
         ),
         pytest.param(
-            "一、基本情况\n为贯彻全面实施预算绩效管理的意见精神,嘉兴市南湖区财政局组建评价小组对区水务局"
-            "2023年河道保洁经费项目实施了绩效评价。\n",
+            "一、基本情况\n为贯彻全面实施预算绩效管理的意见精神,嘉兴市南湖区财政局组建了评价工作组对区水务局"
+            "2023年河道保洁经费项目开展了绩效评价。\n",
             "财政局",
             id="a finance office formed the team that evaluated another's fund",
         ),

@@ -50,7 +50,7 @@ def test_unit_signing_the_report(ending: str, unit: str | None) -> None:
     ("title", "unit"),
     [
         pytest.param("宜昌市教育局所属宜昌市青禾小学2023年度单位决算", "宜昌市青禾小学", id="所属"),
-        pytest.param("宜昌市教育局-宜昌市青禾小学2023年度决算公开", "宜昌市青禾小学", id="a dash"),
+        pytest.param("宜昌市教育局-宜昌市青禾小学2023年度决算信息公开", "宜昌市青禾小学", id="a dash"),
         pytest.param(
             "眉山市东坡区卫生健康局 眉山市东坡区青禾镇卫生院2022年度决算",
             "眉山市东坡区青禾镇卫生院",

@@ -79,23 +79,23 @@ def _report(text: str) -> dict:
             id="a 第二部分 heading is no unit",
         ),
         pytest.param(
-            "根据有关文件要求,现将青川县交通运输局2023年度专项债券项目资金绩效评价情况公示如下:\n"
+            "根据有关文件要求,现将青川县交通运输局2023年度专项债券资金项目绩效评价情况公示如下:\n"
             "序号 | 项目名称 | 评价得分 |\n",
             "交通运输局",
             id="the unit an announcement of results opens with",
         ),
         pytest.param(
-            "现将青川县文旅局关于2023年度重点项目绩效评价结果公示如下:\n",
+            "现将青川县文旅局关于2023年度重点项目绩效评价情况公示如下:\n",
             "文旅局",
             id="the unit before 关于 and the year",
         ),
         pytest.param(
-            "二、机构设置\n和顺乡人民政府下属二级预算单位0个,其中行政单位5个。\n",
+            "二、机构设置\n和顺乡人民政府所属二级预算单位共2个,其中事业单位2个。\n",
             "和顺乡人民政府",
             id="a full designation opening a sentence may start with 和",
         ),
         pytest.param(
-            "现将各单位2023年度项目绩效评价情况公示如下:\n",
+            "现将各单位2023年度项目绩效评价结果公示如下:\n",
             None,
             id="各单位 before the year names no unit",
         ),
@@ -201,7 +201,7 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
         ),
         pytest.param(
             "目 录\n青禾县人民检察院\n根据通知要求，我院开展了绩效自评工作。\n"
-            "现将我院部门整体支出绩效自评结果报告\n如下。\n",
+            "现将我院部门整体支出自评结果报告\n如下。\n",
             "青禾县人民检察院",
             id="a title-like sentence about 我院 names no unit; the top line does",
         ),
@@ -217,7 +217,7 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             id="a flattened form's unit running on into 资金情况",
         ),
         pytest.param(
-            "附件3:青禾县水务局2022年度项目支出绩效自评报告.pdf\n一、项目基本情况\n",
+            "附件3:青禾县水务局2021年度项目支出绩效自评报告.pdf\n一、项目基本情况\n",
             "青禾县水务局",
             id="an attachment's number before a file name",
         ),
@@ -262,7 +262,7 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
     ("text", "unit"),
     [
         pytest.param(
-            "青州市人民政府\n首页 >> 部门信息公开 >> 青州市水利局 >> 正文\n"
+            "青州市人民政府\n首页 >> 政务公开 >> 青州市水利局 >> 正文\n"
             "青州市2022年小型水库除险加固工程绩效自评报告\n一、绩效目标分解下达情况\n",
             "水利局",
             id="a breadcrumb names the unit; the banner above the portal block does not",
@@ -275,14 +275,14 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
         ),
         pytest.param(
             "索引号 | /2022-00318 | 文号 | 生成日期 | 2022-08-16 |\n"
-            "公开方式 | 主动公开 | 所属机构 | 西吉县青禾服务中心 | 责任部门 | 西吉县青禾服务中心 |\n"
+            "公开方式 | 主动公开 | 发文机构 | 西吉县青禾服务中心 | 责任部门 | 西吉县青禾服务中心 |\n"
             "目录\n第一部分 单位概况\n一、部门职责\n二、部门决算情况说明\n",
             "青禾服务中心",
             id="所属机构 in a pipe row",
         ),
         pytest.param(
             "索 引 号:    0130/2023-00001 主题分类:    财政\n"
-            "发布机构:    青浦区财政局 生成日期:    2022-07-28\n"
+            "发布机构:    青浦区财政局 发布日期:    2021-09-14\n"
             "关于青浦区2021年区级决算草案的报告\n一、收支决算情况\n",
             "财政局",
             id="a finance office's own report, its portal block read as a table",
@@ -311,7 +311,7 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
         pytest.param(
             "首页\n机构概况\n新闻中心\n政务公开\n来源:青禾县档案馆 日期:2024-09-02\n"
             "目 录\n第一部分 基本情况\n第二部分 2023年度部门决算表\n"
-            "一、部门职责\n根据《青禾县档案馆职能配置、内设机构和人员编制规定》,青禾县档案馆主要履行以下职责:\n",
+            "一、部门职责\n根据《青禾县档案馆职能配置和人员编制规定》,青禾县档案馆主要履行以下职责:\n",
             "青禾县档案馆",
             id="a site menu one item per line is no unit; the unit its 三定 rules set is",
         ),
@@ -340,7 +340,7 @@ def test_unit_from_titles(text: str, unit: str | None) -> None:
             id="a news headline names the unit; the media outlet and 返回顶部 do not",
         ),
         pytest.param(
-            "青禾县园艺服务中心2022年度项目自评价.pdf\n财政项目支出绩效自评表 项目名称 花卉养护\n",
+            "青禾县园艺服务中心2021年度项目自评价.pdf\n财政项目支出绩效自评表 项目名称 花卉养护\n",
             "青禾县园艺服务中心",
             id="a file name on top of a flattened form",
         ),

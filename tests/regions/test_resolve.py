@@ -6,21 +6,21 @@ import pytest
 
 from ingestion.regions import Region, load_gazetteer, resolve_region, split_region_prefix
 
-LUSONG = Region("湖南省", "株洲市", "芦淞区", "430203")
+TIANYUAN = Region("湖南省", "株洲市", "天元区", "430211")
 
 
 def test_gazetteer_levels_and_codes() -> None:
     gazetteer = load_gazetteer()
-    (lusong,) = gazetteer.named("芦淞区")
-    assert lusong.code == "430203"
-    province, city = gazetteer.parent_chain(lusong)
+    (tianyuan,) = gazetteer.named("天元区")
+    assert tianyuan.code == "430211"
+    province, city = gazetteer.parent_chain(tianyuan)
     assert (province and province.name, city and city.name) == ("湖南省", "株洲市")
 
 
 @pytest.mark.parametrize(
     ("name", "district", "rest"),
     [
-        pytest.param("株洲市芦淞区松岭街道办事处", "芦淞区", "松岭街道办事处", id="city and district"),
+        pytest.param("株洲市天元区松岭街道办事处", "天元区", "松岭街道办事处", id="city and district"),
         pytest.param("湖南省财政厅", "湖南省", "财政厅", id="province only"),
         pytest.param(
             "石家庄市新华区人民政府", "新华区", "人民政府", id="ambiguous district fixed by its city"
@@ -37,8 +37,8 @@ def test_split_region_prefix(name: str, district: str | None, rest: str) -> None
 @pytest.mark.parametrize(
     ("names", "body", "expected"),
     [
-        pytest.param(["株洲市芦淞区松岭街道办事处"], "", LUSONG, id="from the unit's full name"),
-        pytest.param([], "报告将在芦淞区政府门户网公开。", LUSONG, id="district named in the body"),
+        pytest.param(["株洲市天元区松岭街道办事处"], "", TIANYUAN, id="from the unit's full name"),
+        pytest.param([], "报告将在天元区政府门户网公开。", TIANYUAN, id="district named in the body"),
         pytest.param([], "推动“开福区特色美食街”建设。", Region(), id="district inside quotes"),
         pytest.param([], "获评湖南省第三批示范社区称号。", Region(), id="province alone in the body"),
         pytest.param(

@@ -53,7 +53,7 @@ def extraction(**overrides: Any) -> ReportExtraction:
             "title": "2023年度某街道办事处整体支出绩效自评报告",
             "unit_name": "某街道办事处",
             "region": {
-                "province": "湖南省", "city": "株洲市", "district": "芦淞区", "division_code": "430203",
+                "province": "湖南省", "city": "株洲市", "district": "天元区", "division_code": "430211",
             },
             "fiscal_year": 2023,
         },
