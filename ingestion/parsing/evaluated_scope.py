@@ -30,15 +30,24 @@ _SEVERAL_EVALUATED = re.compile(
     r"[^。；;]{0,24}?(?:评价|自评)"
     r"|(?:评价|自评)[^。；;\d]{0,10}?(?:项目|专项)[^。；;\d]{0,4}?(?:[2-9]|\d{2,})\s*个"
 )
+# The several units an evaluation involves (共涉及甲局、乙局等19家预算单位): money stated after them in
+# the sentence is theirs together.
+_SEVERAL_UNITS_INVOLVED = re.compile(
+    r"涉及[^。；;]*?(?<![\d.])(?:[2-9]|\d{2,}|[二三四五六七八九十两][一二三四五六七八九十百]*)\s*[家个]"
+    r"(?:预算|项目|实施)?(?:单位|部门)"
+)
 _SENTENCE_MARKS = "。；;"
 
 
 def combined_evaluated(text: str, clause_start: int, clause: str, announcement: bool = False) -> bool:
     """The ``clause`` at ``clause_start`` of ``text`` states the money (涉及…, …规模) of several
-    projects evaluated, counted in its sentence or the one before: their combined amount. In an
+    projects evaluated, counted in its sentence or the one before, or follows the several units an
+    evaluation involves in its own sentence: their combined amount. In an
     announcement of evaluation results (``announcement``) any figure after such a count in its
     own sentence is (本次评价项目共20个，资金总额…)."""
     end = max(text.rfind(mark, 0, clause_start) for mark in _SENTENCE_MARKS)
+    if _SEVERAL_UNITS_INVOLVED.search(fold(text[end + 1 : clause_start])):
+        return True
     if "涉及" in clause or "规模" in clause:
         start = max(text.rfind(mark, 0, end) for mark in _SENTENCE_MARKS) + 1 if end > 0 else 0
     elif announcement:

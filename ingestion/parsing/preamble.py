@@ -43,6 +43,13 @@ _NAV_LINE = re.compile(
 _MENU_ITEM = re.compile(r"^\s*(?:[-*•·]\s*)?(?:[\u4e00-\u9fff]\s?){2,6}\s*$")
 _MENU_HOME = re.compile(r"^\s*(?:[-*•·]\s*)?(?:网站)?首\s?页\s*$")
 _MENU_RUN = 3
+# A bidding site's notice header copied above a report (公告摘要 / 项目编号- / 预算金额300万元 /
+# 招标联系人- / 公告正文): the site's fields, never the report's; a 预算金额 there is no budget of it.
+_NOTICE_FIELD = re.compile(
+    r"^\s*(?P<label>公告摘要|公告正文|公告内容|项目编号|预算金额|招标联系人|中标联系人|招标人|中标人|采购人|"
+    r"代理机构|开标时间|投标截止时间)\s*(?:[：:|\-－—]|\d|$)"
+)
+_NOTICE_WORDS = ("公告", "招标", "中标", "投标", "开标")
 # 首页 新闻服务 部门 …, 首页 | 政务公开 | …: a breadcrumb or menu whose items spaces or bars separate.
 _BREADCRUMB = re.compile(
     r"(当前位置|所在位置|您的位置|首页)\s*[：:>＞»/]|[>＞»]\s*[\u4e00-\u9fff]{2,8}\s*[>＞»]"
@@ -109,7 +116,20 @@ def portal_lines(document: Document) -> set[int]:
             label_line = None
         else:
             label_line = None
-    return found | _menu_lines(document)
+    return found | _menu_lines(document) | _notice_lines(document)
+
+
+def _notice_lines(document: Document) -> set[int]:
+    """Block indexes of a bidding notice's header fields among the first blocks: two or more
+    fields, one of them a notice's own (公告摘要, 招标联系人 …)."""
+    fields = {
+        index: match["label"]
+        for index, block in enumerate(document.blocks[:_SCAN_LIMIT])
+        if isinstance(block, Paragraph) and (match := _NOTICE_FIELD.match(block.text))
+    }
+    if len(fields) >= 2 and any(word in label for label in fields.values() for word in _NOTICE_WORDS):
+        return set(fields)
+    return set()
 
 
 def _menu_lines(document: Document) -> set[int]:

@@ -23,26 +23,36 @@ from ingestion.parsing.amounts import NUMBER, to_wan
 from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
-# An item's mark: 1、 1. （1） ① at a paragraph's start or after a clause ends.
-_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*[、.．](?!\d)|[（(]\d{{1,2}}[）)])"
+# An item's mark: 1、 1. 1) （1） ① at a paragraph's start or after a clause ends.
+_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*[、.．)）](?!\d)|[（(]\d{{1,2}}[）)])"
+# A fund item may open with the notice that issued it (某财建〔2023〕12号（文）提前下达…): not its name.
+_ISSUED_BY = (
+    r"(?:[^\s，,。；;：:]{1,12}?[〔\[［（(](?:19|20)\d{2}[〕\]］）)]\s*\d{1,4}\s*号文?[）)]?"
+    r"\s*(?:提前)?(?:下达|安排|分配)?(?![我本各给至到]))?"  # 下达我县…: the fund as allocated, not an item
+)
+# 43万 as well as 43万元, but not 3万人, 2万亩 …
+_WAN = r"万元?(?![人户亩平方吨册份次辆株只头公里米台套个件名])"
 _ITEM = re.compile(
-    rf"(?:^|(?<=[；;。:：]))\s*{_MARK}\s*(?:(?:19|20)\d{{2}}年度?)?"
-    r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用))"
+    rf"(?:^|(?<=[；;。:：]))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
+    r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用|转移支付))"
     r"\s*(?:[：:，,]\s*)?"
     r"(?:(?:该|本)项目)?(?:(?:年初|全年|调整后)?(?:预算数?|安排|下达|到位|计划投资)(?:资金)?(?:安排)?(?:为|共计?)?\s*)?"
-    rf"(?P<number>{NUMBER})\s*万元"
+    rf"(?P<number>{NUMBER})\s*{_WAN}"
 )
 # Names that are an outline's or a source's words, not a project (项目资金到位情况, 中央资金), nor
 # what the money did.
 _NOT_NAME = re.compile(
     r"情况|分析|目标|指标|结论|问题|建议|措施|合计|总计|小计|共计|其中|^(?:项目|专项)?(?:资金|经费)$|"
     # an allocation (分配某地某补助50万元) or a payment, in a verb's words, not a project's name
-    r"^(?:分配|下达|安排|拨付|支付|用于|根据|按照|向|给|对)|"
+    r"^(?:分配|下达|安排|拨付|支付|用于|根据|按照|向|给|对)|号文?[)）]|[〔〕\[\]［］]|"
     # the money's stage or movement (年初预算安排资金, 已拨付资金), not a project's name
     r"预算|执行|到位|拨付|结余|结转|支出|使用|^(?:年初|全年|调整|实际|累计|已)|"
     r"^(?:中央|省级?|市级?|县级?|区级?|本级|上级|地方|自筹|财政|配套)[^项]{0,6}(?:资金|补助|经费)$"
 )
 _MIN_ITEMS = 2
+# Reports whose numbered items may be their projects: on one project or several, and a unit's
+# self-evaluation listing its funds (not a 决算, whose numbered items are its accounts' lines).
+ITEM_KINDS = ("project_expenditure", "key_projects", "overall_expenditure")
 # A heading that is a component with its money in brackets ((一)某体系建设（1640万元）): an item even
 # alone, as the bracket says whose the figure is.
 _HEADED = re.compile(
@@ -76,8 +86,10 @@ def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
     items = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        start = paragraph.start + match.start("name")
-        where = Span(match["name"], start, start + len(match["name"]))
+        named_at = paragraph.start + match.start("name")
+        where = Span(match["name"], named_at, named_at + len(match["name"]))
+        # The item runs from its mark: a figure cited from there on (the notice, the name) is its own.
+        start = paragraph.start + match.start()
         items.append(
             ProjectItem(match["name"], to_wan(match["number"], "万元"), where, start, paragraph.start + end)
         )

@@ -25,7 +25,7 @@ from ingestion.parsing.evaluated_items import evaluated_items
 from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_projects import form_projects
-from ingestion.parsing.project_items import project_items
+from ingestion.parsing.project_items import ITEM_KINDS, project_items
 from ingestion.parsing.project_lists import Item
 from ingestion.parsing.sections import Section
 from ingestion.parsing.single_project import project_name, single_project
@@ -43,7 +43,8 @@ def _record(name: str, budget: str | None) -> dict[str, Any]:
     return {"name": name, "type": None, "purpose": None, "budget_wan": budget, "spent_wan": None}
 
 
-def _listed(document: Document, sections: list[Section], one_project: bool) -> list[Item]:
+def _listed(document: Document, sections: list[Section], kind: str) -> list[Item]:
+    one_project = kind in ONE_PROJECT_KINDS
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
     items += project_lists.named_groups(paragraphs) + project_lists.enumerated_items(paragraphs)
@@ -52,6 +53,7 @@ def _listed(document: Document, sections: list[Section], one_project: bool) -> l
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
         items += project_lists.project_headings(sections)
+    if kind in ITEM_KINDS:
         items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]
@@ -96,7 +98,7 @@ def report_projects(
         if named[1] is not None:
             _cite(evidence, "/projects/0/name", named[1], document)
     restated: dict[int, set[str | None]] = {}
-    for name, budget, span in _listed(document, sections, one_project):
+    for name, budget, span in _listed(document, sections, report["kind"]):
         if _already(name, records):
             index = next(i for i, r in enumerate(records) if _same(name, r["name"]))
             restated.setdefault(index, set()).add(budget)

@@ -28,7 +28,7 @@ from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
-from ingestion.parsing.project_items import ProjectItem, project_items, withdraw_item_amounts
+from ingestion.parsing.project_items import ITEM_KINDS, ProjectItem, project_items, withdraw_item_amounts
 from ingestion.parsing.project_merge import report_projects
 from ingestion.parsing.report_check import reject_if_not_a_report, reject_if_nothing_found
 from ingestion.parsing.report_meta import EMPTY_REPORT, report_meta
@@ -113,7 +113,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         lambda: _amounts(prose, document.text, report, sections, evidence, warnings),
         dict.fromkeys((*LINE_ITEMS, *amount_placing.STAGELESS_KEYS)),
     )
-    if report["kind"] in amount_placing.ONE_PROJECT_KINDS:  # one project's figures among several
+    if report["kind"] in ITEM_KINDS:  # one project's figures among several
         no_items: list[ProjectItem] = []
         items = run("project_items", lambda: project_items(paragraphs), no_items)
         withdraw_item_amounts(amounts, items, evidence)

@@ -10,5 +10,6 @@
 # 1.8.0: held-out pages of other provinces and unit types (site menus and news outlets are no unit,
 # short forms written out, the unit that carried out the evaluation, signatures, 上年度 years;
 # evaluated projects named in a sentence or as numbered items with their own figures, 资金规模 and
-# issued budgets after their issuers, masked figures, flattened score rows); 政法专项编制 no total.
+# issued budgets after their issuers, masked figures, flattened score rows); 政法专项编制 no total;
+# others' figures (a bidding site's header, several units' money, an overall report's fund items).
 PARSER_VERSION = "1.8.0"
