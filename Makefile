@@ -64,8 +64,9 @@ fuzz: $(STAMP) ## the parser fuzz test with a large budget (>= FUZZ_MINUTES minu
 	BPW_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) BPW_FUZZ_MINUTES=$(FUZZ_MINUTES) \
 	  $(BIN)/python -m pytest tests/parsing/test_fuzz.py -q -s -p no:cacheprovider
 
-lint: $(STAMP) ## ruff, mypy and sqlfluff
+lint: $(STAMP) ## ruff (checks and format), mypy and sqlfluff
 	$(BIN)/ruff check ingestion expectations sample_drop dags tests benchmarks
+	$(BIN)/ruff format --check --quiet ingestion expectations sample_drop dags tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/sqlfluff lint dbt_project/models --disable-progress-bar
 

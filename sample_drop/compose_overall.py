@@ -19,7 +19,9 @@ def _basic_spending(w: Writer) -> None:
     facts, stated, year = w.facts, w.facts.amounts, w.facts.year
     w.heading(2, "基本支出情况")
     if "appropriation_expenditure" not in stated:
-        w.para(f"一般公共预算基本支出{stated['basic'].text}万元，主要用于保障在职人员工资福利和机关日常运转。")
+        w.para(
+            f"一般公共预算基本支出{stated['basic'].text}万元，主要用于保障在职人员工资福利和机关日常运转。"
+        )
         return
     lines = []
     if "budget_initial" in stated and facts.execution is None:

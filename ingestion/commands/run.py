@@ -129,8 +129,12 @@ def _drop(given: str | None, home: Path) -> str:
 def _run_through_airflow(settings: Settings, drop: str | None, args: argparse.Namespace) -> int:
     from ingestion.pipeline.local_airflow import run_nightly_once, set_up_airflow
 
-    if drop is None or args.reparse or args.full_refresh or args.run_id or (
-        args.fiscal_years and len(args.fiscal_years) > 1
+    if (
+        drop is None
+        or args.reparse
+        or args.full_refresh
+        or args.run_id
+        or (args.fiscal_years and len(args.fiscal_years) > 1)
     ):
         log.error("run --airflow takes --drop and at most one --fiscal-year; reprocess with the backfill DAG")
         return 2

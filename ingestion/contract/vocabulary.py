@@ -85,6 +85,8 @@ def parts_of(parent: str) -> tuple[str, ...]:
         for name, field in Amounts.model_fields.items()
         if isinstance(field.json_schema_extra, dict) and field.json_schema_extra["parent_line_item"] == parent
     )
+
+
 STAFF_CATEGORIES: tuple[str, ...] = tuple(Staffing.model_fields)
 
 

@@ -81,4 +81,3 @@ def place_one_projects_budget(
     cited = evidence.get("/projects/0/budget_wan") or evidence.get("/projects/0/name")
     if cited:
         evidence["/amounts_wan/budget_full_year"] = dict(cited)
-

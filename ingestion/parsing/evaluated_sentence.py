@@ -79,8 +79,13 @@ def evaluated_in_sentences(paragraphs: list[Paragraph]) -> list[Item]:
                 spans = _joined_last([(base + s, base + e) for s, e in _split(frame["list"])], text)
                 items = [_item(paragraph, text, s, e) for s, e in spans]
                 named = all(_PROJECT_END.search(name) for name, _ in items) or pattern is _FRAME
-                if named and len(items) >= _MIN_ITEMS and all(
-                    _MIN_NAME <= len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name) for name, _ in items
+                if (
+                    named
+                    and len(items) >= _MIN_ITEMS
+                    and all(
+                        _MIN_NAME <= len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name)
+                        for name, _ in items
+                    )
                 ):
                     return items
     return []

@@ -29,7 +29,9 @@ _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|�
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
-        re.compile(r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)"),
+        re.compile(
+            r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)"
+        ),
     ),
     # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
     # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.

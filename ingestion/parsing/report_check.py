@@ -50,9 +50,7 @@ def _is_listing_page(links: PageLinks | None) -> bool:
     return links.prose_chars < _MAX_LISTING_PROSE_CHARS and links.link_chars > links.prose_chars
 
 
-def reject_if_not_a_report(
-    document: Document, folded_text: str, sections: list[Section], name: str
-) -> None:
+def reject_if_not_a_report(document: Document, folded_text: str, sections: list[Section], name: str) -> None:
     """Raise ``DocumentRejected(NOT_A_REPORT)`` for a page that holds no report."""
     if _is_listing_page(document.page_links):
         assert document.page_links is not None

@@ -71,6 +71,8 @@ _DEPARTMENT_FIELD = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:部门|单位)[：:]\s*(?P<name>[\u4e00-\u9fff]{{1,38}}?{UNIT_SUFFIX})(?=[\s|，,。；;]|$)"
 )
 _DEPARTMENT_FIELD_ANCHORS = (("部门", 0, 0), ("单位", 0, 0))
+
+
 def _full_form(name: str, text: str) -> str:
     """A short 镇/乡/街道 name in its full designation when the text states it (前山镇人民政府)."""
     if not name.endswith(("镇", "乡", "街道")):

@@ -138,7 +138,9 @@ def load_staging(
                     write_state(warehouse, {"registry_sha256": digest})
         log.info(
             "load_staging: %d document(s) new or changed, %d unchanged%s",
-            loaded.documents, changed.unchanged, ", registry reloaded" if expected else "",
+            loaded.documents,
+            changed.unchanged,
+            ", registry reloaded" if expected else "",
         )
         return write_step(settings, run_id, "load_staging", {
             "status": OK,

@@ -33,6 +33,8 @@ SHARED = ROOT / ".." / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus" / "real" / "reports"
 SNAPSHOT = Path(__file__).with_name("extraction_snapshot.json")
+
+
 # A small drop in every format, with attachments and broken files: fixed, so its bytes are too.
 def _drop_options(out: Path) -> DropOptions:
     formats = ["txt", "docx", "pdf", "html", "xlsx"]

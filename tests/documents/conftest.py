@@ -81,9 +81,9 @@ def _add_numbering(document: docx.document.Document) -> str:
 
 def number_paragraph(paragraph: Paragraph, num_id: str, level: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    ))
+    ppr.append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
 def write_docx(report: Report = REPORT) -> bytes:

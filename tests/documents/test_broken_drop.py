@@ -25,10 +25,18 @@ OVERSIZE_LIMIT = 64 * 1024
 def drop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
     """(drop folder, manifest's broken entries by "suffix reason", e.g. "pdf corrupt")."""
     out = tmp_path_factory.mktemp("drop")
-    options = DropOptions(out=out, reports=1, years=[2021], formats=["txt"], seed=5, broken=10,
-                          oversize_bytes=OVERSIZE_LIMIT, progress_every=0)
+    options = DropOptions(
+        out=out,
+        reports=1,
+        years=[2021],
+        formats=["txt"],
+        seed=5,
+        broken=10,
+        oversize_bytes=OVERSIZE_LIMIT,
+        progress_every=0,
+    )
     manifest = write_drop(options)
-    return out, {f'{Path(e["file"]).suffix[1:]} {e["reason"]}': e for e in manifest["broken"]}
+    return out, {f"{Path(e['file']).suffix[1:]} {e['reason']}": e for e in manifest["broken"]}
 
 
 def _reason_of(folder: Path, entry: dict[str, Any]) -> str:

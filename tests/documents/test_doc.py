@@ -46,7 +46,9 @@ def test_doc_converted_by_libreoffice_reads_like_the_docx(files: Any, tmp_path: 
     report.save(str(source))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
     document = read_document((tmp_path / "report.doc").read_bytes(), "report.doc")
@@ -64,7 +66,9 @@ def test_xls_converted_by_libreoffice_keeps_the_merged_table(files: Any, tmp_pat
     source.write_bytes(files.xlsx())
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
     document = read_document((tmp_path / "自评表.xls").read_bytes(), "自评表.xls")

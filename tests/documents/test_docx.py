@@ -22,7 +22,10 @@ _LEVELS = (
 
 
 def _numbered_document(
-    fmt0: str = "chineseCounting", text0: str = "%1、", fmt1: str = "chineseCounting", text1: str = "（%2）",
+    fmt0: str = "chineseCounting",
+    text0: str = "%1、",
+    fmt1: str = "chineseCounting",
+    text1: str = "（%2）",
     start: int = 1,
 ) -> Any:
     document = docx.Document()
@@ -163,7 +166,7 @@ def test_grid_before_and_legacy_horizontal_merge_move_and_widen_cells() -> None:
     second.insert(0, parse_xml(f'<w:trPr {nsdecls("w")}><w:gridBefore w:val="1"/></w:trPr>'))
     first_cell = second.findall(qn("w:tc"))[0]
     first_cell.get_or_add_tcPr().append(parse_xml(f'<w:hMerge {nsdecls("w")} w:val="restart"/>'))
-    second.findall(qn("w:tc"))[1].get_or_add_tcPr().append(parse_xml(f'<w:hMerge {nsdecls("w")}/>'))
+    second.findall(qn("w:tc"))[1].get_or_add_tcPr().append(parse_xml(f"<w:hMerge {nsdecls('w')}/>"))
 
     [read] = read_docx(_save(document), "t.docx").tables()
 
@@ -176,7 +179,7 @@ def test_paragraphs_and_tables_keep_body_order_including_content_controls() -> N
     document.add_table(rows=1, cols=2).rows[0].cells[0].text = "表内"
     tail = document.add_paragraph("结语")
     # Wrap the last paragraph in a content control, as templates often do.
-    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent/></w:sdt>')
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent/></w:sdt>")
     tail._p.addprevious(sdt)
     sdt.find(qn("w:sdtContent")).append(tail._p)
 

@@ -34,16 +34,27 @@ def test_page_furniture_is_left_out_and_metadata_kept(files: Any) -> None:
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        pytest.param(_page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("gb18030"),
-                     "gb18030", id="declared gb2312, holds GBK-only characters"),
         pytest.param(
-            _page(f"<p>{OUTSIDE_GB2312}</p>",
-                  '<meta http-equiv="Content-Type" content="text/html; charset=GBK">').encode("gb18030"),
-            "gb18030", id="http-equiv GBK"),
-        pytest.param(b"\xef\xbb\xbf" + _page(f"<p>{OUTSIDE_GB2312}</p>").encode("utf-8"), "utf-8",
-                     id="utf-8 BOM"),
-        pytest.param(_page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("utf-8"), "utf-8",
-                     id="declared gb2312 but really utf-8"),
+            _page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("gb18030"),
+            "gb18030",
+            id="declared gb2312, holds GBK-only characters",
+        ),
+        pytest.param(
+            _page(
+                f"<p>{OUTSIDE_GB2312}</p>",
+                '<meta http-equiv="Content-Type" content="text/html; charset=GBK">',
+            ).encode("gb18030"),
+            "gb18030",
+            id="http-equiv GBK",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf" + _page(f"<p>{OUTSIDE_GB2312}</p>").encode("utf-8"), "utf-8", id="utf-8 BOM"
+        ),
+        pytest.param(
+            _page(f"<p>{OUTSIDE_GB2312}</p>", '<meta charset="gb2312">').encode("utf-8"),
+            "utf-8",
+            id="declared gb2312 but really utf-8",
+        ),
     ],
 )
 def test_encoding_from_bom_declaration_or_fallback(data: bytes, encoding: str) -> None:
@@ -137,19 +148,29 @@ _REPORT_TEXT = "".join(
         "全年完成农村公路养护28公里，走访困难群众240户次，各项目标均按计划完成，群众满意度达到95%以上。",
     ]
 )
-_RELATED = '<ul class="related">' + "".join(
-    f'<li><a href="/zwgk/{n}.html">2021年度第{n}项目支出绩效自评报告</a><span>2022-05-0{n}</span></li>'
-    for n in range(1, 6)
-) + "</ul>"
+_RELATED = (
+    '<ul class="related">'
+    + "".join(
+        f'<li><a href="/zwgk/{n}.html">2021年度第{n}项目支出绩效自评报告</a><span>2022-05-0{n}</span></li>'
+        for n in range(1, 6)
+    )
+    + "</ul>"
+)
 
 
 @pytest.mark.parametrize(
     ("body", "links"),
     [
-        pytest.param(f'{_CHROME}<ul class="list">{"".join(_LISTING_ITEMS)}</ul>{_PAGER}{_FOOTER}', 23,
-                     id="column index with dates and a pager"),
-        pytest.param(f'<div id="content"><ul>{"".join(_LISTING_ITEMS[:3])}</ul></div>', 3,
-                     id="three items in a content box"),
+        pytest.param(
+            f'{_CHROME}<ul class="list">{"".join(_LISTING_ITEMS)}</ul>{_PAGER}{_FOOTER}',
+            23,
+            id="column index with dates and a pager",
+        ),
+        pytest.param(
+            f'<div id="content"><ul>{"".join(_LISTING_ITEMS[:3])}</ul></div>',
+            3,
+            id="three items in a content box",
+        ),
     ],
 )
 def test_listing_page_is_not_a_report(body: str, links: int) -> None:
@@ -165,12 +186,18 @@ def test_listing_page_is_not_a_report(body: str, links: int) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        pytest.param(f'{_CHROME}<div class="article">{_REPORT_TEXT}</div>{_FOOTER}',
-                     id="article with nav bar and footer"),
-        pytest.param(f'{_CHROME}<div id="zoom">{_REPORT_TEXT}<p>相关文章</p>{_RELATED}</div>{_FOOTER}',
-                     id="article followed by related-article links"),
-        pytest.param(f"<ul>{''.join(f'<li><a href=x>{n}</a></li>' for n in range(9))}</ul>{_REPORT_TEXT}",
-                     id="unmarked menu above the report, no container"),
+        pytest.param(
+            f'{_CHROME}<div class="article">{_REPORT_TEXT}</div>{_FOOTER}',
+            id="article with nav bar and footer",
+        ),
+        pytest.param(
+            f'{_CHROME}<div id="zoom">{_REPORT_TEXT}<p>相关文章</p>{_RELATED}</div>{_FOOTER}',
+            id="article followed by related-article links",
+        ),
+        pytest.param(
+            f"<ul>{''.join(f'<li><a href=x>{n}</a></li>' for n in range(9))}</ul>{_REPORT_TEXT}",
+            id="unmarked menu above the report, no container",
+        ),
     ],
 )
 def test_article_page_with_links_is_read(body: str) -> None:

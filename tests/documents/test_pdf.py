@@ -103,8 +103,11 @@ def test_password_protected_pdf_is_encrypted(files: Any) -> None:
     ("mangle", "reasons"),
     [
         pytest.param(lambda data: data[:200], {errors.TRUNCATED}, id="cut after the header"),
-        pytest.param(lambda data: b"%PDF-1.4\n" + b"\x00garbage" * 50 + b"\n%%EOF", {errors.CORRUPT},
-                     id="header then garbage"),
+        pytest.param(
+            lambda data: b"%PDF-1.4\n" + b"\x00garbage" * 50 + b"\n%%EOF",
+            {errors.CORRUPT},
+            id="header then garbage",
+        ),
     ],
 )
 def test_damaged_pdf_is_rejected(files: Any, mangle: Callable[[bytes], bytes], reasons: set[str]) -> None:

@@ -57,8 +57,10 @@ def _rejection(data: bytes, name: str) -> errors.DocumentRejected:
     ],
 )
 def test_docx_with_xml_declarations_is_unsafe(files: Any, part: str, content: bytes) -> None:
-    data = _replace_part(files.docx(), part, content) if part == "word/document.xml" else _add_part(
-        files.docx(), part, content
+    data = (
+        _replace_part(files.docx(), part, content)
+        if part == "word/document.xml"
+        else _add_part(files.docx(), part, content)
     )
     rejected = _rejection(data, "report.docx")
     assert rejected.reason == errors.UNSAFE
@@ -117,7 +119,7 @@ def test_damaged_compressed_data_is_corrupt(files: Any) -> None:
     # Overwrite the middle of the part's compressed bytes (after its 30-byte local header + name).
     body_start = info.header_offset + 30 + len(info.filename) + len(info.extra)
     middle = body_start + info.compress_size // 2
-    data[middle:middle + 16] = b"\xff" * 16
+    data[middle : middle + 16] = b"\xff" * 16
 
     rejected = _rejection(bytes(data), "damaged.docx")
     assert rejected.reason == errors.CORRUPT

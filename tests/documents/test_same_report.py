@@ -38,8 +38,8 @@ def test_offsets_point_at_the_text_they_claim(files: Any, format: str) -> None:
     document = read_document(getattr(files, format)(), f"report.{format}")
 
     for paragraph in document.paragraphs():
-        assert document.text[paragraph.start:paragraph.end] == paragraph.text
+        assert document.text[paragraph.start : paragraph.end] == paragraph.text
     for table in document.tables():
         for row in table.rows:
             for cell in row:
-                assert document.text[cell.start:cell.end] == cell.text
+                assert document.text[cell.start : cell.end] == cell.text

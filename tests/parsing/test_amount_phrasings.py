@@ -234,8 +234,7 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="issuers and their notice's number, however long, before 下达",
         ),
         pytest.param(
-            PROJECT
-            + "某省林业和草原局、某省财政厅、某省乡村振兴局(某财农〔2023〕8号)"
+            PROJECT + "某省林业和草原局、某省财政厅、某省乡村振兴局(某财农〔2023〕8号)"
             "联合安排护林员补助经费46万元。\n",
             {"budget_full_year": "46"},
             id="安排 after a notice's number, with 联合",
@@ -400,8 +399,7 @@ def test_counted_approvals_and_use_of_a_fund(text: str, expected: dict[str, Any]
     "text",
     [
         pytest.param(
-            PROJECT
-            + "省厅第一批下达我局 点击查看>> 万元。\n省厅第二批下达我局3.4万元。\n",
+            PROJECT + "省厅第一批下达我局 点击查看>> 万元。\n省厅第二批下达我局3.4万元。\n",
             id="a masked issue, then a readable one",
         ),
         pytest.param(

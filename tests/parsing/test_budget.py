@@ -53,9 +53,7 @@ def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[s
             {"household_subsidy": "47.25", "capital": "3.80"},
             id="parts of basic spending",
         ),
-        pytest.param(
-            "某村沟渠清淤工作经费项目支出4.0万元。", {}, id="a project's own spending is no total"
-        ),
+        pytest.param("某村沟渠清淤工作经费项目支出4.0万元。", {}, id="a project's own spending is no total"),
         pytest.param("年初预算分别为318.40万元、962.75万元。", {}, id="a list of figures"),
         pytest.param("城乡建设项目支出年终决算数与年初预算数相差87.36万元。", {}, id="a difference"),
         pytest.param("2020年度项目支出500万元。", {}, id="another year's figure"),

@@ -62,9 +62,7 @@ def test_a_report_form_with_its_own_budget_line_keeps_it() -> None:
             None,
             id="units an evaluation involves",
         ),
-        pytest.param(
-            "评价工作涉及3个部门，资金合计1260万元。", None, id="部门 counted in figures"
-        ),
+        pytest.param("评价工作涉及3个部门，资金合计1260万元。", None, id="部门 counted in figures"),
         pytest.param("本次评价的项目预算资金总额640万元。", "640", id="no units counted: the budget"),
     ],
 )

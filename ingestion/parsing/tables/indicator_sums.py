@@ -83,8 +83,11 @@ def _settle(found: OpenIndicators, facts: TableFacts) -> None:
         return
     for how in ALIGNMENTS:
         other = reread(table, how) if how != table.how else None
-        if other is not None and other.total_score is not None and other.records and not _broken_rules(
-            other, execution
+        if (
+            other is not None
+            and other.total_score is not None
+            and other.records
+            and not _broken_rules(other, execution)
         ):
             facts.warnings.append(
                 f"indicator table: read {table.how}-aligned it breaks {', '.join(broken)}; "
