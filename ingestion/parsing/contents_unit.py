@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingestion.parsing.unit_body import UNIT_SUFFIX, is_unit_name
+from ingestion.parsing.unit_names import UNIT_SUFFIX, is_unit_name
 
 _CONTENTS_LINE = re.compile(
     rf"^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|第[一二三四五六七八九十]{{1,3}}部分)?\s*"

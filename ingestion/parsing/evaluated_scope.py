@@ -24,16 +24,18 @@ from ingestion.parsing.text import fold
 _SCOPE = re.compile(r"纳入[^，,。；;]{0,10}评价范围[^，,。；;\d]{0,20}?(?P<n>\d+(?:\.\d+)?)\s*万元")
 
 
+# Two or more, in digits or Chinese numerals.
+_SEVERAL = r"(?<![\d.])(?:[2-9]|\d{2,}|[二三四五六七八九十两][一二三四五六七八九十百]*)"
 # Two or more projects (专项, 政策) counted and evaluated: 对12个项目开展…评价, 评价项目共8个.
 _SEVERAL_EVALUATED = re.compile(
-    r"(?<![\d.])(?:[2-9]|\d{2,}|[二三四五六七八九十两][一二三四五六七八九十百]*)\s*个(?:重点)?(?:项目|专项|政策)"
+    rf"{_SEVERAL}\s*个(?:重点)?(?:项目|专项|政策)"
     r"[^。；;]{0,24}?(?:评价|自评)"
     r"|(?:评价|自评)[^。；;\d]{0,10}?(?:项目|专项)[^。；;\d]{0,4}?(?:[2-9]|\d{2,})\s*个"
 )
 # The several units an evaluation involves (共涉及甲局、乙局等19家预算单位): money stated after them in
 # the sentence is theirs together.
 _SEVERAL_UNITS_INVOLVED = re.compile(
-    r"涉及[^。；;]*?(?<![\d.])(?:[2-9]|\d{2,}|[二三四五六七八九十两][一二三四五六七八九十百]*)\s*[家个]"
+    rf"涉及[^。；;]*?{_SEVERAL}\s*[家个]"
     r"(?:预算|项目|实施)?(?:单位|部门)"
 )
 _SENTENCE_MARKS = "。；;"

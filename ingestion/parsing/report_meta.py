@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import kind, unit, unit_body
+from ingestion.parsing import kind, unit, unit_names
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
@@ -96,7 +96,7 @@ def _banner_unit(document: Document) -> str | None:
         for banner in _BANNERS:
             found = banner.search(block.text)
             name = found["name"] if found else ""
-            if unit_body.is_unit_name(name) and not name.endswith("政府"):
+            if unit_names.is_unit_name(name) and not name.endswith("政府"):
                 return name
     return None
 
@@ -110,7 +110,7 @@ def _unit_and_region(
     if name is None:
         portal = _portal_unit(publisher, body, breadcrumb_items(document, skip)) or _banner_unit(document)
         if portal:
-            name = unit_body.strip_region(portal)
+            name = unit_names.strip_region(portal)
             full_names.append(portal)
     elif publisher and _same_unit(name, publisher):
         full_names.append(publisher)

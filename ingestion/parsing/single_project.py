@@ -31,7 +31,7 @@ from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.project_lists import fund_headings
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
-from ingestion.parsing.unit_body import UNIT_SUFFIX
+from ingestion.parsing.unit_names import UNIT_SUFFIX
 
 _NAME_FIELDS = ("项目名称", "转移支付(项目)名称", "项目(资金)名称", "资金名称")
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,60})[”\"]")

@@ -16,7 +16,7 @@ import re
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.preamble import portal_lines
 from ingestion.parsing.sections import heading_of
-from ingestion.parsing.unit_body import UNIT_SUFFIX
+from ingestion.parsing.unit_names import UNIT_SUFFIX
 
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (

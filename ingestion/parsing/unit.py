@@ -24,21 +24,17 @@ from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.text import Span
 from ingestion.parsing.unit_actor import evaluating_unit
 from ingestion.parsing.unit_body import (
-    UNIT_END,
-    UNIT_SUFFIX,
     alias_unit,
     announced_unit,
     commissioning_unit,
-    is_unit_name,
     overview_unit,
     own_rules_unit,
     repeated_designation,
     short_name,
-    strip_region,
     subject_unit,
     subordinate_subject,
 )
-from ingestion.parsing.unit_names import first_name
+from ingestion.parsing.unit_names import UNIT_END, UNIT_SUFFIX, first_name, is_unit_name, strip_region
 from ingestion.parsing.unit_self_named import self_named_unit
 from ingestion.parsing.unit_short_form import written_out
 from ingestion.parsing.unit_signature import signature_unit

@@ -29,12 +29,15 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.scan import anchored_finditer
 
 # Re-exported: the name helpers lived here first and other extractors import them from here.
-from ingestion.parsing.unit_names import NOT_NAME_START, WORD_GOES_ON, first_name
-from ingestion.parsing.unit_names import OWN_LEVEL as OWN_LEVEL
-from ingestion.parsing.unit_names import UNIT_END as UNIT_END
-from ingestion.parsing.unit_names import UNIT_SUFFIX as UNIT_SUFFIX
-from ingestion.parsing.unit_names import is_unit_name as is_unit_name
-from ingestion.parsing.unit_names import strip_region as strip_region
+from ingestion.parsing.unit_names import (
+    NOT_NAME_START,
+    OWN_LEVEL,
+    UNIT_SUFFIX,
+    WORD_GOES_ON,
+    first_name,
+    is_unit_name,
+    strip_region,
+)
 from ingestion.regions import split_region_prefix
 
 _FULL_DESIGNATION = re.compile(r"街道办事处|镇人民政府|乡人民政府")
