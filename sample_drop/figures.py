@@ -8,7 +8,7 @@ from sample_drop.facts import Amount, Project, ReportFacts
 from sample_drop.money import Hundredths, between, spell, split
 from sample_drop.units import invent_place
 
-CATEGORIES = ("城市管理", "公共安全", "公共服务", "经济发展", "社会管理", "其他事务")
+CATEGORIES = ("城市运行", "平安建设", "民生服务", "产业发展", "基层治理", "其他事务")
 _TOPICS = (
     "撂荒地复耕工作经费",
     "网格化管理工作经费",

@@ -166,7 +166,7 @@ _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # 预算安排项目共计12个，资金300万元).
 _COUNT = re.compile(
     r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
-    # …项目共计113个，财政资金3267.28万元: the count's clause, then the money it comes to.
+    # …项目共计47个，财政资金1825.64万元: the count's clause, then the money it comes to.
     r"(?:[,，]\s*(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
 )
 

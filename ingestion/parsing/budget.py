@@ -224,14 +224,14 @@ def _label_before_colon(text: str, clause: Span) -> Span | None:
     return Span(text[start : clause.end], start, clause.end) if colon - start <= _MAX_LABEL else None
 
 
-# 预算安排项目共计113个，财政资金3267.28万元: the money a counted budget comes to, in a clause of its own.
+# 预算安排项目共计47个，财政资金1825.64万元: the money a counted budget comes to, in a clause of its own.
 _COUNTED = re.compile(r"\d{1,4}个(?:子?项目|单位)?[,，]\s*$")
 _MONEY_CLAUSE = re.compile(r"^\s*(?:项目)?(?:财政)?(?:资金|经费)")
 
 
 def _count_before(text: str, clause: Span) -> Span | None:
     """The clause with the clause before it, when that one ends counting projects and this one
-    states the money (…共计113个，财政资金3267.28万元)."""
+    states the money (…共计47个，财政资金1825.64万元)."""
     if not _MONEY_CLAUSE.match(clause.text) or not _COUNTED.search(text, 0, clause.start):
         return None
     start = max(text.rfind(mark, 0, clause.start - 1) for mark in "，,；;。\n") + 1

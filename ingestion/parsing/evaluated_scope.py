@@ -9,7 +9,7 @@ amount; a budget stated with its stage (全年预算数) is kept.
 projects involves (涉及…, 资金规模…, after their count in its sentence or the one before) is what they come to
 together, no budget of the report (``combined_evaluated``); so is, in an announcement of
 evaluation results, any budget figure after such a count in its sentence. A summary of the unit's
-own projects stating their budget (预算安排项目共计113个，财政资金…) is a budget.
+own projects stating their budget (预算安排项目共计47个，财政资金…) is a budget.
 """
 
 from __future__ import annotations

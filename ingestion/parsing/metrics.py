@@ -1,7 +1,7 @@
-"""Quantitative results stated in the narrative: 新增就业1358人, 城镇登记失业率3.65%, 200余个, 近百次.
+"""Quantitative results stated in the narrative: 新增就业642人, 城镇登记失业率2.87%, 200余个, 近百次.
 
 A metric is a count or rate with a unit of people, households, items, events or area, or a
-percentage, named by the noun phrase before it in its clause (累计新增就业1171人 -> 新增就业).
+percentage, named by the noun phrase before it in its clause (累计新增就业809人 -> 新增就业).
 Left out on purpose: money (万元 belongs to amounts), dates and years, anything naming staff
 (编制, 在职, 退休 belong to staffing), budget percentages (执行率, 预算, 增长 of money), and a round word
 without a qualifier (社保服务进万家 is an idiom, 近百次 is a count of 100).

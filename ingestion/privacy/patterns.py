@@ -34,7 +34,7 @@ _PHONE_LABEL = re.compile(
     r"(?:联系电话|办公电话|咨询电话|监督电话|举报电话|联系方式|电话|手机号码|手机号|手机|传真|tel|Tel|TEL)"
     r"[:：]?\s*"
 )
-# After a label, one or more numbers separated by 、/／ or spaces: 22212394、13812345678.
+# After a label, one or more numbers separated by 、/／ or spaces: 28815673、13812345678.
 _NUMBER = r"\d+(?:[-－ ]\d+){0,3}"
 _LABELLED_NUMBERS = re.compile(rf"{_NUMBER}(?:\s*[、/／,，]\s*{_NUMBER})*")
 _MIN_PHONE_DIGITS = 7

@@ -62,7 +62,7 @@ def _amounts(text: str, year: int | None = 2021) -> tuple[dict[str, str], list[s
         ),
         pytest.param("该项目年初预算数120万元。", {"budget_initial": "120"}, id="该项目 before the label"),
         pytest.param("上级项目年初预算数120万元。", {}, id="another project's budget is no subject"),
-        pytest.param("联系电话：22212394。2021年度预算编码2080201。", {}, id="codes and phone numbers"),
+        pytest.param("联系电话：28815673。2021年度预算编码2080201。", {}, id="codes and phone numbers"),
     ],
 )
 def test_prose_amounts(text: str, expected: dict[str, str]) -> None:

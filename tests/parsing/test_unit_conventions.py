@@ -69,7 +69,7 @@ def test_unit_signing_the_report(ending: str, unit: str | None) -> None:
             "宜昌市人民政府北京联络处2023年度部门决算", "宜昌市人民政府北京联络处", id="another place stays"
         ),
         pytest.param("宜昌市教育局所属单位2023年度决算", "宜昌市教育局", id="所属单位 names no 单位"),
-        pytest.param("中共宜昌市委宣传部2023年度部门决算", "中共宜昌市委宣传部", id="one name"),
+        pytest.param("中共宜昌市委老干部局2022年度部门决算", "中共宜昌市委老干部局", id="one name"),
     ],
 )
 def test_unit_under_its_department(title: str, unit: str) -> None:

@@ -53,7 +53,7 @@ def test_personal_data_is_found(text: str, personal: list[str]) -> None:
         pytest.param("项目支出12345678元，合计13812345678.5元，执行率98.5%。", id="money is no phone number"),
         pytest.param("全年共办理网上信访件54件，妥善处理群众诉求。", id="counts in a petition sentence"),
         pytest.param("通过张贴宣传海报，提升群众安全感和满意度。", id="dictionary words tagged as names"),
-        pytest.param("居民改造意愿强烈的住宅小区（含单栋住宅楼）。", id="two characters alone"),
+        pytest.param("推进老旧院落（含零星楼栋）的管网改造。", id="two characters alone"),
         pytest.param("索引号：430203-000-2023-0012，文号湘财绩〔2023〕5号。", id="index numbers"),
     ],
 )

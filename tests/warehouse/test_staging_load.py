@@ -71,8 +71,8 @@ def extraction(**overrides: Any) -> ReportExtraction:
         "cost_control": [{"item": "公务接待", "prior_final_wan": "0", "budget_wan": "3", "final_wan": "0"}],
         "problems": ["预算编制不够细化。"],
         "measures": ["细化预算管理。", "加强督促。"],
-        "metrics": [{"name": "新增就业", "value": "1358", "unit": "人", "qualifier": None,
-                     "evidence": "新增就业1358人"}],
+        "metrics": [{"name": "新增就业", "value": "642", "unit": "人", "qualifier": None,
+                     "evidence": "新增就业642人"}],
         "evidence": {
             "/amounts_wan/basic": {"text": "基本支出1263.48万元", "start": 100, "end": 114},
             "/projects/0/spent_wan": {"text": "社区服务补助经费258.37万元", "start": 200, "end": 217},

@@ -14,7 +14,7 @@ MONEY = [
     ["       其中：公车购置", "0", "", "0"],
     ["项目支出：", "1,200.50", "", "980"],
     ["    2、运行维护经费", "", "", ""],
-    ["政府采购金额", "——", "12", "113.50"],
+    ["政府采购金额", "——", "16", "142.80"],
     ["部门基本支出预算调整", "——", "", ""],
 ]
 AFTER = [
@@ -26,7 +26,7 @@ EXPECTED = [
     {"item": "公务用车购置及运行维护费", "prior_final_wan": "0", "budget_wan": "0", "final_wan": "0"},
     {"item": "公车购置", "prior_final_wan": "0", "budget_wan": None, "final_wan": "0"},
     {"item": "项目支出", "prior_final_wan": "1200.50", "budget_wan": None, "final_wan": "980"},
-    {"item": "政府采购金额", "prior_final_wan": None, "budget_wan": "12", "final_wan": "113.50"},
+    {"item": "政府采购金额", "prior_final_wan": None, "budget_wan": "16", "final_wan": "142.80"},
 ]
 
 
