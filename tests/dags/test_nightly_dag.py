@@ -7,7 +7,6 @@ publication. The marts are read the way BI reads them: the v1.4.0 DuckDB copy be
 from __future__ import annotations
 
 import hashlib
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,9 @@ import duckdb
 import pytest
 
 from ingestion.settings import Settings, load_settings
+from tests.contract.gold import gold_extraction
 
 SEEDS = Path(__file__).resolve().parents[2] / "../shared/seeds"
-GOLD = SEEDS.parent / "contract" / "gold"
 # Columns that legitimately differ between two runs over the same documents: when rows were loaded
 # or checked, and the run a finding belongs to (finding_id hashes the run id).
 PER_RUN_COLUMNS = ("loaded_at", "checked_at", "run_id", "finding_id")
@@ -77,8 +76,7 @@ def test_nightly_publishes_the_seeds_and_a_rerun_or_backfill_changes_nothing(
     first_run = _run_nightly(dagbag, settings.home, monkeypatch)
 
     # What the seed report states, as its gold file has it: the marts must carry exactly that.
-    (gold_path,) = GOLD.glob("000_*.json")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = gold_extraction("000")
     with _published(settings) as marts:
         report = """
             select r.report_id from dim_report r join dim_unit u using (unit_id)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import json
 from decimal import Decimal as D
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +11,8 @@ import pytest
 from expectations import check_extractions
 from expectations.rules import rules_for
 from tests.contract.builders import build_extraction
+from tests.contract.gold import gold_extractions
 
-GOLD = Path(__file__).resolve().parents[2] / "../shared/contract/gold"
 P, NC = "pass", "not_checkable"
 RULE_IDS = [rule.id for rule in rules_for("staging")]
 # Outcome per rule, in catalogue order: basic_parts_sum, appropriation_sum, projects_sum,
@@ -26,14 +24,6 @@ SEED_OUTCOMES = {
     "003": [NC] * 8,
     "004": [NC, NC, P, P, NC, NC, NC, NC],
 }
-
-
-def gold_extractions() -> dict[str, dict[str, Any]]:
-    if not GOLD.is_dir():
-        pytest.skip(f"the contract's gold files are not at {GOLD} (../shared is absent)")
-    return {
-        path.name[:3]: json.loads(path.read_text(encoding="utf-8")) for path in sorted(GOLD.glob("*.json"))
-    }
 
 
 def test_the_catalogue_order_is_the_one_the_table_assumes() -> None:

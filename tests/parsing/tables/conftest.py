@@ -12,7 +12,6 @@ import pytest
 from ingestion.documents.model import Document, DocumentBuilder
 
 SEEDS = Path(__file__).resolve().parents[3] / "../shared/seeds"
-GOLD = Path(__file__).resolve().parents[3] / "../shared/contract/gold"
 
 Block = str | list[list[str]]
 

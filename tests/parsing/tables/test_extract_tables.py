@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 from typing import Any
 
@@ -11,14 +10,11 @@ import pytest
 
 from ingestion.documents.read import read_document, read_path
 from ingestion.parsing.tables import TableFacts, extract_tables
+from tests.contract.gold import gold_extraction as gold
 
-from .conftest import GOLD, as_decimals, make_document, seed_path
+from .conftest import as_decimals, make_document, seed_path
 
 WAN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-
-
-def gold(prefix: str) -> dict[str, Any]:
-    return json.loads(next(GOLD.glob(f"{prefix}_*.json")).read_text(encoding="utf-8"))
 
 
 def money_values(facts: TableFacts) -> list[str]:
