@@ -32,13 +32,13 @@ def _amounts(result: dict[str, Any]) -> dict[str, str]:
     return {key: value for key, value in result["amounts_wan"].items() if value is not None}
 
 
-SUMMARY = "2023年度项目支出绩效自评总报告\n一、本部门项目绩效目标情况\n"
+SUMMARY = "2023年度项目支出绩效自评总报告\n一、各项目自评情况\n"
 
 
 def test_a_counted_list_numbered_without_a_stop() -> None:
     result = _result(
         SUMMARY + "（一）某湖湿地保护站2023年度共有3个项目1、湿地巡护道路修缮项目：预算12. 5万元，"
-        "全年实际支付12. 5万元。具体范围为：巡护步道300米。\n"
+        "全年实际支付12. 5万元。修缮巡护步道300米。\n"
         "2、2023年候鸟监测专项资金项目：预算8万元，全年实际支付8万元。"
         "3、预算外资金集中支付项目：预算6万元，全年实际支付6万元。\n"
     )
@@ -64,9 +64,9 @@ def test_no_counted_list(text: str) -> None:
 
 def test_quoted_names_of_some_evaluated_projects() -> None:
     result = _result(
-        "近日，县财政局组织开展重点项目财政绩效评价，选取了“渔船燃油补贴”“乡镇文化站（农家书屋、"
-        "广播站）运维经费”和“北岸堤防加固工程”等9项2023年度县级预算资金作为本次绩效评价项目，"
-        "总金额2.1亿元。\n"
+        "县财政局今年委托第三方做重点绩效评价，选取了“渔船燃油补贴”“乡镇文化站（农家书屋、"
+        "广播站）运维经费”和“北岸堤防加固工程”等9项上年度资金开展绩效评价，"
+        "共涉及2.1亿元。\n"
     )
     assert _projects(result) == [
         ("渔船燃油补贴", None),
@@ -95,8 +95,8 @@ def test_a_cover_line_naming_all_projects_names_none() -> None:
 
 def test_a_fund_issued_after_its_year_with_a_qualifier() -> None:
     result = _result(
-        "一、绩效目标分解下达情况\n1.资金下达情况。某省收到财政部通知，下达2023年农村物流发展资金"
-        "（县乡配送体系建设）5260万元。\n2.资金分解情况。将资金切块下达各市，其中：甲州市410万元、"
+        "一、绩效目标分解下达情况\n1.资金来源。某省收到财政部文件，下达2023年农村物流发展资金"
+        "（县乡配送体系建设）5260万元。\n2.资金分配。按因素法分到市里，其中：甲州市410万元、"
         "乙江市880万元、丙山市720万元。\n"
     )
     assert _projects(result) == [("农村物流发展资金（县乡配送体系建设）", "5260")]
@@ -106,7 +106,7 @@ def test_a_fund_issued_after_its_year_with_a_qualifier() -> None:
 def test_a_breakdown_ends_at_its_first_clause_that_is_no_item() -> None:
     result = _result(
         "一、绩效目标分解下达情况某厅下达2023年戏曲传承专项资金30万元,二、资金到位情况,"
-        "其中专项资金30万元已于3月全部到位,三、绩效指标完成情况,道具制作费6万元,灯光租赁费3万元。\n"
+        "其中专项资金30万元在3月拨到剧团,三、绩效指标完成情况,道具制作费6万元,灯光租赁费3万元。\n"
     )
     names = [name for name, _ in _projects(result)]
     assert "道具制作费" not in names
