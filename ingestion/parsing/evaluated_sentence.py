@@ -4,7 +4,8 @@
 a verb of choosing (or 对), the names separated by 、 (the last two may be joined by 和/及), how
 many projects they are (the count may exceed the names given: the page names some of them), then
 the evaluation itself; without a count, names that each say they are projects and the evaluation
-right after them. Only that
+right after them; or names each in quotes, side by side (选取了“甲补贴”“乙工程”等9项…评价), whose
+quotes bound them. Only that
 frame is read: a list of areas (聚焦甲、乙等领域), of districts (对26个区县) or of qualities
 (优先选取受益面宽、群众关注多的项目) names no project.
 """
