@@ -133,7 +133,10 @@ WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued", "budget_planne
 # In a report on one project or fund: the fund put at its disposal (某厅下达我县某专项资金260万元, a
 # place masked by the publisher included: 下达**县某资金,
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
-_FUND = r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算)[）)]?"
+# A qualifier in brackets may follow the fund's name (某发展资金（某建设行动）): it is still the fund.
+_FUND = (
+    r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算)(?:[）)]|[（(][\u4e00-\u9fff]{2,20}[）)])?"
+)
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
     rf"(?:下达|安排)(?:我(?:省|市|县|区|州|旗|局|单位))?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}"

@@ -4,7 +4,8 @@
 a verb of choosing (or 对), the names separated by 、 (the last two may be joined by 和/及), how
 many projects they are (the count may exceed the names given: the page names some of them), then
 the evaluation itself; without a count, names that each say they are projects and the evaluation
-right after them. Only that
+right after them; or names each in quotes, side by side (选取了“甲补贴”“乙工程”等9项…评价), whose
+quotes bound them. Only that
 frame is read: a list of areas (聚焦甲、乙等领域), of districts (对26个区县) or of qualities
 (优先选取受益面宽、群众关注多的项目) names no project.
 """
@@ -32,6 +33,14 @@ _FRAME = re.compile(
 # Without a count, the names must say they are projects and the evaluation follow at once
 # (对甲项目、乙工程、丙补助资金开展了重点绩效评价).
 _UNCOUNTED = re.compile(rf"{_CHOSEN}{_LIST}(?:进行|开展|实施)了?(?:重点)?{_EVALUATED}")
+# Names each in quotes, side by side or joined (确定了“甲补贴”“乙资金”和“丙工程”等12项…作为评价项目):
+# the quotes bound them, so a name may hold 、 or 和; the count says they are some of the projects,
+# and the evaluation must be named in the same sentence.
+_QUOTED_LIST = re.compile(
+    rf"{_CHOSEN}(?P<list>(?:“[^“”]{{2,60}}”\s*(?:、|和|及|与|以及)?\s*){{2,}})(?:等|共计?|合计)?\s*"
+    rf"(?P<count>{_NUMERAL})\s*[项个][^。；;]{{0,40}}?{_EVALUATED}"
+)
+_QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,60})”")
 _PROJECT_END = re.compile(r"(?:项目|工程|资金|经费|补助|补贴|专项|计划)(?:[（(][^（）()]{1,20}[）)])?$")
 # The last two names joined by 和/及 (甲项目、乙工程和丙补助), when both say they are projects.
 _JOINED = re.compile(r"(?:以及|和|及)")
@@ -70,9 +79,12 @@ def _item(paragraph: Paragraph, text: str, start: int, end: int) -> Item:
 def evaluated_in_sentences(paragraphs: list[Paragraph]) -> list[Item]:
     """The names of the first sentence that lists the projects an evaluation covers."""
     for paragraph in paragraphs:
-        if "、" not in paragraph.text or "评" not in paragraph.text:
+        if ("、" not in paragraph.text and "”“" not in paragraph.text) or "评" not in paragraph.text:
             continue
         text = fold(paragraph.text)
+        quoted = _quoted_items(paragraph, text)
+        if quoted:
+            return quoted
         for pattern in (_FRAME, _UNCOUNTED):
             for frame in pattern.finditer(text):
                 base = frame.start("list")
@@ -89,6 +101,22 @@ def evaluated_in_sentences(paragraphs: list[Paragraph]) -> list[Item]:
                 ):
                     return items
     return []
+
+
+def _quoted_items(paragraph: Paragraph, text: str) -> list[Item]:
+    """The quoted names of a counted list of evaluated projects (``_QUOTED_LIST``)."""
+    frame = _QUOTED_LIST.search(text)
+    if frame is None:
+        return []
+    items = [
+        (
+            name["name"],
+            Span(name["name"], paragraph.start + name.start("name"), paragraph.start + name.end("name")),
+        )
+        for name in _QUOTED_NAME.finditer(text, frame.start("list"), frame.end("list"))
+    ]
+    fits = all(_MIN_NAME <= len(name) <= _MAX_NAME and not _NOT_A_NAME.search(name) for name, _ in items)
+    return items if fits and len(items) >= _MIN_ITEMS else []
 
 
 def _joined_last(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

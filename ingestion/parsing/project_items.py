@@ -24,7 +24,8 @@ from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
 # An item's mark: 1、 1. 1) （1） ① at a paragraph's start or after a clause ends.
-_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*[、.．)）](?!\d)|[（(]\d{{1,2}}[）)])"
+# A year may follow 、 at once (2、2022年某项目); after . it would be a decimal.
+_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*(?:、|[.．)）](?!\d))|[（(]\d{{1,2}}[）)])"
 # A fund item may open with the notice that issued it (某财建〔2023〕12号（文）提前下达…): not its name.
 _ISSUED_BY = (
     r"(?:[^\s，,。；;：:]{1,12}?[〔\[［（(](?:19|20)\d{2}[〕\]］）)]\s*\d{1,4}\s*号文?[）)]?"
@@ -32,12 +33,15 @@ _ISSUED_BY = (
 )
 # 43万 as well as 43万元, but not 3万人, 2万亩 …
 _WAN = r"万元?(?![人户亩平方吨册份次辆株只头公里米台套个件名])"
+# A copied PDF may break a figure after its decimal point (35. 3万元): still one figure.
+_FIGURE = rf"(?:{NUMBER}|(?<![\d.])\d+\.[ ]\d+)"
+# The first item may follow the count that announces the list without a stop (共有4个项目1、…).
 _ITEM = re.compile(
-    rf"(?:^|(?<=[；;。:：]))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
+    rf"(?:^|(?<=[；;。:：])|(?<=个项目))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
     r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用|转移支付))"
     r"\s*(?:[：:，,]\s*)?"
     r"(?:(?:该|本)项目)?(?:(?:年初|全年|调整后)?(?:预算数?|安排|下达|到位|计划投资)(?:资金)?(?:安排)?(?:为|共计?)?\s*)?"
-    rf"(?P<number>{NUMBER})\s*{_WAN}"
+    rf"(?P<number>{_FIGURE})\s*{_WAN}"
 )
 # Names that are an outline's or a source's words, not a project (项目资金到位情况, 中央资金), nor
 # what the money did.
@@ -45,8 +49,9 @@ _NOT_NAME = re.compile(
     r"情况|分析|目标|指标|结论|问题|建议|措施|合计|总计|小计|共计|其中|^(?:项目|专项)?(?:资金|经费)$|"
     # an allocation (分配某地某补助50万元) or a payment, in a verb's words, not a project's name
     r"^(?:分配|下达|安排|拨付|支付|用于|根据|按照|向|给|对)|号文?[)）]|[〔〕\[\]［］]|"
-    # the money's stage or movement (年初预算安排资金, 已拨付资金), not a project's name
-    r"预算|执行|到位|拨付|结余|结转|支出|使用|^(?:年初|全年|调整|实际|累计|已)|"
+    # the money's stage or movement (年初预算安排资金, 已拨付资金), not a project's name (预算外资金,
+    # money outside the budget, names where a project's money comes from)
+    r"预算(?!外)|执行|到位|拨付|结余|结转|支出|使用|^(?:年初|全年|调整|实际|累计|已)|"
     r"^(?:中央|省级?|市级?|县级?|区级?|本级|上级|地方|自筹|财政|配套)[^项]{0,6}(?:资金|补助|经费)$"
 )
 _MIN_ITEMS = 2
@@ -90,9 +95,8 @@ def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
         where = Span(match["name"], named_at, named_at + len(match["name"]))
         # The item runs from its mark: a figure cited from there on (the notice, the name) is its own.
         start = paragraph.start + match.start()
-        items.append(
-            ProjectItem(match["name"], to_wan(match["number"], "万元"), where, start, paragraph.start + end)
-        )
+        wan = to_wan(match["number"].replace(" ", ""), "万元")
+        items.append(ProjectItem(match["name"], wan, where, start, paragraph.start + end))
     return items
 
 

@@ -145,7 +145,8 @@ def enumerated_items(paragraphs: list[Paragraph]) -> list[Item]:
 
 def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:
     """The items of the sentence after a 其中 that follows a stated amount (a fund's or a project's
-    breakdown); with ``of_projects_only``, only where what precedes speaks of projects
+    breakdown), up to the first clause that is none (其中某资金已于某日到位，…，甲费5万元: the list
+    was never begun); with ``of_projects_only``, only where what precedes speaks of projects
     (项目金额30万元。其中：…)."""
     found: list[Item] = []
     for paragraph in paragraphs:
@@ -157,7 +158,8 @@ def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item
             end = text.find("。", marker.end())
             rest = text[marker.end() : end if end > 0 else len(text)]
             found.extend(
-                (_name(n), w, span) for n, w, span in list_items(rest, paragraph.start + marker.end())
+                (_name(n), w, span)
+                for n, w, span in list_items(rest, paragraph.start + marker.end(), contiguous=True)
             )
     return _named_items(found)
 

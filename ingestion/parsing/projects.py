@@ -58,8 +58,10 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def list_items(text: str, offset: int) -> list[tuple[str, str, Span]]:
-    """The ``NAME AMOUNT`` items of ``text`` (at ``offset`` in Document.text): name, 万元, evidence."""
+def list_items(text: str, offset: int, contiguous: bool = False) -> list[tuple[str, str, Span]]:
+    """The ``NAME AMOUNT`` items of ``text`` (at ``offset`` in Document.text): name, 万元, evidence;
+    with ``contiguous``, only those up to the first clause that is no item (a list that opens
+    ``text`` ends there: what follows is other prose, however far the sentence runs)."""
     items = []
     start = 0
     folded = fold(text)
@@ -70,6 +72,8 @@ def list_items(text: str, offset: int) -> list[tuple[str, str, Span]]:
     pieces.append((start, len(text)))
     for begin, end in pieces:
         found = _ITEM.match(folded[begin:end])
+        if contiguous and not found and folded[begin:end].strip():
+            break
         if not found or NOT_PROJECT.match(found["name"].strip()):
             continue
         name = _clean_name(text[begin + found.start("name") : begin + found.end("name")])

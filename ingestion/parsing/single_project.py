@@ -1,7 +1,8 @@
 """The one project (or fund) a project self-evaluation or a key-project evaluation is about.
 
 Its name, from the surest source a report offers:
-- the cover form's 项目名称 / 转移支付（项目）名称 / 资金名称 field;
+- the cover form's 项目名称 / 转移支付（项目）名称 / 资金名称 field, or a cover line labelling the
+  project evaluated (重点评价项目某某项目);
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
   or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
@@ -73,6 +74,12 @@ _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|
 _SUBTITLE_LINE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{4,40}?(?:资金|经费|项目|工程))(?:绩效)?自评(?:报告)?\s*$"
 )
+# A cover line labelling the project evaluated, its separator often lost (重点评价项目某某改造项目,
+# 评价项目：某补助资金): the whole line is the label and one name.
+_EVALUATED_LINE = re.compile(
+    r"^\s*(?:重点)?(?:评价|绩效评价|被评价)(?:项目|对象)\s*[:：]?\s*"
+    r"(?P<name>[^\s，,。；;：:、]{4,40}?(?:项目|工程|资金|经费))\s*$"
+)
 _TOP_LINES = 15
 _FILE_NAMED = re.compile(
     r"(?:报告|自评表|评价表)[（(](?P<name>[^（）()]{4,40}?(?:项目|工程|资金|经费))[）)]\s*\.(?:docx?|pdf|wps|xlsx?)",
@@ -82,10 +89,13 @@ _FILE_NAMED = re.compile(
 _FUND_TOTAL = re.compile(
     r"(?:^|[。；;])\s*(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()]{2,30}?(?:资金|经费))(?:合计|共计|总计)\d"
 )
-# The fund a higher level issued, named with its amount (2023年中央财政下达我市某补助资金800万元).
+# The fund a higher level issued, named with its amount (2023年中央财政下达我市某补助资金800万元,
+# 下达2023年某专项资金50万元: the year it is for is no part of its name; 下达某资金（某行动）90万元:
+# the bracket that qualifies it is).
 _FUND_ISSUED = re.compile(
     r"(?<!共)(?<!共计)(?<!合计)(?<!累计)下达(?:给)?(?:我|本)?(?:省|市|县|区|州|旗|局|单位|镇|乡)?(?:的)?"
-    r"(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费))(?:共计|合计|总计|共)?\d"
+    r"(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?)"
+    r"(?:共计|合计|总计|共)?\d"
 )
 # A project that opens a paragraph as its subject (某管网工程（二期）是为…, 某管理项目为某厅的经常性项目).
 _PROJECT_SUBJECT = re.compile(
@@ -193,6 +203,12 @@ def project_name(
         name = _clean(field.value, from_form=True)
         if name:
             return name, Span(field.value, field.start, field.end)
+    for line in [b for b in document.blocks[:_TOP_LINES] if isinstance(b, Paragraph)]:
+        labelled = _EVALUATED_LINE.match(fold(line.text))
+        if labelled and (name := _clean(labelled["name"])):
+            return name, Span(
+                labelled["name"], line.start + labelled.start("name"), line.start + labelled.end("name")
+            )
     in_title = _named_in_title(title) if title else None
     if in_title:
         return in_title, None
