@@ -79,3 +79,44 @@ def test_staffing_from_the_basic_data_table() -> None:
     facts = extract_tables(make_document([*STAFF, *MONEY]))
     assert facts.staffing == {"authorized": 48, "actual": 43}
     assert facts.evidence["/staffing/actual"]["text"] == "43"
+
+
+PUBLIC = [
+    ["经费控制情况（万元）", "2021年决算数", "2022年预算数", "2022年决算数"],
+    ["项目支出：", "310.40", "120", "402.75"],
+    ["公用经费", "64.10", "58", "71.36"],
+    ["    其中：办公经费", "12.00", "11", "13.25"],
+]
+
+
+def test_public_funds_row_gives_the_years_public_funds() -> None:
+    # The row's latest 决算 column is the year's 公用经费, not the prior year's or the budget.
+    facts = extract_tables(make_document(PUBLIC))
+    assert facts.amounts == {"public_funds": "71.36"}
+    assert facts.evidence["/amounts_wan/public_funds"]["text"] == "71.36"
+
+
+def test_public_funds_row_as_one_cell_per_line() -> None:
+    lines = [cell for row in PUBLIC for cell in row]
+    facts = extract_tables(make_document(*lines))
+    assert facts.amounts.get("public_funds") == "71.36"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        pytest.param("经费控制情况（元）", id="yuan header"),
+        pytest.param("经费控制情况", id="no unit declared"),
+    ],
+)
+def test_public_funds_row_outside_wan_stays_null(header: str) -> None:
+    table = [[header, *PUBLIC[0][1:]], *PUBLIC[1:]]
+    facts = extract_tables(make_document(table))
+    assert "public_funds" not in facts.amounts
+
+
+def test_public_funds_part_row_is_not_the_total() -> None:
+    # 日常公用经费 or 其中：办公经费 alone is a part of it, never the row itself.
+    table = [PUBLIC[0], ["其中：办公经费", "12.00", "11", "13.25"], ["日常公用经费补助", "1", "1", "2"]]
+    facts = extract_tables(make_document(table))
+    assert "public_funds" not in facts.amounts
