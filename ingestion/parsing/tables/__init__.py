@@ -80,8 +80,6 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators
         for record in cost.records:
             facts.append("cost_control", record)
         facts.warnings.extend(cost.warnings)
-        if cost.public_funds is not None:
-            facts.set_amount("public_funds", *cost.public_funds, "a cost-control 公用经费 row")
     staffing = read_staffing(table)
     if staffing is not None:
         for key, value in staffing.values.items():

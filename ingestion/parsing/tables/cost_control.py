@@ -2,9 +2,6 @@
 
 Columns are told apart by the years in their headers (2022年决算数 | 2023年预算数 | 2023年决算数):
 the latest 决算 is this year's final, an earlier 决算 the prior year's, 预算 this year's budget.
-The 公用经费 row's final is the year's 公用经费 (the form's own note defines the row as 基本支出's
-goods and services): it is handed on as ``public_funds`` only under a header or caption that
-declares 万元, so a figure in 元 or of an undeclared unit stays out.
 """
 
 from __future__ import annotations
@@ -24,13 +21,12 @@ from ingestion.parsing.tables.cells import (
     unit_of,
     wan_string,
 )
-from ingestion.parsing.tables.facts import Evidence, Record
+from ingestion.parsing.tables.facts import Record
 from ingestion.parsing.tables.header import Header, build_header, find_rows, row_has
 
 HEADER_WORDS = (("经费控制",), ("决算",))
 # Sections of the same table that are not money rows of this section.
 STOP_WORDS = (("楼堂馆所", "厉行节约", "财政供养人员", "编制数"),)
-_PUBLIC_FUNDS_ROW = "公用经费"
 _YEAR = re.compile(r"(\d{4})年")
 
 
@@ -38,8 +34,6 @@ _YEAR = re.compile(r"(\d{4})年")
 class CostControl:
     records: list[Record] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # The 公用经费 row's final in 万元 (a string) and its evidence, when the section declares 万元.
-    public_funds: tuple[str, Evidence] | None = None
 
 
 def find_cost_headers(table: Table) -> list[int]:
@@ -78,8 +72,7 @@ def read_cost_control(table: Table, header_row: int, caption: str) -> CostContro
     header = build_header(table, header_row, sub_header=False)
     columns = year_columns(header)
     label_column = header.column(("经费控制",)) or 0
-    declared = unit_of(" ".join(header.labels)) or unit_of(caption)
-    unit = declared or WAN
+    unit = unit_of(" ".join(header.labels)) or unit_of(caption) or WAN
     result = CostControl()
     for missing in {"prior_final_wan", "budget_wan", "final_wan"} - columns.keys():
         result.warnings.append(f"cost-control header {'|'.join(header.labels)} has no {missing} column")
@@ -102,15 +95,4 @@ def read_cost_control(table: Table, header_row: int, caption: str) -> CostContro
                 result.warnings.append(f"cost control {item}: {compact(cell.text)!r} is not an amount")
         if any(record.values[key] is not None for key in columns):
             result.records.append(record)
-        final = cells[columns["final_wan"]] if "final_wan" in columns else None
-        figure = money_figure(final)
-        if (
-            item == _PUBLIC_FUNDS_ROW
-            and result.public_funds is None
-            and declared == WAN
-            and final is not None
-            and figure is not None
-            and figure.unit in (None, WAN)
-        ):
-            result.public_funds = (wan_string(figure, WAN), cite(final))
     return result
