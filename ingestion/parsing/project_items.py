@@ -24,8 +24,8 @@ from ingestion.parsing.evidence import Evidence
 from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
 # An item's mark: 1、 1. 1) （1） ① at a paragraph's start or after a clause ends.
-# A year may follow 、 at once (2、2022年某项目); after . it would be a decimal.
-_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*(?:、|[.．)）](?!\d))|[（(]\d{{1,2}}[）)])"
+# A year may follow 、 or ) at once (2、2022年某项目); after . a digit makes a decimal.
+_MARK = rf"(?:[{ENCLOSED_NUMERAL}]|\d{{1,2}}\s*(?:[.．](?!\d)|[、)）])|[（(]\d{{1,2}}[）)])"
 # A fund item may open with the notice that issued it (某财建〔2023〕12号（文）提前下达…): not its name.
 _ISSUED_BY = (
     r"(?:[^\s，,。；;：:]{1,12}?[〔\[［（(](?:19|20)\d{2}[〕\]］）)]\s*\d{1,4}\s*号文?[）)]?"

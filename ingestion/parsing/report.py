@@ -19,6 +19,7 @@ from ingestion.parsing import (
     points,
     projects,
     readings,
+    score_column,
     script,
     self_score,
     staffing,
@@ -137,6 +138,8 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     if score is None:  # a form's total row, its indicator rows too broken to read
         blocks = [b for b in document.blocks if isinstance(b, Table)]
         score = run("self_score", lambda: self_score.table_total_row(blocks, document.text, evidence), None)
+    if score is None:  # a results list naming one project, its cells one per line
+        score = run("self_score", lambda: score_column.one_project_score(paragraphs, evidence), None)
     stated_full_year = amounts.get("budget_full_year")  # stated with its stage, in prose or a table
     amount_placing.place_stageless_budget(amounts, stageless, evidence)
     amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)

@@ -3,7 +3,8 @@ a form's 自评得分 cell read as text (``自评得分 | 91``, the number on th
 flattened to one run ``…自评得分91财政评分…``), or the total row of a form whose cells a PDF copy
 ran onto one line out of order, when its figures add up to it (``flat_score``). A score may
 go without 分 when its grade follows (最终得分85.5，等级为良). Last, a total row read as text or
-as a table's cells: 总分, the scale 100, then the score (总分 | 100 | 92 | 优, 总分10092)."""
+as a table's cells: 总分, the scale 100, then the score (总分 | 100 | 92 | 优, 总分10092), or a
+form's total row copied as a line of its own after its 得分 column (``总分：87``)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ _SCALE_THEN_SCORE = re.compile(
     r"总分[ \t\u3000|:：]*100[ \t\u3000|]*(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％分])"
 )
 _SCALE_HINTS = ("总分",)
+# A form's total row as a line of its own (总分：87, 总分: 87分): the form's score when a 得分 column
+# header stands in the lines before it and it is the only such line (several projects' forms, one
+# score each, have no report's score). 100 stays out: it may be the scale.
+_LONE_TOTAL = re.compile(r"^总分[ \t\u3000]*[:：][ \t\u3000]*(?P<score>\d{1,2}(?:\.\d{1,2})?)分?$")
+_SCORE_HEADER = "得分"
+_HEADER_REACH = 40  # lines: a form's indicator rows between its header and its total row
 # A total row's cells: 总分 | 100 | the score, then its grade or nothing.
 _SCORE_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _GRADE_CELL = re.compile(r"^(?:优秀?|良好?|中等?|合格|及格|差|不合格)$")
@@ -73,7 +80,8 @@ def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | f
             return found
     flattened = flattened_total(paragraphs)
     if flattened is None:
-        return _first_score(paragraphs, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
+        scaled = _first_score(paragraphs, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
+        return scaled if scaled is not None else _lone_total(paragraphs, evidence)
     cite(evidence, "/self_score", flattened[1])
     return as_json_number(flattened[0])
 
@@ -95,6 +103,26 @@ def table_total_row(tables: list[Table], document_text: str, evidence: Evidence)
                     cite(evidence, "/self_score", Span(document_text[start:end], start, end))
                     return as_json_number(value)
     return None
+
+
+def _lone_total(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
+    """The score of the one form total row standing as a line of its own (``_LONE_TOTAL``)."""
+    found: list[tuple[Decimal, Paragraph]] = []
+    for position, paragraph in enumerate(paragraphs):
+        if "总分" not in paragraph.text:
+            continue
+        match = _LONE_TOTAL.match(fold(paragraph.text).strip())
+        if match is None:
+            continue
+        value = Decimal(match["score"])
+        before = paragraphs[max(0, position - _HEADER_REACH) : position]
+        if value >= _MIN_FORM_SCORE and any(_SCORE_HEADER in line.text for line in before):
+            found.append((value, paragraph))
+    if len(found) != 1:
+        return None
+    value, paragraph = found[0]
+    cite(evidence, "/self_score", Span(paragraph.text, paragraph.start, paragraph.end))
+    return as_json_number(value)
 
 
 def _first_score(

@@ -139,3 +139,19 @@ def test_an_allocation_list_is_no_project_list() -> None:
         "1.分配松岭剧团花鼓戏巡演补助30万元，共计30万元。\n2.分配东乡文化站设备购置经费12万元。\n"
     )
     assert not [name for name, _ in _projects(result) if name.startswith("分配")]
+
+
+def test_an_item_whose_name_opens_with_a_year() -> None:
+    # 2、2023年…: the mark may be followed by the year the name opens with (a decimal point may not).
+    result = _result(
+        PROJECT + "本处共有3个项目。1、排灌站维修项目：预算12.6万元，全年实际支付12.6万元。"
+        "2、2023年农机安全监理经费：预算9万元，2023年全年实际支付9万元。"
+        "3、2023年机耕道维修工程：预算48万元，2023年全年实际支付48万元。\n"
+    )
+    assert _amounts(result) == {}
+    assert ("农机安全监理经费", "9") in _projects(result)
+
+
+def test_a_decimal_point_opens_no_item() -> None:
+    result = _result(PROJECT + "本项目年初预算2.5万元，全年实际支付2.5万元。\n")
+    assert _amounts(result).get("budget_initial") == "2.5"

@@ -158,3 +158,26 @@ def test_a_total_row_of_a_table_too_broken_to_read() -> None:
     assert evidence["/self_score"]["text"].split() == ["总分", "100", "91"]
     broken = document_of("| 总分 | 100 | 91 | 另见附表 |\n")
     assert table_total_row([b for b in broken.blocks if isinstance(b, Table)], broken.text, {}) is None
+
+
+_FORM_HEAD = "一级指标二级指标三级指标指标值实际完成值分值得分偏差原因"
+
+
+@pytest.mark.parametrize(
+    ("texts", "score"),
+    [
+        pytest.param(
+            [_FORM_HEAD, "产出指标数量指标覆盖村数12个12个2020", "总分：87"], 87, id="total row line"
+        ),
+        pytest.param(
+            [_FORM_HEAD, "效益指标社会效益指标受益户数≥300户310户3028", "总分: 76.5分"], 76.5, id="with 分"
+        ),
+        pytest.param(["总分：87"], None, id="no score column before it"),
+        pytest.param([_FORM_HEAD, "总分：100"], None, id="100 may be the scale"),
+        pytest.param([_FORM_HEAD, "总分：8"], None, id="too low for a form's total"),
+        pytest.param([_FORM_HEAD, "总分：87", _FORM_HEAD, "总分：91"], None, id="two projects' forms"),
+        pytest.param([_FORM_HEAD, "总分：87，其中产出指标40分"], None, id="not a line of its own"),
+    ],
+)
+def test_form_total_row_as_a_line(texts: list[str], score: float | None) -> None:
+    assert prose_self_score(paragraphs(*texts), {}) == score
