@@ -19,9 +19,10 @@ import re
 from ingestion.parsing.amounts import NUMBER, money_at, to_wan
 from ingestion.parsing.text import ENCLOSED_NUMERAL
 
-# A year before 年初 leaves it to the label (2021年初预算数).
+# A year before 年初 leaves it to the label (2021年初预算数). Years listed (2021年、2022年…) are
+# each checked against the report's: only a report on all of them (no single year) reads past them.
 _QUALIFIER = re.compile(
-    r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
+    r"(?:、(?=(?:19|20)\d{2}年)|其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
     r"一般公共预算|一般公共(?=财政)|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"

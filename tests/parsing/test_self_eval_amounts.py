@@ -102,3 +102,16 @@ def test_parts_are_read_only_from_a_qizhong_list_in_the_same_sentence() -> None:
     assert parts_listed_after(text, text.index("，")) == (Decimal("40"), Decimal("50"))
     plain = "下达资金90万元，甲40万元、乙50万元。"
     assert parts_listed_after(plain, plain.index("，")) == ()
+
+
+TWO_YEARS = "青禾县护林员补助资金绩效评价报告\n一、项目基本情况\n"
+
+
+def test_a_total_over_the_listed_years_of_a_report_on_all_of_them() -> None:
+    text = TWO_YEARS + "2021年、2022年青禾县护林员补助资金共计860万元。\n"
+    assert _amounts(text) == {"budget_full_year": "860"}
+
+
+def test_near_miss_a_total_over_other_years_than_the_reports() -> None:
+    text = PROJECT + "2022年、2023年青禾县护林员补助资金共计860万元。\n"
+    assert _amounts(text) == {}
