@@ -19,10 +19,11 @@ import re
 from ingestion.parsing.amounts import NUMBER, money_at, to_wan
 from ingestion.parsing.text import ENCLOSED_NUMERAL
 
-# A year before 年初 leaves it to the label (2021年初预算数).
+# A year before 年初 leaves it to the label (2021年初预算数). Years listed (2021年、2022年…) are
+# each checked against the report's: only a report on all of them (no single year) reads past them.
 _QUALIFIER = re.compile(
-    r"(?:其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
-    r"一般公共预算|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
+    r"(?:、(?=(?:19|20)\d{2}年)|其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
+    r"一般公共预算|一般公共(?=财政)|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
@@ -88,7 +89,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).
     (
         "paid",
+        # 共支付某公益金113万元: the whole paid out of the fund it names (共 or 累计 says whole).
+        r"(?:(?<=共)|(?<=累计))支付[\u4e00-\u9fff]{2,20}?(?:资金|经费|公益金)(?=\s*\d)|"
         r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
+        # 预算数为15万元，决算数为5万元: the project's 决算 is what it spent.
+        r"(?<![收入])决算(?:数|金额)|"
         r"完成拨付(?:资金)?|(?<![未计划])使用资金|"
         # 已经支出12万元 (已 read as a qualifier): what the project has spent so far.
         r"(?<=已)经?支出(?=\s*\d[\d.,]*\s*万元)|"
@@ -100,7 +105,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("public_funds", r"(?:日常)?公用经费(?:支出)?"),
     ("household_subsidy", r"对个人和家庭(?:的)?补助(?:支出)?"),
     ("capital", r"资本性支出"),
-    ("project", r"(?:安排|拨款)?项目支出(?:合计)?"),
+    ("project", r"(?:安排|拨款)?项目支出(?:合计|费用)?"),
     ("project_budget", r"项目预算(?:数|总额|金额|合计)?"),
     # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
     (
@@ -135,7 +140,8 @@ WEAK_KEYS = frozenset({"budget", "budget_total", "budget_issued", "budget_planne
 # 财政安排某项目经费9.5万元) and the fund's stated total (某资金合计3200万元).
 # A qualifier in brackets may follow the fund's name (某发展资金（某建设行动）): it is still the fund.
 _FUND = (
-    r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算)(?:[）)]|[（(][\u4e00-\u9fff]{2,20}[）)])?"
+    r"[\u4e00-\u9fff（）()“”、\d*]{0,40}?(?:资金|经费|补助|预算|公益金)"
+    r"(?:[）)]|[（(][\u4e00-\u9fff]{2,20}[）)])?"
 )
 _WAN_FOLLOWS = rf"(?=\s*{NUMBER}\s*万元)"
 _FUND_VERB = re.compile(
@@ -161,6 +167,9 @@ _LISTED = re.compile(r"\s*、")
 _CITED_VERB = re.compile(
     r"(?:号[)）]|[厅局委办部府]|财政)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
 )
+# 年初财政下达资金5万元: what was issued at the start of the year is the initial budget, not the
+# full year's (a later 追加 may add to it).
+_AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
@@ -252,7 +261,8 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
         money = money_at(folded, after) if after is not None else None
         in_wan = money is not None and folded.startswith("万元", money.end - 2)
         if money is not None and in_wan and not _LISTED.match(folded, money.end):
-            return "budget_issued", money.wan
+            key = "budget_initial" if _AT_YEAR_START.search(folded, 0, verb) else "budget_issued"
+            return key, money.wan
     return None
 
 

@@ -5,8 +5,9 @@ Each clause is read by ``amount_clause`` (two sentences a lost line break ran to
 元 or 亿元 is as often a slip as a unit, and published labels leave such figures out (a warning
 names each). The first statement of a figure wins; a later different
 one becomes a warning, and a stage-less budget figure stated with different values is left null
-unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295) or
-names the fund the title names.
+unless one statement is the total of the others (共下达…873万元 over tranches of 250 and 295),
+names the fund the title names, or is followed by a 其中 list of the others that adds up to it
+(``stageless_statements``).
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole, and one after a count
 of several projects evaluated (对12个项目开展评价，涉及资金总额…) is what they involve together;
 everyday words for what was spent (实际支出) count for the unit only where the sentence does not
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
@@ -27,6 +27,12 @@ from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.masked_amounts import masked_key
 from ingestion.parsing.sections import Section
+from ingestion.parsing.stageless_statements import (
+    WeakStatements,
+    parts_listed_after,
+    shared_out,
+    whole_then_parts,
+)
 from ingestion.parsing.text import Passage, Span, clauses
 
 _ZERO_SECTIONS = {
@@ -54,7 +60,7 @@ def prose_amounts(
     found: dict[str, str] = {}
     warnings: list[str] = []
     warned: set[str] = set()
-    weak = _WeakStatements()
+    weak = WeakStatements()
     later: dict[str, list[tuple[str, bool]]] = {}
     hidden_keys: set[str] = set()  # stage-less figures a copy of the report masks somewhere
     for passage in prose:
@@ -95,9 +101,10 @@ def prose_amounts(
                     continue
                 key = "executed"
             if key in WEAK_KEYS:
-                weak.add(key, wan, clause.text, passage.span(clause.start, clause.end, document_text))
+                span = passage.span(clause.start, clause.end, document_text)
+                weak.add(key, wan, clause.text, span, parts_listed_after(passage.text, clause.end))
                 sentence = _sentence_before(passage.text, clause.start) + clause.text
-                later.setdefault(key, []).append((wan, _SHARED_OUT.search(sentence) is not None))
+                later.setdefault(key, []).append((wan, shared_out(sentence)))
             if key not in found:
                 found[key] = wan
                 cite(evidence, f"/amounts_wan/{key}", passage.span(clause.start, clause.end, document_text))
@@ -113,15 +120,15 @@ def prose_amounts(
             warnings.append(f"amounts_wan.{key}: also stated with its figure masked; left null")
     for key in warned & WEAK_KEYS:
         warnings[:] = [w for w in warnings if not w.startswith(f"amounts_wan.{key}:")]
-        kept = weak.total(key) or weak.named_in(key, title)
-        if kept is None and _whole_then_parts(later[key]):
+        kept = weak.total(key) or weak.named_in(key, title) or weak.whole_of_listed_parts(key)
+        if kept is None and whole_then_parts(later[key]):
             continue  # the first statement stays, with its evidence
         if kept is not None:
             found[key] = kept[0]
             cite(evidence, f"/amounts_wan/{key}", kept[1])
             warnings.append(
                 f"amounts_wan.{key}: stated with different values; kept {kept[0]}"
-                " (the total, or the title's fund)"
+                " (the total, the title's fund, or the whole of its listed parts)"
             )
             continue
         del found[key]
@@ -130,78 +137,11 @@ def prose_amounts(
     return found, warnings
 
 
-# 共下达, 合计, 累计: a clause stating the whole of what its parts (each 下达…) add up to.
-# 共收到中央下达…: the whole of one source (中央), not of the fund.
-_TOTAL_WORD = re.compile(r"共(?:计)?(?:下达|安排|拨付)|合计|总计|累计")
-
-
-_FUND_NAME = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:资金|经费)")
-_MIN_FUND_NAME = 6
-
-
-def _names_title_fund(clause: str, title: str) -> bool:
-    """The clause names a fund (its last 6 or more characters up to 资金/经费) the title names too."""
-    for fund in _FUND_NAME.finditer(clause):
-        name = fund.group()
-        if any(name[start:] in title for start in range(len(name) - _MIN_FUND_NAME + 1)):
-            return True
-    return False
-
-
-class _WeakStatements:
-    """Every statement of a stage-less budget figure, to keep the one total among several parts
-    (共下达…873万元 over the tranches 下达…250万元, 下达…295万元)."""
-
-    def __init__(self) -> None:
-        self._values: dict[str, list[Decimal]] = {}
-        self._totals: dict[str, list[tuple[str, Span]]] = {}
-        self._clauses: dict[str, list[tuple[str, str, Span]]] = {}
-
-    def add(self, key: str, wan: str, clause: str, span: Span) -> None:
-        self._values.setdefault(key, []).append(Decimal(wan))
-        self._clauses.setdefault(key, []).append((wan, clause, span))
-        if _TOTAL_WORD.search(clause):
-            self._totals.setdefault(key, []).append((wan, span))
-
-    def named_in(self, key: str, title: str | None) -> tuple[str, Span] | None:
-        """The one value whose statement names the fund the title names (…2022年省级农机补贴资金
-        绩效自评报告: 拨付某区2022年省级农机补贴资金1418万元, not the other funds issued)."""
-        if not title:
-            return None
-        named = [
-            (wan, span)
-            for wan, clause, span in self._clauses.get(key, [])
-            if _names_title_fund(clause, title)
-        ]
-        return named[0] if len({Decimal(wan) for wan, _ in named}) == 1 else None
-
-    def total(self, key: str) -> tuple[str, Span] | None:
-        """The one total stated (a single value), when it is no less than every other statement."""
-        totals = self._totals.get(key, [])
-        if len({Decimal(wan) for wan, _ in totals}) != 1:
-            return None
-        wan, span = totals[0]
-        return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
-
-
-def _whole_then_parts(values: list[tuple[str, bool]]) -> bool:
-    """A stage-less figure stated first, then only smaller ones where it is shared out (下达某资金
-    1969万元 … 具体为：一是安排甲322万元，二是安排乙147万元): the fund's whole, then its parts.
-    Figures side by side (中央下达9056万元，省级下达804万元) are no whole and parts."""
-    first = Decimal(values[0][0])
-    return first > 0 and all(
-        Decimal(value) < first and part for value, part in values[1:] if Decimal(value) != first
-    )
-
-
-# Words that open the sharing out of a whole: 具体为, 一是 … 三是, 分别, 主要用于.
-_SHARED_OUT = re.compile(r"具体|[一二三四五六七八九十]是|分别|用于|分配")
-
-
 _CLAUSE_MARKS = "，,；;。！!？?\n:："
 # Two sentences a lost line break ran together (…其他资金859.6万元2023年支出2310.4万元): a new one
-# starts where a year follows a figure's 万元.
-_FUSED = re.compile(r"(?<=万元)(?=(?:19|20)\d{2}年)")
+# starts where a year follows a figure's 万元; so does one after an ASCII full stop (…万元.全年…),
+# which no decimal point can be there.
+_FUSED = re.compile(r"(?<=万元)(?=(?:19|20)\d{2}年)|(?<=万元\.)(?=[\u4e00-\u9fff])")
 
 
 def _unfused(spans: Iterable[Span]) -> Iterator[Span]:
