@@ -89,8 +89,8 @@ _ANNOUNCES_RESULTS = re.compile(
 # unit's accounts, whatever its duties say (a performance centre works on a finance office's
 # commission, 受某市财政局委托, which would read as an evaluation announcement).
 _ACCOUNTS_CONTENTS = re.compile(
-    r"^[ \t\u3000]*(?:表[一二三四五六七八九十\d]{1,3}[ \t\u3000]*[:：、.．]?|[一二三四五六七八九十]{1,3}[、.．])?"
-    r"[ \t\u3000]*收入支出决算总表[ \t\u3000]*$",
+    r"^[ \t\u3000]*(?:表[一二三四五六七八九十\d]{1,3}[ \t\u3000]*[:：、.．]?"
+    r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t\u3000]*收入支出决算总表[ \t\u3000]*$",
     re.MULTILINE,
 )
 _BODY_HEAD = 3000
