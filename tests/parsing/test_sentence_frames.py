@@ -119,7 +119,7 @@ PROJECT_REPORT = "一、绩效目标分解下达情况\n"
             id="a year's 资金安排 beats the planned investment",
         ),
         pytest.param(
-            PROJECT_REPORT + "该工程已取得初步设计及概算批复,项目总投资为8600万元,分三年建成。\n",
+            PROJECT_REPORT + "该工程于2020年取得概算批复,项目总投资8600万元,分三年建成。\n",
             {},
             [],
             id="a works project's 总投资 set by an approved estimate spans years: no budget",

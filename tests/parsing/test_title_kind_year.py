@@ -226,7 +226,7 @@ def test_title(text: str, title: str) -> None:
             id="a finance office heading the title evaluates others' funds",
         ),
         pytest.param(
-            "2021年度项目支出绩效自评总报告", "一、本部门项目绩效目标情况\n", "overall_expenditure",
+            "2021年度项目支出绩效自评总报告", "一、项目总体完成情况\n", "overall_expenditure",
             id="a summary over all the unit's project self-evaluations is overall",
         ),
         pytest.param(
@@ -246,7 +246,7 @@ def test_title(text: str, title: str) -> None:
         ),
         pytest.param(
             None,
-            "一、项目概况\n(一)项目基本情况\n该项目由县交通局建设。\n(二)项目年度预算绩效目标和绩效指标设定情况\n",
+            "一、项目概况\n(一)项目基本情况\n该项目由县交通局建设。\n(二)项目年度绩效目标和指标\n",
             "project_expenditure", id="a project self-evaluation's outline without a title",
         ),
         pytest.param(

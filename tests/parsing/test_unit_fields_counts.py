@@ -18,8 +18,8 @@ def _unit(text: str) -> str | None:
     ("text", "unit"),
     [
         pytest.param(
-            "现将情况报告如下:一、本部门项目绩效目标情况(一)宜昌市林苑管理处2023年度共有4个项目"
-            "1、行道树养护项目:预算12万元,全年实际支付12万元。\n",
+            "按要求完成了自评。一、项目总体情况(一)宜昌市林苑管理处2023年度共有4个项目"
+            "1、行道树养护项目:年初预算12万元,已支出12万元。\n",
             "林苑管理处",
             id="a unit counting its projects in a summary's first heading",
         ),
@@ -42,8 +42,8 @@ def _unit(text: str) -> str | None:
             id="near miss: another office carrying the project out stays the unit",
         ),
         pytest.param(
-            "一、项目概况\n(一)项目基本情况\n业主单位为平江县交通运输局,代管单位为某建设管理有限公司。\n"
-            "项目预算单位:平江县交通运输局,业主单位项目负责人姓名:某某。\n",
+            "一、项目概况\n该工程由县交通运输局负责建设,业主单位为平江县交通运输局。\n"
+            "项目预算单位:平江县交通运输局\n",
             "交通运输局",
             id="a project's 业主单位 and 预算单位 stated in sentences",
         ),
@@ -52,8 +52,8 @@ def _unit(text: str) -> str | None:
             id="near miss: 业主单位 as a sentence's subject names no unit",
         ),
         pytest.param(
-            "1、平江县2022年度部门整体支出绩效自评报告部门(单位)名称平江县发展和改革局预算编码401002"
-            "报告日期:2023年5月8日\n",
+            "平江县2022年度部门整体支出绩效评价表\n部门(单位)名称平江县发展和改革局预算编码401002"
+            "填报日期:2023年5月8日\n",
             "发展和改革局",
             id="a flattened cover: the unit's name runs into its budget code",
         ),
