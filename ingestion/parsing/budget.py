@@ -11,7 +11,7 @@ names the fund the title names, or is followed by a 其中 list of the others th
 A budget figure in a breakdown (其中，甲资金合计…) is a part, not the whole, and one after a count
 of several projects evaluated (对12个项目开展评价，涉及资金总额…) is what they involve together;
 everyday words for what was spent (实际支出) count for the unit only where the sentence does not
-speak of a project. A
+speak of a project; a works project's 总投资 set by an approved 概算 spans years and is no budget. A
 section headed 政府性基金/国有资本经营/社会保险基金预算支出 and answered 无 states zero.
 """
 
@@ -42,6 +42,9 @@ _ZERO_SECTIONS = {
 }
 # A label before a colon is short (2、支出, 其中：基本支出); a longer run is a sentence.
 _MAX_LABEL = 16
+# A works project whose investment an approved estimate sets (初步设计及概算批复) is built over
+# several years: its 总投资 is the whole cost, never the year's budget.
+_APPROVED_ESTIMATE = re.compile(r"概算[^。；;，,]{0,6}批复|批复[^。；;，,]{0,6}概算")
 _NONE_ANSWER = re.compile(r"^(?:本单位|我单位|本部门)?(?:无|没有|无此项|不涉及)[^，,\d]{0,20}[。.]?$")
 
 
@@ -88,6 +91,7 @@ def prose_amounts(
             if key in WEAK_KEYS and (
                 _in_a_breakdown(passage.text, clause.start)
                 or combined_evaluated(passage.text, clause.start, clause.text, announcement)
+                or (key == "budget_planned" and _APPROVED_ESTIMATE.search(document_text) is not None)
             ):
                 continue
             if key == "appropriation_income_part":

@@ -2,7 +2,8 @@
 
 Title rules, first match wins:
 - key_projects: 重点项目/重点绩效评价, an office's 绩效评价结果 announcement (通报/公告/公示/的说明);
-- overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表);
+- overall_expenditure: 整体支出 / 部门整体 / 部门绩效自评 (not a budget's 绩效目标表), or a
+  项目支出绩效自评总报告 (the unit's summary over all its projects);
 - key_projects: an evaluation (评价, not 自评) of a project or fund (…项目/资金/工程 绩效评价报告,
   跟踪问效), unless it is the unit's overall spending's (部门整体支出及项目支出绩效评价报告), or the
   unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party, or
@@ -10,12 +11,13 @@ Title rules, first match wins:
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
 - overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
-Without a telling title, an office announcing evaluation results it commissioned or publishes
-(我局委托第三方…, 现将…绩效评价结果公示如下), or a third party evaluating on a finance office's
-commission (某事务所接受某县财政局的委托), is key_projects; else the body decides by the phrases
-each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer template's
-绩效目标分解下达情况; 部门决算, 较上年决算数), counted in its first pages, letters spaced apart joined, cited
-documents' titles left out.
+Without a telling title, a 决算's contents (a line 收入支出决算总表) make it final_accounts; an
+office announcing evaluation results it commissioned or publishes (我局委托第三方…, 现将…绩效评价
+结果公示如下), or a third party evaluating on a finance office's commission (某事务所接受某县财政局的
+委托), is key_projects; else the body decides by the phrases each kind's template uses (会计师事务所;
+部门整体绩效目标; the transfer template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标;
+部门决算, 较上年决算数), counted in its first pages, letters spaced apart joined, cited documents'
+titles left out.
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # spending evaluated with its projects (部门整体支出及项目支出绩效评价报告) is an overall report.
     (
         "overall_expenditure",
-        re.compile(r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评"),
+        re.compile(
+            r"整体(?:支出)?绩效(?!目标)|整体(?:和项目)?支出(?!绩效目标)|部门(?:单位)?绩效自评|"
+            # 项目支出绩效自评总报告: the unit's summary over all its projects' self-evaluations.
+            r"项目(?:支出)?绩效自评(?:总报告|汇总报告)"
+        ),
     ),
     ("key_projects", _FUND_EVALUATION),
     ("final_accounts", re.compile(r"决算")),
@@ -66,6 +72,8 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "project_expenditure",
         re.compile(
             rf"项目(?:支出)?绩效(?!目标表)|项目绩效评价|绩效目标分解下达|{_FUND}.{{0,12}}绩效自评|项目全年预算|"
+            # 项目年度预算绩效目标和绩效指标设定情况: a project self-evaluation's outline heading.
+            r"项目年度(?:预算)?绩效目标|"
             rf"项目.{{0,16}}(?:开展|进行)了?(?:绩效)?自评"
         ),
     ),
@@ -76,6 +84,14 @@ _ANNOUNCES_RESULTS = re.compile(
     r"[我本](?:局|厅)(?:委托|聘请)第三方|(?:接受|受)[^，。；,;]{0,20}财政(?:局|厅|部门)的?委托|"
     r"绩效评价(?:结果|情况)[^，。；]{0,8}?(?:公示|公告|通报|公开)如下|"
     r"现将[^。；]{0,60}?绩效评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
+)
+# A 决算's contents list its tables, the first a line of its own (表一：收入支出决算总表): the
+# unit's accounts, whatever its duties say (a performance centre works on a finance office's
+# commission, 受某市财政局委托, which would read as an evaluation announcement).
+_ACCOUNTS_CONTENTS = re.compile(
+    r"^[ \t\u3000]*(?:表[一二三四五六七八九十\d]{1,3}[ \t\u3000]*[:：、.．]?"
+    r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t\u3000]*收入支出决算总表[ \t\u3000]*$",
+    re.MULTILINE,
 )
 _BODY_HEAD = 3000
 _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
@@ -121,6 +137,8 @@ def report_kind(title: str | None, text: str) -> str:
     # A flattened PDF spaces the letters of its words (会计 师事务所); a cited document's title
     # (《某项目支出绩效评价管理办法》) speaks of that document, not of this report.
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
+    if _ACCOUNTS_CONTENTS.search(head):
+        return "final_accounts"
     if _ANNOUNCES_RESULTS.search(head):
         return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}

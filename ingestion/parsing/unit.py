@@ -4,7 +4,8 @@ Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`
 (a 项目单位 may be a public company, never a limited one); the title
 before its topic (2023年度 | 某市某区青石街道办事处 | 整体支出绩效自评报告); a top line that
 is only the unit's name; a unit the body names with its full designation (青石街道办事处属...);
-a unit quoting its own name (我单位“某中心”, ``unit_self_named``); the unit that says it
+a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a unit counting its projects
+(某处2023年度共有4个项目, ``unit_counted``); the unit that says it
 carried out the evaluation (某局组织开展了…自评工作, ``unit_actor``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
 text states it, a title's short form (某区发改委) the name the body writes out (``unit_short_form``),
@@ -34,6 +35,7 @@ from ingestion.parsing.unit_body import (
     subject_unit,
     subordinate_subject,
 )
+from ingestion.parsing.unit_counted import counted_unit
 from ingestion.parsing.unit_names import UNIT_END, UNIT_SUFFIX, first_name, is_unit_name, strip_region
 from ingestion.parsing.unit_self_named import self_named_unit
 from ingestion.parsing.unit_short_form import written_out
@@ -44,10 +46,11 @@ from ingestion.parsing.unit_title import YEAR_PREFIX, from_title, top_line_unit,
 # carrying out the project, then the supervising department.
 _UNIT_FIELDS = (
     "部门(单位)名称", "单位(部门)名称", "单位名称", "部门名称", "预算部门名称", "实施单位名称",
-    "项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主", "资金使用单位", "填报单位",
+    "项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主", "业主单位", "项目预算单位",
+    "资金使用单位", "填报单位",
     "报送单位", "编报单位", "自评单位", "评价单位", "委托单位",
 )  # fmt: skip
-_IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主")
+_IMPLEMENTING_FIELDS = ("项目实施单位", "实施单位", "项目单位", "项目业主单位", "项目业主", "业主单位")
 # A public company (某市城市公共汽车公司) may itself be the project's unit; a limited company is a contractor.
 _COMPANY = re.compile(r"^[\u4e00-\u9fff]{4,30}公司$")
 # The client who commissioned an evaluation (委托单位, often the finance office) gives way to the
@@ -120,6 +123,19 @@ def _supervising(fields: tuple[Field, ...]) -> tuple[str, Span] | None:
     return None
 
 
+# 实施单位 某镇人民政府（本部） under 主管部门 某镇人民政府: the department carried the project out
+# with its own office; the unit is the department, under the name it has.
+_OWN_OFFICE = re.compile(r"[（(](?:本级|本部|机关)[）)]$")
+
+
+def _department_itself(value: str, fields: tuple[Field, ...]) -> tuple[str, Span] | None:
+    mark = _OWN_OFFICE.search(value)
+    supervising = _supervising(fields) if mark else None
+    if mark and supervising and supervising[0] == value[: mark.start()]:
+        return supervising
+    return None
+
+
 def _field_unit(text: str) -> tuple[str, Span] | None:
     """The unit a cover-form field names (单位名称, 实施单位 ...), never a third party. The
     supervising 主管部门 stands in only where the implementing party is a company or a firm, or a
@@ -132,6 +148,8 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
         if named and not _NOT_A_REPORTING_UNIT.search(value):
             if field.label in _CLIENT_FIELDS and (supervising := _supervising(fields)):
                 return supervising
+            if field.label in _IMPLEMENTING_FIELDS and (itself := _department_itself(value, fields)):
+                return itself
             start = field.end - len(value)
             return value, Span(value, start, field.end)
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
@@ -186,6 +204,7 @@ def unit_name(
         named,
         self_named_unit(text),
         announced_unit(text),
+        counted_unit(text),
         repeated_designation(text),
         subject_unit(document),
         evaluating_unit(text),

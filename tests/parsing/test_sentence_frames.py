@@ -118,6 +118,12 @@ PROJECT_REPORT = "一、绩效目标分解下达情况\n"
             [],
             id="a year's 资金安排 beats the planned investment",
         ),
+        pytest.param(
+            PROJECT_REPORT + "该工程于2020年取得概算批复,项目总投资8600万元,分三年建成。\n",
+            {},
+            [],
+            id="a works project's 总投资 set by an approved estimate spans years: no budget",
+        ),
     ],
 )
 def test_one_project_figures(text: str, amounts: dict[str, str], projects: list[tuple[Any, ...]]) -> None:

@@ -225,6 +225,34 @@ def test_title(text: str, title: str) -> None:
             "青禾县财政局2021年行道树养护项目绩效评价报告", "", "key_projects",
             id="a finance office heading the title evaluates others' funds",
         ),
+        pytest.param(
+            "2021年度项目支出绩效自评总报告", "一、项目总体完成情况\n", "overall_expenditure",
+            id="a summary over all the unit's project self-evaluations is overall",
+        ),
+        pytest.param(
+            "2021年度路灯维护项目支出绩效自评报告", "", "project_expenditure",
+            id="near miss: one project's self-evaluation report stays a project's",
+        ),
+        pytest.param(
+            None,
+            "目录\n第一部分:青禾县预算评审中心概况\n第二部分:2021年度单位决算报表\n表一:收入支出决算总表\n"
+            "表二:收入决算表\n(一)受青禾县财政局委托,开展重点项目绩效评价工作;\n",
+            "final_accounts", id="a 决算's contents outweigh duties done on a finance office's commission",
+        ),
+        pytest.param(
+            None,
+            "现将评价情况报告如下。按收入支出决算总表口径,受青禾县财政局委托开展重点项目绩效评价。\n",
+            "key_projects", id="near miss: a 决算 table named in a sentence is no contents line",
+        ),
+        pytest.param(
+            None,
+            "一、项目概况\n(一)项目基本情况\n该项目由县交通局建设。\n(二)项目年度绩效目标和指标\n",
+            "project_expenditure", id="a project self-evaluation's outline without a title",
+        ),
+        pytest.param(
+            None, "一、部门概况\n(二)部门年度预算绩效目标设定情况\n", "unknown",
+            id="near miss: a department's annual target is no project's",
+        ),
     ],
 )  # fmt: skip
 def test_report_kind(title: str | None, body: str, kind: str) -> None:

@@ -39,6 +39,12 @@ def _report(text: str) -> dict:
         ),
         pytest.param(TOC.format(name="部门"), None, id="a generic 部门概况 names no unit"),
         pytest.param(
+            TOC.format(name="平江县青少年劳动教育基地"),
+            "青少年劳动教育基地",
+            id="a training base (基地) is a unit",
+        ),
+        pytest.param(TOC.format(name="基地建设"), None, id="near miss: 基地建设概况 names no unit"),
+        pytest.param(
             TOC.format(name="杭州市西湖区机关事务服务中心(杭州市西湖区接待办公室)"),
             "机关事务服务中心",
             id="overview heading of an office under two names",
