@@ -12,4 +12,8 @@
 # evaluated projects named in a sentence or as numbered items with their own figures, 资金规模 and
 # issued budgets after their issuers, masked figures, flattened score rows); 政法专项编制 no total;
 # others' figures (a bidding site's header, several units' money, an overall report's fund items).
-PARSER_VERSION = "1.8.0"
+# 1.9.0: lists by shape (counted and numbered items, quoted evaluated names, a cover's evaluated
+# project, a fund's bracketed qualifier), a form's lone total row and a one-project results list as the
+# score, self-evaluation amounts (年初…下达, 决算数 of one project, a whole and its parts), units from a
+# project count and from 业主单位 / 项目预算单位 fields, summary reports as overall, titleless projects.
+PARSER_VERSION = "1.9.0"
