@@ -9,7 +9,9 @@ and leaves the year null; a cover's 二〇二三年度 or a flattened PDF's 2 0 
 2023. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
-nothing else names a year); a tie leaves it null with a warning. Years in a comparison
+nothing else names a year); a tie leaves it null with a warning. An evaluation that
+selects a year's spending (选取2023年度…项目) covers that year, however often it names the year it
+is done in. Years in a comparison
 (较2020年度) are not counted, nor, against a title's bare year, those in cited titles.
 """
 
@@ -42,6 +44,9 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-－—~至到]\s*(?:19|20)\d{2}\s*
 _YEAR_ANCHORS = (("19", 0, 0), ("20", 0, 0))
 _YEAR_FIELD_ANCHORS = (("年度", 2, 2),)
 _FIELD_SCAN = 5000
+# 开展2024年度绩效重点评价，选取2023年度州级32个项目: an evaluation names the year it is done in
+# as often as it likes; the spending it selected (选取/抽取 a year's projects) is the year covered.
+_SELECTED = re.compile(r"(?:选取|抽取)了?[^，。；,;\d]{0,30}?((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
 
 
 # A cover's year in numerals (二〇二三年度) or letter-spaced by a flattened PDF (2 0 2 3 年度).
@@ -150,6 +155,9 @@ def fiscal_year(title: str | None, text: str, published: str = "") -> tuple[int 
     field = anchored_search(_YEAR_FIELD, text[:_FIELD_SCAN], _YEAR_FIELD_ANCHORS)
     if field:
         return int(field.group(1)), []
+    selected = _SELECTED.search(_counted(text[:_FIELD_SCAN], blank_cited=True))
+    if selected:
+        return int(selected.group(1)), []
     folded = _counted(text, blank_cited=False)
     counts = _year_counts(folded)
     if not counts or not _names_a_year(folded):

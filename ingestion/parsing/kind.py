@@ -9,15 +9,17 @@ Title rules, first match wins:
   unit evaluated its own fund (the body says 自评, or 我委…开展绩效评价) with no third party, or
   an office other than a finance or audit office heads the title and no one else is at work;
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
-- project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评);
+- project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评; a
+  公益金 is a fund);
 - overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
 Without a telling title, a 决算's contents (a line 收入支出决算总表) make it final_accounts; an
 office announcing evaluation results it commissioned or publishes (我局委托第三方…, 现将…绩效评价
-结果公示如下), or a third party evaluating on a finance office's commission (某事务所接受某县财政局的
-委托), is key_projects; else the body decides by the phrases each kind's template uses (会计师事务所;
-部门整体绩效目标; the transfer template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标;
-部门决算, 较上年决算数), counted in its first pages, letters spaced apart joined, cited documents'
-titles left out.
+结果公示如下), a finance office picking projects for a third party to evaluate, or a third party
+evaluating on a finance office's commission (某事务所接受某县财政局的委托), is key_projects, and so
+is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation; else the body
+decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
+template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标; 部门决算, 较上年决算数), counted
+in its first pages, letters spaced apart joined, cited documents' titles left out.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import re
 
 from ingestion.parsing.unit_names import UNIT_SUFFIX, is_unit_name
 
-_FUND = r"(?:项目|资金|经费|工程|专项)"
+# 公益金 (a lottery's welfare fund, 彩票公益金) is a fund though its name says neither 资金 nor 项目.
+_FUND = r"(?:项目|资金|经费|工程|专项|公益金)"
 _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -83,8 +86,16 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ANNOUNCES_RESULTS = re.compile(
     r"[我本](?:局|厅)(?:委托|聘请)第三方|(?:接受|受)[^，。；,;]{0,20}财政(?:局|厅|部门)的?委托|"
     r"绩效评价(?:结果|情况)[^，。；]{0,8}?(?:公示|公告|通报|公开)如下|"
-    r"现将[^。；]{0,60}?绩效评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
+    r"现将[^。；]{0,60}?绩效(?:重点)?评价(?:结果|情况)(?:予以)?(?:公示|公告|通报|公开)"
 )
+# 某区财政分局选取5个单位的13个项目…委托第三方开展再评价: the finance office picked the projects
+# and had a third party evaluate them, whatever self-evaluations it asked the units for first;
+# unless the report is a unit's own self-evaluation (我局…自评) that mentions it in passing.
+_FINANCE_PICKS = re.compile(r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)")
+_OWN_SELF_EVALUATION = re.compile(r"[我本](?:委|局|厅|办|单位|部门|中心)[^。；;]{0,40}?自评")
+# 开展2022年某资金全周期跟踪问效: a tracking evaluation of a fund, the finance office's own; a
+# self-evaluation only promises to 加强跟踪问效 among its measures.
+_TRACKING_EVALUATION = re.compile(r"(?:开展|进行|组织)[^，。；,;]{0,50}?(?:全周期|全过程)?跟踪问效")
 # A 决算's contents list its tables, the first a line of its own (表一：收入支出决算总表): the
 # unit's accounts, whatever its duties say (a performance centre works on a finance office's
 # commission, 受某市财政局委托, which would read as an evaluation announcement).
@@ -140,6 +151,10 @@ def report_kind(title: str | None, text: str) -> str:
     if _ACCOUNTS_CONTENTS.search(head):
         return "final_accounts"
     if _ANNOUNCES_RESULTS.search(head):
+        return "key_projects"
+    if _FINANCE_PICKS.search(head) and not _OWN_SELF_EVALUATION.search(head):
+        return "key_projects"
+    if _TRACKING_EVALUATION.search(head) and "自评" not in head:
         return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
     best = max(counts, key=lambda kind: counts[kind])

@@ -73,8 +73,12 @@ def portal_fields(document: Document, skip: set[int]) -> dict[str, str]:
                 fields.setdefault(key, value)
             continue
         bullet = _bullet_field(block.text)
+        pairs, trailing = _line_fields(block.text)
+        # A line of fields of its own (关键词 发布机构 某局) is no value of the label before it
+        # (索引号 x 发文字号: a label the portal left empty).
         if (
             pending is not None
+            and not pairs
             and label_key(block.text) is None
             and not FIELD.match(block.text)
             and not BRACKETED_FIELD.match(block.text)
@@ -86,10 +90,9 @@ def portal_fields(document: Document, skip: set[int]) -> dict[str, str]:
         if bullet is not None:
             fields.setdefault(*bullet)
             continue
-        pairs, pending = _line_fields(block.text)
         for key, value in pairs:
             fields.setdefault(key, value)
-        pending = pending or label_key(block.text)
+        pending = trailing or label_key(block.text)
     return fields
 
 

@@ -58,7 +58,9 @@ _BREADCRUMB = re.compile(
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.
 _SPACED_FIELD = re.compile(rf"{_LEAD}(?:{LABELS})\s+\S")
-_SPACED_LABEL = re.compile(rf"(?:^|\s)(?:{LABELS})(?:\s+\S|\s*$)")
+# Labels are counted where they stand, a label's value may be left empty: 关键词 发布机构 某局
+# holds two (the first label says nothing, the second opens the next field at once).
+_SPACED_LABEL = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s+\S|\s*$)")
 LABEL_ONLY = re.compile(rf"{_LEAD}(?:{LABELS})\s*[\]】]?\s*[：:]?\s*$")
 _MAX_VALUE_LINE = 40
 # A line after an empty label is its value unless it is the report's own title.

@@ -50,11 +50,17 @@ _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|txt|wps|et)\W{0,3}(?:由|$)", re.
 _NOTE_END = re.compile(r"[，。；：:,;)）|《“]")
 
 
+# 10个部门整体支出绩效评价结果：评为优的8个: a result line of an announcement's body, counted;
+# a title names its unit or topic first, never a count.
+_COUNT_LED = re.compile(r"^\d+个")
+
+
 def title_candidate(text: str) -> bool:
     text = _SPACES.sub("", text)
     about = "关于" in text and text.endswith("情况")  # 某局关于某资金管理使用情况
     return (
         len(text) <= _MAX_TITLE_LINE
+        and not _COUNT_LED.match(text)
         and (_TITLE_WORD.search(text) is not None or about)
         and _TITLE_TOPIC.search(text) is not None
         and _SENTENCE_MARKS.search(text) is None

@@ -18,9 +18,10 @@ from ingestion.regions import split_region_prefix
 # The subject opens a clause: after a mark, a line break, a date's 年度/月/日, or at the start.
 _ACTOR = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?<=\d)(?:年度?|月|日))?)"
-    rf"(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
-    # …、财政厅 / …会同某局: the office it worked with.
-    rf"(?:(?:[、和与及]|会同)[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX})*"
+    # 由某州财政局和第三方机构组成评价工作组: the same subject, the sentence turned round.
+    rf"由?(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
+    # …、财政厅 / …会同某局 / …和第三方机构: the office or the third party it worked with.
+    rf"(?:(?:[、和与及]|会同)(?:[\u4e00-\u9fff]{{2,20}}?{UNIT_SUFFIX}|第三方(?:评价)?机构))*"
     r"(?:认真|及时|积极|统一|牵头|按要求)?(?:组织)?(?:开展了?|组建了?|组成了?|成立了?|抽调[^，。；,;]{0,12}?组成了?)"
     # …2023年度中央某补助资金绩效自评工作 / 评价小组 / 评价工作组
     r"[^，。；,;]{0,60}?(?:绩效)?(?:自评|评价|评估)(?:工作|小组|工作组|组)"
