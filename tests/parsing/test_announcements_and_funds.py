@@ -77,7 +77,7 @@ def _report(text: str) -> dict:
         ),
         pytest.param(
             None,
-            "现将青河县县本级2023年度绩效重点评价结果予以公开,接受社会监督。\n"
+            "现将青河县2023年度财政绩效重点评价结果公开如下。\n"
             "一、评价对象\n部门整体支出和项目支出。\n",
             "key_projects",
             id="a 绩效重点评价结果 announcement",
@@ -104,7 +104,7 @@ def test_a_count_led_line_is_no_title(line: str, is_title: bool) -> None:
     [
         pytest.param(
             "现将本县2023年度绩效重点评价结果予以公开。开展2023年度县级项目绩效评价。"
-            "选取2022年度县级12个项目开展重点绩效评价。\n",
+            "抽取2022年度县级12个项目开展重点绩效评价。\n",
             2022,
             id="the year of the spending the evaluation selected",
         ),
@@ -129,7 +129,7 @@ def test_fiscal_year_of_the_selected_spending(body: str, year: int) -> None:
     ("sentence", "unit"),
     [
         pytest.param(
-            "(二)评价方式。由青河县财政局和第三方机构组成评价工作组,对项目进行评价。",
+            "二是评价组织。由青河县财政局与第三方评价机构组成评价工作组,逐项核实。",
             "青河县财政局",
             id="the office forming the evaluation team with a third party",
         ),
