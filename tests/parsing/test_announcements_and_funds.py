@@ -77,8 +77,7 @@ def _report(text: str) -> dict:
         ),
         pytest.param(
             None,
-            "现将青河县2023年度财政绩效重点评价结果公开如下。\n"
-            "一、评价对象\n部门整体支出和项目支出。\n",
+            "现将青河县2023年度财政绩效重点评价结果公开如下。\n一、评价对象\n部门整体支出和项目支出。\n",
             "key_projects",
             id="a 绩效重点评价结果 announcement",
         ),
