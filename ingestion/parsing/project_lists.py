@@ -70,8 +70,11 @@ _ATTACHMENT = re.compile(
     re.IGNORECASE,
 )
 _BREAKDOWN_SCAN = 160
-# The amount a breakdown follows is a payment: 实际支付90万元, 已支出…, 使用资金….
-_PAID = re.compile(r"(?:支付|支出|使用|执行|完成|拨付)(?:了|资金|金额)?(?:为|共计?|合计)?\s*$")
+# The amount a breakdown follows is a payment: 实际支付90万元, 已支出…, 使用资金… (项目支出160万元
+# is a budget line's name, not a payment).
+_PAID = re.compile(
+    r"(?:支付|(?:实际|已|累计|共)支出|使用|执行|完成|拨付)(?:了|资金|金额)?(?:为|共计?|合计)?\s*$"
+)
 # 即甲、乙合计…: a group of several, not one project.
 _SEVERAL = re.compile(r"^即[^，,]*、")
 _GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共计|总计)?(?P<number>{NUMBER})\s*万元")
