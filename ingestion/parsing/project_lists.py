@@ -70,6 +70,11 @@ _ATTACHMENT = re.compile(
     re.IGNORECASE,
 )
 _BREAKDOWN_SCAN = 160
+# The amount a breakdown follows is a payment: 实际支付90万元, 已支出…, 使用资金… (项目支出160万元
+# is a budget line's name, not a payment).
+_PAID = re.compile(
+    r"(?:支付|(?:实际|已|累计|共)支出|使用|执行|完成|拨付)(?:了|资金|金额)?(?:为|共计?|合计)?\s*$"
+)
 # 即甲、乙合计…: a group of several, not one project.
 _SEVERAL = re.compile(r"^即[^，,]*、")
 _GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共计|总计)?(?P<number>{NUMBER})\s*万元")
@@ -83,6 +88,9 @@ _NOT_AN_ITEM = re.compile(
     # a place alone (其中某区2.1万元): an allocation by area, not a project
     r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)$"
 )
+# A share named by its year alone, or by its year and source (其中2021年120万元, 2022年省级资金80万元):
+# a part of the money, not a project.
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年度?")
 # What the money did, in the item's own words: spent or moved, not a project.
 _MONEY_MOVED = re.compile(r"执行|拨付|到位|结余|结转|使用|调减|调增|追加|已于")
 
@@ -91,14 +99,29 @@ def _name(raw: str) -> str:
     return _LEAD_IN.sub("", raw).strip("，,、 ") or raw
 
 
-def _named_items(items: list[Item]) -> list[Item]:
-    return [
-        (name, wan, span)
-        for name, wan, span in items
-        if 3 <= len(name) <= _MAX_NAME
+def is_item(name: str, span: Span | None) -> bool:
+    """A name a list's item may have: no source, year, place, stage or movement of money."""
+    after_year = _LEADING_YEAR.sub("", name)
+    return (
+        3 <= len(name) <= _MAX_NAME
+        and len(after_year) >= 2
         and not _NOT_AN_ITEM.search(name)
+        and not _NOT_AN_ITEM.search(after_year)
         and not (span is not None and _MONEY_MOVED.search(span.text))
-    ]
+    )
+
+
+def _named_items(items: list[Item]) -> list[Item]:
+    return [(name, wan, span) for name, wan, span in items if is_item(name, span)]
+
+
+def _breaks_down_a_payment(text: str, start: int, sentence: str) -> bool:
+    """The sentence at ``start`` opens with 其中 right after a payment (实际支付90万元。其中：…)."""
+    if not LIST_START.match(sentence.lstrip()):
+        return False
+    money = find_money(text[max(0, start - _BREAKDOWN_SCAN) : start])
+    before = fold(text[max(0, start - _BREAKDOWN_SCAN) : start])
+    return bool(money) and bool(_PAID.search(before[: money[-1].start]))
 
 
 def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
@@ -109,13 +132,21 @@ def item_runs(paragraphs: list[Paragraph]) -> list[Item]:
             continue
         start = 0
         for sentence in paragraph.text.split("。"):
+            if _breaks_down_a_payment(paragraph.text, start, sentence):  # ``breakdowns(paid=True)``
+                start += len(sentence) + 1
+                continue
             items = [
                 (_name(name), wan, span)
                 for name, wan, span in list_items(sentence, paragraph.start + start)
                 if not _SEVERAL.match(name)
             ]
             start += len(sentence) + 1
-            projects = [i for i in items if _PROJECT_END.search(i[0]) and not NOT_PROJECT.match(i[0])]
+            # a run of shares by year or source (2021年省级资金…，中央资金…) is no run of projects
+            projects = [
+                i
+                for i in items
+                if _PROJECT_END.search(i[0]) and not NOT_PROJECT.match(i[0]) and is_item(i[0], i[2])
+            ]
             if len(projects) >= _MIN_RUN and len(projects) * 2 >= len(items):
                 found.extend(projects)
     return _named_items(found)
@@ -143,17 +174,21 @@ def enumerated_items(paragraphs: list[Paragraph]) -> list[Item]:
     return found
 
 
-def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool) -> list[Item]:
+def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool, paid: bool = False) -> list[Item]:
     """The items of the sentence after a 其中 that follows a stated amount (a fund's or a project's
     breakdown), up to the first clause that is none (其中某资金已于某日到位，…，甲费5万元: the list
     was never begun); with ``of_projects_only``, only where what precedes speaks of projects
-    (项目金额30万元。其中：…)."""
+    (项目金额30万元。其中：…). With ``paid``, only the breakdowns of a payment (实际支付90万元。
+    其中：用于甲项目40万元…: what each spent), else only the others (what each was given)."""
     found: list[Item] = []
     for paragraph in paragraphs:
         text = paragraph.text
         for marker in LIST_START.finditer(text):
             before = text[max(0, marker.start() - _BREAKDOWN_SCAN) : marker.start()]
-            if not find_money(before) or (of_projects_only and "项目" not in before):
+            money = find_money(before)
+            if not money or (of_projects_only and "项目" not in before):
+                continue
+            if bool(_PAID.search(fold(before)[: money[-1].start])) != paid:
                 continue
             end = text.find("。", marker.end())
             rest = text[marker.end() : end if end > 0 else len(text)]

@@ -7,8 +7,10 @@
    report's own budget and execution), and the projects or funds it lists (``form_projects``: the
    project of each of several forms; ``project_lists``: item runs, breakdowns, numbered project
    paragraphs, fund headings, project sub-headings; ``project_items``: numbered items each
-   naming a project with its own figures).
-4. In any other report: item runs, a breakdown of a project amount, attached project reports.
+   naming a project with its own figures; ``project_enumerations``: a fund's uses by ordinal, numbered
+   lines each naming a fund).
+4. In any report: item runs, a breakdown of a project amount, a run of names called projects
+   (``project_enumerations``), else attached project reports.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
 """
@@ -19,7 +21,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import project_lists
+from ingestion.parsing import project_enumerations, project_lists
 from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
 from ingestion.parsing.evaluated_items import evaluated_items
 from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
@@ -48,7 +50,9 @@ def _listed(document: Document, sections: list[Section], kind: str) -> list[Item
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     items = project_lists.item_runs(paragraphs) + project_lists.breakdowns(paragraphs, not one_project)
     items += project_lists.named_groups(paragraphs) + project_lists.enumerated_items(paragraphs)
+    items += project_enumerations.named_runs(paragraphs)
     if one_project:
+        items += project_enumerations.ordinal_uses(paragraphs) + project_enumerations.fund_lines(paragraphs)
         items += [(name, None, span) for name, span in form_projects(document)]
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
@@ -97,6 +101,7 @@ def report_projects(
         records.append(single_project(named[0], amounts))
         if named[1] is not None:
             _cite(evidence, "/projects/0/name", named[1], document)
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     restated: dict[int, set[str | None]] = {}
     for name, budget, span in _listed(document, sections, report["kind"]):
         if _already(name, records):
@@ -106,6 +111,12 @@ def report_projects(
         if span is not None:
             _cite(evidence, f"/projects/{len(records)}/name", span, document)
         records.append(_record(name, budget))
+    for name, spent, span in project_lists.breakdowns(paragraphs, not one_project, paid=True):
+        if _already(name, records):  # what one project spent is never its budget
+            continue
+        if span is not None:
+            _cite(evidence, f"/projects/{len(records)}/name", span, document)
+        records.append({**_record(name, None), "spent_wan": spent})
     # The title's project listed again with its amount (其中包含某项目经费10万元), once: its budget.
     for index, budgets in restated.items():
         if records[index]["budget_wan"] is None and len(budgets) == 1 and None not in budgets:

@@ -156,7 +156,11 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     )
     warnings.extend(tables.warnings)
     metrics: list[dict[str, Any]] = run("metrics", lambda: narrative_metrics(paragraphs, folded), [])
-    run("evidence", lambda: _cite_original(evidence, removed, converted_text, original_text), None)
+    run(
+        "evidence",
+        lambda: _cite_original(evidence, found_projects, removed, converted_text, original_text),
+        None,
+    )
 
     extraction = ReportExtraction.model_validate({
         "contract": CONTRACT,
@@ -193,10 +197,16 @@ def parse_report(document: Document, *, path: str, sha256: str) -> ReportExtract
 
 
 def _cite_original(
-    evidence: Evidence, removed: readings.Removed | None, converted_text: str, original_text: str
+    evidence: Evidence,
+    found_projects: list[dict[str, Any]],
+    removed: readings.Removed | None,
+    converted_text: str,
+    original_text: str,
 ) -> None:
-    """Evidence found in the text as read (simplified, readings cut) cited as the document writes it."""
+    """Evidence found in the text as read (simplified, readings cut) cited as the document writes
+    it, and the projects' names given as it writes them."""
     readings.cite_document(evidence, removed, converted_text)
+    script.names_as_written(found_projects, evidence, converted_text, original_text)
     script.cite_original(evidence, converted_text, original_text)
 
 

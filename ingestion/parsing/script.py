@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import zhconv
 from zhconv import zhconv as zhconv_tables
@@ -110,3 +111,30 @@ def cite_original(evidence: Evidence, converted_text: str, original_text: str) -
         start, end = cited.get("start"), cited.get("end")
         if isinstance(start, int) and isinstance(end, int) and converted_text[start:end] == cited["text"]:
             cited["text"] = original_text[start:end]
+
+
+def names_as_written(
+    projects: list[dict[str, Any]], evidence: Evidence, converted_text: str, original_text: str
+) -> None:
+    """A project's name read in a converted document, given back in the original's characters: a
+    name is the document's own (園區…項目 stays so), the conversion only let the patterns read it.
+    Only a name stated once, as it is, where it is cited (``evidence`` still at the converted
+    text's offsets) is given back; a name shortened or rebuilt stays as read."""
+    if converted_text is original_text:
+        return
+    for index, project in enumerate(projects):
+        cited = evidence.get(f"/projects/{index}/name")
+        name = project.get("name")
+        if cited is None or not isinstance(name, str) or not name:
+            continue
+        start, end = cited.get("start"), cited.get("end")
+        if (
+            not isinstance(start, int)
+            or not isinstance(end, int)
+            or converted_text[start:end] != cited["text"]
+        ):
+            continue
+        text = cited["text"]
+        if isinstance(text, str) and text.count(name) == 1:
+            at = start + text.find(name)
+            project["name"] = original_text[at : at + len(name)]

@@ -39,7 +39,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{4,60})[”\"]")
 _PAREN_END = re.compile(r"[（(]([^（）()]{3,60})[）)]$")
 _YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*$|\d\s*[月日]")
 _REPORT_END = re.compile(
-    r"(?:(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
+    r"(?:(?:(?:管理)?使用情况)?(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
     r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况|"
     r"绩效(?:自评|评价)情况)$"
 )
@@ -54,7 +54,7 @@ _GENERIC = re.compile(
     r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
-    r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效)?(?:自评)?(?:情况)?报告如下"
+    r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效(?:目标)?)?(?:自评)?(?:情况)?报告如下"
     # 对某工程资金使用情况、目标实现情况等开展了自评: the aspects listed after the name
     r"|对(?:(?:19|20)\d{2}年度?)?(?P<c>[^，。；:：、]{4,60}?)(?:资金)?(?:投入|使用|管理|执行|实施)情况(?:、[^，。；:：、]{2,20})*等?"
     r"(?:开展|进行)了?(?:绩效)?自评"
@@ -64,10 +64,12 @@ _OPENING = re.compile(
     r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费))"
     r"(?:执行情况|实施情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
 )
-# The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作.
+# The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作,
+# 开展2022年、2023年某专项资金全周期跟踪问效 (the years it covers are no part of the name).
 _EVALUATION_OF = re.compile(
-    r"开展了?(?:(?:19|20)\d{2}年度?)?(?P<name>[^，。；:：、“”]{4,50}?(?:资金|经费|项目|工程))"
-    r"(?:的)?(?:绩效)?(?:自评|评价)工作"
+    r"开展了?(?:(?:19|20)\d{2}年度?(?:[、和及至到—-](?:19|20)\d{2}年度?)*)?"
+    r"(?P<name>[^，。；:：、“”]{4,50}?(?:资金|经费|项目|工程))"
+    r"(?:的)?(?:(?:绩效)?(?:自评|评价)工作|(?:全周期)?跟踪问效)"
 )
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 # A top line naming the fund evaluated under a title that names none (…分 某发展资金绩效自评).
@@ -102,6 +104,9 @@ _PROJECT_SUBJECT = re.compile(
     r"(?P<name>[\u4e00-\u9fff“”\d]{2,40}?(?:项目|工程)(?:[（(][^（）()]{1,8}[）)])?)(?:是|为|系|由|于|位于|属于)"
 )
 _SUBJECT_PARAGRAPHS = 30
+# What the money is for, in a word, names no fund (下达建设资金…), though after a place or a unit it
+# may end a project's name (某基地建设项目).
+_BARE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:建设|补助|补贴|工作|业务)+(?:项目|资金|经费)$")
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
 _NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
@@ -126,7 +131,7 @@ def _clean(name: str, from_form: bool = False) -> str | None:
     name = re.sub(r"(?<=项目)资金$|(?<=项目)支出$", "", name)
     name = re.sub(r"(?<=[资经])(金|费)支出$", r"\1", name)
     after_unit = _LEADING_NAME.sub("", name)
-    generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name)
+    generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name) or _BARE.match(name)
     not_a_name = _NOT_A_NAME.search(name) or (not from_form and _ALL_OF_THEM.search(name))
     reference = _REFERENCE.match(name) or _SEVERAL.search(name)
     return None if len(name) < 4 or generic or not_a_name or reference else name
@@ -178,7 +183,7 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
     for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):
         for paragraph in document.paragraphs():
             total = pattern.search(fold(paragraph.text))
-            if total is not None:
+            if total is not None and _clean(total["name"]):  # 下达建设资金…: no name, read on
                 return total["name"], paragraph.start + total.start("name")
     for line in lines:
         opening = _OPENING.search(fold(line.text))
