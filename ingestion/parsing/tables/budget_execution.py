@@ -28,8 +28,9 @@ from ingestion.parsing.tables.cells import (
     unit_of,
     wan_string,
 )
+from ingestion.parsing.tables.execution_rate import checked_placement
 from ingestion.parsing.tables.facts import Record
-from ingestion.parsing.tables.header import Header, build_header, row_has
+from ingestion.parsing.tables.header import Header, build_header, row_has, row_slots
 
 # The scored total row; its 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts, not the total.
 ROW_LABELS = (
@@ -116,8 +117,19 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
     ):
         money_columns["full_year_wan"] = stageless
     figure_columns = [*money_columns.values(), *score_columns.values()]
-    cells = align(table.rows[row_index], header, figure_columns)
+    row = table.rows[row_index]
+    cells = align(row, header, figure_columns)
     found = BudgetExecution(Record({}), row_index)
+    if len(row) < header.width and row_slots(row) is None:
+        # A text row short of a cell: the stated 执行率 says which column lost it (execution_rate).
+        checked = checked_placement(
+            row, header.width, cells, money_columns, score_columns.get("rate_pct"), unit
+        )
+        if checked is None:
+            found.warnings.append(
+                "budget-execution row short of a cell: its 执行率 holds under no placement; not read"
+            )
+        cells = checked if checked is not None else [None] * header.width
     _read_money(found.record, cells, money_columns, unit)
     if not _states_money(found.record):
         found.funds = _appropriation_money(table, row_index, header, money_columns, unit)

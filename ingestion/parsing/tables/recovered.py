@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
+from ingestion.parsing.tables.broken_rows import joined_labels, without_blank_rows
 from ingestion.parsing.tables.cell_stream import INDICATOR_WORDS, Found, has_words, stream_tables
 from ingestion.parsing.tables.cells import compact
 from ingestion.parsing.tables.run_together import run_together_table
@@ -141,7 +142,7 @@ def recovered_blocks(blocks: list[Block]) -> Iterator[Block]:
     pipe row heading the table right after it (a text export keeps the header row without its
     leading pipe, the data rows with one, so the reader split them apart) made its first row."""
     previous: Block | None = None
-    for block in _recovered(blocks):
+    for block in without_blank_rows(_recovered(joined_labels(blocks))):
         if isinstance(block, Table) and (above := _rows_heading(previous, block)):
             previous = Table(rows=(*above, *block.rows), start=above[0][0].start, end=block.end)
             continue
