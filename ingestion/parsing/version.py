@@ -15,5 +15,7 @@
 # 1.9.0: lists by shape (counted and numbered items, quoted evaluated names, a cover's evaluated
 # project, a fund's bracketed qualifier), a form's lone total row and a one-project results list as the
 # score, self-evaluation amounts (年初…下达, 决算数 of one project, a whole and its parts), units from a
-# project count and from 业主单位 / 项目预算单位 fields, summary reports as overall, titleless projects.
+# project count and from 业主单位 / 项目预算单位 fields, summary reports as overall, titleless projects;
+# funds' uses by ordinal and named runs (等项目资金), payments' breakdowns as spending, tracking and
+# picked-project evaluations as key projects, pipe rows rejoined and a short budget row placed by its 执行率.
 PARSER_VERSION = "1.9.0"
