@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ingestion.documents.model import Paragraph
 from ingestion.parsing.evidence import Evidence, cite
-from ingestion.parsing.self_score import as_json_number
+from ingestion.parsing.self_score import GRADE_CELL, MAX_SCORE, MIN_FORM_SCORE, as_json_number
 from ingestion.parsing.text import Span, fold
 
 _SCORE_HEADERS = ("自评分数", "自评得分", "自评总分")
@@ -26,9 +26,7 @@ _MAX_HEADER_CELL = 8
 _MAX_COLUMNS = 8
 _SERIAL = re.compile(r"^\d{1,2}$")
 _SCORE = re.compile(r"^(?P<score>\d{1,3}(?:\.\d{1,2})?)分?$")
-_GRADE = re.compile(r"^(?:优秀?|良好?|中等?|合格|及格|差|不合格)$")
 _TOTAL_ROW = ("总计", "合计")
-_MIN_SCORE, _MAX_SCORE = Decimal(30), Decimal(100)
 
 
 def _cell(paragraph: Paragraph) -> str:
@@ -71,10 +69,10 @@ def _row_score(cells: list[str], start: int, offset: int) -> tuple[Decimal, int]
     if any(cell in _TOTAL_ROW for cell in cells[start:score_at]):
         return None
     match = _SCORE.match(cells[score_at])
-    if match is None or not _MIN_SCORE <= Decimal(match["score"]) <= _MAX_SCORE:
+    if match is None or not MIN_FORM_SCORE <= Decimal(match["score"]) <= MAX_SCORE:
         return None
     after = score_at + 1
-    if after < len(cells) and _GRADE.match(cells[after]):
+    if after < len(cells) and GRADE_CELL.match(cells[after]):
         after += 1
     if after < len(cells) and cells[after] not in _TOTAL_ROW:
         return None

@@ -33,7 +33,7 @@ _TOTAL_SCORE = re.compile(
     rf"\s*(?:分|{_GRADE_FOLLOWS})"
 )
 # A form's cell (自评得分 | 91, one cell per line, or a form flattened to 自评得分91财政评分…):
-# the number needs no 分. Below _MIN_FORM_SCORE it is a row's serial or an execution score.
+# the number needs no 分. Below MIN_FORM_SCORE it is a row's serial or an execution score.
 _FORM_SCORE = re.compile(
     r"(?:自评得分|自评总分|自评总得分)(?:[(（]分[)）])?(?:[ \t\u3000]*[|:：][ \t\u3000]*|[ \t\u3000])*"
     r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％])"
@@ -41,7 +41,7 @@ _FORM_SCORE = re.compile(
 _FORM_SCORE_HINTS = ("自评得分", "自评总分", "自评总得分")
 # A form's total row read as text: 总分, the scale 100, then the score (总分 | 100 | 92 | 优, or run
 # together as 总分10092). The score must stand alone (not 100%, not a part of a larger figure);
-# below _MIN_FORM_SCORE it is another cell.
+# below MIN_FORM_SCORE it is another cell.
 _SCALE_THEN_SCORE = re.compile(
     r"总分[ \t\u3000|:：]*100[ \t\u3000|]*(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.%％分])"
 )
@@ -54,12 +54,12 @@ _SCORE_HEADER = "得分"
 _HEADER_REACH = 40  # lines: a form's indicator rows between its header and its total row
 # A total row's cells: 总分 | 100 | the score, then its grade or nothing.
 _SCORE_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
-_GRADE_CELL = re.compile(r"^(?:优秀?|良好?|中等?|合格|及格|差|不合格)$")
-_MIN_FORM_SCORE = Decimal(30)
+GRADE_CELL = re.compile(r"^(?:优秀?|良好?|中等?|合格|及格|差|不合格)$")
+MIN_FORM_SCORE = Decimal(30)
 # Words every match of the pattern holds (folding leaves them alone): other lines skip the regex.
 _SCORE_HINTS = ("自评", "评价", "考评")
 _TOTAL_SCORE_HINTS = ("得分", "评分", "总分")
-_MAX_SCORE = Decimal(100)
+MAX_SCORE = Decimal(100)
 _LOOKAHEAD = 12
 
 
@@ -98,7 +98,7 @@ def table_total_row(tables: list[Table], document_text: str, evidence: Evidence)
                     continue
                 rest = texts[at + 3 :]
                 value = Decimal(score)
-                if _MIN_FORM_SCORE <= value <= _MAX_SCORE and (not rest or _GRADE_CELL.match(rest[0])):
+                if MIN_FORM_SCORE <= value <= MAX_SCORE and (not rest or GRADE_CELL.match(rest[0])):
                     start, end = row[at].start, row[at + 2].end
                     cite(evidence, "/self_score", Span(document_text[start:end], start, end))
                     return as_json_number(value)
@@ -116,7 +116,7 @@ def _lone_total(paragraphs: list[Paragraph], evidence: Evidence) -> int | float 
             continue
         value = Decimal(match["score"])
         before = paragraphs[max(0, position - _HEADER_REACH) : position]
-        if value >= _MIN_FORM_SCORE and any(_SCORE_HEADER in line.text for line in before):
+        if value >= MIN_FORM_SCORE and any(_SCORE_HEADER in line.text for line in before):
             found.append((value, paragraph))
     if len(found) != 1:
         return None
@@ -136,9 +136,9 @@ def _first_score(
             continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
-            if match.start() >= len(paragraph.text) or value > _MAX_SCORE:
+            if match.start() >= len(paragraph.text) or value > MAX_SCORE:
                 continue
-            if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE) and value < _MIN_FORM_SCORE:
+            if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE) and value < MIN_FORM_SCORE:
                 continue
             end = min(match.end(), len(paragraph.text))
             cite(
