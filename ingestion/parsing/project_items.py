@@ -36,8 +36,10 @@ _WAN = r"万元?(?![人户亩平方吨册份次辆株只头公里米台套个件
 # A copied PDF may break a figure after its decimal point (35. 3万元): still one figure.
 _FIGURE = rf"(?:{NUMBER}|(?<![\d.])\d+\.[ ]\d+)"
 # The first item may follow the count that announces the list without a stop (共有4个项目1、…).
+# The lookahead first: an item starts with a space or its mark's first character, a test that
+# fails at most positions before the three-way lookbehind is tried there.
 _ITEM = re.compile(
-    rf"(?:^|(?<=[；;。:：])|(?<=个项目))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
+    rf"(?=[\s\d（({ENCLOSED_NUMERAL}])(?:^|(?<=[；;。:：])|(?<=个项目))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
     r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用|转移支付))"
     r"\s*(?:[：:，,]\s*)?"
     r"(?:(?:该|本)项目)?(?:(?:年初|全年|调整后)?(?:预算数?|安排|下达|到位|计划投资)(?:资金)?(?:安排)?(?:为|共计?)?\s*)?"
@@ -77,6 +79,8 @@ class ProjectItem:
 
 
 def _headed_item(paragraph: Paragraph) -> ProjectItem | None:
+    if "万" not in paragraph.text:
+        return None  # the bracket states the money in 万元
     match = _HEADED.match(fold(paragraph.text))
     if match is None or _NOT_NAME.search(match["name"]):
         return None
@@ -86,6 +90,8 @@ def _headed_item(paragraph: Paragraph) -> ProjectItem | None:
 
 
 def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
+    if "万" not in paragraph.text:
+        return []  # every item states its money in 万元: most paragraphs need no scan
     text = fold(paragraph.text)
     matches = [m for m in _ITEM.finditer(text) if not _NOT_NAME.search(m["name"])]
     items = []
