@@ -27,7 +27,8 @@ _CONTEXT = re.compile(
     r"信访|上访|来访|访户|积案|非访|当事人|困难户|低保|五保|特困|帮扶对象|救助对象|慰问|举报|投诉|"
     r"申请人|户主|群众|居民|村民|纠纷|经办人|联系人|填表人"
 )
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_SENTENCE_ENDS = "。；;！!？?\n"
+_SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt"))
 _LISTED_NAME_TAGS = _NAME_TAGS | {"ns", "nz"}  # 潘某国/ns in a list of names is still a name
 # A split name: the family name tagged as a name, adjective, noun or morpheme (黄/a, 刘/zg), the
@@ -105,7 +106,7 @@ def _names(tokens: list[tuple[str, str]]) -> Iterator[tuple[int, str]]:
 
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[Found]:
-    tokens = [(str(w), str(t)) for w, t in _tagger().tag(sentence)]
+    tokens: list[tuple[str, str]] = _tagger().tag(sentence)  # (word, tag) pairs of str
     starts, at = [], 0
     for word, _ in tokens:
         starts.append(at)
@@ -115,10 +116,21 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[Found]:
         yield Found(start, start + len(name), "name")
 
 
+def _context_sentences(text: str) -> Iterator[re.Match[str]]:
+    """The sentences (``_SENTENCE`` matches) of ``text`` that hold a ``_CONTEXT`` word, found from
+    the words: far fewer than the sentences, and no word spans a sentence's end."""
+    at = 0  # where the previous such sentence ended (the text's start at first)
+    while (word := _CONTEXT.search(text, at)) is not None:
+        start = max(text.rfind(end, at, word.start()) for end in _SENTENCE_ENDS) + 1
+        sentence = _SENTENCE.match(text, start)
+        assert sentence is not None  # it holds the word
+        yield sentence
+        at = sentence.end()
+
+
 def names_in_context(text: str) -> list[Found]:
     """Person names in the sentences of ``text`` that speak of private persons."""
     found: list[Found] = []
-    for sentence in _SENTENCE.finditer(text):
-        if _CONTEXT.search(sentence.group()):
-            found.extend(_in_sentence(sentence.group(), sentence.start()))
+    for sentence in _context_sentences(text):
+        found.extend(_in_sentence(sentence.group(), sentence.start()))
     return found
