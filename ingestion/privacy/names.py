@@ -29,12 +29,14 @@ _CONTEXT = re.compile(
 )
 _SENTENCE_ENDS = "。；;！!？?\n"
 _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
+_UP_TO_SENTENCE_END = re.compile(f".*[{_SENTENCE_ENDS}]", re.DOTALL)  # to the last sentence end
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt"))
 _LISTED_NAME_TAGS = _NAME_TAGS | {"ns", "nz"}  # 潘某国/ns in a list of names is still a name
 # A split name: the family name tagged as a name, adjective, noun or morpheme (黄/a, 刘/zg), the
 # given name as a name or a place (桂兰/ns); never a preposition or conjunction (向群众, 和居民).
 _SURNAME_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", "a", "n", "ng", "zg"))
 _GIVEN_NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz"))
+assert _LISTED_NAME_TAGS <= _SURNAME_TAGS  # _names skips a token whose tag is no surname tag
 # Place and organisation words: a "name" followed by one of these (or ending in one) is a place.
 _PLACE_SUFFIX = ("省", "市", "区", "县", "州", "旗", "镇", "乡", "村", "街道", "社区", "路", "街", "巷", "湾")
 _PLACE_WORDS = frozenset(
@@ -85,8 +87,9 @@ def _candidate(tokens: list[tuple[str, str]], i: int) -> tuple[str, int] | None:
 def _names(tokens: list[tuple[str, str]]) -> Iterator[tuple[int, str]]:
     """(index of the first token, name) for each private person's name among ``tokens``."""
     free = 0  # the first token no name found so far has used
-    for i in range(len(tokens)):
-        found = _candidate(tokens, i) if i >= free else None
+    for i, (_, tag) in enumerate(tokens):
+        # Most tokens (verbs, particles, numbers) can start no name: _candidate wants a surname tag.
+        found = _candidate(tokens, i) if i >= free and tag in _SURNAME_TAGS else None
         if found is None:
             continue
         name, last = found
@@ -107,12 +110,8 @@ def _names(tokens: list[tuple[str, str]]) -> Iterator[tuple[int, str]]:
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[Found]:
     tokens: list[tuple[str, str]] = _tagger().tag(sentence)  # (word, tag) pairs of str
-    starts, at = [], 0
-    for word, _ in tokens:
-        starts.append(at)
-        at += len(word)
     for index, name in _names(tokens):
-        start = offset + starts[index]
+        start = offset + sum(len(word) for word, _ in tokens[:index])  # names are rare: add up here
         yield Found(start, start + len(name), "name")
 
 
@@ -121,8 +120,8 @@ def _context_sentences(text: str) -> Iterator[re.Match[str]]:
     the words: far fewer than the sentences, and no word spans a sentence's end."""
     at = 0  # where the previous such sentence ended (the text's start at first)
     while (word := _CONTEXT.search(text, at)) is not None:
-        start = max(text.rfind(end, at, word.start()) for end in _SENTENCE_ENDS) + 1
-        sentence = _SENTENCE.match(text, start)
+        last_end = _UP_TO_SENTENCE_END.match(text, at, word.start())
+        sentence = _SENTENCE.match(text, last_end.end() if last_end else at)
         assert sentence is not None  # it holds the word
         yield sentence
         at = sentence.end()
