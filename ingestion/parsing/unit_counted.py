@@ -14,17 +14,22 @@ from ingestion.parsing.scan import anchored_finditer
 from ingestion.parsing.unit_names import NOT_NAME_START, OWN_LEVEL, UNIT_SUFFIX, is_unit_name
 from ingestion.regions import split_region_prefix
 
+_COUNT = r"(?:共有|共计|共安排|共实施)(?:项目)?\d{1,3}个(?:子?项目)"
 _COUNTING = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
-    r"(?:(?:19|20)\d{2}年度?)?(?:共有|共计|共安排|共实施)(?:项目)?\d{1,3}个(?:子?项目)"
+    rf"(?:(?:19|20)\d{{2}}年度?)?{_COUNT}"
 )
 _ANCHORS = (("共", 3, 45),)
+# The count every match ends with: a report without one (most) needs none of the tries at each 共.
+_HAS_COUNT = re.compile(_COUNT)
 # A name this long is a unit's own, though no gazetteer knows its place.
 _SPECIFIC_NAME = 12
 
 
 def counted_unit(text: str) -> tuple[str, int] | None:
     """The unit stating how many projects it ran, and where it is named."""
+    if _HAS_COUNT.search(text) is None:
+        return None
     for match in anchored_finditer(_COUNTING, text, _ANCHORS):
         name = match["name"]
         if name[0] in NOT_NAME_START or not is_unit_name(name):
