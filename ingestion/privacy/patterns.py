@@ -9,6 +9,7 @@ phone label, and an 11-digit mobile number never runs into an amount (decimal po
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,14 +27,17 @@ class Found:
 
 _NOT_MONEY_AFTER = r"(?![\d.,]|\s*(?:元|万|亿|%|个|人|次|件|户|份|项|平方|米|公里|吨))"
 _NOT_MONEY = re.compile(_NOT_MONEY_AFTER)
-# The phone and ID patterns are tried at every position of the whole text. Each opens with a
-# lookahead for the characters a match can start with (here +, 8 or 1): one cheap test that fails
-# at almost every position, before the lookbehind and optional prefix that cost far more there.
-_MOBILE = re.compile(r"(?=[+81])(?<![\d.,])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}" + _NOT_MONEY_AFTER)
+_MOBILE = re.compile(r"(?<![\d.,])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}" + _NOT_MONEY_AFTER)
 _LANDLINE = re.compile(
-    r"(?=[0（(])"
     r"(?:(?<![\d.,])0\d{2,3}[-－—~ ]|[（(]0\d{2,3}[)）]\s?)[1-9]\d{6,7}(?:[-－]\d{1,4})?(?![\d.,])"
 )
+# Opening with a lookbehind or an optional prefix, the phone patterns would be tried at every
+# position of the text. Each match holds its hint (the 1 of a mobile's 1[3-9]…, the 0 of an area
+# code) at most _REACH characters after its start (+86-1…, （0…): the engine skips to the hint's
+# first character, and the pattern is tried only just before each hint (_near).
+_MOBILE_HINT = re.compile(r"1(?=[3-9]\d[- ]?\d{4}[- ]?\d{4})")
+_LANDLINE_HINT = re.compile(r"0(?=\d{2,3}(?:[-－—~ ]|[)）]\s?)[1-9]\d{6})")
+_REACH = {_MOBILE: 4, _LANDLINE: 1}
 _PHONE_LABEL = re.compile(
     r"(?:联系电话|办公电话|咨询电话|监督电话|举报电话|联系方式|电话|手机号码|手机号|手机|传真|tel|Tel|TEL)"
     r"[:：]?\s*"
@@ -42,12 +46,16 @@ _PHONE_LABEL = re.compile(
 _NUMBER = r"\d+(?:[-－ ]\d+){0,3}"
 _LABELLED_NUMBERS = re.compile(rf"{_NUMBER}(?:\s*[、/／,，]\s*{_NUMBER})*")
 _MIN_PHONE_DIGITS = 7
+# The lookbehind (no letter or digit before the number) is checked after the first digit, over two
+# characters: opening with a class, the pattern lets the engine skip to the digits.
 _ID_NUMBER = re.compile(
-    r"(?=[1-9])(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+    r"[1-9](?<![\dA-Za-z][1-9])\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
     r"(?![\dA-Za-z])"
 )
 _ID_LABEL = re.compile(r"(?:身份证号码|身份证号|身份证|证件号码)[:：]?\s*([\dXx]{15,18})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_AT = re.compile(r"[@＠]")
+_LOCAL_PART = frozenset(string.ascii_letters + string.digits + "._%+-")  # _EMAIL's first class
 # A person named after a form label (填表人：某某) or a signature line (负责人签字：某某).
 _NAME_LABEL = re.compile(
     r"(?:填表人|填报人|制表人|联系人|经办人|审核人|复核人|举报人|信访人|投诉人|申请人|当事人|负责人|"
@@ -58,9 +66,23 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NEXT_LABEL = re.compile(r"填报|填表|联系|电话|手机|日期|单位|签字|签名|审核|身份|邮箱|电子|盖章|（|\(")
 
 
+def _near(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` yields, the pattern tried only at the starts from
+    which a hint lies within ``_REACH[pattern]`` characters (the hint matches one character, so
+    every hint is found)."""
+    resume = 0  # where the last match ended: finditer goes on from there
+    for hinted in hint.finditer(text):
+        for start in range(max(resume, hinted.start() - _REACH[pattern]), hinted.start() + 1):
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                resume = match.end()
+                break
+
+
 def phone_numbers(folded: str) -> Iterator[Found]:
-    for pattern in (_MOBILE, _LANDLINE):
-        for match in pattern.finditer(folded):
+    for pattern, hint in ((_MOBILE, _MOBILE_HINT), (_LANDLINE, _LANDLINE_HINT)):
+        for match in _near(pattern, hint, folded):
             yield Found(match.start(), match.end(), "phone")
     for label in _PHONE_LABEL.finditer(folded):
         numbers = _LABELLED_NUMBERS.match(folded, label.end())
@@ -80,10 +102,20 @@ def id_numbers(folded: str) -> Iterator[Found]:
 
 
 def email_addresses(folded: str) -> Iterator[Found]:
-    if "@" not in folded and "＠" not in folded:
-        return  # most reports hold no address: spare the scan that starts at every letter and digit
-    for match in _EMAIL.finditer(folded):
-        yield Found(match.start(), match.end(), "email")
+    # _EMAIL tried at every letter and digit would cost more than all other patterns. A match
+    # starts where the run of local-part characters before an @ starts (or where the last match
+    # ended): from any later position in that run it would match or fail alike.
+    resume = 0
+    for at in _AT.finditer(folded):
+        if at.start() < resume:
+            continue
+        start = at.start()
+        while start > resume and folded[start - 1] in _LOCAL_PART:
+            start -= 1
+        match = _EMAIL.match(folded, start)
+        if match is not None:
+            yield Found(match.start(), match.end(), "email")
+            resume = match.end()
 
 
 def labelled_names(text: str) -> Iterator[Found]:
