@@ -38,16 +38,28 @@ _MAX_SPACED = 5
 _LETTER_GAP = "[ \u3000]+"
 
 
-def _written(label: str) -> str:
+def _written(label: str) -> list[str]:
     """The label as a pattern that takes full- or half-width brackets alike, and a cover's
-    letter-spaced label (委 托 单 位 ：) for a short one."""
+    letter-spaced label (委 托 单 位 ：) for a short one; each opens with the label's first character."""
     plain = re.escape(label).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
     if "(" in label or len(label) > _MAX_SPACED:
-        return plain
-    return plain + "|" + _LETTER_GAP.join(label)
+        return [plain]
+    return [plain, _LETTER_GAP.join(label)]
 
 
-_LABEL = re.compile("|".join(_written(label) for label in _BY_LENGTH))
+def _by_first_character(labels: list[str]) -> str:
+    """The labels' patterns as one alternation, those opening with the same character under one
+    branch (部(?:门…|…)|单(?:位…|…)|…), each group in the order given. Patterns opening with
+    different characters never match at the same position, so the match is the one the flat list
+    of patterns finds; the engine tests a position against each first character once instead of
+    against every one of some eighty patterns."""
+    groups: dict[str, list[str]] = {}
+    for label in labels:
+        groups.setdefault(label[0], []).extend(pattern[1:] for pattern in _written(label))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_LABEL = re.compile(_by_first_character(_BY_LENGTH))
 # Labels a sentence may state (主管部门为某局, 项目业主为某中心, 项目名称为某项目).
 _SENTENCE_LABEL = re.compile(r"(?:单位|部门|业主|名称)$")
 _STATED_AS = re.compile(r"为(?=[^\s|:：，。；,;、])")
