@@ -33,11 +33,12 @@ _LANDLINE = re.compile(
 )
 # Opening with a lookbehind or an optional prefix, the phone patterns would be tried at every
 # position of the text. Each match holds its hint (the 1 of a mobile's 1[3-9]…, the 0 of an area
-# code) at most _REACH characters after its start (+86-1…, （0…): the engine skips to the hint's
+# code) at most a few characters after its start (+86-1…, （0…): the engine skips to the hint's
 # first character, and the pattern is tried only just before each hint (_near).
 _MOBILE_HINT = re.compile(r"1(?=[3-9]\d[- ]?\d{4}[- ]?\d{4})")
 _LANDLINE_HINT = re.compile(r"0(?=\d{2,3}(?:[-－—~ ]|[)）]\s?)[1-9]\d{6})")
-_REACH = {_MOBILE: 4, _LANDLINE: 1}
+# (pattern, hint, the most characters from a match's start to its hint)
+_HINTED_PHONES = ((_MOBILE, _MOBILE_HINT, 4), (_LANDLINE, _LANDLINE_HINT, 1))
 _PHONE_LABEL = re.compile(
     r"(?:联系电话|办公电话|咨询电话|监督电话|举报电话|联系方式|电话|手机号码|手机号|手机|传真|tel|Tel|TEL)"
     r"[:：]?\s*"
@@ -66,13 +67,13 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NEXT_LABEL = re.compile(r"填报|填表|联系|电话|手机|日期|单位|签字|签名|审核|身份|邮箱|电子|盖章|（|\(")
 
 
-def _near(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _near(pattern: re.Pattern[str], hint: re.Pattern[str], reach: int, text: str) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` yields, the pattern tried only at the starts from
-    which a hint lies within ``_REACH[pattern]`` characters (the hint matches one character, so
+    which a hint lies within ``reach`` characters (the hint matches one character, so
     every hint is found)."""
     resume = 0  # where the last match ended: finditer goes on from there
     for hinted in hint.finditer(text):
-        for start in range(max(resume, hinted.start() - _REACH[pattern]), hinted.start() + 1):
+        for start in range(max(resume, hinted.start() - reach), hinted.start() + 1):
             match = pattern.match(text, start)
             if match is not None:
                 yield match
@@ -81,8 +82,8 @@ def _near(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterato
 
 
 def phone_numbers(folded: str) -> Iterator[Found]:
-    for pattern, hint in ((_MOBILE, _MOBILE_HINT), (_LANDLINE, _LANDLINE_HINT)):
-        for match in _near(pattern, hint, folded):
+    for pattern, hint, reach in _HINTED_PHONES:
+        for match in _near(pattern, hint, reach, folded):
             yield Found(match.start(), match.end(), "phone")
     for label in _PHONE_LABEL.finditer(folded):
         numbers = _LABELLED_NUMBERS.match(folded, label.end())
