@@ -6,7 +6,8 @@ before its topic (2023年度 | 某市某区青石街道办事处 | 整体支出�
 is only the unit's name; a unit the body names with its full designation (青石街道办事处属...);
 a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a unit counting its projects
 (某处2023年度共有4个项目, ``unit_counted``); the unit that says it
-carried out the evaluation (某局组织开展了…自评工作, ``unit_actor``); a short ``XX街道`` / ``XX镇``
+carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
+``unit_actor``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
 text states it, a title's short form (某区发改委) the name the body writes out (``unit_short_form``),
 and of an office's two names (某局（某局）) the first counts (``unit_names``); the region prefix, and

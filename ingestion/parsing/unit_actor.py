@@ -3,7 +3,8 @@
 Reports of every kind say who did the work in one sentence: a unit's own self-evaluation
 (``某县某局按要求开展了2023年度项目支出绩效自评工作``, with the office it did it with:
 ``某自治区某厅、财政厅组织开展了…自评工作``), or a finance office evaluating another's fund
-(``某区财政局成立评价组对区某局…实施了绩效评价``). The unit is that subject: with its region
+(``某区财政局成立评价组对区某局…实施了绩效评价``), or picking the projects to be evaluated
+(``某区财政局选取6个项目设为重点项目``). The unit is that subject: with its region
 (or a name long enough to be its own), never a third party (an accounting firm, the evaluation
 team itself) and never a mention of other or all units (各单位).
 """
@@ -16,8 +17,10 @@ from ingestion.parsing.unit_names import NOT_NAME_START, OWN_LEVEL, UNIT_SUFFIX,
 from ingestion.regions import split_region_prefix
 
 # The subject opens a clause: after a mark, a line break, a date's 年度/月/日, or at the start.
+# A flattened PDF may space a date's digits from its 年 (2021 年某局…).
+_CLAUSE_START = r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?:(?<=\d)|(?<=\d[ \u3000]))(?:年度?|月|日))?)"
 _ACTOR = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?<=\d)(?:年度?|月|日))?)"
+    _CLAUSE_START +
     # 由某州财政局和第三方机构组成评价工作组: the same subject, the sentence turned round.
     rf"由?(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
     # …、财政厅 / …会同某局 / …和第三方机构: the office or the third party it worked with.
@@ -25,6 +28,12 @@ _ACTOR = re.compile(
     r"(?:认真|及时|积极|统一|牵头|按要求)?(?:组织)?(?:开展了?|组建了?|组成了?|成立了?|抽调[^，。；,;]{0,12}?组成了?)"
     # …2023年度中央某补助资金绩效自评工作 / 评价小组 / 评价工作组
     r"[^，。；,;]{0,60}?(?:绩效)?(?:自评|评价|评估)(?:工作|小组|工作组|组)"
+)
+# 某区财政局选取2022年的6个项目设为重点项目 / 抽取…开展重点绩效评价: the office that picks the
+# projects to be evaluated is the one reporting on them.
+_CHOOSER = re.compile(
+    rf"{_CLAUSE_START}(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?:选取|抽取|选定)了?"
+    r"[^。；;]{0,60}?(?:重点(?:绩效)?(?:评价)?项目|(?:开展|进行)[^。；;]{0,10}?绩效评价)"
 )
 _THIRD_PARTY = re.compile(r"事务所|公司|咨询|评估|评价|专家|小组")
 # A name this long is a unit's own, though no gazetteer knows its place.
@@ -43,7 +52,8 @@ def evaluating_unit(text: str) -> tuple[str, int] | None:
     another's fund), and where it is named."""
     if "评" not in text:
         return None
-    for match in _ACTOR.finditer(text):
-        if _is_own_unit(match["name"]):
-            return match["name"], match.start("name")
+    for actor in (_ACTOR, _CHOOSER):
+        for match in actor.finditer(text):
+            if _is_own_unit(match["name"]):
+                return match["name"], match.start("name")
     return None
