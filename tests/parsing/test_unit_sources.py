@@ -302,6 +302,23 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "石马镇农业服务中心",
             id="a portal line of 公开时限 / 是否有效 fields is no part of the title",
         ),
+        pytest.param(
+            "发布机构:绵阳市涪城区住房和城乡建设局\n绵阳市涪城区石马镇污水处理站提升改造项目绩效自评报告\n"
+            "一、绩效目标分解下达情况\n绵阳市涪城区住建局负责组织实施该项目,资金到位率100%。\n",
+            "住房和城乡建设局",
+            id="a title names the facility works are on; the body's unit, its short form written out",
+        ),
+        pytest.param(
+            "绵阳市涪城区石马镇污水处理站提升改造项目绩效自评报告\n一、绩效目标分解下达情况\n资金到位率100%。\n",
+            "石马镇污水处理站",
+            id="near miss: with no other unit named the facility stands in",
+        ),
+        pytest.param(
+            "绵阳市涪城区石马镇污水处理站污水收集项目绩效自评报告\n一、绩效目标分解下达情况\n"
+            "绵阳市涪城区住建局负责组织实施该项目。\n",
+            "石马镇污水处理站",
+            id="near miss: a project of the facility's own that is no works on it",
+        ),
     ],
 )
 def test_unit_from_titles(text: str, unit: str | None) -> None:
