@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import kind, unit, unit_names
+from ingestion.parsing import kind, unit, unit_names, unit_title
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
@@ -112,6 +112,8 @@ def _unit_and_region(
         if portal:
             name = unit_names.strip_region(portal)
             full_names.append(portal)
+        elif title and (place := unit_title.titled_place(title.text, body)):
+            name = place
     elif publisher and _same_unit(name, publisher):
         full_names.append(publisher)
     _, site_names = page_title_parts(document.metadata.get("page_title", ""))

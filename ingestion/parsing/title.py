@@ -3,7 +3,8 @@
 A title ends in a report word (报告, 决算, 自评表, 评价结果, 总结, 通报, 绩效自评情况 …), possibly
 followed by a parenthesis (``…自评报告（某培训经费项目）``), names a budget topic, and is no sentence. Titles
 broken over lines are joined again: up to two short lines just above it (the unit, a year, a
-topic cut short), and a line below that is only a parenthesis (``（2024年度）``). A portal line
+topic cut short), and a line below that is only a parenthesis (``（2024年度）``); a title that
+opens with its year and names its unit after it takes no line above. A portal line
 between two lines keeps them apart (a site banner is no part of the title). A title run on into
 the table of contents (a flattened PDF) is cut at its report word; an attachment list's first
 report (``附件：1.某局2020年度…报告``) is the title only where nothing else is.
@@ -17,6 +18,7 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.preamble import portal_lines
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.unit_names import UNIT_SUFFIX
+from ingestion.parsing.unit_title import from_title
 
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (
@@ -35,6 +37,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _CODE = re.compile(r"\d{5,}")
 _TITLE_TOPIC = re.compile(r"绩效|决算|预算|支出|评价|资金|自评")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_LED = re.compile(r"^(?:19|20)\d{2}年")
 # Page furniture that is never part of a title, even right above one.
 _NAV_WORDS = re.compile(r"^(?:目录|正文|首页|返回|打印|关闭)$")
 _SENTENCE_MARKS = re.compile(r"[，。；：:,;]")
@@ -84,6 +87,10 @@ def _joins(above: tuple[int, Paragraph], below: tuple[int, Paragraph], title_so_
         return False
     text = _SPACES.sub("", above[1].text)
     if not _short_line(text) or _NAV_WORDS.match(text) or text.startswith("欢迎"):  # a site banner
+        return False
+    # 2023年度某医院单位决算 under the site's banner lines (某培训基地): a title that opens with its
+    # year and names its unit after it is whole; what stands above is no head of it.
+    if _YEAR_LED.match(title_so_far) and from_title(title_so_far):
         return False
     return _TITLE_HEAD_END.search(text) is not None or _YEAR.search(title_so_far) is None
 

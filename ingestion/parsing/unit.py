@@ -2,13 +2,16 @@
 
 Sources, strongest first: a ``单位名称：`` / ``评价单位（公章）：`` / ``委托单位：`` line or table cell
 (a 项目单位 may be a public company, never a limited one); the title
-before its topic (2023年度 | 某市某区青石街道办事处 | 整体支出绩效自评报告); a top line that
+before its topic (2023年度 | 某市某区青石街道办事处 | 整体支出绩效自评报告), unless it names the
+facility works are on (某站提升改造项目: then any other source first); a top line that
 is only the unit's name; a unit the body names with its full designation (青石街道办事处属...);
 a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a unit counting its projects
 (某处2023年度共有4个项目, ``unit_counted``); the unit that says it
-carried out the evaluation (某局组织开展了…自评工作, ``unit_actor``); a short ``XX街道`` / ``XX镇``
+carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
+``unit_actor``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
-text states it, a title's short form (某区发改委) the name the body writes out (``unit_short_form``),
+text states it, a title's or the body's short form (某区发改委) the name the text writes out
+(``unit_short_form``),
 and of an office's two names (某局（某局）) the first counts (``unit_names``); the region prefix, and
 a 人民政府 that only introduces the unit, are dropped. The title and top lines are read in
 ``unit_title``.
@@ -65,6 +68,8 @@ _INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
+# Works on a facility (某转运站提升改造项目, 某卫生院改扩建工程): the name is what is worked on.
+_WORKS = re.compile(r"(?:提升)?(?:改造|改扩建|扩建|新建|修缮|维修)(?:提升)?(?:项目|工程)")
 # An xls header's 部门：昭通市彝良县龙安镇中心卫生院 (not 主管部门, not 金额单位：元).
 _DEPARTMENT_FIELD = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:部门|单位)[：:]\s*(?P<name>[\u4e00-\u9fff]{{1,38}}?{UNIT_SUFFIX})(?=[\s|，,。；;]|$)"
@@ -189,16 +194,21 @@ def unit_name(
     if field:
         return strip_region(field[0]), [field[0]], field[1]
     full_names = []
+    worked_on = None
     if title is not None:
         titled = from_title(title.text)
-        if titled:
+        if titled and _WORKS.match(_SPACES.sub("", title.text).partition(titled)[2]):
+            # 某乡某转运站提升改造项目: the title names the facility the works are on; the unit
+            # carrying them out is named elsewhere, else the facility stands in.
+            worked_on = (titled, title)
+        elif titled:
             full = _more_complete(titled, text)
             return _full_form(strip_region(full), text), [full], title
         full_names.append(YEAR_PREFIX.sub("", _SPACES.sub("", title.text), count=1))
     named = _body_named(document, text)
     if named is None:
         for top in (top_title_unit(document, skip or set()), top_line_unit(document, skip or set())):
-            if top:
+            if top and (worked_on is None or top[0] != worked_on[0]):
                 return _full_form(strip_region(top[0]), text), [*full_names, top[0]], top[1]
     for found in (
         named,
@@ -214,14 +224,17 @@ def unit_name(
         contents_unit(text),
     ):
         if found:
-            return _named_unit(found, full_names)
+            return _named_unit(found, full_names, text)
+    if worked_on:
+        return strip_region(worked_on[0]), [*full_names, worked_on[0]], worked_on[1]
     short = short_name(text)
     if short:
         return _full_form(short, text), full_names, None
     signed = signature_unit(document)
-    return _named_unit(signed, full_names) if signed else (None, full_names, None)
+    return _named_unit(signed, full_names, text) if signed else (None, full_names, None)
 
 
-def _named_unit(found: tuple[str, int], full_names: list[str]) -> tuple[str, list[str], Span]:
+def _named_unit(found: tuple[str, int], full_names: list[str], text: str) -> tuple[str, list[str], Span]:
     full, start = first_name(found[0]), found[1]
+    full = written_out(full, text) or full
     return strip_region(full), [*full_names, full], Span(full, start, start + len(full))

@@ -3,7 +3,8 @@
 Reports of every kind say who did the work in one sentence: a unit's own self-evaluation
 (``某县某局按要求开展了2023年度项目支出绩效自评工作``, with the office it did it with:
 ``某自治区某厅、财政厅组织开展了…自评工作``), or a finance office evaluating another's fund
-(``某区财政局成立评价组对区某局…实施了绩效评价``). The unit is that subject: with its region
+(``某区财政局成立评价组对区某局…实施了绩效评价``), or picking the projects to be evaluated
+(``某区财政局选取6个项目设为重点项目``). The unit is that subject: with its region
 (or a name long enough to be its own), never a third party (an accounting firm, the evaluation
 team itself) and never a mention of other or all units (各单位).
 """
@@ -17,8 +18,10 @@ from ingestion.parsing.unit_names import NOT_NAME_START, OWN_LEVEL, UNIT_SUFFIX,
 from ingestion.regions import split_region_prefix
 
 # The subject opens a clause: after a mark, a line break, a date's 年度/月/日, or at the start.
+# A flattened PDF may space a date's digits from its 年 (2021 年某局…).
+_CLAUSE_START = r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?:(?<=\d)|(?<=\d[ \u3000]))(?:年度?|月|日))?)"
 _ACTOR = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])(?:(?<=\d)(?:年度?|月|日))?)"
+    _CLAUSE_START +
     # 由某州财政局和第三方机构组成评价工作组: the same subject, the sentence turned round.
     rf"由?(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}"
     # …、财政厅 / …会同某局 / …和第三方机构: the office or the third party it worked with.
@@ -35,6 +38,12 @@ _ACTOR = re.compile(
 # there and not here would go unfound.
 _VERB = re.compile(r"开展|组建|组成|成立|抽调")
 _SUBJECT_MARKS = "、（()）"
+# 某区财政局选取2022年的6个项目设为重点项目 / 抽取…开展重点绩效评价: the office that picks the
+# projects to be evaluated is the one reporting on them.
+_CHOOSER = re.compile(
+    rf"{_CLAUSE_START}(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?:选取|抽取|选定)了?"
+    r"[^。；;]{0,60}?(?:重点(?:绩效)?(?:评价)?项目|(?:开展|进行)[^。；;]{0,10}?绩效评价)"
+)
 _THIRD_PARTY = re.compile(r"事务所|公司|咨询|评估|评价|专家|小组")
 # A name this long is a unit's own, though no gazetteer knows its place.
 _SPECIFIC_NAME = 12
@@ -83,6 +92,11 @@ def evaluating_unit(text: str) -> tuple[str, int] | None:
     if "评" not in text:
         return None
     for match in _actor_matches(text):
+        if _is_own_unit(match["name"]):
+            return match["name"], match.start("name")
+    if "选" not in text and "抽取" not in text:
+        return None  # no office picking projects (_CHOOSER's verbs): spare the scan
+    for match in _CHOOSER.finditer(text):
         if _is_own_unit(match["name"]):
             return match["name"], match.start("name")
     return None

@@ -2,11 +2,13 @@
 
 The unit is what stands before the title's topic (its year, 整体支出, 项目支出, 决算 …) or
 before 关于; a portal's tag (【决算】) or an attachment's number (附件2：) before it is no part of
-it, nor is a generic 部门/单位 after it, and of an office's two names the first counts. Without a
+it, nor is a generic 部门/单位 after it, and of an office's two names the first counts (a list of
+attachments, 附件1：… 附件2：…, names others' reports, not the page's). Without a
 clean title line: a title-like top line (a table cell ending in |, a title run on into its
 contents, a file name, a bare headline on evaluation work), else a line that is nothing but the
 unit's name (with its region, or a name long enough to be its own: a site section such as
-新闻中心 is not).
+新闻中心 is not). A title headed by a place alone (某县2023年度…) names that place's government
+when the report speaks as it (我县), where nothing else names a unit.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 # 我院, 本局, 该中心: the report's own unit unnamed (本溪县… is a place).
 _SELF_NAMED = re.compile(r"^(?:我.*|[本该][\u4e00-\u9fff]{1,3})$")
 # A portal's tag (【决算】) or an attachment's number (附件2：) before the title is no part of it.
+_NUMBERED_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[0-9一二三四五六七八九十]{1,3}\s*[:：.、]")
+_ATTACHMENT_LIST = 2
 _TAG = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]|附件\s*[0-9一二三四五六七八九十]{0,3}\s*[:：.、]?)")
 _TITLE_TOPIC = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?(?:部门|单位)?(?:[（(]单位[）)])?"
@@ -138,6 +142,10 @@ def top_title_unit(document: Document, skip: set[int]) -> tuple[str, Span] | Non
     ``某县档案局2023年度部门决算 |``, ``…某市档案馆 2020年度决算公开 目录 第一部分…``."""
     # File names last: 2020年某市档案馆决算公开报告.doc names the unit less exactly than the text.
     paragraphs = _top_lines(document, skip)
+    # 附件1：… 附件2：…: a list of attachments names the reports it publishes, each another's.
+    listed = [b for b in paragraphs if _NUMBERED_ATTACHMENT.match(b.text)]
+    if len(listed) >= _ATTACHMENT_LIST:
+        paragraphs = [b for b in paragraphs if b not in listed]
     for block in sorted(paragraphs, key=lambda b: _FILE_NAME.search(b.text) is not None):
         line = block.text.split("|", 1)[0]
         title_word = _TITLE_LIKE.search(line) or _headline_word(line)
@@ -155,3 +163,18 @@ def _headline_word(line: str) -> re.Match[str] | None:
     if len(bare) > _MAX_HEADLINE or _PROSE.search(bare):
         return None
     return _HEADLINE_LIKE.search(bare)
+
+
+# 某县2023年度某资金绩效自评报告 …我县…: a place heading the title, speaking of itself as 我县, reports
+# as that place's government.
+_PLACE_HEAD = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,20}?)(?:19|20)\d{2}年")
+
+
+def titled_place(title: str, text: str) -> str | None:
+    """The place alone that heads the title (某县2023年度…), when the report speaks as it (我县)."""
+    head = _PLACE_HEAD.match(_TAG.sub("", _SPACES.sub("", fold(title))))
+    if head is None:
+        return None
+    place = head["place"]
+    region, rest = split_region_prefix(place)
+    return place if region is not None and not rest and f"我{place[-1]}" in text else None

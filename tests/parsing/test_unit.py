@@ -27,6 +27,10 @@ BODY_HEAD = "一、部门（单位）基本情况\n（一）主要职能\n做好
             id="region prefix dropped",
         ),
         pytest.param(
+            "绵阳市人民政府研究室是承担政策研究任务的市政府直属机构。", "研究室", id="a government's 研究室"
+        ),
+        pytest.param("绵阳市涪城区会议室是一间大房间。", None, id="near miss: a room is no unit"),
+        pytest.param(
             "配合各街道办事处开展工作，本镇人民政府统筹安排。", None, id="other units' mentions do not count"
         ),
     ],

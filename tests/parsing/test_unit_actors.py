@@ -86,6 +86,16 @@ def test_unit_opening_its_duties(text: str, unit: str | None) -> None:
             id="a third party's team is not the unit; the office that commissioned it is",
         ),
         pytest.param(
+            "2022 年襄阳市樊城区财政局选取 2021 年的 4 个绩效 项目设为重点项目,委托第三方机构开展评价。\n",
+            "财政局",
+            id="the office that picked the projects for key evaluation, a spaced date before it",
+        ),
+        pytest.param(
+            "襄阳市樊城区财政局选取3名干部参加绩效评价业务培训。\n",
+            None,
+            id="near miss: picking people for a training is no evaluation's choice",
+        ),
+        pytest.param(
             "财政局组织开展了绩效评价工作。\n",
             None,
             id="an office without its region is no unit",

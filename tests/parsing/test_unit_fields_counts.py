@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.unit import unit_name
 from tests.parsing.conftest import document_of
 
@@ -58,6 +59,16 @@ def _unit(text: str) -> str | None:
             id="a flattened cover: the unit's name runs into its budget code",
         ),
         pytest.param(
+            "项目支出绩效自评表(2021年度) 项目名称道路保洁经费主管部门及代码平江县城市管理局"
+            "实施单位:平江县环境卫生管理所项目资金(万元) 年初预算数(A)全年执行数(B)\n",
+            "环境卫生管理所",
+            id="a unit cell run on into the money block's header cell",
+        ),
+        pytest.param(
+            "项目名称:平江县道路保洁项目资金绩效自评\n", None,
+            id="near miss: 项目资金 inside a project's name is no header cell",
+        ),
+        pytest.param(
             "部门(单位)名称预算编码401002报告日期:2023年5月8日\n", None,
             id="near miss: a blank name cell is no unit",
         ),
@@ -65,3 +76,8 @@ def _unit(text: str) -> str | None:
 )  # fmt: skip
 def test_unit_from_counts_and_fields(text: str, unit: str | None) -> None:
     assert _unit(text) == unit
+
+
+def test_project_name_keeps_its_own_words_before_a_header_cell() -> None:
+    fields = form_fields("项目名称:道路保洁项目资金\n项目资金(万元) 年初预算数\n")
+    assert [f.value for f in field_values(fields, "项目名称")] == ["道路保洁项目资金"]

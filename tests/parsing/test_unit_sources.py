@@ -258,6 +258,67 @@ def test_unit_named_by_the_body(text: str, unit: str | None) -> None:
             "教育局",
             id="a name going on after the short form's words is another office",
         ),
+        pytest.param(
+            "2023年度绵阳市涪城区石马镇中心校单位决算\n目 录\n第一部分 单位概况\n",
+            "石马镇中心校",
+            id="a township's central school",
+        ),
+        pytest.param(
+            "国家级住院医师规范化培训基地\n2023年度绵阳市涪城区人民医院单位决算\n目 录\n",
+            "人民医院",
+            id="a site's banner line above a year-led title that names its unit is no part of it",
+        ),
+        pytest.param(
+            "绵阳市涪城区人民医院\n2023年度单位决算\n目 录\n",
+            "人民医院",
+            id="near miss: a year-led title naming no unit still takes the unit above it",
+        ),
+        pytest.param(
+            "为加强预算绩效管理,我局委托第三方机构对5个项目开展了绩效评价,现将评价报告公开。\n附件:\n"
+            "附件1:2022年城乡环境整治补助资金项目绩效评价报告.pdf\n"
+            "附件2:绵阳市涪城区文化馆2022年免费开放项目绩效评价报告.pdf\n"
+            "附件3:绵阳市涪城区图书馆2022年数字阅读项目绩效评价报告.pdf\n绵阳市涪城区财政局\n2023年11月2日\n",
+            "财政局",
+            id="a list of attachments names the evaluated units, not the publishing one",
+        ),
+        pytest.param(
+            "附件2:绵阳市涪城区文化馆2022年度部门决算\n第一部分 部门概况\n",
+            "文化馆",
+            id="near miss: one attachment's own title names its unit",
+        ),
+        pytest.param(
+            "青川县2022年度衔接资金绩效自评报告\n我县高度重视衔接资金绩效评价工作。\n",
+            "青川县",
+            id="a place heading the title and speaking as 我县 reports as the county",
+        ),
+        pytest.param(
+            "青川县2022年度衔接资金绩效自评报告\n全县高度重视衔接资金绩效评价工作。\n",
+            None,
+            id="near miss: a place in the title without the report speaking as it",
+        ),
+        pytest.param(
+            "公开方式 主动公开 公开时限 长期公开 是否有效 有效\n"
+            "绵阳市涪城区石马镇农业服务中心农机补贴项目绩效自评报告\n一、绩效目标分解下达情况\n",
+            "石马镇农业服务中心",
+            id="a portal line of 公开时限 / 是否有效 fields is no part of the title",
+        ),
+        pytest.param(
+            "发布机构:绵阳市涪城区住房和城乡建设局\n绵阳市涪城区石马镇污水处理站提升改造项目绩效自评报告\n"
+            "一、绩效目标分解下达情况\n绵阳市涪城区住建局负责组织实施该项目,资金到位率100%。\n",
+            "住房和城乡建设局",
+            id="a title names the facility works are on; the body's unit, its short form written out",
+        ),
+        pytest.param(
+            "绵阳市涪城区石马镇污水处理站提升改造项目绩效自评报告\n一、绩效目标分解下达情况\n资金到位率100%。\n",
+            "石马镇污水处理站",
+            id="near miss: with no other unit named the facility stands in",
+        ),
+        pytest.param(
+            "绵阳市涪城区石马镇污水处理站污水收集项目绩效自评报告\n一、绩效目标分解下达情况\n"
+            "绵阳市涪城区住建局负责组织实施该项目。\n",
+            "石马镇污水处理站",
+            id="near miss: a project of the facility's own that is no works on it",
+        ),
     ],
 )
 def test_unit_from_titles(text: str, unit: str | None) -> None:
