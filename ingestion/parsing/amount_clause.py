@@ -170,16 +170,19 @@ _CITED_VERB = re.compile(
 # 年初财政下达资金5万元: what was issued at the start of the year is the initial budget, not the
 # full year's (a later 追加 may add to it).
 _AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
+# 县本级预算安排某资金…, 市级财政安排…: what one level puts in itself is its share of the fund (beside
+# the higher levels' money), not the fund as a whole. (A higher level's 下达 to the unit still is.)
+_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级)(?:财政|预算)*$")
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元,
-# 预算安排项目共计12个，资金300万元).
+# 预算安排项目共计12个，资金300万元, 年初预算项目12个，预算项目经费300万元).
 _COUNT = re.compile(
     r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
     # …项目共计47个，财政资金1825.64万元: the count's clause, then the money it comes to.
-    r"(?:[,，]\s*(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
+    r"(?:[,，]\s*(?:预算)?(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
 )
 
 
@@ -254,6 +257,8 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
     verbs = [verb.start() for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD])]
     verbs += [cited.start("verb") for cited in _CITED_VERB.finditer(folded)]
     for verb in verbs:
+        if folded.startswith("安排", verb) and _LEVEL_SHARE.search(folded, 0, verb):
+            continue
         fund = _FUND_VERB.match(folded, verb)
         after: int | None = fund.end() if fund else None
         if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb):
