@@ -250,6 +250,16 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="a count naming no stage leaves the budget stage-less",
         ),
         pytest.param(
+            PROJECT + "青禾县护林员巡护补助项目按照合同进度已支付资金36.512345万元,剩余资金年底前支付。\n",
+            {"executed": "36.512345"},
+            id="the project's payments made at the contract's pace",
+        ),
+        pytest.param(
+            OVERALL + "档案库房改造项目按照合同进度已支付资金36.5万元。\n",
+            {},
+            id="a project's payments in a unit's report are not the unit's",
+        ),
+        pytest.param(
             PROJECT + "青禾县本级财政安排护林员补助资金300万元,与省级资金共同用于巡护。\n",
             {},
             id="what the county's own level 安排 is its share, not the fund",
