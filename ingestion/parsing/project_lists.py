@@ -32,9 +32,12 @@ Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, w
 _PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
 _LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)(?:到|给|至)?")
 _MIN_RUN = 3
+# A project's paragraph numbered 1、 （1） or 项目一： (a report on several projects); the notice that
+# issued its money may lead its name (某财农〔2023〕12号某项目, …): no part of it.
 _NUMBERED = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)])\s*"
-    r"(?:(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]|(?P<fund>[^，,。；;：:]{6,40}?(?:经费|资金))\s*[，,。])"
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|项目[一二三四五六七八九十]{1,2}\s*[:：])\s*"
+    r"(?:[^\s，,。；;：:]{1,12}?[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d{1,4}\s*号)?"
+    r"(?:(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]|(?P<fund>[^，,。；;：:]{6,60}?(?:经费|资金|补助))\s*[，,。])"
 )
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
 # The project a fund is used for, with the amount just before when there is one.
