@@ -72,6 +72,13 @@ _ATTACHMENT = re.compile(
     r"(?:绩效)?(?:自评价?|评价)报告(?:\.(?:pdf|docx?|xlsx?|wps))?$",
     re.IGNORECASE,
 )
+# A title covering the unit's overall spending and one project besides (…自评报告(整体支出和某专项支出)):
+# the other is a project.
+_TITLE_ALSO_COVERS = re.compile(
+    r"[（(]\s*(?:部门)?整体支出\s*(?:和|及|与|、)\s*"
+    r"(?P<name>[^（）()、和及与]{4,40}?(?:项目|资金|经费|专项支出|项目支出))\s*[）)]\s*$"
+)
+_TITLE_LINES = 3
 _BREAKDOWN_SCAN = 160
 # The amount a breakdown follows is a payment: 实际支付90万元, 已支出…, 使用资金… (项目支出160万元
 # is a budget line's name, not a payment).
@@ -289,3 +296,13 @@ def attached_reports(document: Document) -> list[str]:
         if isinstance(block, Paragraph) and (match := _ATTACHMENT.match(fold(block.text).replace(" ", ""))):
             names.append(match["quoted"] or match["name"])
     return names
+
+
+def also_covered(document: Document) -> list[Item]:
+    """The project a title names beside the unit's overall spending (…(整体支出和某经费项目))."""
+    lines = [b for b in document.blocks if isinstance(b, Paragraph) and b.text.strip()][:_TITLE_LINES]
+    for line in lines:
+        if match := _TITLE_ALSO_COVERS.search(fold(line.text)):
+            name, start = match["name"], line.start + match.start("name")
+            return [(name, None, Span(name, start, start + len(name)))]
+    return []

@@ -113,6 +113,25 @@ def test_a_lone_project_numbered_in_words_is_no_list() -> None:
     assert _projects(result) == []
 
 
+@pytest.mark.parametrize(
+    ("cover", "projects"),
+    [
+        pytest.param(
+            "(整体支出和档案数字化服务费专项支出)", [("档案数字化服务费专项支出", None)], id="one project"
+        ),
+        pytest.param("(整体支出)", [], id="the overall spending alone"),
+        pytest.param("(整体支出和一般项目支出)", [], id="projects in general"),
+    ],
+)
+def test_a_project_a_title_covers_beside_the_overall_spending(
+    cover: str, projects: list[tuple[str, str | None]]
+) -> None:
+    result = _result(
+        f"青石州档案局2022绩效评价自评报告{cover}\n一、部门基本概况\n负责全州档案的收集与保管。\n"
+    )
+    assert _projects(result) == projects
+
+
 def test_numbered_outline_lines_name_no_fund() -> None:
     result = _result(
         "青石州档案局2022年度项目支出绩效自评报告\n一、基本情况\n1.项目资金\n共安排35万元。\n"
