@@ -25,6 +25,8 @@ _QUALIFIER = re.compile(
     r"(?:、(?=(?:19|20)\d{2}年)|其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
     r"一般公共预算|一般公共(?=财政)|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
+    # 按照合同进度已支付…: the pace of the payments, not what they are.
+    r"按(?:照)?(?:合同|工程|施工|项目)?(?:进度|约定)|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ① 一是
@@ -170,16 +172,19 @@ _CITED_VERB = re.compile(
 # 年初财政下达资金5万元: what was issued at the start of the year is the initial budget, not the
 # full year's (a later 追加 may add to it).
 _AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
+# 县本级预算安排某资金…, 市级财政安排…: what one level puts in itself is its share of the fund (beside
+# the higher levels' money), not the fund as a whole. (A higher level's 下达 to the unit still is.)
+_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级)(?:财政|预算)*$")
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
 _BARE_WAN = re.compile(rf"(?P<number>{NUMBER})\s*万(?![\u4e00-\u9fff\d])")
 # How many projects a budget covers may stand between its label and its amount (年初预算8个项目985万元,
-# 预算安排项目共计12个，资金300万元).
+# 预算安排项目共计12个，资金300万元, 年初预算项目12个，预算项目经费300万元).
 _COUNT = re.compile(
     r"(?:子?项目)?(?:共计?)?\d{1,4}个(?:子?项目|单位)?(?:资金|经费)?(?:共计?|合计)?\s*"
     # …项目共计47个，财政资金1825.64万元: the count's clause, then the money it comes to.
-    r"(?:[,，]\s*(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
+    r"(?:[,，]\s*(?:预算)?(?:项目)?(?:财政)?(?:资金|经费)(?:共计?|合计|总额)?(?:为)?\s*)?"
 )
 
 
@@ -254,6 +259,8 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
     verbs = [verb.start() for verb in re.finditer("下达|安排", folded[: starts[-1] + _VERB_LEAD])]
     verbs += [cited.start("verb") for cited in _CITED_VERB.finditer(folded)]
     for verb in verbs:
+        if folded.startswith("安排", verb) and _LEVEL_SHARE.search(folded, 0, verb):
+            continue
         fund = _FUND_VERB.match(folded, verb)
         after: int | None = fund.end() if fund else None
         if fund is None and _FUND_BEFORE_VERB.search(folded, 0, verb):

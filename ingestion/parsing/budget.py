@@ -74,9 +74,14 @@ def prose_amounts(
             if hit is None and (labelled := _label_before_colon(passage.text, clause)) is not None:
                 clause = labelled
                 hit = clause_amount(clause.text, fiscal_year, one_project)
-            if hit is None and (counted := _count_before(passage.text, clause)) is not None:
-                clause = counted
-                hit = clause_amount(clause.text, fiscal_year, one_project)
+            # A stage-less budget after a count whose clause names the stage (年初预算项目8个，预算
+            # 项目经费…): the count's label says which budget the money is.
+            if (hit is None or hit[0] in WEAK_KEYS) and (
+                counted := _count_before(passage.text, clause)
+            ) is not None:
+                recounted = clause_amount(counted.text, fiscal_year, one_project)
+                if recounted is not None and (hit is None or recounted[0] not in WEAK_KEYS):
+                    clause, hit = counted, recounted
             if hit is None:
                 if masked := masked_key(clause.text, fiscal_year, one_project):
                     hidden_keys.add(masked)
@@ -170,7 +175,7 @@ def _label_before_colon(text: str, clause: Span) -> Span | None:
 
 # 预算安排项目共计47个，财政资金1825.64万元: the money a counted budget comes to, in a clause of its own.
 _COUNTED = re.compile(r"\d{1,4}个(?:子?项目|单位)?[,，]\s*$")
-_MONEY_CLAUSE = re.compile(r"^\s*(?:项目)?(?:财政)?(?:资金|经费)")
+_MONEY_CLAUSE = re.compile(r"^\s*(?:预算)?(?:项目)?(?:财政)?(?:资金|经费)")
 
 
 def _count_before(text: str, clause: Span) -> Span | None:

@@ -32,9 +32,12 @@ Item = tuple[str, str | None, Span | None]  # (name, budget in 万元 or None, w
 _PROJECT_END = re.compile(r"(?:项目|经费|资金|补助|工程|补贴|专项)(?:[（(][^（）()]{1,30}[）)])?$")
 _LEAD_IN = re.compile(r"^.*(?:下达|安排|分配|拨付|包括|分别为|主要为|用于|即|转移支付)(?:到|给|至)?")
 _MIN_RUN = 3
+# A project's paragraph numbered 1、 （1） or 项目一： (a report on several projects); the notice that
+# issued its money may lead its name (某财农〔2023〕12号某项目, …): no part of it.
 _NUMBERED = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)])\s*"
-    r"(?:(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]|(?P<fund>[^，,。；;：:]{6,40}?(?:经费|资金))\s*[，,。])"
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|项目[一二三四五六七八九十]{1,2}\s*[:：])\s*"
+    r"(?:[^\s，,。；;：:]{1,12}?[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d{1,4}\s*号)?"
+    r"(?:(?P<name>[^，,。；;：:]{6,80}?(?:项目|工程))\s*[，,]|(?P<fund>[^，,。；;：:]{6,60}?(?:经费|资金|补助))\s*[，,。])"
 )
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
 # The project a fund is used for, with the amount just before when there is one.
@@ -69,6 +72,13 @@ _ATTACHMENT = re.compile(
     r"(?:绩效)?(?:自评价?|评价)报告(?:\.(?:pdf|docx?|xlsx?|wps))?$",
     re.IGNORECASE,
 )
+# A title covering the unit's overall spending and one project besides (…自评报告(整体支出和某专项支出)):
+# the other is a project.
+_TITLE_ALSO_COVERS = re.compile(
+    r"[（(]\s*(?:部门)?整体支出\s*(?:和|及|与|、)\s*"
+    r"(?P<name>[^（）()、和及与]{4,40}?(?:项目|资金|经费|专项支出|项目支出))\s*[）)]\s*$"
+)
+_TITLE_LINES = 3
 _BREAKDOWN_SCAN = 160
 # The amount a breakdown follows is a payment: 实际支付90万元, 已支出…, 使用资金… (项目支出160万元
 # is a budget line's name, not a payment).
@@ -286,3 +296,13 @@ def attached_reports(document: Document) -> list[str]:
         if isinstance(block, Paragraph) and (match := _ATTACHMENT.match(fold(block.text).replace(" ", ""))):
             names.append(match["quoted"] or match["name"])
     return names
+
+
+def also_covered(document: Document) -> list[Item]:
+    """The project a title names beside the unit's overall spending (…(整体支出和某经费项目))."""
+    lines = [b for b in document.blocks if isinstance(b, Paragraph) and b.text.strip()][:_TITLE_LINES]
+    for line in lines:
+        if match := _TITLE_ALSO_COVERS.search(fold(line.text)):
+            name, start = match["name"], line.start + match.start("name")
+            return [(name, None, Span(name, start, start + len(name)))]
+    return []

@@ -61,6 +61,8 @@ def _listed(document: Document, sections: list[Section], kind: str) -> list[Item
         items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
     if not items:
         items = [(name, None, None) for name in project_lists.attached_reports(document)]
+    if not items:
+        items = project_lists.also_covered(document)
     return items
 
 

@@ -23,13 +23,13 @@ _GRADE_FOLLOWS = (
 )
 _SCORE = re.compile(
     r"(?:自评|评价|考评)[^，,。；;\d]{0,12}?(?:总得分|综合得分|得分|评分|总分|分数|结果)(?:为|是|：|:)?\s*"
-    rf"(?P<score>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:分|{_GRADE_FOLLOWS})"
+    rf"(?P<score>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?:分|{_GRADE_FOLLOWS})"
 )
 # Without 自评/评价 before it a score word must say it is the total: 综合得分, 总得分, 最终得分, 评分为.
 # 总分 only with 为/是/： (总分100分 is the scale); 得分 alone stays out (an indicator's).
 _TOTAL_SCORE = re.compile(
     r"(?:(?:综合得分|总得分|最终得分|综合评分|最终评分|评分结果|(?<![指标])评分)(?:为|是|：|:)?"
-    r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)"
+    r"|总分(?:为|是|：|:))\s*(?P<score>\d{1,3}(?:\.\d{1,3})?)"
     rf"\s*(?:分|{_GRADE_FOLLOWS})"
 )
 # A form's cell (自评得分 | 91, one cell per line, or a form flattened to 自评得分91财政评分…):
@@ -60,6 +60,9 @@ MIN_FORM_SCORE = Decimal(30)
 _SCORE_HINTS = ("自评", "评价", "考评")
 _TOTAL_SCORE_HINTS = ("得分", "评分", "总分")
 MAX_SCORE = Decimal(100)
+# A score stated in prose may pass 100 by bonus points (加分项: 自评得分103.5分), and a weighted
+# total may carry three decimals; a form's cell stays within the scale.
+_MAX_PROSE_SCORE = Decimal(110)
 _LOOKAHEAD = 12
 
 
@@ -136,7 +139,8 @@ def _first_score(
             continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
-            if match.start() >= len(paragraph.text) or value > MAX_SCORE:
+            cap = _MAX_PROSE_SCORE if pattern in (_SCORE, _TOTAL_SCORE) else MAX_SCORE
+            if match.start() >= len(paragraph.text) or value > cap:
                 continue
             if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE) and value < MIN_FORM_SCORE:
                 continue

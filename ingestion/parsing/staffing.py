@@ -1,8 +1,8 @@
 """Staffing counts stated in prose (编制数, 实有人数, 行政编制 ...).
 
 Each count is the first ``LABEL N人/名`` for its label (for 实有/在职, the year-end one where the
-start and the end of the year are both given). 实有人数, 在职实有, 实有(在职)在编人员 (else 在职人数,
-在职(在编)职工/教师, 年末在职N人) is ``actual``;
+start and the end of the year are both given). 实有人数, 在职实有, 实有(在职)在编人员, 实际(财政供养)人员
+(else 在职人数, 在职(在编)职工/教师, 年末在职N人) is ``actual``;
 a bare 编制/编制数 or 核定人数 is ``authorized`` but 行政编制/事业编制 are their own fields
 (and 工勤/政法专项 编制 are kinds of post, never the total),
 except that the one kind of post a unit states is its total (全额事业编制40个); posts may be
@@ -27,7 +27,9 @@ _POST_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名|�
 _LABELS: tuple[tuple[str, str], ...] = (
     (
         "actual",
-        r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编){0,2}(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?",
+        r"(?:年末|年未|年底)?(?:在职)?实有(?:在职|在编){0,2}(?:干部职工|干部|职工)?(?:人员|人数|数)?(?:总数)?|"
+        # 实际在职人数, 实际财政供养人员: 实际 says 实有 in other words (a trainee count says 参训).
+        r"(?:年末|年未|年底)?实际(?:在职|在编|财政供养|供养)?(?:人员|人数)(?:总数)?",
     ),
     (
         "actual_in_post",
@@ -48,7 +50,7 @@ _PATTERNS = tuple(
 )
 # Words one of which each label contains: a passage with none of them cannot match.
 _ANCHORS = {
-    "actual": ("实有",), "actual_in_post": ("在职",), "actual_headcount": ("有",),
+    "actual": ("实有", "实际"), "actual_in_post": ("在职",), "actual_headcount": ("有",),
     "authorized": ("编制", "核定"),
     "administrative": ("行政编制",), "institutional": ("事业编制",), "retired": ("退休",),
     "contract": ("编外",), "public_welfare": ("公益性岗位",),

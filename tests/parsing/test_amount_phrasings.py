@@ -240,6 +240,36 @@ def test_a_labelled_figure_in_yuan_or_yi_is_reported_not_taken() -> None:
             id="安排 after a notice's number, with 联合",
         ),
         pytest.param(
+            OVERALL + "我馆2023年年初预算项目12个,预算项目经费310.5万元,具体包括:档案数字化20万元。\n",
+            {"budget_initial": "310.5"},
+            id="the count's clause names the stage of the budget the next clause states",
+        ),
+        pytest.param(
+            OVERALL + "我馆2023年实施项目12个,预算项目经费310.5万元。\n",
+            {"budget_full_year": "310.5"},
+            id="a count naming no stage leaves the budget stage-less",
+        ),
+        pytest.param(
+            PROJECT + "青禾县护林员巡护补助项目按照合同进度已支付资金36.512345万元,剩余资金年底前支付。\n",
+            {"executed": "36.512345"},
+            id="the project's payments made at the contract's pace",
+        ),
+        pytest.param(
+            OVERALL + "档案库房改造项目按照合同进度已支付资金36.5万元。\n",
+            {},
+            id="a project's payments in a unit's report are not the unit's",
+        ),
+        pytest.param(
+            PROJECT + "青禾县本级财政安排护林员补助资金300万元,与省级资金共同用于巡护。\n",
+            {},
+            id="what the county's own level 安排 is its share, not the fund",
+        ),
+        pytest.param(
+            PROJECT + "2023年市级预算安排护林员补助经费52万元。\n",
+            {},
+            id="a level's 预算安排 is its share",
+        ),
+        pytest.param(
             PROJECT + "(一)资金分配下达情况某省林业和草原局、某省财政厅、某省乡村振兴局分批下达"
             "2023年护林员补助专项资金1,250万元。\n",
             {"budget_full_year": "1250"},

@@ -207,6 +207,8 @@ def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) ->
         pytest.param("单位核定事业编制31个。", 31, None, id="posts counted in 个 in a sentence without 人"),
         pytest.param("现单位实有在职在编人员12名,退休职工3名。", None, 12, id="实有在职在编"),
         pytest.param("某某小学在职在编教职工40人,在校学生900人。", None, 40, id="在职在编教职工"),
+        pytest.param("核定编制15人,实际财政供养人员11人,退休人员4人。", 15, 11, id="实际财政供养人员"),
+        pytest.param("本年实际参训人员120人。", None, None, id="a count of trainees is no staff"),
     ],
 )
 def test_staff_counts(sentence: str, authorized: int | None, actual: int | None) -> None:

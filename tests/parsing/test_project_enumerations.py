@@ -96,6 +96,42 @@ def test_numbered_lines_each_naming_a_fund() -> None:
     ]
 
 
+def test_projects_numbered_in_words_after_their_notice() -> None:
+    result = _result(
+        "青石镇2023年度转移支付项目绩效自评报告\n本镇涉及转移支付项目2个,自评结果如下:\n"
+        "项目一:青财农〔2023〕41号东坡村光伏发电项目,项目全年预算数已全部执行,完成预算的100%。\n"
+        "项目二:2023年库区移民后期扶持补助,项目全年预算数已全部执行,群众满意度达到95%。\n"
+    )
+    assert _projects(result) == [("东坡村光伏发电项目", None), ("2023年库区移民后期扶持补助", None)]
+
+
+def test_a_lone_project_numbered_in_words_is_no_list() -> None:
+    result = _result(
+        "青石镇2023年度转移支付项目绩效自评报告\n"
+        "项目一:项目概况描述,本镇按计划完成了建设任务,完成预算的100%。\n"
+    )
+    assert _projects(result) == []
+
+
+@pytest.mark.parametrize(
+    ("cover", "projects"),
+    [
+        pytest.param(
+            "(整体支出和档案数字化服务费专项支出)", [("档案数字化服务费专项支出", None)], id="one project"
+        ),
+        pytest.param("(整体支出)", [], id="the overall spending alone"),
+        pytest.param("(整体支出和一般项目支出)", [], id="projects in general"),
+    ],
+)
+def test_a_project_a_title_covers_beside_the_overall_spending(
+    cover: str, projects: list[tuple[str, str | None]]
+) -> None:
+    result = _result(
+        f"青石州档案局2022绩效评价自评报告{cover}\n一、部门基本概况\n负责全州档案的收集与保管。\n"
+    )
+    assert _projects(result) == projects
+
+
 def test_numbered_outline_lines_name_no_fund() -> None:
     result = _result(
         "青石州档案局2022年度项目支出绩效自评报告\n一、基本情况\n1.项目资金\n共安排35万元。\n"

@@ -30,7 +30,9 @@ def paragraphs(*texts: str) -> list[Paragraph]:
         pytest.param(["自评等级：优"], None, id="a grade is not a score"),
         pytest.param(["总分100分，其中产出指标40分。"], None, id="the scale is not a score"),
         pytest.param(["该指标得分10分。"], None, id="an indicator's score"),
-        pytest.param(["自评得分为120分"], None, id="above 100"),
+        pytest.param(["自评得分为120分"], None, id="above the bonus range"),
+        pytest.param(["本资金自评得分101.375分，含加分项2分。"], 101.375, id="bonus points past 100"),
+        pytest.param(["综合得分为104.25分。"], 104.25, id="a total past 100"),
     ],
 )
 def test_prose_self_score(texts: list[str], score: float | None) -> None:
@@ -137,6 +139,7 @@ def test_a_form_run_onto_one_line_in_yuan_with_thousands_separators() -> None:
         pytest.param(["……满意度10≥90%≥90%10总分10097.5注:1.一级指标分值"], 97.5, id="total row run together"),
         pytest.param(["总分100 1、指标说明"], None, id="a small figure after the scale is another cell"),
         pytest.param(["总分100%"], None, id="a rate"),
+        pytest.param(["自评得分 | 104.5 | 等级 | 优"], None, id="a form's cell stays within the scale"),
     ],
 )
 def test_scores_a_form_or_a_grade_marks(texts: list[str], score: float | None) -> None:

@@ -5,9 +5,10 @@ Document-sharing sites flatten a .docx form cell after cell without separators:
 label are split again only when exactly one split gives the stated 执行率 (what was executed over
 the budget, to the rate's own precision), each figure written as a number is (no leading zero, at
 most two decimals). The columns come from the header words just before the label (or on the line above a row
-that opens its line), in their order (a 分值 column may stand between the money and the rate);
-a 预算数 that names no stage is the full-year budget. What comes out is an ordinary ``Table``
-(header row, figure row) with every cell's offsets, read by the budget-execution extractor.
+that opens its line), in their order (a 分值 column may stand between the money and the rate; a
+weight above the form's 100 points is no split); a 预算数 that names no stage is the full-year
+budget. What comes out is an ordinary ``Table`` (header row, figure row) with every cell's
+offsets, read by the budget-execution extractor.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _HEADER_WORD = re.compile(r"年初预算数?|全年预算数?|调整后?预算�
 _WEIGHT = ("分值", "权重")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _MAX_MONEY_COLUMNS = 3
+_MAX_WEIGHT = Decimal(100)
 
 
 def _columns(text: str, label_at: int) -> list[re.Match[str]]:
@@ -55,6 +57,8 @@ def _consistent(run: str, pieces: list[tuple[int, int]], weighted: bool) -> bool
     weight, when a weight column stands between), rounded as written."""
     *figures, rate_at = (Decimal(run[a:b]) for a, b in pieces)
     money = figures[:-1] if weighted else figures
+    if weighted and figures[-1] > _MAX_WEIGHT:  # 分值 is points of the 100 a form scores
+        return False
     written = run[pieces[-1][0] : pieces[-1][1]]
     budget, executed = money[-2], money[-1]
     if budget <= 0 or rate_at <= 0:  # a zero rate fits any tiny execution: no evidence

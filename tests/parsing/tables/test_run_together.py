@@ -37,6 +37,11 @@ LEAD = "项目名称档案修复经费主管部门青禾县档案馆项目资金
             id="a 分值 column between the figures and the rate",
         ),
         pytest.param(
+            LEAD + "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:250.4120.361048%4.8",
+            {"budget_initial": "250.4", "executed": "120.36"},
+            id="the split whose 分值 would pass 100 (120.3 | 610) is no split",
+        ),
+        pytest.param(
             LEAD + "全年预算数全年执行数执行率年度资金总额12345%",
             {},
             id="no split gives the rate: nothing taken",
