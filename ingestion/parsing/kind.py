@@ -16,7 +16,7 @@ Title rules, first match wins:
 Without a telling title, a 决算's contents (a line 收入支出决算总表) make it final_accounts; an
 office announcing evaluation results it commissioned or publishes (我局委托第三方…, 现将…绩效评价
 结果公示如下), a finance office picking projects for a third party to evaluate or hiring a firm
-to evaluate a fund (财政厅委托了某公司…进行评价), or a third party
+to evaluate a fund (财政局委托了某咨询公司…开展评价), or a third party
 evaluating on a finance office's commission (某事务所接受某县财政局的委托), is key_projects, and so
 is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation; else the body
 decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
@@ -102,7 +102,7 @@ _ANNOUNCES_RESULTS = re.compile(
 # unless the report is a unit's own self-evaluation (我局…自评) that mentions it in passing.
 _FINANCE_PICKS = re.compile(
     r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)|"
-    # 省财政厅委托了某评价服务有限公司，对某专项进行评价: the finance office's own evaluation, done
+    # 市财政局委托了某咨询公司对某补助资金开展评价: the finance office's own evaluation, done
     # by the firm it hired.
     r"财政(?:分局|局|厅)委托了?[^。；]{0,40}?(?:第三方|事务所|公司|评价机构)[^。；]{0,60}?评价"
 )

@@ -8,7 +8,7 @@ between two lines keeps them apart (a site banner is no part of the title). A ti
 the table of contents (a flattened PDF) is cut at its report word; an attachment list's first
 report (``附件：1.某局2020年度…报告``) is the title only where nothing else is. A portal's label on
 the title's line (``标 题``, ``公告：``) is no part of it; a bare report word that opens a clause
-(``评价结果会作为…``) is no title.
+(``评价结果将报送…``) is no title.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _NOTE_END = re.compile(r"[，。；：:,;)）|《“]")
 # 10个部门整体支出绩效评价结果：评为优的8个: a result line of an announcement's body, counted;
 # a title names its unit or topic first, never a count.
 _COUNT_LED = re.compile(r"^\d+个")
-# 评价结果 alone at a clause's start (…，评价结果会作为下步安排预算的依据): the clause's subject,
+# 评价结果 alone at a clause's start (…，评价结果将报送市里): the clause's subject,
 # naming no report (alone on its own line it may end a title broken over lines).
 _BARE_REPORT_WORD = re.compile(rf"(?:绩效)?{_REPORT_WORD}")
 

@@ -28,7 +28,7 @@ from tests.parsing.conftest import document_of
         ),
         pytest.param("2023年度绩效自评报告", "", "unknown", id="near miss: no unit heads the title"),
         pytest.param(
-            None, "市财政局委托了青禾某绩效咨询有限公司,对2022年度乡村道路专项进行财政评价。\n",
+            None, "市财政局委托了青禾某绩效咨询有限公司,对2022年度乡村道路补助资金开展绩效评价。\n",
             "key_projects", id="a finance office hired a firm to evaluate a fund",
         ),
         pytest.param(
@@ -50,7 +50,9 @@ def test_report_kind(title: str | None, body: str, kind: str) -> None:
 
 
 def test_the_year_an_evaluation_takes_as_its_object() -> None:
-    body = "根据《关于开展2023年度绩效评估的通知》,省财政厅委托第三方,对2022年度乡村道路专项进行财政评价。"
+    body = (
+        "根据《关于开展2023年度绩效评估的通知》,省财政厅委托第三方,对2022年度乡村道路补助资金开展绩效评价。"
+    )
     assert fiscal_year(None, body)[0] == 2022
 
 
@@ -70,7 +72,7 @@ def test_the_year_an_evaluation_takes_as_its_object() -> None:
             id="a 决算编制说明",
         ),
         pytest.param(
-            "根据通知,评价结果会作为下步安排预算的重要依据,请各单位认真做好迎检准备工作。\n", None,
+            "按照县里安排,评价结果将报送县政府并抄送各乡镇,各单位按时整改到位。\n", None,
             id="near miss: 评价结果 as a clause's subject is no title",
         ),
     ],
