@@ -9,7 +9,8 @@ and leaves the year null; a cover's 二〇二三年度 or a flattened PDF's 2 0 
 2023. Without a title year, a
 form field that names it (评价年度：2024), else the year the text names most often (``年度``
 counting double, a cited document's title (《…》) half, a date such as 2025年6月27日 only where
-nothing else names a year); a tie leaves it null with a warning. An evaluation that
+nothing else names a year); a tie goes to the year an evaluation takes as its object
+(对2023年度某补助资金开展绩效评价), else leaves it null with a warning. An evaluation that
 selects a year's spending (选取2023年度…项目) covers that year, however often it names the year it
 is done in. Years in a comparison
 (较2020年度) are not counted, nor, against a title's bare year, those in cited titles.
@@ -47,6 +48,11 @@ _FIELD_SCAN = 5000
 # 开展2024年度绩效重点评价，选取2023年度州级32个项目: an evaluation names the year it is done in
 # as often as it likes; the spending it selected (选取/抽取 a year's projects) is the year covered.
 _SELECTED = re.compile(r"(?:选取|抽取)了?[^，。；,;\d]{0,30}?((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+# 对2023年度某补助资金开展绩效评价: the year of the spending the evaluation took as its object; it
+# settles only a tie (the body naming the year it works in as often counts for more).
+_EVALUATED_YEAR = re.compile(
+    r"(?<![\u4e00-\u9fff])对((?:19|20)\d{2})\s*年度[^，。；,;]{1,30}?(?:进行|开展)了?[^，。；,;]{0,6}?评价"
+)
 
 
 # A cover's year in numerals (二〇二三年度) or letter-spaced by a flattened PDF (2 0 2 3 年度).
@@ -168,5 +174,8 @@ def fiscal_year(title: str | None, text: str, published: str = "") -> tuple[int 
         return None, []
     ranked = counts.most_common(2)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        evaluated = _EVALUATED_YEAR.search(folded)
+        if evaluated and int(evaluated.group(1)) in (ranked[0][0], ranked[1][0]):
+            return int(evaluated.group(1)), []
         return None, [f"fiscal_year: {ranked[0][0]} and {ranked[1][0]} are named equally often; left null"]
     return ranked[0][0], []

@@ -20,7 +20,8 @@ from ingestion.parsing.text import fold
 
 # Longest first, so 项目实施单位 is not read as 实施单位 and 中央主管部门 not as 主管部门.
 LABELS = (
-    "部门(单位)名称", "单位(部门)名称", "转移支付(项目)名称", "项目(资金)名称", "预算部门名称",
+    "部门(单位)名称", "单位(部门)名称", "部门(部门)名称", "单位(单位)名称", "转移支付(项目)名称",
+    "项目(资金)名称", "预算部门名称",
     "主管部门名称", "实施单位名称", "项目实施单位", "中央主管部门", "地方主管部门", "项目主管部门",
     "省级主管部门", "市级主管部门", "县级主管部门", "负责人及电话",
     "资金使用单位", "单位名称", "部门名称", "项目名称", "资金名称", "主管部门", "实施单位", "项目单位",
@@ -106,6 +107,26 @@ def _value_after(text: str, at: int, in_a_sentence: bool = False) -> tuple[str, 
     return (value, start, start + len(value)) if len(value) >= 2 else None
 
 
+# A template's slip (部门（部门）名称) names the same field as 部门（单位）名称.
+_SAME_LABEL = {"部门(部门)名称": "部门(单位)名称", "单位(单位)名称": "部门(单位)名称"}
+# Two labels sharing a cell (实施单位/项目负责人 某中心/张某): each value in its label's place, the
+# first label's before the slash.
+_PAIRED_LABEL = re.compile(r"[ \t\u3000]*[/／][ \t\u3000]*")
+
+
+def _paired_value(top: str, at: int) -> tuple[str, int, int] | None:
+    slash = _PAIRED_LABEL.match(top, at)
+    second = _LABEL.match(top, slash.end()) if slash else None
+    value = _value_after(top, second.end()) if second else None
+    if value is None:
+        return None
+    first, start, _ = value
+    cut = _PAIRED_LABEL.search(first)
+    if cut is None or cut.start() < 2:
+        return None
+    return first[: cut.start()], start, start + cut.start()
+
+
 @lru_cache(maxsize=4)
 def form_fields(text: str) -> tuple[Field, ...]:
     """Every labelled field near the top of ``text`` (Document.text), in reading order (cached:
@@ -116,7 +137,10 @@ def form_fields(text: str) -> tuple[Field, ...]:
         if label.start() > 0 and top[label.start() - 1] in "的和与及":
             continue
         name = re.sub(r"[ \u3000]+", "", label.group()).replace("（", "(").replace("）", ")")
-        value = _value_after(top, label.end(), _SENTENCE_LABEL.search(name) is not None)
+        name = _SAME_LABEL.get(name, name)
+        value = _paired_value(top, label.end()) or _value_after(
+            top, label.end(), _SENTENCE_LABEL.search(name) is not None
+        )
         if value is not None:
             fields.append(Field(name, *value))
     return tuple(fields)

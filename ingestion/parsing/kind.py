@@ -11,15 +11,18 @@ Title rules, first match wins:
 - final_accounts: any 决算 (部门/单位/本级决算, 决算公开, 决算草案), 绩效 sections included;
 - project_expenditure: a project's or a fund's self-evaluation (项目支出绩效, …资金绩效自评; a
   公益金 is a fund);
-- overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund.
+- overall_expenditure: a unit's 财政支出绩效评价 or 绩效自评(工作)总结 that names no project or fund,
+  or a title of nothing but the unit, its year and 绩效自评报告 (某局2023年度预算绩效自评报告).
 Without a telling title, a 决算's contents (a line 收入支出决算总表) make it final_accounts; an
 office announcing evaluation results it commissioned or publishes (我局委托第三方…, 现将…绩效评价
-结果公示如下), a finance office picking projects for a third party to evaluate, or a third party
+结果公示如下), a finance office picking projects for a third party to evaluate or hiring a firm
+to evaluate a fund (财政局委托了某咨询公司…开展评价), or a third party
 evaluating on a finance office's commission (某事务所接受某县财政局的委托), is key_projects, and so
 is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation; else the body
 decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
 template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标; 部门决算, 较上年决算数), counted
-in its first pages, letters spaced apart joined, cited documents' titles left out.
+in its first pages, letters spaced apart joined, cited documents' titles left out; a form with a
+项目名称 field and a 自评 that counts none of these is a project's self-evaluation.
 """
 
 from __future__ import annotations
@@ -61,6 +64,12 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 某局2023年度绩效自评总结 naming no project or fund: the department-wide summary.
     ("overall_expenditure", re.compile(r"(?:财政|部门|单位)支出绩效(?:自评|评价)|绩效自评.{0,6}总结")),
 )
+# 某县某局2023年度（预算）绩效自评报告: a unit heading the title with nothing but its year before the
+# self-evaluation names no project or fund: the unit's self-evaluation as a whole.
+_UNIT_YEAR_SELF_EVALUATION = re.compile(
+    rf"^(?P<unit>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX})(?:19|20)\d{{2}}年度?(?:部门|单位)?(?:预算)?"
+    r"绩效自评(?:工作)?报告$"
+)
 _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
@@ -91,7 +100,12 @@ _ANNOUNCES_RESULTS = re.compile(
 # 某区财政分局选取5个单位的13个项目…委托第三方开展再评价: the finance office picked the projects
 # and had a third party evaluate them, whatever self-evaluations it asked the units for first;
 # unless the report is a unit's own self-evaluation (我局…自评) that mentions it in passing.
-_FINANCE_PICKS = re.compile(r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)")
+_FINANCE_PICKS = re.compile(
+    r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)|"
+    # 市财政局委托了某咨询公司对某补助资金开展评价: the finance office's own evaluation, done
+    # by the firm it hired.
+    r"财政(?:分局|局|厅)委托了?[^。；]{0,40}?(?:第三方|事务所|公司|评价机构)[^。；]{0,60}?评价"
+)
 _OWN_SELF_EVALUATION = re.compile(r"[我本](?:委|局|厅|办|单位|部门|中心)[^。；;]{0,40}?自评")
 # 开展2022年某资金全周期跟踪问效: a tracking evaluation of a fund, the finance office's own; a
 # self-evaluation only promises to 加强跟踪问效 among its measures.
@@ -104,6 +118,9 @@ _ACCOUNTS_CONTENTS = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t\u3000]*收入支出决算总表[ \t\u3000]*$",
     re.MULTILINE,
 )
+# A project self-evaluation form's cover: a 项目名称 field and an evaluation done by the unit itself
+# (its 评价方式 field says 自评), with no word the body counts (a form is mostly labels).
+_PROJECT_FORM = re.compile(r"^[ \t\u3000]*项目名称[ \t\u3000]*[:：]", re.MULTILINE)
 _BODY_HEAD = 3000
 _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CITED = re.compile(r"《[^》]{0,80}》")
@@ -145,6 +162,9 @@ def report_kind(title: str | None, text: str) -> str:
     for kind, pattern in _TITLE_KINDS:
         if title and pattern.search(title):
             return "project_expenditure" if _own_fund_evaluation(pattern, title, text) else kind
+    headed = _UNIT_YEAR_SELF_EVALUATION.match(_LETTER_GAP.sub("", title or ""))
+    if headed and is_unit_name(headed["unit"]):
+        return "overall_expenditure"
     # A flattened PDF spaces the letters of its words (会计 师事务所); a cited document's title
     # (《某项目支出绩效评价管理办法》) speaks of that document, not of this report.
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
@@ -158,4 +178,6 @@ def report_kind(title: str | None, text: str) -> str:
         return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
     best = max(counts, key=lambda kind: counts[kind])
-    return best if counts[best] else "unknown"
+    if counts[best]:
+        return best
+    return "project_expenditure" if _PROJECT_FORM.search(head) and "自评" in head else "unknown"

@@ -7,7 +7,9 @@ topic cut short), and a line below that is only a parenthesis (``（2024年度�
 opens with its year and names its unit after it takes no line above. A portal line
 between two lines keeps them apart (a site banner is no part of the title). A title run on into
 the table of contents (a flattened PDF) is cut at its report word; an attachment list's first
-report (``附件：1.某局2020年度…报告``) is the title only where nothing else is.
+report (``附件：1.某局2020年度…报告``) is the title only where nothing else is. A portal's label on
+the title's line (``标 题``, ``公告：``) is no part of it; a bare report word that opens a clause
+(``评价结果将报送…``) is no title.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ingestion.parsing.unit_title import from_title
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (
     r"(?:报告|(?:自评|评价)(?:情况|结果)的?(?:说明|公开)|评价结果|自评结果|(?:绩效)?(?:目标)?自评表|绩效评价表|决算|决算公开(?:文档)?|"
-    r"(?:决算|公开|决算公开|决算情况|预算情况)说明|总结|通报|公告|公示|绩效(?:自评|评价)情况)"
+    r"(?:决算|公开|决算公开|决算情况|预算情况|决算编制)说明|总结|通报|公告|公示|绩效(?:自评|评价)情况)"
 )
 _TITLE_WORD = re.compile(rf"{_REPORT_WORD}{_PAREN}?$")
 _TITLE_WORD_IN = re.compile(_REPORT_WORD)
@@ -56,6 +58,9 @@ _NOTE_END = re.compile(r"[，。；：:,;)）|《“]")
 # 10个部门整体支出绩效评价结果：评为优的8个: a result line of an announcement's body, counted;
 # a title names its unit or topic first, never a count.
 _COUNT_LED = re.compile(r"^\d+个")
+# 评价结果 alone at a clause's start (…，评价结果将报送市里): the clause's subject,
+# naming no report (alone on its own line it may end a title broken over lines).
+_BARE_REPORT_WORD = re.compile(rf"(?:绩效)?{_REPORT_WORD}")
 
 
 def title_candidate(text: str) -> bool:
@@ -137,7 +142,7 @@ def _run_on_title(paragraph: Paragraph) -> tuple[str, int, int] | None:
         begin = mark.end()
     begin += len(text[begin:end]) - len(text[begin:end].lstrip())
     head = text[begin:end]
-    if not title_candidate(head):
+    if not title_candidate(head) or _BARE_REPORT_WORD.fullmatch(head):
         return None
     return _SPACES.sub("", head), paragraph.start + begin, paragraph.start + end
 
@@ -155,11 +160,24 @@ def _own_first_page(paragraph: Paragraph, file_named: tuple[str, int, int]) -> t
     return own if _DIGITS.sub("", own[0]) == _DIGITS.sub("", file_named[0]) else None
 
 
+# A portal's label before the title on its line (标 题 某局…报告, 公告：某局…决算): no part of it.
+_LINE_LABEL = re.compile(
+    r"^[ \t\u3000]*(?:标[ \t\u3000]*题[ \t\u3000:：]*|(?:公告|公示|通知|通报)[ \t\u3000]*[:：][ \t\u3000]*)"
+)
+
+
+def _unlabelled(paragraph: Paragraph) -> Paragraph:
+    label = _LINE_LABEL.match(paragraph.text)
+    if label is None or label.end() == len(paragraph.text):
+        return paragraph
+    return Paragraph(paragraph.text[label.end() :], paragraph.start + label.end(), paragraph.end)
+
+
 def find_title(document: Document, skip: set[int] | None = None) -> tuple[str, int, int] | None:
     """(title, start, end) of the report's title, or None; ``skip``: portal lines' block indexes."""
     skip = portal_lines(document) if skip is None else skip
     lines = [
-        (i, b)
+        (i, _unlabelled(b))
         for i, b in enumerate(document.blocks[:_TITLE_SCAN])
         if isinstance(b, Paragraph) and i not in skip
     ]

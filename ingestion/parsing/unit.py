@@ -8,7 +8,8 @@ is only the unit's name; a unit the body names with its full designation (青石
 a unit quoting its own name (我单位“某中心”, ``unit_self_named``); a unit counting its projects
 (某处2023年度共有4个项目, ``unit_counted``); the unit that says it
 carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
-``unit_actor``); a short ``XX街道`` / ``XX镇``
+``unit_actor``); the unit that issued its own notice on the work (制发《某局关于…的通知》,
+``unit_issued``); a short ``XX街道`` / ``XX镇``
 named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
 text states it, a title's or the body's short form (某区发改委) the name the text writes out
 (``unit_short_form``),
@@ -39,6 +40,7 @@ from ingestion.parsing.unit_body import (
     subordinate_subject,
 )
 from ingestion.parsing.unit_counted import counted_unit
+from ingestion.parsing.unit_issued import issuing_unit
 from ingestion.parsing.unit_names import UNIT_END, UNIT_SUFFIX, first_name, is_unit_name, strip_region
 from ingestion.parsing.unit_self_named import self_named_unit
 from ingestion.parsing.unit_short_form import written_out
@@ -180,7 +182,8 @@ def _more_complete(from_title: str, text: str) -> str:
 
 def _body_named(document: Document, text: str) -> tuple[str, int] | None:
     for named in (overview_unit(text), alias_unit(text)):
-        if named:
+        # 某会计师事务所（以下简称“我所”）: the firm evaluating on a client's commission.
+        if named and not _NOT_A_REPORTING_UNIT.search(named[0]):
             return named
     return None
 
@@ -220,6 +223,7 @@ def unit_name(
         evaluating_unit(text),
         subordinate_subject(text),
         own_rules_unit(text),
+        issuing_unit(text),
         commissioning_unit(text),
         contents_unit(text),
     ):

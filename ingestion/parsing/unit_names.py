@@ -41,8 +41,13 @@ def strip_region(name: str) -> str:
     return name if rest in ("人民政府", "") else rest
 
 
+# 共青团某区委员会: the youth league's name opens with 共, which otherwise starts a word (共有, 共计).
+_LEAGUE = "共青团"
+
+
 def is_unit_name(name: str) -> bool:
-    return len(name) >= 3 and UNIT_END.fullmatch(name) is not None and name[0] not in NOT_NAME_START
+    opens_a_name = name[:1] not in NOT_NAME_START or name.startswith(_LEAGUE)
+    return len(name) >= 3 and UNIT_END.fullmatch(name) is not None and opens_a_name
 
 
 def first_name(name: str) -> str:
