@@ -49,6 +49,9 @@ _MAX_LABEL = 16
 _APPROVED_ESTIMATE = re.compile(r"概算[^。；;，,]{0,6}批复|批复[^。；;，,]{0,6}概算")
 # Budget and execution figures: after a span of years (2019—2021年…) each is those years' total.
 _SPAN_KEYS = WEAK_KEYS | {"budget_full_year", "budget_initial", "executed", "spent", "paid"}
+# Spending components listed under a planned figure (年初预算支出…，其中：基本支出…) are the plan's.
+_PART_KEYS = frozenset({"basic", "project", "personnel", "public_funds"})
+_PLANNED_WHOLE = re.compile(r"(?:年初|调整后?|全年)预算(?:支出|数)?\s*(?:为|是)?\s*[\d.,]+\s*万元")
 _NONE_ANSWER = re.compile(r"^(?:本单位|我单位|本部门)?(?:无|没有|无此项|不涉及)[^，,\d]{0,20}[。.]?$")
 
 
@@ -108,6 +111,8 @@ def prose_amounts(
                 key = "appropriation_revenue"
             if key == "appropriation_revenue" and _general_budget_part(clause.text, document_text):
                 continue
+            if key in _PART_KEYS and _PLANNED_WHOLE.search(_sentence_before(passage.text, clause.start)):
+                continue  # 年初预算支出…，其中：基本支出…: the budget's parts, not what was spent
             if key == "paid" and not one_project:
                 continue
             if key in ("spent", "paid"):

@@ -133,3 +133,24 @@ def test_spending_named_with_the_project_funds_is_the_execution() -> None:
         "实际支出项目资金76.40万元,资金执行率95.50%。\n"
     )
     assert _amounts(result).get("executed") == "76.40"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "basic"),
+    [
+        pytest.param(
+            "2022年部门年初预算支出900.00万元,其中:基本支出300.00万元,项目支出600.00万元。"
+            "部门决算支出880.50万元,其中:基本支出310.20万元,项目支出570.30万元。",
+            "310.20",
+            id="the plan's parts before the spending's",
+        ),
+        pytest.param(
+            "2022年一般公共预算财政拨款支出880.50万元,其中:基本支出310.20万元,项目支出570.30万元。",
+            "310.20",
+            id="near miss: the general budget's spending keeps its parts",
+        ),
+    ],
+)
+def test_parts_of_a_planned_budget_are_not_the_spending(sentences: str, basic: str) -> None:
+    result = _result("青溪县档案馆2022年度部门决算\n" + FINAL_ACCOUNTS_CONTENTS + sentences + "\n")
+    assert _amounts(result).get("basic") == basic
