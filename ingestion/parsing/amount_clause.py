@@ -85,7 +85,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # speaks of a project in a unit's report (年中追加某项目…，实际支出12万元).
     (
         "spent",
-        r"实际执行(?:数|金额)?|执行金额|实际支出|实际使用资金|实际完成投资|实际决算金额|共支出?|执行(?=\d)",
+        # 实际支出项目资金12万元: the project's money named after the verb (one project only).
+        r"实际执行(?:数|金额)?|执行金额|实际支出(?:项目资金)?|实际使用资金|实际完成投资|实际决算金额|共支出?|执行(?=\d)",
     ),
     # A fund's or a project's payments (支付12万元, 实际发放8万元, 支出共计9万元): its execution,
     # read only in a report on one project or fund (a 决算's 支付 may be any payment).

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from ingestion.parsing.amount_clause import OTHER_UNIT, WEAK_KEYS, clause_amount
 from ingestion.parsing.amounts import parse_money
+from ingestion.parsing.appropriation_parts import other_appropriation_income
 from ingestion.parsing.evaluated_scope import combined_evaluated
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.form_fields import field_values, form_fields
@@ -34,6 +35,7 @@ from ingestion.parsing.stageless_statements import (
     whole_then_parts,
 )
 from ingestion.parsing.text import Passage, Span, clauses
+from ingestion.parsing.year_span import spans_several_years
 
 _ZERO_SECTIONS = {
     "gov_fund": re.compile(r"政府性基金"),
@@ -45,6 +47,11 @@ _MAX_LABEL = 16
 # A works project whose investment an approved estimate sets (初步设计及概算批复) is built over
 # several years: its 总投资 is the whole cost, never the year's budget.
 _APPROVED_ESTIMATE = re.compile(r"概算[^。；;，,]{0,6}批复|批复[^。；;，,]{0,6}概算")
+# Budget and execution figures: after a span of years (2019—2021年…) each is those years' total.
+_SPAN_KEYS = WEAK_KEYS | {"budget_full_year", "budget_initial", "executed", "spent", "paid"}
+# Spending components listed under a planned figure (年初预算支出…，其中：基本支出…) are the plan's.
+_PART_KEYS = frozenset({"basic", "project", "personnel", "public_funds"})
+_PLANNED_WHOLE = re.compile(r"(?:年初|调整后?|全年)预算(?:支出|数)?\s*(?:为|是)?\s*[\d.,]+\s*万元")
 _NONE_ANSWER = re.compile(r"^(?:本单位|我单位|本部门)?(?:无|没有|无此项|不涉及)[^，,\d]{0,20}[。.]?$")
 
 
@@ -99,14 +106,24 @@ def prose_amounts(
                 or (key == "budget_planned" and _APPROVED_ESTIMATE.search(document_text) is not None)
             ):
                 continue
+            if key in _SPAN_KEYS and spans_several_years(
+                _sentence_before(passage.text, clause.start) + clause.text
+            ):
+                continue  # 2019—2021年…安排资金…: those years' total, no year's budget
             if key == "appropriation_income_part":
                 if "收入" not in _sentence_before(passage.text, clause.start):
                     continue
                 key = "appropriation_revenue"
+            if key == "appropriation_revenue" and _general_budget_part(clause.text, document_text):
+                continue
+            if key in _PART_KEYS and _PLANNED_WHOLE.search(_sentence_before(passage.text, clause.start)):
+                continue  # 年初预算支出…，其中：基本支出…: the budget's parts, not what was spent
             if key == "paid" and not one_project:
                 continue
             if key in ("spent", "paid"):
-                if not one_project and _about_a_project(passage.text, clause.start):
+                if not one_project and (
+                    _about_a_project(passage.text, clause.start) or "项目资金" in clause.text
+                ):
                     continue
                 key = "executed"
             if key in WEAK_KEYS:
@@ -194,6 +211,11 @@ def _sentence_before(text: str, clause_start: int) -> str:
 
 def _about_a_project(text: str, clause_start: int) -> bool:
     return "项目" in _sentence_before(text, clause_start)
+
+
+def _general_budget_part(clause: str, document_text: str) -> bool:
+    """The clause states the 一般公共预算 line, and a non-zero 政府性基金 line makes it a part."""
+    return "一般公共预算" in clause and other_appropriation_income(document_text)
 
 
 def _in_a_breakdown(text: str, clause_start: int) -> bool:

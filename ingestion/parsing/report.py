@@ -25,7 +25,9 @@ from ingestion.parsing import (
     staffing,
 )
 from ingestion.parsing.evaluated_scope import unstated_budget
-from ingestion.parsing.evidence import Evidence
+from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.flattened_summary import flattened_appropriation
+from ingestion.parsing.income_by_nature import income_by_nature
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
@@ -65,6 +67,10 @@ def _amounts(
         found.setdefault(key, zero)
     for key, stated in budget.form_amounts(document_text).items():
         found.setdefault(key, stated)
+    for stated_alone in (income_by_nature, flattened_appropriation):
+        if "appropriation_revenue" not in found and (revenue := stated_alone(document_text)):
+            found["appropriation_revenue"] = revenue[0]
+            cite(evidence, "/amounts_wan/appropriation_revenue", revenue[1])
     amounts: dict[str, str | None] = {key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")}
     amount_placing.place_total(amounts, report["kind"], evidence)
     for key in amount_placing.STAGELESS_KEYS:

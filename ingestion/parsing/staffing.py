@@ -21,7 +21,7 @@ from itertools import pairwise
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.text import Passage, Span
 
-_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)"
+_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名)(?!次)"
 # Posts are counted in 个 as well (核定事业编制12个): only after a 编制 label.
 _POST_COUNT = r"(?:为|是|共|共有|有|达)?\s*(?P<n>\d{1,6})\s*(?:人|名|个)"
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -33,10 +33,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (
         "actual_in_post",
-        r"(?:年末|年未|年底)?在职(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?|(?:年末|年未|年底)在职",
+        # 在岗职工 is the same count in a hospital's or a school's words.
+        r"(?:年末|年未|年底)?(?:在职|在岗)(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?|(?:年末|年未|年底)在职",
     ),
     # 共有工作人员N人: the unit's headcount, when it states neither 实有 nor 在职.
-    ("actual_headcount", r"(?:共有|现有)(?:在岗)?(?:工作人员|干部职工|教职工|职工)"),
+    # A school's 教职工N人 is its headcount too, unless they are retired, hired or trained ones.
+    (
+        "actual_headcount",
+        r"(?:共有|现有)(?:在岗)?(?:工作人员|干部职工|教职工|职工)|(?<![退离休聘招训新])教职工(?:总数|人数)?(?:共)?",
+    ),
     ("authorized", r"(?<![政业公勤外项])(?:编制(?:数|总数|人数)?|核定(?:编制)?人数)|人员编制(?:数)?"),
     ("administrative", r"行政编制(?:数|人数)?"),
     ("institutional", r"事业编制(?:数|人数)?"),
@@ -50,7 +55,8 @@ _PATTERNS = tuple(
 )
 # Words one of which each label contains: a passage with none of them cannot match.
 _ANCHORS = {
-    "actual": ("实有", "实际"), "actual_in_post": ("在职",), "actual_headcount": ("有",),
+    "actual": ("实有", "实际"), "actual_in_post": ("在职", "在岗"),
+    "actual_headcount": ("有", "教职工"),
     "authorized": ("编制", "核定"),
     "administrative": ("行政编制",), "institutional": ("事业编制",), "retired": ("退休",),
     "contract": ("编外",), "public_welfare": ("公益性岗位",),
@@ -77,16 +83,22 @@ def _year_end_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None
     return next((m for m in matches if m.group().startswith(_YEAR_END)), matches[0] if matches else None)
 
 
+def _form_cell(line: str) -> str:
+    """A line of a form exported as text, without the cell border a pipe table leaves (``128 |``)."""
+    return line.strip().rstrip("|").strip()
+
+
 def _label_lines(
     prose: Sequence[Passage], document_text: str, found: dict[str, int], spans: dict[str, Span]
 ) -> None:
     """A label alone on its line with its number alone on the next (a form as text)."""
     for passage, following in pairwise(prose):
-        if len(passage.text) > 12 or not _BARE_COUNT.fullmatch(following.text):
+        label, count = _form_cell(passage.text), _form_cell(following.text)
+        if len(label) > 12 or not _BARE_COUNT.fullmatch(count):
             continue
         for key, pattern in _LABEL_ONLY:
-            if key not in found and pattern.fullmatch(passage.text):
-                found[key] = int(following.text.rstrip("人名 "))
+            if key not in found and pattern.fullmatch(label):
+                found[key] = int(count.rstrip("人名 "))
                 spans[key] = Span(
                     document_text[passage.offset(0) : following.offset(len(following.text) - 1) + 1],
                     passage.offset(0),

@@ -21,7 +21,7 @@ from ingestion.parsing.tables.indicators import (
 )
 from ingestion.parsing.tables.key_projects import find_project_headers, read_key_projects
 from ingestion.parsing.tables.recovered import recovered_blocks
-from ingestion.parsing.tables.staffing import read_staffing
+from ingestion.parsing.tables.staffing import read_staffing, read_staffing_pairs
 from ingestion.parsing.tables.stated_amounts import stated_amounts
 
 __all__ = ["TableFacts", "extract_tables"]
@@ -80,7 +80,7 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators
         for record in cost.records:
             facts.append("cost_control", record)
         facts.warnings.extend(cost.warnings)
-    staffing = read_staffing(table)
+    staffing = read_staffing(table) or read_staffing_pairs(table)
     if staffing is not None:
         for key, value in staffing.values.items():
             facts.set_staffing(key, value, staffing.evidence[key])
