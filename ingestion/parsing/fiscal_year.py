@@ -83,7 +83,9 @@ def _title_year(title: str, text: str) -> tuple[int | None, list[str]] | None:
 
 # Years that name no year the report covers: in a comparison (较2020年度决算数); and, weighed against
 # a title's bare year, in a cited document's title (《关于开展2020年度…的通知》).
-_COMPARED = re.compile(r"(?<=较|比)\s*(?:19|20)\d{2}")
+# It opens with the word, kept when the year is blanked: a leading lookbehind (?<=较|比) would be
+# tried at every character of the report.
+_COMPARED = re.compile(r"[较比](?P<year>\s*(?:19|20)\d{2})")
 _CITED = re.compile(r"《[^《》]{0,120}》")
 # 2025年6月27日, 截至2025年6月: a point in time (a publication, a progress date), not a year covered;
 # 12月31日 / 1-12月 close or span the year covered.
@@ -94,8 +96,16 @@ def _counted(text: str, blank_cited: bool) -> str:
     folded = fold(text)
     for pattern, hint in ((_COMPARED, "较"), (_COMPARED, "比"), (_CITED, "《")):
         if hint in folded and (blank_cited or pattern is not _CITED):
-            folded = pattern.sub(lambda m: " " * len(m.group()), folded)
+            folded = pattern.sub(_blank_year if pattern is _COMPARED else _blank, folded)
     return folded
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _blank_year(match: re.Match[str]) -> str:
+    return match.group()[0] + " " * len(match["year"])
 
 
 def _evaluated_year(year: int, text: str) -> int:

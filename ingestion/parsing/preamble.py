@@ -23,12 +23,28 @@ LABELS = (
     r"公开范围|作者|责任编辑|日期|时间|信息名称|文件名称|名\s*称|标\s*题|内容概览|在线链接地址|文件下载|"
     r"保密审查情况|部门主要负责人审签情况|字体"
 )
+
+
+def _by_first_character(alternatives: str) -> str:
+    """``alternatives`` (a|b|…, each opening with a plain character) as one alternation with those
+    opening alike under one branch (发(?:布机构|文机关|…)|…), each group in the order given.
+    Alternatives opening with different characters never match at the same position, so the
+    match is the one the flat alternation finds; the engine tests a position against each first
+    character once instead of against every one of some seventy labels."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives.split("|"):
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# LABELS as the patterns below use it (the same matches, found faster).
+_LABELS = _by_first_character(LABELS)
 _LEAD = r"^\s*(?:[-*•·]\s*)?[\[【]?\s*"
-FIELD = re.compile(rf"{_LEAD}(?P<label>{LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
+FIELD = re.compile(rf"{_LEAD}(?P<label>{_LABELS})\s*[\]】]?\s*(?:[：:|]|$)")
 # [ 发布机构 ] 某局: a bracketed label needs no separator, the bracket closes it.
-BRACKETED_FIELD = re.compile(rf"^\s*(?:[-*•·]\s*)?[\[【]\s*(?:{LABELS})\s*[\]】]\s*\S")
+BRACKETED_FIELD = re.compile(rf"^\s*(?:[-*•·]\s*)?[\[【]\s*(?:{_LABELS})\s*[\]】]\s*\S")
 # A bulleted list of fields may separate label and value by spaces alone (• 发布机构 某县某局).
-BULLET_FIELD = re.compile(rf"^\s*[-*•·]\s*(?:{LABELS})[ \t\u3000]+\S")
+BULLET_FIELD = re.compile(rf"^\s*[-*•·]\s*(?:{_LABELS})[ \t\u3000]+\S")
 BULLET = re.compile(r"^\s*[-*•·]\s*")
 # A value line too short to be a report's title, whatever words it has (预算、决算).
 _SHORT_VALUE = 8
@@ -57,11 +73,11 @@ _BREADCRUMB = re.compile(
 )
 # 生成日期 2023-08-11 公开日期 2023-08-11 公开方式 政府网站: fields separated by spaces alone,
 # a portal line when it opens with a label and names at least two.
-_SPACED_FIELD = re.compile(rf"{_LEAD}(?:{LABELS})\s+\S")
+_SPACED_FIELD = re.compile(rf"{_LEAD}(?:{_LABELS})\s+\S")
 # Labels are counted where they stand, a label's value may be left empty: 关键词 发布机构 某局
 # holds two (the first label says nothing, the second opens the next field at once).
-_SPACED_LABEL = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s+\S|\s*$)")
-LABEL_ONLY = re.compile(rf"{_LEAD}(?:{LABELS})\s*[\]】]?\s*[：:]?\s*$")
+_SPACED_LABEL = re.compile(rf"(?:^|(?<=\s))(?:{_LABELS})(?=\s+\S|\s*$)")
+LABEL_ONLY = re.compile(rf"{_LEAD}(?:{_LABELS})\s*[\]】]?\s*[：:]?\s*$")
 _MAX_VALUE_LINE = 40
 # A line after an empty label is its value unless it is the report's own title.
 _REPORT_WORDS = re.compile(r"报告|决算|绩效|预算|评价|自评|说明")

@@ -61,6 +61,9 @@ _ANCHORS = {
     "administrative": ("行政编制",), "institutional": ("事业编制",), "retired": ("退休",),
     "contract": ("编外",), "public_welfare": ("公益性岗位",),
 }  # fmt: skip
+# Every label holds one of these (共有工作人员, 现有职工 hold 有 in these two words): a passage
+# with none of them cannot match, and one search tells so instead of a test per label.
+_ANY_ANCHOR = re.compile("实有|在职|共有|现有|编制|核定|退休|编外|公益性岗位")
 _LABEL_ONLY = tuple((key, re.compile(rf"(?:{label})[：:]?")) for key, label in _LABELS)
 _BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
 # Kinds of posts besides 行政/事业 编制: where one is named, a single kind is not the total.
@@ -125,6 +128,8 @@ def prose_staffing(prose: Sequence[Passage], document_text: str, evidence: Evide
     for passage in prose:
         text = passage.text
         if "人" not in text and "名" not in text and "个" not in text:  # posts: 核定事业编制54个
+            continue
+        if not _ANY_ANCHOR.search(text):
             continue
         for key, pattern in _PATTERNS:
             if key in found or not any(anchor in text for anchor in _ANCHORS[key]):

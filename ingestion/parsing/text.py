@@ -157,21 +157,22 @@ def _continues(previous: Paragraph, following: Paragraph) -> bool:
     """``following`` is the rest of a sentence a layout broke after ``previous``, or the figure of
     the label cell ``previous`` is."""
     text = previous.text.rstrip()
-    if _LABEL_LINE.match(text) and _FIGURE_LINE.match(following.text):
+    if _FIGURE_LINE.match(following.text) and _LABEL_LINE.match(text):
         return following.start - previous.end <= _MAX_CELL_GAP
+    # The cheap tests first: most lines end a sentence or stand apart, and then no regex runs.
+    if (
+        following.start - previous.end > 1
+        or len(text) < _MIN_WRAPPED_LINE
+        or text.endswith(_LINE_END)
+        or "|" in text  # a table row, not a sentence the layout wrapped
+    ):
+        return False
     heading = (
         _NEXT_STARTS_ITEM.match(text) is not None
         and len(text) <= _MAX_HEADING
         and not _PROSE_MARK.search(text)
     )
-    return (
-        not heading
-        and "|" not in text  # a table row, not a sentence the layout wrapped
-        and following.start - previous.end <= 1
-        and len(text) >= _MIN_WRAPPED_LINE
-        and not text.endswith(_LINE_END)
-        and _NEXT_STARTS_ITEM.match(following.text) is None
-    )
+    return not heading and _NEXT_STARTS_ITEM.match(following.text) is None
 
 
 def passages(paragraphs: Sequence[Paragraph], folded_text: str) -> list[Passage]:

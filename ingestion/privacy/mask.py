@@ -48,10 +48,17 @@ def mask_text(text: str, found: list[Found] | None = None) -> str:
     pieces = find_personal_data(text) if found is None else found
     if not pieces:
         return text
-    chars = list(text)
-    for piece in pieces:
-        chars[piece.start : piece.end] = MASK * (piece.end - piece.start)
-    return "".join(chars)
+    # Rebuilt from slices between the pieces (which may overlap): a list of every character of
+    # a long report costs more than all of its masking.
+    kept: list[str] = []
+    at = 0  # the end of the text already taken
+    for piece in sorted(pieces, key=lambda piece: piece.start):
+        start = max(piece.start, at)
+        if piece.end > start:
+            kept += (text[at:start], MASK * (piece.end - start))
+            at = piece.end
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def mask_document(document: Document) -> Document:

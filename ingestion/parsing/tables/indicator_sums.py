@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ingestion.parsing.tables.align import ALIGNMENTS
+from ingestion.parsing.tables.align import ALIGNMENTS, FIT, GRID
 from ingestion.parsing.tables.facts import Record, TableFacts
 from ingestion.parsing.tables.indicators import IndicatorTable, reread
 
@@ -81,8 +81,13 @@ def _settle(found: OpenIndicators, facts: TableFacts) -> None:
     broken = _broken_rules(table, execution)
     if not broken:
         return
+    # Without a grid (a text export) GRID lines every row up as FIT does: reading the rows FIT
+    # would repeat the reading that just broke the rules.
+    read_alike = (
+        {table.how, FIT} if table.how == GRID and table.header and table.header.slots is None else {table.how}
+    )
     for how in ALIGNMENTS:
-        other = reread(table, how) if how != table.how else None
+        other = reread(table, how) if how not in read_alike else None
         if (
             other is not None
             and other.total_score is not None

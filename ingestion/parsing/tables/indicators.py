@@ -54,7 +54,9 @@ class IndicatorTable:
     """An indicator table being read; ``closed`` once its 总分 row (or the next table's header) is seen.
 
     ``how`` is the way rows are lined up with the header (``align.ALIGNMENTS``); ``rows`` keeps
-    every row read, so the table can be read again another way (``reread``).
+    every row read, so the table can be read again another way (``reread``). ``read`` is shared
+    by the readings of one table: the record each row gave, by the cells lined up and the levels
+    carried into it (a full-width row reads the same whichever way rows are lined up).
     """
 
     header: Header | None = None
@@ -68,6 +70,7 @@ class IndicatorTable:
     total_weight: int | float | None = None
     total_cite: Evidence | None = None
     warnings: list[str] = field(default_factory=list)
+    read: dict[tuple[object, ...], tuple[Record | None, list[str | None]]] = field(default_factory=dict)
 
 
 def find_indicator_headers(table: Table) -> list[int]:
@@ -116,6 +119,24 @@ def _indicator(cells: list[Cell | None], columns: dict[str, int], levels: list[s
     return record
 
 
+def _copy(record: Record | None) -> Record | None:
+    return Record(dict(record.values), dict(record.evidence)) if record is not None else None
+
+
+def _read_once(result: IndicatorTable, cells: list[Cell | None]) -> Record | None:
+    """``_indicator`` for ``cells`` under ``result``'s columns and levels, read once per table:
+    each reading gets a record of its own, as if it had read the row itself."""
+    key = (*map(id, cells), *result.levels)  # the cells are the table's own rows', alive with it
+    known = result.read.get(key)
+    if known is None:
+        record = _indicator(cells, result.columns, result.levels)
+        result.read[key] = (_copy(record), list(result.levels))
+        return record
+    record, levels = known
+    result.levels[:] = levels
+    return _copy(record)
+
+
 def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
     """Indicators from the rows under the header at ``header_row`` down to the 总分 row."""
     if row_has(table.rows[header_row], HEADER_WORDS[1]):
@@ -132,7 +153,7 @@ def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
 
 def reread(table: IndicatorTable, how: str) -> IndicatorTable:
     """The rows ``table`` read, read again with its header but lined up ``how``."""
-    again = IndicatorTable(header=table.header, columns=table.columns, how=how)
+    again = IndicatorTable(header=table.header, columns=table.columns, how=how, read=table.read)
     read_indicator_rows(again, list(table.rows))
     return again
 
@@ -168,7 +189,7 @@ def read_indicator_rows(result: IndicatorTable, rows: Sequence[Row]) -> list[Rec
             and not any(_DIGIT.search(cell.text) for cell in row)
         )
         cells = align(row, header, figure_columns, text_columns, how=result.how)
-        record = None if cut_off else _indicator(cells, columns, result.levels)
+        record = None if cut_off else _read_once(result, cells)
         if record is None:
             texts = "|".join(cell.text for cell in row)
             result.warnings.append(f"indicator row {texts!r} does not fit the header; skipped")
