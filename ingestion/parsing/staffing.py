@@ -56,14 +56,13 @@ _PATTERNS = tuple(
 # Words one of which each label contains: a passage with none of them cannot match.
 _ANCHORS = {
     "actual": ("实有", "实际"), "actual_in_post": ("在职", "在岗"),
-    "actual_headcount": ("有", "教职工"),
+    "actual_headcount": ("共有", "现有", "教职工"),
     "authorized": ("编制", "核定"),
     "administrative": ("行政编制",), "institutional": ("事业编制",), "retired": ("退休",),
     "contract": ("编外",), "public_welfare": ("公益性岗位",),
 }  # fmt: skip
-# Every label holds one of these (共有工作人员, 现有职工 hold 有 in these two words): a passage
-# with none of them cannot match, and one search tells so instead of a test per label.
-_ANY_ANCHOR = re.compile("实有|在职|共有|现有|编制|核定|退休|编外|公益性岗位")
+# A passage with none of the anchors cannot match: one search tells so instead of a test per label.
+_ANY_ANCHOR = re.compile("|".join(sorted({a for anchors in _ANCHORS.values() for a in anchors})))
 _LABEL_ONLY = tuple((key, re.compile(rf"(?:{label})[：:]?")) for key, label in _LABELS)
 _BARE_COUNT = re.compile(r"(?P<n>\d{1,6})\s*(?:人|名)?")
 # Kinds of posts besides 行政/事业 编制: where one is named, a single kind is not the total.
