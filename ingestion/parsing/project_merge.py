@@ -8,7 +8,7 @@
    project of each of several forms; ``project_lists``: item runs, breakdowns, numbered project
    paragraphs, fund headings, project sub-headings; ``project_items``: numbered items each
    naming a project with its own figures; ``project_enumerations``: a fund's uses by ordinal, numbered
-   lines each naming a fund).
+   lines each naming a fund; ``category_funds``: a class paragraph's fund with its total).
 4. In any report: item runs, a breakdown of a project amount, a run of names called projects
    (``project_enumerations``), else attached project reports.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
@@ -23,6 +23,7 @@ from typing import Any
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import project_enumerations, project_lists
 from ingestion.parsing.amount_placing import ONE_PROJECT_KINDS
+from ingestion.parsing.category_funds import category_funds
 from ingestion.parsing.evaluated_items import evaluated_items
 from ingestion.parsing.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.evidence import Evidence, cite
@@ -56,7 +57,7 @@ def _listed(document: Document, sections: list[Section], kind: str) -> list[Item
         items += [(name, None, span) for name, span in form_projects(document)]
         items += project_lists.numbered_projects(paragraphs) + project_lists.used_for(paragraphs)
         items += [(name, None, None) for name in project_lists.fund_headings(sections)]
-        items += project_lists.project_headings(sections)
+        items += project_lists.project_headings(sections) + category_funds(paragraphs)
     if kind in ITEM_KINDS:
         items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
     if not items:
