@@ -8,10 +8,18 @@ a pipe table. The label cell is the first cell of that table's first row again.
 The same exports leave a bare ``|`` line (an empty row) between a header row written without
 its leading pipe and the data rows under it; that line is dropped so the header still heads
 the rows (``recovered.recovered_blocks``).
+
+Inside a table, an indicator row may come in pieces when its blank cells were dropped: the
+level and name cells on one line (no figure), the value cells on the next lines, the last piece
+ending in the score (``效益指标 | 社会效益指标 | 示例名称`` / ``良好`` / ``良好 | 10 | 9``). The
+pieces are joined while none starts a row of its own (a level cell, ``…指标``) and the whole is
+no wider than the table's widest row (a blank cell goes back at each line break when that makes
+the row full); a placeholder piece (``……``) is never joined.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
@@ -19,6 +27,12 @@ from ingestion.documents.model import Block, Cell, Paragraph, Table
 _PIPE = "|"
 # A form's label cell is short; a longer line ending in a pipe is no cell.
 _MAX_LABEL = 30
+_MAX_PIECES = 4
+_SCORE = re.compile(r"^\d+(?:\.\d+)?分?$")
+_PLACEHOLDER = re.compile(r"^[.…。·\s]+$")
+_LEVEL_END = "指标"
+
+Row = tuple[Cell, ...]
 
 
 def _label_cell(paragraph: Paragraph) -> Cell | None:
@@ -66,3 +80,54 @@ def without_blank_rows(blocks: Iterable[Block]) -> list[Block]:
                 del out[-blanks:]
         out.append(block)
     return out
+
+
+def _starts_row(row: Row) -> bool:
+    return row[0].text.replace(" ", "").endswith(_LEVEL_END)
+
+
+def _pieces_end(rows: tuple[Row, ...], first: int, widest: int) -> int | None:
+    """Past the last piece of the row starting at ``first``, or None when it is no such row."""
+    row = rows[first]
+    if any(c.isdigit() for cell in row for c in cell.text) or _starts_row((row[-1],)):
+        return None
+    width = len(row)
+    for end in range(first + 1, min(len(rows), first + _MAX_PIECES)):
+        piece = rows[end]
+        width += len(piece)
+        if _starts_row(piece) or width > widest or any(_PLACEHOLDER.match(c.text) for c in piece):
+            return None
+        if _SCORE.match(piece[-1].text.strip()):
+            return end + 1
+    return None
+
+
+def _joined(pieces: tuple[Row, ...], widest: int) -> Row:
+    """The pieces as one row; when exactly one cell per line break is missing, the breaks stood
+    where the blank cells were dropped, and a blank cell goes back in at each."""
+    cells = [cell for piece in pieces for cell in piece]
+    if widest - len(cells) != len(pieces) - 1:
+        return tuple(cells)
+    out: list[Cell] = list(pieces[0])
+    for piece in pieces[1:]:
+        out += [Cell("", piece[0].start, piece[0].start), *piece]
+    return tuple(out)
+
+
+def joined_pieces(table: Table) -> Table:
+    """``table`` with each indicator row that came in pieces joined into one row."""
+    widest = max(len(row) for row in table.rows)
+    rows: list[Row] = []
+    i = 0
+    while i < len(table.rows):
+        row = table.rows[i]
+        end = None if any(_PLACEHOLDER.match(c.text) for c in row) else _pieces_end(table.rows, i, widest)
+        if end is None:
+            rows.append(row)
+            i += 1
+            continue
+        rows.append(_joined(table.rows[i:end], widest))
+        i = end
+    if len(rows) == len(table.rows):
+        return table
+    return Table(rows=tuple(rows), start=table.start, end=table.end)

@@ -46,6 +46,11 @@ _FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3
+# A level cell's name ends so (产出指标, 数量指标); its points note may stand apart: (40), 20分).
+_LEVEL_END = "指标"
+# A template's placeholder row (……) left unfilled.
+_PLACEHOLDER = re.compile(r"^\s*[.…。·]{2,}\s*$")
+_POINTS_ONLY = re.compile(r"^(?:[(（]\d+(?:\.\d+)?分?[)）]?|\d+(?:\.\d+)?分[)）])$")
 # A cell stating a part of the funds: 其中：基本支出：900.47, 按收入性质分：2030.12, 其他资金：.
 _STATED_CELL = re.compile(r"^(?:其中[:：]\s*)?[\u4e00-\u9fff（）()、]{2,20}[:：]\s*(?:-?[\d,]+(?:\.\d+)?)?$")
 _MAX_STATED_ROWS = 12
@@ -94,8 +99,23 @@ def _blank(at: int) -> Cell:
     return Cell("", at, at)
 
 
+def _level_fragment(head: str, after: Cell) -> bool:
+    """A level cell broken over two cells: 数量 / 指标, 经济效 / 益指标, or 产出指标 / (40) (its
+    points note on a cell of its own)."""
+    tail = _words(after)
+    if head.endswith(_LEVEL_END):
+        return _POINTS_ONLY.match(tail) is not None
+    return (
+        len(head) <= _MAX_FRAGMENT
+        and tail.endswith(_LEVEL_END)
+        and len(tail) <= _MAX_FRAGMENT
+        and not any(c.isdigit() for c in head)
+    )
+
+
 def merge_fragments(stream: Stream) -> list[Cell | None]:
-    """Header words split over two cells (年初 / 预算数, 实际 / 完成值) joined into one cell."""
+    """Header words split over two cells (年初 / 预算数, 实际 / 完成值) joined into one cell, and
+    level cells split so (``_level_fragment``)."""
     merged: list[Cell | None] = []
     i = 0
     while i < len(stream):
@@ -108,7 +128,7 @@ def merge_fragments(stream: Stream) -> list[Cell | None]:
                 and not _has(head, _HEADER_WORDS)
                 and not any(c.isdigit() for c in head)
                 and _has(head + _words(after), _HEADER_WORDS)
-            ):
+            ) or (head and _level_fragment(head, after)):
                 merged.append(Cell(f"{cell.text.strip()}{after.text.strip()}", cell.start, after.end))
                 i += 2
                 continue
@@ -196,11 +216,26 @@ def _indicator_header(stream: list[Cell | None], anchor: int, floor: int) -> tup
     while end < len(stream) and _has(_words(stream[end]), _INDICATOR_WORDS):
         end += 1
     labels = [_words(cell) for cell in stream[first:end]]
+    end += _note_tail(stream, end)
     score = next((i for i, label in enumerate(labels) if _has(label, COLUMNS["score"])), None)
     if score is None or score < anchor - first:
         return None
     weight = next((i for i, label in enumerate(labels) if _has(label, COLUMNS["weight"])), None)
     return first, end, _Layout(len(labels), anchor - first, score, weight)
+
+
+def _note_tail(stream: list[Cell | None], at: int) -> int:
+    """How many cells from ``at`` carry on the header's last cell, a note header broken over
+    lines (偏差原因 / 分析及 / 改进措施): up to and including the next cell naming a note."""
+    for count in range(1, _MAX_FRAGMENT + 1):
+        if at + count > len(stream) or any(c is None or _is_figure(c) for c in stream[at : at + count]):
+            return 0
+        cell = stream[at + count - 1]
+        if _has(_words(cell), COLUMNS["note"]) and not _has(_words(cell), _NAME_WORDS):
+            return count
+        if len(_words(cell)) > _MAX_FRAGMENT:
+            return 0
+    return 0
 
 
 def _row_at(stream: list[Cell | None], at: int, layout: _Layout) -> tuple[list[Cell], int] | None:
@@ -241,6 +276,9 @@ def _indicator_rows(
                 at += 1
             rows.append(tuple(total))
             break
+        if _PLACEHOLDER.match(cell.text):
+            at += 1  # a placeholder row (……) whose blank cells were lost: no row, no level
+            continue
         found = _row_at(stream, at, layout)
         if found is None:
             break
@@ -248,7 +286,11 @@ def _indicator_rows(
         levels = len(cells) - (layout.score - layout.name + 1)
         row = [_blank(cells[0].start)] * (layout.name - levels) + cells
         while len(row) < layout.width and at < len(stream) and (note := stream[at]) is not None:
-            if _is_total(note) or (note.text.strip() and _row_at(stream, at, layout) is not None):
+            if (
+                _is_total(note)
+                or _PLACEHOLDER.match(note.text)
+                or (note.text.strip() and _row_at(stream, at, layout) is not None)
+            ):
                 break  # the next row begins: this row's note cell was blank and lost
             row.append(note)
             at += 1
@@ -265,7 +307,11 @@ def _indicator_table(stream: list[Cell | None], anchor: int, floor: int) -> Foun
     rows, end = _indicator_rows(stream, data, layout)
     if not rows:
         return None
-    header_row = tuple(cell for cell in stream[first:data] if cell is not None)
+    header_row = tuple(cell for cell in stream[first : first + layout.width] if cell is not None)
+    if first + layout.width < data:  # the note header's later lines (分析及 / 改进措施) close its cell
+        last, tail = header_row[-1], stream[data - 1]
+        assert tail is not None
+        header_row = (*header_row[:-1], Cell(last.text, last.start, tail.end))
     table = Table(rows=(header_row, *rows), start=header_row[0].start, end=rows[-1][-1].end)
     return Found(first, end, table)
 

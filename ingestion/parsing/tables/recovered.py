@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterator
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
-from ingestion.parsing.tables.broken_rows import joined_labels, without_blank_rows
+from ingestion.parsing.tables.broken_rows import joined_labels, joined_pieces, without_blank_rows
 from ingestion.parsing.tables.cell_stream import INDICATOR_WORDS, Found, has_words, stream_tables
 from ingestion.parsing.tables.cells import compact
+from ingestion.parsing.tables.glued_header import unglued
 from ingestion.parsing.tables.run_together import run_together_table
 
 _PIPE = "|"
@@ -143,6 +144,8 @@ def recovered_blocks(blocks: list[Block]) -> Iterator[Block]:
     leading pipe, the data rows with one, so the reader split them apart) made its first row."""
     previous: Block | None = None
     for block in without_blank_rows(_recovered(joined_labels(blocks))):
+        if isinstance(block, Table):
+            block = joined_pieces(unglued(block))
         if isinstance(block, Table) and (above := _rows_heading(previous, block)):
             previous = Table(rows=(*above, *block.rows), start=above[0][0].start, end=block.end)
             continue
