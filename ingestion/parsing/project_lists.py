@@ -42,10 +42,11 @@ _NUMBERED = re.compile(
 _FUND_MONEY = re.compile(r"(?:资金|投资|预算)\s*(?=\d)")
 # The project a fund is used for, with the amount just before when there is one.
 # The verb may be left out (资金200万元，用于某中心建设项目); a name then opens with no verb of its
-# own (用于支付某工程尾款, 用于该项目 name what the money paid or point back, not a project).
+# own (用于支付某工程尾款, 用于该项目 name what the money paid or point back, not a project), and
+# an omitted verb never leaves 实施/建设 at the head of the name (用于建设各类工程 names none).
 _USED_FOR = re.compile(
     rf"(?:(?P<number>{NUMBER})\s*万元\s*[，,]?\s*)?用于(?:实施|建设)?"
-    r"(?!支付|偿还|弥补|保障|补充|购买|开展|推进|完成|该|本|此|上述|各|其他|其它)"
+    r"(?!实施|建设|支付|偿还|弥补|保障|补充|购买|开展|推进|完成|该|本|此|上述|各|其他|其它)"
     r"(?P<name>[^，,。；;：:、“”]{4,40}?(?:项目|工程))(?=[，,。；;]|$)"
 )
 _FUND_HEADING = re.compile(r"^\S{4,60}?(?:资金|经费)(?:[（(][^（）()]{2,40}[）)])?$")

@@ -23,4 +23,6 @@
 # budgets over a span of years, one level's own share, income by nature and flattened summary tables,
 # staff in form rows and a unit's own words, bonus-point scores up to 110, 项目一/项目二 paragraphs);
 # about a quarter less CPU per report (privacy patterns, name tagger, label scans, indicator re-reads).
-PARSER_VERSION = "1.10.0"
+# 1.10.1: funds by category paragraph (某类：…下达…资金共N万元), 用于 without its verb; indicator tables
+# whose two-row header runs into the first row, rows in pieces, level cells split over lines.
+PARSER_VERSION = "1.10.1"
