@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingestion.parsing.amounts import NUMBER, parse_wan_number
 from ingestion.parsing.text import Span, fold
 
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*万元")
@@ -21,7 +22,7 @@ _OTHERS = (
     re.compile(_LABEL.format(name="国有资本经营"), re.MULTILINE),
 )
 _ROW_NUMBER = re.compile(r"\d{1,2}")
-_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_AMOUNT = re.compile(NUMBER)
 # Lines read after a label: its 行次 and its amount.
 _CELLS_AFTER = 2
 
@@ -59,7 +60,8 @@ def flattened_appropriation(document_text: str) -> tuple[str, Span] | None:
     for other in _OTHERS:
         for line in other.finditer(folded):
             stated = _line_amount(folded, line)
-            if stated is not None and Decimal(stated[0].replace(",", "")) != 0:
+            if stated is not None and Decimal(parse_wan_number(stated[0]) or 0) != 0:
                 return None
     text, start, end = amount
-    return text.replace(",", ""), Span(document_text[start:end], start, end)
+    wan = parse_wan_number(text)
+    return (wan, Span(document_text[start:end], start, end)) if wan is not None else None
