@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
+from ingestion.parsing.tables.cells import LEVEL_END
 
 _PIPE = "|"
 # A form's label cell is short; a longer line ending in a pipe is no cell.
@@ -30,7 +31,6 @@ _MAX_LABEL = 30
 _MAX_PIECES = 4
 _SCORE = re.compile(r"^\d+(?:\.\d+)?分?$")
 _PLACEHOLDER = re.compile(r"^[.…。·\s]+$")
-_LEVEL_END = "指标"
 
 Row = tuple[Cell, ...]
 
@@ -83,7 +83,7 @@ def without_blank_rows(blocks: Iterable[Block]) -> list[Block]:
 
 
 def _starts_row(row: Row) -> bool:
-    return row[0].text.replace(" ", "").endswith(_LEVEL_END)
+    return row[0].text.replace(" ", "").endswith(LEVEL_END)
 
 
 def _pieces_end(rows: tuple[Row, ...], first: int, widest: int) -> int | None:

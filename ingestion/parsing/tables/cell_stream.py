@@ -28,7 +28,7 @@ from ingestion.parsing.tables.budget_execution import (
     ROW_LABELS,
     SCORE_COLUMNS,
 )
-from ingestion.parsing.tables.cells import compact, strip_points_note
+from ingestion.parsing.tables.cells import LEVEL_END, compact, strip_points_note
 from ingestion.parsing.tables.indicator_total import TOTAL_LABELS
 from ingestion.parsing.tables.indicators import COLUMNS
 
@@ -46,8 +46,7 @@ _FIGURE = re.compile(r"^[<>≤≥=＜＞]?-?\d+(?:\.\d+)?(?:%|分|万元)?$")
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 # Both halves of a split header word are short (年初 / 预算数, 实际 / 完成值).
 _MAX_FRAGMENT = 3
-# A level cell's name ends so (产出指标, 数量指标); its points note may stand apart: (40), 20分).
-_LEVEL_END = "指标"
+# A level cell's points note may stand apart: (40), 20分).
 # A template's placeholder row (……) left unfilled.
 _PLACEHOLDER = re.compile(r"^\s*[.…。·]{2,}\s*$")
 _POINTS_ONLY = re.compile(r"^(?:[(（]\d+(?:\.\d+)?分?[)）]?|\d+(?:\.\d+)?分[)）])$")
@@ -103,11 +102,11 @@ def _level_fragment(head: str, after: Cell) -> bool:
     """A level cell broken over two cells: 数量 / 指标, 经济效 / 益指标, or 产出指标 / (40) (its
     points note on a cell of its own)."""
     tail = _words(after)
-    if head.endswith(_LEVEL_END):
+    if head.endswith(LEVEL_END):
         return _POINTS_ONLY.match(tail) is not None
     return (
         len(head) <= _MAX_FRAGMENT
-        and tail.endswith(_LEVEL_END)
+        and tail.endswith(LEVEL_END)
         and len(tail) <= _MAX_FRAGMENT
         and not any(c.isdigit() for c in head)
     )
@@ -245,7 +244,7 @@ def _row_at(stream: list[Cell | None], at: int, layout: _Layout) -> tuple[list[C
     while (
         levels < layout.name
         and at + levels < len(stream)
-        and strip_points_note(_words(stream[at + levels])).endswith("指标")
+        and strip_points_note(_words(stream[at + levels])).endswith(LEVEL_END)
     ):
         levels += 1
     for count in dict.fromkeys((levels, *range(layout.name, -1, -1))):

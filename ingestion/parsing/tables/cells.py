@@ -30,6 +30,8 @@ _NUMBERING = re.compile(
     r"^(?:[(（]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+\s*[、.．]|[①-⑳])\s*"
 )
 _POINTS_NOTE = re.compile(r"(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?|[(（]\s*\d+(?:\.\d+)?\s*[)）])$")
+# What an indicator level cell's name ends in (产出指标, 数量指标): a row opening with one starts a row.
+LEVEL_END = "指标"
 WAN = "万元"
 YUAN = "元"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ingestion.documents.model import Cell, Table
-from ingestion.parsing.tables.cells import compact
+from ingestion.parsing.tables.cells import LEVEL_END, compact
 from ingestion.parsing.tables.indicators import COLUMNS
 from ingestion.parsing.tables.split_header import NAME_WORDS, SCORE_WORDS
 
@@ -57,7 +57,7 @@ def _header_runs(row: Row) -> list[int] | None:
         if upper > 0 and compact(row[upper - 1].text) == _CAPTION:
             upper -= 1
         cuts = [upper, *cuts]
-    if end - cuts[0] < _MIN_RUN or end >= len(row) or not compact(row[end].text).endswith("指标"):
+    if end - cuts[0] < _MIN_RUN or end >= len(row) or not compact(row[end].text).endswith(LEVEL_END):
         return None  # a header of its own, or one not followed by an indicator row's level cell
     return cuts
 
