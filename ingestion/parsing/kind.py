@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.unit_names import UNIT_SUFFIX, is_unit_name
+from ingestion.parsing.units.names import UNIT_SUFFIX, is_unit_name
 
 # 公益金 (a lottery's welfare fund, 彩票公益金) is a fund though its name says neither 资金 nor 项目.
 _FUND = r"(?:项目|资金|经费|工程|专项|公益金)"

@@ -13,28 +13,21 @@ from typing import Any, TypeVar
 
 from ingestion.contract import CONTRACT, LINE_ITEMS, STAFF_CATEGORIES, ReportExtraction
 from ingestion.documents.model import Document, Paragraph, Table
-from ingestion.parsing import (
-    amount_placing,
-    budget,
-    points,
-    projects,
-    readings,
-    score_column,
-    script,
-    self_score,
-    staffing,
-)
-from ingestion.parsing.evaluated_scope import unstated_budget
+from ingestion.parsing import points, readings, script, staffing
+from ingestion.parsing.amounts import budget, placing
+from ingestion.parsing.amounts.evaluated_scope import unstated_budget
+from ingestion.parsing.amounts.flattened_summary import flattened_appropriation
+from ingestion.parsing.amounts.income_by_nature import income_by_nature
 from ingestion.parsing.evidence import Evidence, cite
-from ingestion.parsing.flattened_summary import flattened_appropriation
-from ingestion.parsing.income_by_nature import income_by_nature
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
-from ingestion.parsing.project_items import ITEM_KINDS, ProjectItem, project_items, withdraw_item_amounts
-from ingestion.parsing.project_merge import report_projects
+from ingestion.parsing.projects import breakdown
+from ingestion.parsing.projects.items import ITEM_KINDS, ProjectItem, project_items, withdraw_item_amounts
+from ingestion.parsing.projects.merge import report_projects
 from ingestion.parsing.report_check import reject_if_not_a_report, reject_if_nothing_found
 from ingestion.parsing.report_meta import EMPTY_REPORT, report_meta
+from ingestion.parsing.scores import column, total
 from ingestion.parsing.sections import Section, outline
 from ingestion.parsing.tables import TableFacts, extract_tables
 from ingestion.parsing.tables.stated_points import table_points
@@ -57,7 +50,7 @@ def _amounts(
     warnings: list[str],
 ) -> dict[str, str | None]:
     """The prose's amounts under every contract key, plus the budget figures that name no stage."""
-    one_project = report["kind"] in amount_placing.ONE_PROJECT_KINDS
+    one_project = report["kind"] in placing.ONE_PROJECT_KINDS
     announcement = report["kind"] == "key_projects"
     found, amount_warnings = budget.prose_amounts(
         prose, document_text, report["fiscal_year"], evidence, one_project, report["title"], announcement
@@ -72,8 +65,8 @@ def _amounts(
             found["appropriation_revenue"] = revenue[0]
             cite(evidence, "/amounts_wan/appropriation_revenue", revenue[1])
     amounts: dict[str, str | None] = {key: found.get(key) for key in (*LINE_ITEMS, "expenditure_total")}
-    amount_placing.place_total(amounts, report["kind"], evidence)
-    for key in amount_placing.STAGELESS_KEYS:
+    placing.place_total(amounts, report["kind"], evidence)
+    for key in placing.STAGELESS_KEYS:
         amounts[key] = found.get(key)
     return amounts
 
@@ -118,7 +111,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     amounts = run(
         "amounts",
         lambda: _amounts(prose, document.text, report, sections, evidence, warnings),
-        dict.fromkeys((*LINE_ITEMS, *amount_placing.STAGELESS_KEYS)),
+        dict.fromkeys((*LINE_ITEMS, *placing.STAGELESS_KEYS)),
     )
     if report["kind"] in ITEM_KINDS:  # one project's figures among several
         no_items: list[ProjectItem] = []
@@ -126,7 +119,7 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         withdraw_item_amounts(amounts, items, evidence)
     no_projects: tuple[list[dict[str, object]], list[str]] = ([], [])
     project_result = run(
-        "projects", lambda: projects.prose_projects(sections, amounts["project"], evidence), no_projects
+        "projects", lambda: breakdown.prose_projects(sections, amounts["project"], evidence), no_projects
     )
     found_projects, project_warnings = project_result
     warnings.extend(project_warnings)
@@ -134,27 +127,27 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
         "staffing", lambda: staffing.prose_staffing(prose, document.text, evidence), {}
     )
     staff_all: dict[str, int | None] = {key: staff.get(key) for key in STAFF_CATEGORIES}
-    score = run("self_score", lambda: self_score.prose_self_score(paragraphs, evidence), None)
+    score = run("self_score", lambda: total.prose_self_score(paragraphs, evidence), None)
     no_points: tuple[list[str], list[str]] = ([], [])
     points_result = run("points", lambda: _points(document, sections), no_points)
     problems, measures = points_result
     tables = run("tables", lambda: extract_tables(document), TableFacts())
-    stageless = {key: amounts.pop(key, None) for key in amount_placing.STAGELESS_KEYS}
+    stageless = {key: amounts.pop(key, None) for key in placing.STAGELESS_KEYS}
     found_projects, score = _merge_tables(tables, amounts, staff_all, found_projects, score, evidence)
     if score is None:  # a form's total row, its indicator rows too broken to read
         blocks = [b for b in document.blocks if isinstance(b, Table)]
-        score = run("self_score", lambda: self_score.table_total_row(blocks, document.text, evidence), None)
+        score = run("self_score", lambda: total.table_total_row(blocks, document.text, evidence), None)
     if score is None:  # a results list naming one project, its cells one per line
-        score = run("self_score", lambda: score_column.one_project_score(paragraphs, evidence), None)
+        score = run("self_score", lambda: column.one_project_score(paragraphs, evidence), None)
     stated_full_year = amounts.get("budget_full_year")  # stated with its stage, in prose or a table
-    amount_placing.place_stageless_budget(amounts, stageless, evidence)
-    amount_placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
+    placing.place_stageless_budget(amounts, stageless, evidence)
+    placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
     found_projects = run(
         "projects",
         lambda: report_projects(document, report, sections, amounts, found_projects, evidence),
         found_projects,
     )
-    amount_placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
+    placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
     run(
         "evaluated_scope",
         lambda: unstated_budget(amounts, stated_full_year, document.text, evidence, warnings),

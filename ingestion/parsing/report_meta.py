@@ -2,7 +2,7 @@
 
 Read from the body first (title line, form fields, units the text names), then from the portal
 block around it (名称/标题, 发布机构), the page <title> and the site's banner (欢迎来到某县政协网站);
-see ``meta`` and ``unit``.
+see ``meta`` and ``units.unit``.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ import re
 from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
-from ingestion.parsing import kind, unit, unit_names, unit_title
+from ingestion.parsing import kind
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
 from ingestion.parsing.preamble import without_portal_lines
 from ingestion.parsing.text import Span
 from ingestion.parsing.title import find_title, page_title_parts, portal_title
+from ingestion.parsing.units import names, unit
+from ingestion.parsing.units.title import titled_place
 from ingestion.regions import Region, resolve_region
 
 # Where portals name the office behind a page, most specific first.
@@ -96,7 +98,7 @@ def _banner_unit(document: Document) -> str | None:
         for banner in _BANNERS:
             found = banner.search(block.text)
             name = found["name"] if found else ""
-            if unit_names.is_unit_name(name) and not name.endswith("政府"):
+            if names.is_unit_name(name) and not name.endswith("政府"):
                 return name
     return None
 
@@ -110,9 +112,9 @@ def _unit_and_region(
     if name is None:
         portal = _portal_unit(publisher, body, breadcrumb_items(document, skip)) or _banner_unit(document)
         if portal:
-            name = unit_names.strip_region(portal)
+            name = names.strip_region(portal)
             full_names.append(portal)
-        elif title and (place := unit_title.titled_place(title.text, body)):
+        elif title and (place := titled_place(title.text, body)):
             name = place
     elif publisher and _same_unit(name, publisher):
         full_names.append(publisher)

@@ -19,8 +19,8 @@ import re
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.preamble import portal_lines
 from ingestion.parsing.sections import heading_of
-from ingestion.parsing.unit_names import UNIT_SUFFIX
-from ingestion.parsing.unit_title import from_title
+from ingestion.parsing.units.names import UNIT_SUFFIX
+from ingestion.parsing.units.title import from_title
 
 _PAREN = r"(?:[（(][^（）()]{1,40}[）)])"
 _REPORT_WORD = (

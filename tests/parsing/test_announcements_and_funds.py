@@ -13,7 +13,7 @@ from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.kind import report_kind
 from ingestion.parsing.preamble import is_portal_line
 from ingestion.parsing.title import title_candidate
-from ingestion.parsing.unit_actor import evaluating_unit
+from ingestion.parsing.units.actor import evaluating_unit
 from tests.parsing.conftest import document_of
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingestion.parsing.form_fields import form_fields
-from ingestion.parsing.unit import unit_name
+from ingestion.parsing.units.unit import unit_name
 from tests.parsing.conftest import document_of
 
 

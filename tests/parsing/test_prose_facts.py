@@ -10,13 +10,13 @@ from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.kind import report_kind
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.points import problems_and_measures, split_points
-from ingestion.parsing.projects import prose_projects
+from ingestion.parsing.projects.breakdown import prose_projects
+from ingestion.parsing.scores.total import prose_self_score
 from ingestion.parsing.sections import outline
-from ingestion.parsing.self_score import prose_self_score
 from ingestion.parsing.staffing import prose_staffing
 from ingestion.parsing.text import fold, passages
 from ingestion.parsing.title import find_title
-from ingestion.parsing.unit import unit_name
+from ingestion.parsing.units.unit import unit_name
 
 
 def document_of(text: str) -> Document:

@@ -10,8 +10,8 @@ from ingestion.parsing.fiscal_year import fiscal_year
 from ingestion.parsing.form_fields import form_fields
 from ingestion.parsing.kind import report_kind
 from ingestion.parsing.title import find_title
-from ingestion.parsing.unit import unit_name
-from ingestion.parsing.unit_names import is_unit_name
+from ingestion.parsing.units.names import is_unit_name
+from ingestion.parsing.units.unit import unit_name
 from tests.parsing.conftest import document_of
 
 

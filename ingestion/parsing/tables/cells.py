@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ingestion.documents.model import Cell
-from ingestion.parsing.amounts import to_wan
+from ingestion.parsing.amounts.money import to_wan
 from ingestion.parsing.tables.facts import Evidence
 
 # Thousands separators only where they group three digits, so "1,2" is not read as 12.

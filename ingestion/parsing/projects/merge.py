@@ -1,0 +1,127 @@
+"""The report's projects: from the first source that names any.
+
+1. The breakdown of the unit's 项目支出 (``breakdown``), else a key-project table: as always.
+2. The items an announcement of evaluation results lists (``evaluated_items``), else the projects
+   a sentence names as evaluated (``evaluated_sentence``).
+3. In a report on projects or funds: the one project it is about (``single``, with the
+   report's own budget and execution), and the projects or funds it lists (``forms``: the
+   project of each of several forms; ``lists``: item runs, breakdowns, numbered project
+   paragraphs, fund headings, project sub-headings; ``items``: numbered items each
+   naming a project with its own figures; ``enumerations``: a fund's uses by ordinal, numbered
+   lines each naming a fund; ``category_funds``: a class paragraph's fund with its total).
+4. In any report: item runs, a breakdown of a project amount, a run of names called projects
+   (``enumerations``), else attached project reports.
+A name stated twice (the title's project and a list's item) is listed once, with the list's
+amount when the first statement had none.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from ingestion.documents.model import Document, Paragraph
+from ingestion.parsing.amounts.placing import ONE_PROJECT_KINDS
+from ingestion.parsing.evidence import Evidence, cite
+from ingestion.parsing.projects import enumerations, lists
+from ingestion.parsing.projects.category_funds import category_funds
+from ingestion.parsing.projects.evaluated_items import evaluated_items
+from ingestion.parsing.projects.evaluated_sentence import evaluated_in_sentences
+from ingestion.parsing.projects.forms import form_projects
+from ingestion.parsing.projects.items import ITEM_KINDS, project_items
+from ingestion.parsing.projects.lists import Item
+from ingestion.parsing.projects.single import project_name, single_project
+from ingestion.parsing.sections import Section
+from ingestion.parsing.text import Span
+
+_SAME_NAME = 0.9
+
+
+def _cite(evidence: Evidence, pointer: str, span: Span, document: Document) -> None:
+    """Cite where a name is stated, as the document writes it (names are read from folded text)."""
+    cite(evidence, pointer, Span(document.text[span.start : span.end], span.start, span.end))
+
+
+def _record(name: str, budget: str | None) -> dict[str, Any]:
+    return {"name": name, "type": None, "purpose": None, "budget_wan": budget, "spent_wan": None}
+
+
+def _listed(document: Document, sections: list[Section], kind: str) -> list[Item]:
+    one_project = kind in ONE_PROJECT_KINDS
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    items = lists.item_runs(paragraphs) + lists.breakdowns(paragraphs, not one_project)
+    items += lists.named_groups(paragraphs) + lists.enumerated_items(paragraphs)
+    items += enumerations.named_runs(paragraphs)
+    if one_project:
+        items += enumerations.ordinal_uses(paragraphs) + enumerations.fund_lines(paragraphs)
+        items += [(name, None, span) for name, span in form_projects(document)]
+        items += lists.numbered_projects(paragraphs) + lists.used_for(paragraphs)
+        items += [(name, None, None) for name in lists.fund_headings(sections)]
+        items += lists.project_headings(sections) + category_funds(paragraphs)
+    if kind in ITEM_KINDS:
+        items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
+    if not items:
+        items = [(name, None, None) for name in lists.attached_reports(document)]
+    if not items:
+        items = lists.also_covered(document)
+    return items
+
+
+def _same(name: str, other: str) -> bool:
+    return name in other or other in name or SequenceMatcher(None, name, other).ratio() >= _SAME_NAME
+
+
+def _already(name: str, records: list[dict[str, Any]]) -> bool:
+    return any(_same(name, r["name"]) for r in records)
+
+
+def report_projects(
+    document: Document,
+    report: dict[str, Any],
+    sections: list[Section],
+    amounts: dict[str, Any],
+    listed: list[dict[str, Any]],
+    evidence: Evidence,
+) -> list[dict[str, Any]]:
+    """``listed`` (the 项目支出 breakdown, else table projects) when there are any, else the
+    projects the report is about or lists."""
+    if listed:
+        return listed
+    evaluated = evaluated_items(document.blocks)
+    if evaluated:
+        for index, (_, where, _) in enumerate(evaluated):
+            _cite(evidence, f"/projects/{index}/name", where, document)
+        return [_record(name, amount) for name, _, amount in evaluated]
+    in_sentences = evaluated_in_sentences([b for b in document.blocks if isinstance(b, Paragraph)])
+    if in_sentences:
+        for index, (_, where) in enumerate(in_sentences):
+            _cite(evidence, f"/projects/{index}/name", where, document)
+        return [_record(name, None) for name, _ in in_sentences]
+    one_project = report["kind"] in ONE_PROJECT_KINDS
+    records: list[dict[str, Any]] = []
+    named = project_name(document, report["title"], sections) if one_project else None
+    if named is not None:
+        records.append(single_project(named[0], amounts))
+        if named[1] is not None:
+            _cite(evidence, "/projects/0/name", named[1], document)
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    restated: dict[int, set[str | None]] = {}
+    for name, budget, span in _listed(document, sections, report["kind"]):
+        if _already(name, records):
+            index = next(i for i, r in enumerate(records) if _same(name, r["name"]))
+            restated.setdefault(index, set()).add(budget)
+            continue
+        if span is not None:
+            _cite(evidence, f"/projects/{len(records)}/name", span, document)
+        records.append(_record(name, budget))
+    for name, spent, span in lists.breakdowns(paragraphs, not one_project, paid=True):
+        if _already(name, records):  # what one project spent is never its budget
+            continue
+        if span is not None:
+            _cite(evidence, f"/projects/{len(records)}/name", span, document)
+        records.append({**_record(name, None), "spent_wan": spent})
+    # The title's project listed again with its amount (其中包含某项目经费10万元), once: its budget.
+    for index, budgets in restated.items():
+        if records[index]["budget_wan"] is None and len(budgets) == 1 and None not in budgets:
+            records[index]["budget_wan"] = next(iter(budgets))
+    return records
