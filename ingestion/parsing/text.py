@@ -50,8 +50,26 @@ _NEXT_STARTS_ITEM = re.compile(
 )
 
 
+# Masking, the form fields, the fiscal year and the amounts each fold the whole report: the last
+# long text folded is kept with its fold and given back when that same string object comes again
+# (a report is folded six or seven times; short lines are cheaper to fold than to look up).
+_MEMO_MIN_LENGTH = 500
+_last_long_fold: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
     """Full-width digits/letters/``．％`` -> ASCII; the result has exactly ``len(text)``."""
+    global _last_long_fold
+    if len(text) < _MEMO_MIN_LENGTH:
+        return _fold(text)
+    source, folded = _last_long_fold
+    if text is not source:
+        folded = _fold(text)
+        _last_long_fold = (text, folded)  # one assignment: a thread sees the old pair or the new
+    return folded
+
+
+def _fold(text: str) -> str:
     # str.translate looks every character up in a dict (0.3 ms for a 13 KB report); a report has
     # a handful of full-width characters at most, so replacing just the matches is ten times faster.
     if _NEEDS_FOLD.search(text) is None:

@@ -53,9 +53,11 @@ _ID_NUMBER = re.compile(
     r"[1-9](?<![\dA-Za-z][1-9])\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
     r"(?![\dA-Za-z])"
 )
-_ID_LABEL = re.compile(r"(?:身份证号码|身份证号|身份证|证件号码)[:：]?\s*([\dXx]{15,18})")
+_ID_LABELS = ("身份证号码", "身份证号", "身份证", "证件号码")
+_ID_LABEL = re.compile(rf"(?:{'|'.join(_ID_LABELS)})[:：]?\s*([\dXx]{{15,18}})")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_AT = re.compile(r"[@＠]")
+_AT_SIGNS = "@＠"
+_AT = re.compile(f"[{_AT_SIGNS}]")
 _LOCAL_PART = frozenset(string.ascii_letters + string.digits + "._%+-")  # _EMAIL's first class
 # A person named after a form label (填表人：某某) or a signature line (负责人签字：某某).
 _NAME_LABEL = re.compile(
@@ -98,6 +100,9 @@ def phone_numbers(folded: str) -> Iterator[Found]:
 def id_numbers(folded: str) -> Iterator[Found]:
     for match in _ID_NUMBER.finditer(folded):
         yield Found(match.start(), match.end(), "id_number")
+    # A regex scans a report ten times slower than ``in`` finds a word: most reports name no ID.
+    if not any(label in folded for label in _ID_LABELS):
+        return
     for match in _ID_LABEL.finditer(folded):
         yield Found(match.start(1), match.end(1), "id_number")
 
@@ -106,6 +111,8 @@ def email_addresses(folded: str) -> Iterator[Found]:
     # _EMAIL tried at every letter and digit would cost more than all other patterns. A match
     # starts where the run of local-part characters before an @ starts (or where the last match
     # ended): from any later position in that run it would match or fail alike.
+    if not any(sign in folded for sign in _AT_SIGNS):
+        return  # the plain test first: a regex scans a report ten times slower
     resume = 0
     for at in _AT.finditer(folded):
         if at.start() < resume:

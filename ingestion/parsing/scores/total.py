@@ -74,17 +74,19 @@ def as_json_number(value: Decimal) -> int | float:
 
 def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
     """The first total score the prose states; a 自评/评价 score before any bare 综合得分."""
+    # Each line _first_score reads, with the start of the next, is a piece of the lines run together.
+    run_together = "".join(paragraph.text for paragraph in paragraphs)
     for pattern, hints in (
         (_SCORE, _SCORE_HINTS),
         (_TOTAL_SCORE, _TOTAL_SCORE_HINTS),
         (_FORM_SCORE, _FORM_SCORE_HINTS),
     ):
-        found = _first_score(paragraphs, pattern, hints, evidence)
+        found = _first_score(paragraphs, run_together, pattern, hints, evidence)
         if found is not None:
             return found
     flattened = flattened_total(paragraphs)
     if flattened is None:
-        scaled = _first_score(paragraphs, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
+        scaled = _first_score(paragraphs, run_together, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
         return scaled if scaled is not None else _lone_total(paragraphs, evidence)
     cite(evidence, "/self_score", flattened[1])
     return as_json_number(flattened[0])
@@ -136,8 +138,16 @@ def _any_hint(hints: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _first_score(
-    paragraphs: list[Paragraph], pattern: re.Pattern[str], hints: tuple[str, ...], evidence: Evidence
+    paragraphs: list[Paragraph],
+    run_together: str,
+    pattern: re.Pattern[str],
+    hints: tuple[str, ...],
+    evidence: Evidence,
 ) -> int | float | None:
+    """The first score ``pattern`` finds; ``run_together``: the paragraphs' texts joined with nothing
+    between, of which every line read with the start of the next is a piece."""
+    if not any(hint in run_together for hint in hints):
+        return None  # no line holds a hint: spare the test line by line
     any_hint = _any_hint(hints)
     for position, paragraph in enumerate(paragraphs):
         # PDF text breaks lines anywhere (自评得分 / 90 分): read the start of the next line too.

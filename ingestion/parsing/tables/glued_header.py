@@ -38,6 +38,11 @@ def _has(cell: Cell, words: tuple[str, ...]) -> bool:
 
 def _header_runs(row: Row) -> list[int] | None:
     """Where ``row`` is cut: the start of the upper header (if any), the header, the data after it."""
+    # Most rows hold no name column's word: one test over the row's cells run together (a word in
+    # a cell is in them) spares the test cell by cell.
+    run_together = "".join(compact(cell.text) for cell in row)
+    if not any(word in run_together for word in NAME_WORDS):
+        return None
     name = next((i for i, cell in enumerate(row) if _has(cell, NAME_WORDS)), None)
     if name is None:
         return None

@@ -33,17 +33,20 @@ _ACTOR = re.compile(
 # Every match's verb opens with one of these. From a match's start to its verb stand only Han
 # characters, 、 and brackets (由, 年度, the name, （本级）, the offices it worked with), and the
 # character before the start is no Han character (or the start is the text's): the few positions
-# that allows before each verb are the only ones where the pattern is tried (_actor_matches).
+# that allows before each verb are the only ones where the pattern is tried (_subject_matches).
 # Keep both in step with _ACTOR, UNIT_SUFFIX and OWN_LEVEL: a verb or a subject character added
 # there and not here would go unfound.
 _VERB = re.compile(r"开展|组建|组成|成立|抽调")
 _SUBJECT_MARKS = "、（()）"
 # 某区财政局选取2022年的6个项目设为重点项目 / 抽取…开展重点绩效评价: the office that picks the
 # projects to be evaluated is the one reporting on them.
+_CHOOSER_VERBS = ("选取", "抽取", "选定")
 _CHOOSER = re.compile(
-    rf"{_CLAUSE_START}(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?:选取|抽取|选定)了?"
+    rf"{_CLAUSE_START}(?P<name>[\u4e00-\u9fff]{{3,30}}?{UNIT_SUFFIX}){OWN_LEVEL}(?:{'|'.join(_CHOOSER_VERBS)})了?"
     r"[^。；;]{0,60}?(?:重点(?:绩效)?(?:评价)?项目|(?:开展|进行)[^。；;]{0,10}?绩效评价)"
 )
+# From a _CHOOSER match's start to its verb stand the same characters as in an _ACTOR match's.
+_CHOOSER_VERB = re.compile("|".join(_CHOOSER_VERBS))
 _THIRD_PARTY = re.compile(r"事务所|公司|咨询|评估|评价|专家|小组")
 # A name this long is a unit's own, though no gazetteer knows its place.
 _SPECIFIC_NAME = 12
@@ -70,15 +73,18 @@ def _starts_before(text: str, verb_at: int, floor: int) -> list[int]:
     return [at for at in range(run_start, verb_at + 1) if at == 0 or not _is_han(text[at - 1])]
 
 
-def _actor_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches ``_ACTOR.finditer(text)`` yields, trying the pattern only where one may start
-    (``_starts_before`` each verb): a scan of every position costs half a millisecond a report."""
+def _subject_matches(
+    pattern: re.Pattern[str], verb_pattern: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` yields (``_ACTOR`` with ``_VERB``, ``_CHOOSER`` with
+    ``_CHOOSER_VERB``), trying the pattern only where one may start (``_starts_before`` each
+    verb): a scan of every position costs half a millisecond a report."""
     resume = 0  # where the last match ended, or past the positions tried so far
-    for verb in _VERB.finditer(text):
+    for verb in verb_pattern.finditer(text):
         if verb.start() < resume:
             continue  # inside the last match: finditer goes on from its end
         for start in _starts_before(text, verb.start(), resume):
-            match = _ACTOR.match(text, start)
+            match = pattern.match(text, start)
             if match is not None:
                 yield match
                 resume = match.end()
@@ -91,12 +97,10 @@ def evaluating_unit(text: str) -> tuple[str, int] | None:
     another's fund), and where it is named."""
     if "评" not in text:
         return None
-    for match in _actor_matches(text):
+    for match in _subject_matches(_ACTOR, _VERB, text):
         if _is_own_unit(match["name"]):
             return match["name"], match.start("name")
-    if "选" not in text and "抽取" not in text:
-        return None  # no office picking projects (_CHOOSER's verbs): spare the scan
-    for match in _CHOOSER.finditer(text):
+    for match in _subject_matches(_CHOOSER, _CHOOSER_VERB, text):
         if _is_own_unit(match["name"]):
             return match["name"], match.start("name")
     return None
