@@ -65,6 +65,17 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="the opening sentence names the fund",
         ),
         pytest.param(
+            "按照省财政厅通知要求,现将我厅2022年山区小水库除险加固项目支出绩效报告公告如下。\n"
+            "一、资金投入情况\n共计下达除险加固补助资金6400万元。\n",
+            [("2022年山区小水库除险加固项目", "6400", None)],
+            id="the opening sentence announcing the report, the unit speaking as 我厅",
+        ),
+        pytest.param(
+            "按照省财政厅通知要求,现将有关情况公告如下。\n一、资金投入情况\n资金已按时拨付。\n",
+            [],
+            id="an announcement naming no project",
+        ),
+        pytest.param(
             "一、自评结论\n(一)自评得分\n本局对青川县茶叶初制所建设项目(二期)实施情况开展了自评,自评得分90分。\n"
             "(二)绩效目标完成情况\n",
             [("青川县茶叶初制所建设项目(二期)", None, None)],
