@@ -94,10 +94,10 @@ _FUND_TOTAL = re.compile(
 )
 # The fund a higher level issued, named with its amount (2023年中央财政下达我市某补助资金800万元,
 # 下达2023年某专项资金50万元: the year it is for is no part of its name; 下达某资金（某行动）90万元:
-# the bracket that qualifies it is).
+# the bracket that qualifies it is; 下达某某自治区2021年某资金: the place given it, before the year, is not).
 _FUND_ISSUED = re.compile(
     r"(?<!共)(?<!共计)(?<!合计)(?<!累计)下达(?:给)?(?:我|本)?(?:省|市|县|区|州|旗|局|单位|镇|乡)?(?:的)?"
-    r"(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?)"
+    r"(?:[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州|旗)(?=(?:19|20)\d{2}年))?(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?)"
     r"(?:共计|合计|总计|共)?\d"
 )
 # A project that opens a paragraph as its subject (某管网工程（二期）是为…, 某管理项目为某厅的经常性项目).

@@ -105,6 +105,13 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="no title: the fund a higher level issued, named with its amount",
         ),
         pytest.param(
+            "发布时间:2024-05-10\n一、绩效目标分解下达情况\n"
+            "财政部下达某某自治区2023年中央山洪灾害防治专项资金共计2710万元。\n二、绩效情况分析\n"
+            "资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
+            [("中央山洪灾害防治专项资金", "2710", None)],
+            id="no title: the fund issued to a place named before the year",
+        ),
+        pytest.param(
             "一、自评工作开展情况\n根据通知要求，我站对山塘清淤整治工程资金使用情况、绩效目标实现情况等"
             "进行了自评。\n二、资金情况\n年初预算安排35万元。\n三、项目支出绩效自评结论\n",
             [("山塘清淤整治工程", "35", None)],
