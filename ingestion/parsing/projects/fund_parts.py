@@ -1,7 +1,7 @@
 """A page evaluating one part of a larger fund: the part's budget is the part's, not the page's.
 
 A self-evaluation of a fund with several lines of spending may evaluate each in a top section of
-its own (一、住房保障绩效自评 / 二、老旧小区改造绩效自评). A budget read inside such a section whose
+its own (一、农村公路养护绩效自评 / 二、普通国道改造绩效自评). A budget read inside such a section whose
 statement names a fund carrying the part's words (下达某地城镇安居工程住房保障补助资金4000万元) is
 that part's: the page's own budget (the whole fund's) is not stated there, so the page-level
 figure stays null and the part, named as its statement names it, carries the figure.

@@ -54,7 +54,7 @@ _GENERIC = re.compile(
     r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
-    # 现将某项目支出绩效报告公告如下: a report published as it is announced
+    # 现将某项目绩效报告公布如下: a report published as it is announced
     r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效(?:目标)?)?(?:自评)?(?:情况)?报告(?:公告|公布|发布)?如下"
     # 对某工程资金使用情况、目标实现情况等开展了自评: the aspects listed after the name
     r"|对(?:(?:19|20)\d{2}年度?)?(?P<c>[^，。；:：、]{4,60}?)(?:资金)?(?:投入|使用|管理|执行|实施)情况(?:、[^，。；:：、]{2,20})*等?"

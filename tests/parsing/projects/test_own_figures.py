@@ -16,13 +16,13 @@ from ingestion.parsing import extract_report
 from tests.parsing.conftest import document_of
 
 _LIST = (
-    "2023年度项目支出绩效自评表\n某县文化旅游局本级项目绩效自评表清单\n序号\n项目名称\n备注\n"
+    "某县2023年度部门项目绩效自评表汇总\n某县文化旅游局本级项目绩效自评表清单\n序号\n项目名称\n备注\n"
     "1\n非遗保护传承经费自评表\n \n2\n乡村文化活动补助资金自评表\n \n3\n景区安全巡查经费自评表\n \n"
 )
 _FORM = (
-    "项目支出绩效自评表\n(2023年度)\n项目名称\n非遗保护传承经费\n主管部门\n某县文化旅游局\n"
-    "实施单位\n某县文化旅游局\n项目资金\n(万元)\n \n年初预算数\n全年预算数(A)\n全年执行数(B)\n分值\n"
-    "执行率(B/A)\n得分\n年度资金总额:\n36.5\n38\n37.2\n10\n97.9%\n9.8\n"
+    "项目支出绩效自评表（2023年度）\n项目名称\n非遗保护传承经费\n主管部门\n某县文化旅游局\n"
+    "实施单位\n某县文化旅游局\n项目资金\n(万元)\n \n年初预算数\n全年预算数（A）\n全年执行数（B）\n分值\n"
+    "执行率（B/A）\n得分\n年度资金总额：\n36.5\n38\n37.2\n10\n97.9%\n9.8\n"
 )
 
 
@@ -56,10 +56,10 @@ def test_one_form_alone_is_the_pages_own_report() -> None:
 
 
 _PART = (
-    "某省交通运输厅认真组织开展了2023年度中央车辆购置税补助资金绩效自评工作,自评情况如下:\n"
-    "{heading}\n(一)绩效目标分解下达情况。\n"
+    "按照省财政厅部署,某省交通运输厅开展了2023年度中央车辆购置税补助资金绩效自评工作。\n"
+    "{heading}\n(一)资金下达情况\n"
     "2023年,交通运输部下达我省{fund}12680万元,用于农村公路日常养护。\n"
-    "(二)绩效指标完成情况分析。\n全年完成农村公路养护里程3200公里。\n"
+    "(二)指标完成情况\n全年完成农村公路养护里程3200公里。\n"
 )
 
 
@@ -74,7 +74,7 @@ def test_a_budget_stated_for_one_part_of_the_fund_is_the_parts() -> None:
     [
         pytest.param("一、农村公路养护绩效自评", "车辆购置税补助资金", id="names the whole fund"),
         pytest.param("一、部门绩效自评情况", "车辆购置税农村公路养护补助资金", id="a heading, no part"),
-        pytest.param("一、绩效目标分解下达情况", "车辆购置税农村公路养护补助资金", id="no part's section"),
+        pytest.param("一、资金投入情况", "车辆购置税农村公路养护补助资金", id="no part's section"),
     ],
 )
 def test_a_budget_not_stated_for_a_part_stays_the_pages(heading: str, fund: str) -> None:

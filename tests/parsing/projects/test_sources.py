@@ -65,7 +65,7 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="the opening sentence names the fund",
         ),
         pytest.param(
-            "按照省财政厅通知要求,现将我厅2022年山区小水库除险加固项目支出绩效报告公告如下。\n"
+            "按省财政厅统一安排,现将我厅2022年山区小水库除险加固项目绩效报告公布如下。\n"
             "一、资金投入情况\n共计下达除险加固补助资金6400万元。\n",
             [("2022年山区小水库除险加固项目", "6400", None)],
             id="the opening sentence announcing the report, the unit speaking as 我厅",
@@ -105,8 +105,8 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="no title: the fund a higher level issued, named with its amount",
         ),
         pytest.param(
-            "发布时间:2024-05-10\n一、绩效目标分解下达情况\n"
-            "财政部下达某某自治区2023年中央山洪灾害防治专项资金共计2710万元。\n二、绩效情况分析\n"
+            "发布时间:2024-06-12\n一、资金下达和使用情况\n"
+            "财政部下达某某自治区2023年中央山洪灾害防治专项资金共计2710万元。\n二、自评发现的问题\n"
             "资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
             [("中央山洪灾害防治专项资金", "2710", None)],
             id="no title: the fund issued to a place named before the year",
