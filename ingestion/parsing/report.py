@@ -22,7 +22,9 @@ from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.metrics import narrative_metrics
 from ingestion.parsing.preamble import portal_lines
-from ingestion.parsing.projects import breakdown
+from ingestion.parsing.projects import breakdown, own_figures
+from ingestion.parsing.projects.form_figures import withdraw_form_figures
+from ingestion.parsing.projects.fund_parts import withdraw_part_budgets
 from ingestion.parsing.projects.items import ITEM_KINDS, ProjectItem, project_items, withdraw_item_amounts
 from ingestion.parsing.projects.merge import report_projects
 from ingestion.parsing.report_check import reject_if_not_a_report, reject_if_nothing_found
@@ -142,12 +144,19 @@ def extract_report(document: Document, *, path: str, sha256: str) -> ReportExtra
     stated_full_year = amounts.get("budget_full_year")  # stated with its stage, in prose or a table
     placing.place_stageless_budget(amounts, stageless, evidence)
     placing.place_project_spending(amounts, report["kind"], bool(tables.projects), evidence)
+    # Figures that are one project's own (a form among several, a part of the fund): not the page's.
+    no_figures: list[own_figures.ProjectFigure] = []
+    own = [
+        *run("form_figures", lambda: withdraw_form_figures(document, amounts, evidence), no_figures),
+        *run("fund_parts", lambda: withdraw_part_budgets(sections, amounts, evidence), no_figures),
+    ]
     found_projects = run(
         "projects",
         lambda: report_projects(document, report, sections, amounts, found_projects, evidence),
         found_projects,
     )
     placing.place_one_projects_budget(amounts, report["kind"], found_projects, evidence)
+    run("own_figures", lambda: own_figures.attach(found_projects, own, evidence), None)
     run(
         "evaluated_scope",
         lambda: unstated_budget(amounts, stated_full_year, document.text, evidence, warnings),

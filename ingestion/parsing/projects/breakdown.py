@@ -29,6 +29,9 @@ _ITEM = re.compile(
     rf"^\s*(?:其中)?(?:[^：:，,；;。]{{0,20}}?(?:主要包括|包括|包含)[：:]?|[^：:，,；;。]{{0,30}}[：:])?(?P<name>[^：:，,；;。]{{2,60}}?)\s*(?:(?<=项目|工程)(?:安排|下达|分配)(?:资金)?)?(?:合计|共计|总计|为|共|计)?\s*"
     rf"(?P<number>{NUMBER})\s*(?P<unit>万元|元|亿元)\s*$"
 )
+# What a project's own amount was used for follows it: 某项目支出25万元，主要用于….
+_USES = re.compile(r"[，,]\s*(?:主要)?用于")
+_MIN_HEADED = 2
 LIST_START = re.compile(r"(?:其中|主要用于|主要包括|具体包括|具体为)[：:，,]?")
 NOT_PROJECT = re.compile(
     r"^(?:项目支出|基本支出|人员经费|公用经费|财政拨款|一般公共预算|年初预算|全年预算|合计|总计|小计|"
@@ -85,12 +88,32 @@ def list_items(text: str, offset: int, contiguous: bool = False) -> list[tuple[s
     return items
 
 
+def _headed_items(paragraphs: list[Paragraph]) -> list[tuple[str, str, Span]]:
+    """Paragraphs that each open with one project and its amount, then say what it was used for
+    (（1）某项目支出25万元，主要用于办公费3万元、…): the openings are the items, the uses are not;
+    at least two, up to the first paragraph that opens otherwise."""
+    items: list[tuple[str, str, Span]] = []
+    for paragraph in paragraphs:
+        uses = _USES.search(paragraph.text)
+        head = paragraph.text[: uses.start()] if uses else paragraph.text
+        found = list_items(head, paragraph.start, contiguous=True)
+        if len(found) != 1:
+            break
+        items.extend(found)
+    return items if len(items) >= _MIN_HEADED else []
+
+
 def _list_after_total(paragraphs: list[Paragraph]) -> list[tuple[str, str, Span]]:
-    """Items after the first ``其中`` of a run of paragraphs (the list may span paragraphs)."""
+    """Items after the first ``其中`` of a run of paragraphs (the list may span paragraphs), or
+    the openings of paragraphs each naming a project before its uses (``_headed_items``)."""
     for position, paragraph in enumerate(paragraphs):
         marker = LIST_START.search(paragraph.text)
         if marker is None or "项目" not in paragraph.text[: marker.start()]:
             continue
+        uses = _USES.search(paragraph.text)
+        headed = _headed_items(paragraphs[position:]) if uses and uses.start() <= marker.start() else []
+        if headed:
+            return headed
         rest = paragraph.text[marker.end() :]
         items = list_items(rest, paragraph.start + marker.end())
         for later in paragraphs[position + 1 :]:

@@ -48,6 +48,9 @@ _AMOUNT_WORD = re.compile(r"^(?:资金|金额|预算|投资)(?:合计|总额|数
 _UNIT_REACH = 3
 _MAX_HEADER_CELLS = 8
 _MAX_CELL = 60
+# A list item that is a project's form (某经费自评表, 某项目绩效评价表): the form's word is no part
+# of the project's name.
+_FORM_OF = re.compile(r"(?:绩效)?(?:自评|评价)表$")
 
 
 def _amount_column(header: list[str], in_wan: bool = False) -> int | None:
@@ -173,7 +176,23 @@ def _mentions_serial(block: Block) -> bool:
 
 
 def evaluated_items(blocks: list[Block]) -> list[Item]:
-    """The items (name, where, amount) of the document's first list of evaluated projects."""
+    """The items (name, where, amount) of the document's first list of evaluated projects; an
+    item naming a project's form (某经费自评表, in a page's list of the forms it holds) names
+    that project."""
+    return [(_form_subject(name), where, amount) for name, where, amount in _listed(blocks)]
+
+
+def lists_forms(items: list[Item]) -> bool:
+    """Whether ``items`` (``evaluated_items``) are a list of several projects' forms."""
+    return sum(1 for _, where, _ in items if _FORM_OF.search(_cell(where.text))) >= 2
+
+
+def _form_subject(name: str) -> str:
+    subject = _FORM_OF.sub("", name)
+    return subject if len(subject) >= _MIN_NAME else name
+
+
+def _listed(blocks: list[Block]) -> list[Item]:
     if not any(_mentions_serial(block) for block in blocks):
         return _without_serials([b for b in blocks if isinstance(b, Paragraph)])
     lines = [b for b in blocks if isinstance(b, Paragraph)]

@@ -34,6 +34,14 @@ def form_projects(document: Document) -> list[Item]:
     """Every form's project, in reading order, when the document holds more than one form."""
     if document.text.count(_NAME_LABEL) < 2:
         return []
+    found = every_form(document)
+    return found if len(found) >= 2 else []
+
+
+def every_form(document: Document) -> list[Item]:
+    """The project each form names, in reading order (one, or none, in most documents)."""
+    if _NAME_LABEL not in document.text:
+        return []
     found: list[Item] = []
     folded = fold(document.text)
     for match in _NAME_BEFORE_LABEL.finditer(folded):
@@ -44,4 +52,4 @@ def form_projects(document: Document) -> list[Item]:
     for field in field_values(form_fields(document.text), _NAME_LABEL):
         if len(field.value) >= _MIN_NAME and not _NOT_A_NAME.search(field.value):
             found.append((field.value, Span(field.value, field.start, field.end)))
-    return sorted(found, key=lambda item: item[1].start) if len(found) >= 2 else []
+    return sorted(found, key=lambda item: item[1].start)

@@ -24,6 +24,7 @@ import re
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.amounts.money import NUMBER, find_money, to_wan
 from ingestion.parsing.projects.breakdown import LIST_START, NOT_PROJECT, list_items
+from ingestion.parsing.projects.page_breaks import cut_word, next_page
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import ENCLOSED_NUMERAL, Span, fold
 
@@ -195,7 +196,7 @@ def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool, paid: bool =
     (项目金额30万元。其中：…). With ``paid``, only the breakdowns of a payment (实际支付90万元。
     其中：用于甲项目40万元…: what each spent), else only the others (what each was given)."""
     found: list[Item] = []
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         for marker in LIST_START.finditer(text):
             before = text[max(0, marker.start() - _BREAKDOWN_SCAN) : marker.start()]
@@ -206,11 +207,24 @@ def breakdowns(paragraphs: list[Paragraph], of_projects_only: bool, paid: bool =
                 continue
             end = text.find("。", marker.end())
             rest = text[marker.end() : end if end > 0 else len(text)]
-            found.extend(
-                (_name(n), w, span)
-                for n, w, span in list_items(rest, paragraph.start + marker.end(), contiguous=True)
-            )
+            items = list_items(rest, paragraph.start + marker.end(), contiguous=True)
+            page = next_page(paragraphs, index) if end < 0 else None
+            found.extend((_name(n), w, span) for n, w, span in items + _carried_on(rest, page))
     return _named_items(found)
+
+
+def _carried_on(rest: str, page: tuple[str, int] | None) -> list[tuple[str, str, Span]]:
+    """The items a list cut at a page's end (``rest``) goes on with on the next page, the name
+    cut at the page's end joined again."""
+    if page is None:
+        return []
+    text, start = page
+    end = text.find("。")
+    items = list_items(text[: end if end >= 0 else len(text)], start, contiguous=True)
+    cut = cut_word(rest)
+    if items and cut and not any(ch.isdigit() for ch in cut):
+        items[0] = (cut + items[0][0], *items[0][1:])
+    return items
 
 
 def named_groups(paragraphs: list[Paragraph]) -> list[Item]:

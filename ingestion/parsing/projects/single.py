@@ -54,7 +54,8 @@ _GENERIC = re.compile(
     r"(?:项目|资金|支出|经费)*$"
 )
 _OPENING = re.compile(
-    r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效(?:目标)?)?(?:自评)?(?:情况)?报告如下"
+    # 现将某项目绩效报告公布如下: a report published as it is announced
+    r"(?:现就|现将)(?P<a>[^，。；:：]{4,60}?)(?:绩效(?:目标)?)?(?:自评)?(?:情况)?报告(?:公告|公布|发布)?如下"
     # 对某工程资金使用情况、目标实现情况等开展了自评: the aspects listed after the name
     r"|对(?:(?:19|20)\d{2}年度?)?(?P<c>[^，。；:：、]{4,60}?)(?:资金)?(?:投入|使用|管理|执行|实施)情况(?:、[^，。；:：、]{2,20})*等?"
     r"(?:开展|进行)了?(?:绩效)?自评"
@@ -93,10 +94,10 @@ _FUND_TOTAL = re.compile(
 )
 # The fund a higher level issued, named with its amount (2023年中央财政下达我市某补助资金800万元,
 # 下达2023年某专项资金50万元: the year it is for is no part of its name; 下达某资金（某行动）90万元:
-# the bracket that qualifies it is).
+# the bracket that qualifies it is; 下达某某自治区2021年某资金: the place given it, before the year, is not).
 _FUND_ISSUED = re.compile(
     r"(?<!共)(?<!共计)(?<!合计)(?<!累计)下达(?:给)?(?:我|本)?(?:省|市|县|区|州|旗|局|单位|镇|乡)?(?:的)?"
-    r"(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?)"
+    r"(?:[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州|旗)(?=(?:19|20)\d{2}年))?(?:(?:19|20)\d{2}年度?)?(?P<name>[\u4e00-\u9fff（）()“”]{2,40}?(?:资金|经费)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?)"
     r"(?:共计|合计|总计|共)?\d"
 )
 # A project that opens a paragraph as its subject (某管网工程（二期）是为…, 某管理项目为某厅的经常性项目).
@@ -115,7 +116,7 @@ _SEVERAL = re.compile(r"\d+个|^(?:部分|若干|相关|有关|重点)(?:重点)
 # Words that speak of all a unit's projects (对全县所有项目开展自评) in prose, though a form's
 # 项目名称 may hold them (2023年全县某补助资金项目).
 _ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全区|全省")
-_SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|单位|镇|乡)|本(?:单位|部门|局))")
+_SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|厅|委|办|单位|镇|乡)|本(?:单位|部门|局|厅))")
 # 该项目…, 此项资金…, 上述项目…: a reference back to a project, not its name.
 _REFERENCE = re.compile(r"^(?:该|此|本|上述|以上|各|其)")
 # The project whose planned investment a sentence states (我县2021年某桥梁改造项目计划投资3180万元).

@@ -25,6 +25,16 @@ def listed(document: Document, total: str | None = None) -> list[tuple[str, obje
             id="主要用于 with 、 between items",
         ),
         pytest.param(
+            "(二)项目支出情况\n(1)古籍修复项目支出36000.50元,主要用于印刷费支出5000.00元,装订费支出8000.00元。\n"
+            "(2)流动书车运行经费12000.00元,主要用于燃油费支出4000.00元。\n(3)其他公益岗位补助支出6500.00元,用于岗位补助。\n",
+            [
+                ("古籍修复", None, Decimal("3.6000500")),
+                ("流动书车运行经费", None, Decimal("1.2000000")),
+                ("其他公益岗位补助", None, Decimal("0.6500000")),
+            ],
+            id="paragraphs each opening with a project and its amount, then its uses",
+        ),
+        pytest.param(
             "（二）项目支出情况\n本年度项目支出共计23.5万元，其中：\n1、村级道路维护项目支出5.0万元；\n"
             "2、示范点建设项目支出18.5万元。\n",
             [("村级道路维护", None, Decimal("5")), ("示范点建设", None, Decimal("18.5"))],

@@ -65,6 +65,17 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             id="the opening sentence names the fund",
         ),
         pytest.param(
+            "按省财政厅统一安排,现将我厅2022年山区小水库除险加固项目绩效报告公布如下。\n"
+            "一、资金投入情况\n共计下达除险加固补助资金6400万元。\n",
+            [("2022年山区小水库除险加固项目", "6400", None)],
+            id="the opening sentence announcing the report, the unit speaking as 我厅",
+        ),
+        pytest.param(
+            "按照省财政厅通知要求,现将有关情况公告如下。\n一、资金投入情况\n资金已按时拨付。\n",
+            [],
+            id="an announcement naming no project",
+        ),
+        pytest.param(
             "一、自评结论\n(一)自评得分\n本局对青川县茶叶初制所建设项目(二期)实施情况开展了自评,自评得分90分。\n"
             "(二)绩效目标完成情况\n",
             [("青川县茶叶初制所建设项目(二期)", None, None)],
@@ -92,6 +103,13 @@ def _projects(text: str) -> list[tuple[Any, ...]]:
             "812.5万元,主要用于关爱服务。\n二、绩效情况分析\n资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
             [("留守儿童关爱补助资金", "812.5", None)],
             id="no title: the fund a higher level issued, named with its amount",
+        ),
+        pytest.param(
+            "发布时间:2024-06-12\n一、资金下达和使用情况\n"
+            "财政部下达某某自治区2023年中央山洪灾害防治专项资金共计2710万元。\n二、自评发现的问题\n"
+            "资金已按时拨付。本次项目支出绩效自评表明目标完成。\n",
+            [("中央山洪灾害防治专项资金", "2710", None)],
+            id="no title: the fund issued to a place named before the year",
         ),
         pytest.param(
             "一、自评工作开展情况\n根据通知要求，我站对山塘清淤整治工程资金使用情况、绩效目标实现情况等"
