@@ -55,6 +55,18 @@ def test_one_form_alone_is_the_pages_own_report() -> None:
     assert _projects(result) == [("非遗保护传承经费", "38", "37.2")]
 
 
+
+def test_a_report_naming_its_project_in_prose_and_in_its_form_is_that_projects() -> None:
+    prose = (
+        "2023年度非遗保护传承经费项目支出绩效自评报告\n一、项目基本情况\n"
+        "项目名称：非遗保护传承经费。项目实施单位：某县文化旅游局。\n"
+        "二、项目资金使用情况\n该项目年初预算数36.5万元，全年预算数38万元，全年执行数37.2万元。\n"
+        "附件：项目支出绩效自评表\n"
+    )
+    result = _parsed(prose + _FORM)
+    assert _page_budgets(result) == ("36.5", "38", "37.2")
+    assert _projects(result) == [("非遗保护传承经费", "38", "37.2")]
+
 _PART = (
     "按照省财政厅部署,某省交通运输厅开展了2023年度中央车辆购置税补助资金绩效自评工作。\n"
     "{heading}\n(一)资金下达情况\n"
