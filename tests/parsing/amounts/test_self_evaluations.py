@@ -116,3 +116,27 @@ def test_a_total_over_the_listed_years_of_a_report_on_all_of_them() -> None:
 def test_near_miss_a_total_over_other_years_than_the_reports() -> None:
     text = PROJECT + "2022年、2023年青禾县护林员补助资金共计860万元。\n"
     assert _amounts(text) == {}
+
+
+# 2023年初某资金预算安排…: the stage before the fund's name; 发放补助资金为…: its payments.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "2023年初养老服务补助资金预算安排85.4万元，用于老人助餐。\n",
+            {"budget_initial": "85.4"},
+            id="年初 before the fund's name",
+        ),
+        pytest.param(
+            "2023年养老服务补助资金预算安排85.4万元，用于老人助餐。\n",
+            {"budget_full_year": "85.4"},
+            id="near miss: no stage stays stage-less",
+        ),
+        pytest.param(
+            "全年共发放补助资金为61.2万元。\n", {"executed": "61.2"}, id="发放 with its kind of money"
+        ),
+        pytest.param("全年共发放补助对象320人。\n", {}, id="near miss: 发放 to people, no money"),
+    ],
+)
+def test_a_funds_stage_before_its_name_and_its_payments(sentence: str, expected: dict[str, str]) -> None:
+    assert _amounts(FUND + sentence) == expected
