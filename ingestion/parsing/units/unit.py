@@ -67,6 +67,14 @@ _SUPERVISING_FIELDS = (
 # A section inside the supervising department (某某股) carries a project out for it; in a form
 # that lost its separators the next cell runs on after it (某某发展股项目资金(万元)…).
 _INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
+# A detachment named without its place (禁毒支队, 交警大队) is a part of the supervising department.
+_DETACHMENT = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:支队|大队)$")
+
+
+def _internal(value: str) -> bool:
+    return bool(_INTERNAL_SECTION.search(value)) or (
+        _DETACHMENT.match(value) is not None and strip_region(value) == value
+    )
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -152,15 +160,18 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
         # 单位名称：2023年度某馆 (the year of a cover's next line run on): the name after the year.
         value = YEAR_PREFIX.sub("", field.value, count=1)
         named = is_unit_name(value) or _COMPANY.match(value) is not None
-        if named and not _NOT_A_REPORTING_UNIT.search(value):
+        internal = field.label in _IMPLEMENTING_FIELDS and _internal(value)
+        if named and not _NOT_A_REPORTING_UNIT.search(value) and not internal:
             if field.label in _CLIENT_FIELDS and (supervising := _supervising(fields)):
                 return supervising
             if field.label in _IMPLEMENTING_FIELDS and (itself := _department_itself(value, fields)):
                 return itself
             start = field.end - len(value)
-            return value, Span(value, start, field.end)
+            # 单位名称：某馆（本级）: the unit's own accounts; the unit is named without the mark.
+            value = _OWN_OFFICE.sub("", value)
+            return value, Span(value, start, start + len(value))
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
-    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _INTERNAL_SECTION.search(f.value) for f in implementing):
+    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _internal(f.value) for f in implementing):
         for field in field_values(fields, *_SUPERVISING_FIELDS):
             if is_unit_name(field.value):
                 return field.value, Span(field.value, field.start, field.end)
