@@ -75,6 +75,8 @@ def _internal(value: str) -> bool:
     return bool(_INTERNAL_SECTION.search(value)) or (
         _DETACHMENT.match(value) is not None and strip_region(value) == value
     )
+
+
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
