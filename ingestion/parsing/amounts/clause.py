@@ -71,7 +71,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "budget_full_year",
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
-        r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?",
+        r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?|"
+        # 项目到位资金219万元: what actually reached the unit in the year, like 全年实际下达.
+        r"(?:实际)?到位资金(?:总额)?",
     ),
     # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
     (
@@ -178,7 +180,8 @@ _CITED_VERB = re.compile(
 _AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
 # 县本级预算安排某资金…, 市级财政安排…: what one level puts in itself is its share of the fund (beside
 # the higher levels' money), not the fund as a whole. (A higher level's 下达 to the unit still is.)
-_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级)(?:财政|预算)*$")
+# So is what the lower levels together put in (县区财政安排配套资金…, 地方财政安排…).
+_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级|(?:(?<![\u4e00-\u9fff])|(?<=各))[市县区]{2,3}|地方)(?:财政|预算)*$")
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
