@@ -181,7 +181,9 @@ _AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
 # 县本级预算安排某资金…, 市级财政安排…: what one level puts in itself is its share of the fund (beside
 # the higher levels' money), not the fund as a whole. (A higher level's 下达 to the unit still is.)
 # So is what the lower levels together put in (县区财政安排配套资金…, 地方财政安排…).
-_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级|(?:(?<![\u4e00-\u9fff])|(?<=各))[市县区]{2,3}|地方)(?:财政|预算)*$")
+_LEVEL_SHARE = re.compile(
+    r"(?:本级|[省市县区乡镇旗]级|(?:(?<![\u4e00-\u9fff])|(?<=各))[市县区]{2,3}|地方)(?:财政|预算)*$"
+)
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
