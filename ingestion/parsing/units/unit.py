@@ -9,10 +9,10 @@ a unit quoting its own name (我单位“某中心”, ``self_named``); a unit c
 (某处2023年度共有4个项目, ``counted``); the unit that says it
 carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
 ``actor``); the unit that issued its own notice on the work (制发《某局关于…的通知》,
-``issued``); a short ``XX街道`` / ``XX镇``
-named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
-text states it, a title's or the body's short form (某区发改委) the name the text writes out
-(``short_form``),
+``issued``); the evaluated unit answering for a third party's material (``answerable``);
+a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full designation
+(前山镇人民政府) when the text states it, a title's or the body's short form (某区发改委) the name
+the text writes out (``short_form``),
 and of an office's two names (某局（某局）) the first counts (``names``); the region prefix, and
 a 人民政府 that only introduces the unit, are dropped. The title and top lines are read in
 ``title``.
@@ -27,6 +27,7 @@ from ingestion.parsing.form_fields import Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.text import Span
 from ingestion.parsing.units.actor import evaluating_unit
+from ingestion.parsing.units.answerable import answerable_unit
 from ingestion.parsing.units.body import (
     alias_unit,
     announced_unit,
@@ -237,6 +238,7 @@ def unit_name(
         subordinate_subject(text),
         own_rules_unit(text),
         issuing_unit(text),
+        answerable_unit(text),
         commissioning_unit(text),
         contents_unit(text),
     ):

@@ -64,3 +64,21 @@ def test_a_final_accounts_unit(text: str, unit: str | None) -> None:
 def test_a_detachment_carrying_out_the_project(implementing: str, unit: str) -> None:
     text = f"项目支出绩效自评表\n项目名称: 巡防经费\n主管部门: 宜昌市公安局\n实施单位: {implementing}\n"
     assert _unit(text) == unit
+
+
+FIRM = "青禾明远会计师事务所接受宜昌市财政局委托，对宜昌市青禾水务局护堤项目开展绩效评价。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        pytest.param(
+            "宜昌市青禾水务局对该项目所提供的评价资料的真实性、完整性负责。",
+            "青禾水务局",
+            id="the evaluated unit answers for its material",
+        ),
+        pytest.param("评价组对所提供资料的真实性进行了核实。", "财政局", id="near miss: no unit answers"),
+    ],
+)
+def test_the_unit_answering_for_a_third_partys_material(sentence: str, unit: str) -> None:
+    assert _unit("护堤项目绩效评价报告\n" + FIRM + sentence + "\n") == unit
