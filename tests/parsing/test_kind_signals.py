@@ -12,7 +12,7 @@ from ingestion.parsing.kind import report_kind
     ("title", "text", "kind"),
     [
         pytest.param(
-            "青禾县养老服务转移支付2023年度绩效自评报告",
+            "青禾县养老服务转移支付2024年度绩效自评报告",
             "一、绩效目标情况\n",
             "project_expenditure",
             id="a 转移支付 is a fund",

@@ -72,7 +72,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "budget_full_year",
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
         r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?|"
-        # 项目到位资金219万元: what actually reached the unit in the year, like 全年实际下达.
+        # 项目到位资金86万元: what actually reached the unit in the year, like 全年实际下达.
         r"(?:实际)?到位资金(?:总额)?",
     ),
     # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.

@@ -149,7 +149,7 @@ def test_a_funds_stage_before_its_name_and_its_payments(sentence: str, expected:
         pytest.param(
             "各县区财政安排配套资金36.5万元", None, id="the lower levels' matching funds are a share"
         ),
-        pytest.param("市县财政安排投入配套资金36.5万元", None, id="市县 together"),
+        pytest.param("市县财政安排配套资金36.5万元", None, id="市县 together"),
         pytest.param(
             "青禾县财政安排配套资金36.5万元", ("budget_issued", "36.5"), id="near miss: one named county's"
         ),

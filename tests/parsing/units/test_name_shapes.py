@@ -39,11 +39,11 @@ def _unit(text: str) -> str | None:
     ("text", "unit"),
     [
         pytest.param(
-            "2023年度部门决算\n单位名称:宜昌市青禾档案馆(本级)\n", "青禾档案馆", id="a field marked 本级"
+            "2023年度部门决算\n单位名称:宜昌市青禾文化馆(本级)\n", "青禾文化馆", id="a field marked 本级"
         ),
-        pytest.param("2023年度部门决算\n单位名称:宜昌市青禾档案馆\n", "青禾档案馆", id="near miss: no mark"),
+        pytest.param("2023年度部门决算\n单位名称:宜昌市青禾文化馆\n", "青禾文化馆", id="near miss: no mark"),
         pytest.param(
-            "目录\n第一部分 宜昌市青禾档案馆部门(单位)概况\n一、部门职责\n", "青禾档案馆", id="部门(单位)概况"
+            "目录\n第一部分 宜昌市青禾文化馆部门(单位)概况\n一、部门职责\n", "青禾文化馆", id="部门(单位)概况"
         ),
         pytest.param(
             "目录\n第一部分 部门(单位)概况\n一、部门职责\n", None, id="near miss: the bare template"
@@ -73,7 +73,7 @@ FIRM = "青禾明远会计师事务所接受宜昌市财政局委托，对宜昌
     ("sentence", "unit"),
     [
         pytest.param(
-            "宜昌市青禾水务局对该项目所提供的评价资料的真实性、完整性负责。",
+            "宜昌市青禾水务局对所提供绩效资料的真实性和准确性负责。",
             "青禾水务局",
             id="the evaluated unit answers for its material",
         ),
