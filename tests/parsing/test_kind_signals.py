@@ -48,7 +48,7 @@ def test_a_funds_overall_target(text: str, kind: str) -> None:
     assert report_kind(None, text) == kind
 
 
-TEMPLATE = "一、项目基本情况\n(一)项目立项背景及实施目的\n省级财政安排护林奖补资金。\n"
+TEMPLATE = "一、基本概况\n(一)关于项目立项背景及实施目的\n省级财政安排护林奖补资金。\n"
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """The evaluated unit a third party's report names as answerable for its material
-(某局对提供资料的真实性和完整性负责).
+(某中心对所提供数据资料的真实性、准确性负责).
 
 An evaluation firm's report, written on a finance office's commission, states which unit gave it
 the material and answers for it: the unit whose project was evaluated, which the report is about
