@@ -18,7 +18,10 @@ office announcing evaluation results it commissioned or publishes (我局委托�
 结果公示如下), a finance office picking projects for a third party to evaluate or hiring a firm
 to evaluate a fund (财政局委托了某咨询公司…开展评价), or a third party
 evaluating on a finance office's commission (某事务所接受某县财政局的委托), is key_projects, and so
-is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation; else the body
+is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation, and so is a firm
+evaluating on a commission (受某中心委托，某事务所…) or, with no title, the national evaluation
+template's headings (项目立项背景及实施目的) without a 自评; a cover naming the project's own unit
+as its evaluator (评价机构名称) makes a fund's evaluation a self-evaluation; else the body
 decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
 template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标; 部门决算, 较上年决算数), counted
 in its first pages, letters spaced apart joined, cited documents' titles left out; a form with a
@@ -29,10 +32,12 @@ from __future__ import annotations
 
 import re
 
+from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.units.names import UNIT_SUFFIX, is_unit_name
 
-# 公益金 (a lottery's welfare fund, 彩票公益金) is a fund though its name says neither 资金 nor 项目.
-_FUND = r"(?:项目|资金|经费|工程|专项|公益金)"
+# 公益金 (a lottery's welfare fund, 彩票公益金) and a 转移支付 (a transfer to lower governments) are
+# funds though their names say neither 资金 nor 项目.
+_FUND = r"(?:项目|资金|经费|工程|专项|公益金|转移支付)"
 _FUND_EVALUATION = re.compile(rf"{_FUND}.{{0,8}}(?<!自)(?:绩效评价报告|跟踪问效)")
 _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -77,7 +82,8 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"重点项目.{0,8}(?:绩效|评价)|重点绩效评价|受.{0,20}财政(?:局|厅|部门)的?委托|会计师事务所"
         ),
     ),
-    ("overall_expenditure", re.compile(r"整体(?:支出)?绩效(?!目标表)|整体支出(?!绩效目标表)|部门整体")),
+    # A fund's 整体绩效目标 is its target as a whole, no unit's overall spending (部门整体 says that).
+    ("overall_expenditure", re.compile(r"整体(?:支出)?绩效(?!目标)|整体支出(?!绩效目标表)|部门整体")),
     # 较2022年度决算数增加…: the year-on-year comparison every line of a 决算's explanation makes.
     ("final_accounts", re.compile(r"部门决算|单位决算|决算公开|决算说明|决算情况|年度?决算数")),
     (
@@ -100,6 +106,14 @@ _ANNOUNCES_RESULTS = re.compile(
 # 某区财政分局选取5个单位的13个项目…委托第三方开展再评价: the finance office picked the projects
 # and had a third party evaluate them, whatever self-evaluations it asked the units for first;
 # unless the report is a unit's own self-evaluation (我局…自评) that mentions it in passing.
+# 受某中心委托，某会计师事务所对…开展绩效评价: a firm evaluating on someone's commission.
+_COMMISSIONED_FIRM = re.compile(
+    r"受[^。；]{0,40}?委托[，,]?[^。；]{0,40}?(?:事务所|咨询|评价机构)|"
+    r"(?:事务所|咨询|评价机构)[^。；]{0,16}?(?:接受|受)[^。；]{0,40}?委托"
+)
+# The headings of the national project evaluation report template (项目立项背景及实施目的, 评价工作开展
+# 情况): an evaluation; the template's user speaks of 自评 when it evaluated itself.
+_EVALUATION_TEMPLATE = re.compile(r"项目立项背景及实施目的|评价工作开展情况")
 _FINANCE_PICKS = re.compile(
     r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)|"
     # 市财政局委托了某咨询公司对某补助资金开展评价: the finance office's own evaluation, done
@@ -142,9 +156,24 @@ _EVALUATES_OTHERS = re.compile(r"财政|审计")
 _OTHERS_AT_WORK = re.compile(r"第三方|事务所|委托|评价机构|评价(?:工作)?小?组|专家组|财政(?:局|厅|部门)|审计")
 
 
+# A cover naming who evaluated (评价机构名称, 评价实施部门) and whose project it is (项目主管部门).
+_EVALUATORS = ("评价机构名称", "评价机构", "评价实施部门", "评价实施单位", "评价单位")
+_OWNERS = ("项目主管部门", "主管部门", "项目实施单位", "实施单位", "项目单位", "单位名称")
+
+
+def _cover_names_itself(text: str) -> bool:
+    """The cover names the project's own unit as its evaluator: a self-evaluation."""
+    fields = form_fields(text)
+    evaluators = {field.value for field in field_values(fields, *_EVALUATORS)}
+    owners = {field.value for field in field_values(fields, *_OWNERS)}
+    return bool(evaluators) and evaluators <= owners
+
+
 def _own_fund_evaluation(pattern: re.Pattern[str], title: str, text: str) -> bool:
     if pattern is not _FUND_EVALUATION:
         return False
+    if _cover_names_itself(text):
+        return True
     head = _CITED.sub("", _LETTER_GAP.sub("", text[:_BODY_HEAD]))
     if _OWN_EVALUATION.search(head) is not None and _THIRD_PARTY.search(head) is None:
         return True
@@ -176,8 +205,12 @@ def report_kind(title: str | None, text: str) -> str:
         return "key_projects"
     if _TRACKING_EVALUATION.search(head) and "自评" not in head:
         return "key_projects"
+    if _COMMISSIONED_FIRM.search(head) and not _OWN_SELF_EVALUATION.search(head):
+        return "key_projects"
     counts = {kind: len(pattern.findall(head)) for kind, pattern in _BODY_KINDS}
     best = max(counts, key=lambda kind: counts[kind])
     if counts[best]:
         return best
+    if not title and _EVALUATION_TEMPLATE.search(head) and "自评" not in head:
+        return "key_projects"
     return "project_expenditure" if _PROJECT_FORM.search(head) and "自评" in head else "unknown"

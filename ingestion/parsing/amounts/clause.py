@@ -46,6 +46,8 @@ _UNIT_SUBJECT = re.compile(rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff]){{0,12}}?(?:�
 _FUND_SUBJECT = re.compile(
     rf"(?:{_NOT_THE_SUBJECT}[\u4e00-\u9fff（）()“”、\d]){{0,60}}?(?:部门|单位|项目|资金|经费)"
 )
+# 2022年初某资金预算安排…: the subject opens with the stage of its budget.
+_YEAR_START_SUBJECT = re.compile(r"(?:(?:19|20)\d{2})?年初")
 _SUBJECT_END = re.compile(r"部门|单位|项目|资金|经费")
 # A year inside the subject (某区2022年度某经费项目预算…) must be the report's.
 _SUBJECT_YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -69,7 +71,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "budget_full_year",
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
-        r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?",
+        r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?|"
+        # 项目到位资金86万元: what actually reached the unit in the year, like 全年实际下达.
+        r"(?:实际)?到位资金(?:总额)?",
     ),
     # 年初我局申请预算资金2000万元: the unit asking for its initial budget may stand in between.
     (
@@ -94,7 +98,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "paid",
         # 共支付某公益金113万元: the whole paid out of the fund it names (共 or 累计 says whole).
         r"(?:(?<=共)|(?<=累计))支付[\u4e00-\u9fff]{2,20}?(?:资金|经费|公益金)(?=\s*\d)|"
-        r"(?:实际|全年|累计)?发放(?:资金)?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
+        # 发放补助资金为8万元: what the fund paid out, its kind of money named.
+        r"(?:实际|全年|累计)?发放(?:[\u4e00-\u9fff]{0,4}?(?:资金|经费))?|(?<!未)支付(?:资金)?|支出共计|(?<!未)拨付使用(?:资金)?|"
         # 预算数为15万元，决算数为5万元: the project's 决算 is what it spent.
         r"(?<![收入])决算(?:数|金额)|"
         r"完成拨付(?:资金)?|(?<![未计划])使用资金|"
@@ -175,7 +180,10 @@ _CITED_VERB = re.compile(
 _AT_YEAR_START = re.compile(r"年初[\u4e00-\u9fff]{0,8}$")
 # 县本级预算安排某资金…, 市级财政安排…: what one level puts in itself is its share of the fund (beside
 # the higher levels' money), not the fund as a whole. (A higher level's 下达 to the unit still is.)
-_LEVEL_SHARE = re.compile(r"(?:本级|[省市县区乡镇旗]级)(?:财政|预算)*$")
+# So is what the lower levels together put in (县区财政安排配套资金…, 地方财政安排…).
+_LEVEL_SHARE = re.compile(
+    r"(?:本级|[省市县区乡镇旗]级|(?:(?<![\u4e00-\u9fff])|(?<=各))[市县区]{2,3}|地方)(?:财政|预算)*$"
+)
 # The key of a labelled figure stated in 元 or 亿元 starts with this (its value is the figure as written).
 OTHER_UNIT = "not-in-wan:"
 _FILLER = re.compile(r"[:：]?\s*(?:(?:共计|合计|总计|总额)(?:为|是)|为|是|共|共计|合计|总计|总额|计|达)?\s*")
@@ -228,7 +236,11 @@ def clause_amount(folded: str, fiscal_year: int | None, one_project: bool) -> tu
                 found = _labelled_amount(folded, after)
                 if found is not None and found[0] in _SUBJECT_LABELS:
                     # The budget of the project the report is about (某经费项目预算合计…) names no stage.
-                    return ("budget", found[1]) if found[0] == "project_budget" else found
+                    if found[0] in ("project_budget", "budget"):
+                        # 年初某资金预算安排…: the stage stated before the subject.
+                        initial = _YEAR_START_SUBJECT.match(folded, start)
+                        return ("budget_initial" if initial else "budget", found[1])
+                    return found
     return _fund_amount(folded, starts) if one_project else None
 
 

@@ -1,4 +1,5 @@
-"""The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分), or in
+"""The total self-evaluation score stated in prose (本次绩效自评评分91分, 自评得分为96分, the 自评
+clause cut off before its subject: 经自评，该项目得分95分), or in
 a form's 自评得分 cell read as text (``自评得分 | 91``, the number on the next line, or a form
 flattened to one run ``…自评得分91财政评分…``), or the total row of a form whose cells a PDF copy
 ran onto one line out of order, when its figures add up to it (``flat``). A score may
@@ -26,6 +27,15 @@ _SCORE = re.compile(
     r"(?:自评|评价|考评)[^，,。；;\d]{0,12}?(?:总得分|综合得分|得分|评分|总分|分数|结果)(?:为|是|：|:)?\s*"
     rf"(?P<score>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?:分|{_GRADE_FOLLOWS})"
 )
+# 经自评，该项目得分95分: the 自评 clause cut off by a comma before its subject, the project, fund
+# or unit as a whole (not an indicator's or a part's: 该指标得分5分, 项目决策得分18分).
+_CUT_SCORE = re.compile(
+    r"经(?:过)?(?:绩效)?(?:自评|评价|考评|综合评价)[，,]\s*(?:[该本我]?(?:项目|资金|单位|部门|局|中心))?"
+    r"(?:(?!指标|决策|过程|产出|效益|管理)[^，,。；;\d]){0,6}?"
+    r"(?:总得分|综合得分|最终得分|得分|评分|总分)(?:为|是|：|:)?\s*"
+    rf"(?P<score>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?:分|{_GRADE_FOLLOWS})"
+)
+_CUT_SCORE_HINTS = ("经",)
 # Without 自评/评价 before it a score word must say it is the total: 综合得分, 总得分, 最终得分, 评分为.
 # 总分 only with 为/是/： (总分100分 is the scale); 得分 alone stays out (an indicator's).
 _TOTAL_SCORE = re.compile(
@@ -78,6 +88,7 @@ def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | f
     run_together = "".join(paragraph.text for paragraph in paragraphs)
     for pattern, hints in (
         (_SCORE, _SCORE_HINTS),
+        (_CUT_SCORE, _CUT_SCORE_HINTS),
         (_TOTAL_SCORE, _TOTAL_SCORE_HINTS),
         (_FORM_SCORE, _FORM_SCORE_HINTS),
     ):
@@ -157,10 +168,10 @@ def _first_score(
             continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
-            cap = _MAX_PROSE_SCORE if pattern in (_SCORE, _TOTAL_SCORE) else MAX_SCORE
+            cap = _MAX_PROSE_SCORE if pattern in (_SCORE, _CUT_SCORE, _TOTAL_SCORE) else MAX_SCORE
             if match.start() >= len(paragraph.text) or value > cap:
                 continue
-            if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE) and value < MIN_FORM_SCORE:
+            if pattern in (_FORM_SCORE, _SCALE_THEN_SCORE, _CUT_SCORE) and value < MIN_FORM_SCORE:
                 continue
             end = min(match.end(), len(paragraph.text))
             cite(

@@ -56,7 +56,8 @@ _SUBORDINATE_WORDS = ("下设", "内设")
 _SUBJECT_RUN = re.compile(r"[\u4e00-\u9fff]{2,20}$")
 _OVERVIEW = re.compile(
     r"(?:^|\n)[ \t\u3000]*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}[、.])?[：:\s]*"
-    rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:基本)?"
+    # 某馆部门（单位）概况: the template's generic word, with its alternative in brackets.
+    rf"(?P<name>[\u4e00-\u9fff（）()]{{2,40}}?{OWN_LEVEL})(?:部门|单位)?(?:[（(](?:部门|单位)[）)])?(?:基本)?"
     r"(?:概[ \t\u3000]*\n?[ \t\u3000]*况|决算(?:单位)?构成)"
 )
 _ALIAS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,30})[（(](?:以下简称|以下称|下称|简称)")

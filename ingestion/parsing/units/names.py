@@ -23,6 +23,8 @@ WORD_GOES_ON = r"(?!村|理|分|会|有|属|议|计|务)"
 UNIT_END = re.compile(rf"^.*{UNIT_SUFFIX}{WORD_GOES_ON}{OWN_LEVEL}")
 
 NOT_NAME_START = set("本全各该我此两每的了在和与及对为等是由于从向将把被让给共把辖区")
+# 某省委党校（某省行政学院）: a party school's joint name with its administration institute.
+JOINT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}?党校[（(][\u4e00-\u9fff]{2,20}?行政学院[）)]")
 # An office under two names (某区综合行政执法局（某区城市管理局）): the first is the one it reports as.
 _SECOND_NAME = re.compile(r"^(?P<first>.{3,}?)[（(](?P<second>[^（）()]{3,})[）)]?$")
 
@@ -52,8 +54,12 @@ def is_unit_name(name: str) -> bool:
 
 def first_name(name: str) -> str:
     """The first of an office's two names (某区综合行政执法局（某区城市管理局） -> the first); a
-    parenthesis that is no unit's name (（本级）) stays."""
+    parenthesis that is no unit's name (（本级）) stays, and so does a party school's joint name."""
     two_names = _SECOND_NAME.match(name)
+    # 某省委党校（某省行政学院）: a party school and its administration institute are one body
+    # under a joint name, not an office's two names.
+    if JOINT_NAME.fullmatch(name):
+        return name
     if two_names and is_unit_name(two_names["first"]) and is_unit_name(two_names["second"]):
         return two_names["first"]
     return name

@@ -19,7 +19,7 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import LABELS
 from ingestion.parsing.sections import heading_of
 from ingestion.parsing.text import Span, fold
-from ingestion.parsing.units.names import UNIT_END, first_name, is_unit_name, strip_region
+from ingestion.parsing.units.names import JOINT_NAME, UNIT_END, first_name, is_unit_name, strip_region
 from ingestion.regions import split_region_prefix
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -73,7 +73,7 @@ def from_title(title: str) -> str | None:
         if generic.start() >= 2 and UNIT_END.fullmatch(head[: generic.start()]):
             head = head[: generic.start()]
             break
-    candidate = UNIT_END.match(first_name(head))
+    candidate = JOINT_NAME.match(head) or UNIT_END.match(first_name(head))
     name = candidate.group() if candidate else ""
     # 某局（含所属单位）: a name never ends inside a parenthesis; it ends before it.
     unclosed = _UNCLOSED.search(name)

@@ -9,10 +9,10 @@ a unit quoting its own name (我单位“某中心”, ``self_named``); a unit c
 (某处2023年度共有4个项目, ``counted``); the unit that says it
 carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
 ``actor``); the unit that issued its own notice on the work (制发《某局关于…的通知》,
-``issued``); a short ``XX街道`` / ``XX镇``
-named at least twice. A short 镇/乡 name becomes its full designation (前山镇人民政府) when the
-text states it, a title's or the body's short form (某区发改委) the name the text writes out
-(``short_form``),
+``issued``); the evaluated unit answering for a third party's material (``answerable``);
+a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full designation
+(前山镇人民政府) when the text states it, a title's or the body's short form (某区发改委) the name
+the text writes out (``short_form``),
 and of an office's two names (某局（某局）) the first counts (``names``); the region prefix, and
 a 人民政府 that only introduces the unit, are dropped. The title and top lines are read in
 ``title``.
@@ -27,6 +27,7 @@ from ingestion.parsing.form_fields import Field, field_values, form_fields
 from ingestion.parsing.scan import anchored_search
 from ingestion.parsing.text import Span
 from ingestion.parsing.units.actor import evaluating_unit
+from ingestion.parsing.units.answerable import answerable_unit
 from ingestion.parsing.units.body import (
     alias_unit,
     announced_unit,
@@ -67,6 +68,16 @@ _SUPERVISING_FIELDS = (
 # A section inside the supervising department (某某股) carries a project out for it; in a form
 # that lost its separators the next cell runs on after it (某某发展股项目资金(万元)…).
 _INTERNAL_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,20}?股(?!份)")
+# A detachment named without its place (禁毒支队, 交警大队) is a part of the supervising department.
+_DETACHMENT = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:支队|大队)$")
+
+
+def _internal(value: str) -> bool:
+    return bool(_INTERNAL_SECTION.search(value)) or (
+        _DETACHMENT.match(value) is not None and strip_region(value) == value
+    )
+
+
 # A third party (an accounting firm, a company carrying out the works) is never the reporting unit.
 _NOT_A_REPORTING_UNIT = re.compile(r"事务所|有限公司|有限责任公司|咨询|评估|评价组")
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -152,15 +163,18 @@ def _field_unit(text: str) -> tuple[str, Span] | None:
         # 单位名称：2023年度某馆 (the year of a cover's next line run on): the name after the year.
         value = YEAR_PREFIX.sub("", field.value, count=1)
         named = is_unit_name(value) or _COMPANY.match(value) is not None
-        if named and not _NOT_A_REPORTING_UNIT.search(value):
+        internal = field.label in _IMPLEMENTING_FIELDS and _internal(value)
+        if named and not _NOT_A_REPORTING_UNIT.search(value) and not internal:
             if field.label in _CLIENT_FIELDS and (supervising := _supervising(fields)):
                 return supervising
             if field.label in _IMPLEMENTING_FIELDS and (itself := _department_itself(value, fields)):
                 return itself
             start = field.end - len(value)
-            return value, Span(value, start, field.end)
+            # 单位名称：某馆（本级）: the unit's own accounts; the unit is named without the mark.
+            value = _OWN_OFFICE.sub("", value)
+            return value, Span(value, start, start + len(value))
     implementing = field_values(fields, *_IMPLEMENTING_FIELDS)
-    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _INTERNAL_SECTION.search(f.value) for f in implementing):
+    if any(_NOT_A_REPORTING_UNIT.search(f.value) or _internal(f.value) for f in implementing):
         for field in field_values(fields, *_SUPERVISING_FIELDS):
             if is_unit_name(field.value):
                 return field.value, Span(field.value, field.start, field.end)
@@ -224,6 +238,7 @@ def unit_name(
         subordinate_subject(text),
         own_rules_unit(text),
         issuing_unit(text),
+        answerable_unit(text),
         commissioning_unit(text),
         contents_unit(text),
     ):

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ingestion.parsing import extract_report
+from ingestion.parsing.amounts.clause import clause_amount
 from ingestion.parsing.amounts.stageless import parts_listed_after
 from tests.parsing.conftest import document_of
 
@@ -116,3 +117,54 @@ def test_a_total_over_the_listed_years_of_a_report_on_all_of_them() -> None:
 def test_near_miss_a_total_over_other_years_than_the_reports() -> None:
     text = PROJECT + "2022年、2023年青禾县护林员补助资金共计860万元。\n"
     assert _amounts(text) == {}
+
+
+# 2023年初某资金预算安排…: the stage before the fund's name; 发放补助资金为…: its payments.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "2023年初养老服务补助资金预算安排85.4万元，用于老人助餐。\n",
+            {"budget_initial": "85.4"},
+            id="年初 before the fund's name",
+        ),
+        pytest.param(
+            "2023年养老服务补助资金预算安排85.4万元，用于老人助餐。\n",
+            {"budget_full_year": "85.4"},
+            id="near miss: no stage stays stage-less",
+        ),
+        pytest.param(
+            "全年共发放补助资金为61.2万元。\n", {"executed": "61.2"}, id="发放 with its kind of money"
+        ),
+        pytest.param("全年共发放补助对象320人。\n", {}, id="near miss: 发放 to people, no money"),
+    ],
+)
+def test_a_funds_stage_before_its_name_and_its_payments(sentence: str, expected: dict[str, str]) -> None:
+    assert _amounts(FUND + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "found"),
+    [
+        pytest.param(
+            "各县区财政安排配套资金36.5万元", None, id="the lower levels' matching funds are a share"
+        ),
+        pytest.param("市县财政安排配套资金36.5万元", None, id="市县 together"),
+        pytest.param(
+            "青禾县财政安排配套资金36.5万元", ("budget_issued", "36.5"), id="near miss: one named county's"
+        ),
+    ],
+)
+def test_what_the_lower_levels_put_in(clause: str, found: tuple[str, str] | None) -> None:
+    assert clause_amount(clause, 2023, True) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("2023年项目到位资金118.6万元。\n", {"budget_full_year": "118.6"}, id="到位资金"),
+        pytest.param("项目资金到位率100%。\n", {}, id="near miss: a rate of arrival"),
+    ],
+)
+def test_the_funds_that_reached_the_unit(sentence: str, expected: dict[str, str]) -> None:
+    assert _amounts(PROJECT + sentence) == expected

@@ -33,6 +33,11 @@ def paragraphs(*texts: str) -> list[Paragraph]:
         pytest.param(["自评得分为120分"], None, id="above the bonus range"),
         pytest.param(["本资金自评得分101.375分，含加分项2分。"], 101.375, id="bonus points past 100"),
         pytest.param(["综合得分为104.25分。"], 104.25, id="a total past 100"),
+        pytest.param(["经自评，该资金得分87分，等级为良。"], 87, id="the 自评 clause cut off by a comma"),
+        pytest.param(["经评价，我局得分为91.5分。"], 91.5, id="经评价 then the unit's score"),
+        pytest.param(["经自评，该指标得分8分。"], None, id="near miss: an indicator's after the cut"),
+        pytest.param(["经自评，项目产出得分32分。"], None, id="near miss: a part's after the cut"),
+        pytest.param(["经自评，资金到位率98%。"], None, id="near miss: a rate after the cut"),
     ],
 )
 def test_prose_self_score(texts: list[str], score: float | None) -> None:
