@@ -5,8 +5,10 @@ in a title or a 单位名称 line), then the district of the portal that publish
 or site name), then county-level names in the body (天元区政府门户网). A body
 mention of only a province or city is not enough (a unit "获评湖南省第三批..." is not thereby a
 provincial unit), and names inside quotes or book-title marks (“开福区特色美食街”, 《...》)
-never count. An ambiguous county name (many 城关区 exist) resolves only when a province or
-city named in the text singles one out; otherwise the region stays null with a warning.
+never count, nor does a name that starts inside a word (适应城市发展 holds 应城市: rjieba's
+segmentation of the words around it says where words start). An ambiguous county name (many
+城关区 exist) resolves only when a province or city named in the text singles one out;
+otherwise the region stays null with a warning.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _MAX_MENTIONS = 5000
 # Two-letter county names (高县, 沙县) are everyday words in running text; in the body only
 # names of three or more characters count.
 _MIN_BODY_NAME = 3
+# Characters around a body mention given to the word segmenter: enough for the words it sits in.
+_WORD_CONTEXT = 8
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,20 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return counts
 
 
+def _starts_a_word(text: str, name: str) -> bool:
+    """Whether some mention of ``name`` in ``text`` starts where a word starts."""
+    import rjieba  # compiled with its dictionary: nothing is downloaded (ADR 0005)
+
+    for match in re.finditer(re.escape(name), text):
+        window_start = max(0, match.start() - _WORD_CONTEXT)
+        offset = window_start
+        for word in rjieba.cut(text[window_start : match.end() + _WORD_CONTEXT]):
+            if offset == match.start():
+                return True
+            offset += len(word)
+    return False
+
+
 def _disambiguate(options: tuple[Division, ...], context: list[Division]) -> Division | None:
     if len(options) == 1:
         return options[0]
@@ -139,7 +157,12 @@ def resolve_region(
             return region_of(division), []
     gazetteer = load_gazetteer()
     counts = _mentions(_unquoted(body), gazetteer)
-    counties = [(n, c) for n, c in counts.most_common() if any(d.level == COUNTY for d in gazetteer.named(n))]
+    text = _unquoted(body)
+    counties = [
+        (n, c)
+        for n, c in counts.most_common()
+        if any(d.level == COUNTY for d in gazetteer.named(n)) and _starts_a_word(text, n)
+    ]
     if not counties:
         return Region(), []
     if len(counties) > 1 and counties[0][1] == counties[1][1]:

@@ -40,6 +40,8 @@ def test_split_region_prefix(name: str, district: str | None, rest: str) -> None
         pytest.param(["株洲市天元区松岭街道办事处"], "", TIANYUAN, id="from the unit's full name"),
         pytest.param([], "报告将在天元区政府门户网公开。", TIANYUAN, id="district named in the body"),
         pytest.param([], "推动“开福区特色美食街”建设。", Region(), id="district inside quotes"),
+        pytest.param([], "为适应城市发展需要，新建停车场。", Region(), id="name inside words"),
+        pytest.param([], "项目建成后服务天元区居民。", TIANYUAN, id="district named after a verb"),
         pytest.param([], "获评湖南省第三批示范社区称号。", Region(), id="province alone in the body"),
         pytest.param(
             [], "提高县域经济，沙县小吃。", Region(), id="two-character county names ignored in the body"
