@@ -46,3 +46,17 @@ def test_a_projects_execution_in_a_units_report() -> None:
 def test_near_miss_the_units_execution_after_its_project_line() -> None:
     text = "本年基本支出80万元，项目支出40万元，全年执行数为120万元。\n"
     assert _amounts(text)["executed"] == "120"
+
+
+# Funds named at length before their verb, farther from the clause's start than a verb's usual lead.
+LEAD = "为保障巡山看护，本年度上级拨来的山林看护专款与本省巡山员津贴配套资金共下达"
+
+
+def test_funds_named_at_length_before_the_verb() -> None:
+    text = LEAD + "青禾县护林奖补资金86.4万元。\n"
+    assert _amounts(text, one_project=True)["budget_issued"] == "86.4"
+
+
+def test_near_miss_funds_named_before_a_listed_figure() -> None:
+    text = LEAD + "甲乡巡护资金30万元、乙乡12万元。\n"
+    assert "budget_issued" not in _amounts(text, one_project=True)
