@@ -92,7 +92,9 @@ _BODY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"项目(?:支出)?绩效(?!目标表)|项目绩效评价|绩效目标分解下达|{_FUND}.{{0,12}}绩效自评|项目全年预算|"
             # 项目年度预算绩效目标和绩效指标设定情况: a project self-evaluation's outline heading.
             r"项目年度(?:预算)?绩效目标|"
-            rf"项目.{{0,16}}(?:开展|进行)了?(?:绩效)?自评"
+            # 转移支付(支持项目)概况: the transfer template's first heading, as 绩效目标分解下达 is.
+            r"转移支付(?:支持项目)?概况|"
+            rf"{_FUND}.{{0,16}}(?:开展|进行)了?(?:绩效)?自评"
         ),
     ),
 )

@@ -98,3 +98,27 @@ COVER = "项目名称: 护林巡查项目\n项目主管部门: 青禾县林业�
 def test_a_cover_naming_the_evaluator(evaluator: str, kind: str) -> None:
     title = "青禾县林业局护林巡查项目支出绩效评价报告"
     assert report_kind(title, COVER.format(evaluator=evaluator)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "一、基本情况\n(一)转移支付概况\n省里下达青禾县护林奖补36万元。\n",
+            "project_expenditure",
+            id="the transfer template's first heading, no title",
+        ),
+        pytest.param(
+            "某镇就本年护林奖补资金的目标达成情况进行自评，报告如下：\n",
+            "project_expenditure",
+            id="a fund's own 自评 some words after its name",
+        ),
+        pytest.param(
+            "一、基本情况\n省里下达青禾县护林奖补36万元，用于修缮林道。\n",
+            "unknown",
+            id="near miss: a fund described, no template heading, no 自评",
+        ),
+    ],
+)
+def test_an_untitled_transfer_self_evaluation(text: str, kind: str) -> None:
+    assert report_kind(None, text) == kind

@@ -27,6 +27,7 @@ from ingestion.parsing.amounts.masked import masked_key
 from ingestion.parsing.amounts.money import parse_money
 from ingestion.parsing.amounts.stageless import (
     WeakStatements,
+    cited_before,
     parts_listed_after,
     shared_out,
     whole_then_parts,
@@ -120,6 +121,13 @@ def prose_amounts(
                 continue  # 年初预算支出…，其中：基本支出…: the budget's parts, not what was spent
             if key == "paid" and not one_project:
                 continue
+            # 某项目…项目全年预算数2万元，执行数为2万元 in a unit's report: that project's execution.
+            if (
+                key == "executed"
+                and not one_project
+                and _A_PROJECT.search(_sentence_before(passage.text, clause.start))
+            ):
+                continue
             if key in ("spent", "paid"):
                 if not one_project and (
                     _about_a_project(passage.text, clause.start) or "项目资金" in clause.text
@@ -128,7 +136,14 @@ def prose_amounts(
                 key = "executed"
             if key in WEAK_KEYS:
                 span = passage.span(clause.start, clause.end, document_text)
-                weak.add(key, wan, clause.text, span, parts_listed_after(passage.text, clause.end))
+                weak.add(
+                    key,
+                    wan,
+                    clause.text,
+                    span,
+                    parts_listed_after(passage.text, clause.end),
+                    cited_before(passage.text, clause.start),
+                )
                 sentence = _sentence_before(passage.text, clause.start) + clause.text
                 later.setdefault(key, []).append((wan, shared_out(sentence)))
             if key not in found:
@@ -207,6 +222,10 @@ def _count_before(text: str, clause: Span) -> Span | None:
 def _sentence_before(text: str, clause_start: int) -> str:
     """The part of the sentence holding the clause at ``clause_start`` that precedes it."""
     return text[max(text.rfind(mark, 0, clause_start) for mark in "。；;") + 1 : clause_start]
+
+
+# A project named, not the unit's 项目支出 line (基本支出…，项目支出…，执行数…).
+_A_PROJECT = re.compile(r"项目(?!支出)")
 
 
 def _about_a_project(text: str, clause_start: int) -> bool:

@@ -172,8 +172,9 @@ _VERB_LEAD = 24
 # A figure followed by 、 is the first item of a list (下达给甲项目资金120万元、乙项目资金95万元), not
 # the fund's whole.
 _LISTED = re.compile(r"\s*、")
+# So may the funds the money came from, however long their names: 中央甲资金和省级乙资金共下达我县….
 _CITED_VERB = re.compile(
-    r"(?:号[)）]|[厅局委办部府]|财政)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
+    r"(?:号[)）]|[厅局委办部府]|财政|资金|经费)\s*(?:联合|共同|共|再|分批|分两次)?(?P<verb>下达|安排)"
 )
 # 年初财政下达资金5万元: what was issued at the start of the year is the initial budget, not the
 # full year's (a later 追加 may add to it).

@@ -1,6 +1,7 @@
 """Every statement of a stage-less budget figure (预算数, 下达…资金, 某资金合计), to choose among
 different values: the one total over its parts (共下达…873万元 over tranches of 250 and 295), the
-one naming the fund the title names, or the one whose sentence lists its parts right after it
+one naming the fund the title names (itself or through the notice it is issued by; several such
+name none), or the one whose sentence lists its parts right after it
 (下达某资金113万元，其中甲项目48万元、乙项目15万元、丙项目50万元) when those parts add up to it exactly
 and every other value stated is one of them.
 """
@@ -40,11 +41,15 @@ class WeakStatements:
         self._clauses: dict[str, list[tuple[str, str, Span]]] = {}
         self._wholes: dict[str, list[tuple[str, Span, tuple[Decimal, ...]]]] = {}
 
-    def add(self, key: str, wan: str, clause: str, span: Span, parts: tuple[Decimal, ...] = ()) -> None:
+    def add(
+        self, key: str, wan: str, clause: str, span: Span, parts: tuple[Decimal, ...] = (), cited: str = ""
+    ) -> None:
+        """``cited``: the notice the clause just before cites (《关于下达…资金的通知》，下达…万元),
+        which names the fund the figure is of."""
         self._values.setdefault(key, []).append(Decimal(wan))
         if parts and sum(parts) == Decimal(wan):
             self._wholes.setdefault(key, []).append((wan, span, parts))
-        self._clauses.setdefault(key, []).append((wan, clause, span))
+        self._clauses.setdefault(key, []).append((wan, cited + clause, span))
         if _TOTAL_WORD.search(clause):
             self._totals.setdefault(key, []).append((wan, span))
 
@@ -76,6 +81,21 @@ class WeakStatements:
             return None
         wan, span = totals[0]
         return (wan, span) if Decimal(wan) >= max(self._values[key]) else None
+
+
+_CITATION = re.compile(r"《[^《》]{1,120}》")
+_CLAUSE_BREAK = re.compile(r"[，,；;。\n]")
+
+
+def cited_before(text: str, clause_start: int) -> str:
+    """The titles the clause right before ``clause_start`` cites (…文件《关于下达某年甲资金的通知》，
+    下达某县资金791万元): an allocation is of the fund its notice names, so a title naming the
+    report's fund through several notices names no one figure as that fund's."""
+    before = text[:clause_start].rstrip("，, ")
+    if not before.endswith("》"):
+        return ""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    return "".join(_CITATION.findall(before[breaks[-1] if breaks else 0 :]))
 
 
 def whole_then_parts(values: list[tuple[str, bool]]) -> bool:
