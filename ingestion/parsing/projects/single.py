@@ -172,7 +172,8 @@ def _title_core(title: str) -> str | None:
 
 def _uncited(text: str) -> str:
     """The text with what a cited document's title says (《关于开展某资金绩效评价工作的通知》) blanked,
-    offsets kept: the work a notice announces is not the report's own subject."""
+    offsets kept: the work a notice announces is the report's subject only when the report names
+    no other."""
     return _CITED.sub(lambda m: "《" + "。" * (len(m.group()) - 2) + "》", text)
 
 
@@ -185,10 +186,14 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         subtitle = _SUBTITLE_LINE.search(fold(line.text))
         if subtitle and _clean(subtitle["name"]):
             return subtitle["name"], line.start + subtitle.start("name")
+    cited: tuple[str, int] | None = None  # the notice's own work: the report's only when nothing else is
     for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
         evaluated = _EVALUATION_OF.search(_uncited(fold(paragraph.text)))
         if evaluated is not None and _clean(evaluated["name"]):
             return evaluated["name"], paragraph.start + evaluated.start("name")
+        in_notice = cited is None and _EVALUATION_OF.search(fold(paragraph.text))
+        if in_notice and _clean(in_notice["name"]):
+            cited = in_notice["name"], paragraph.start + in_notice.start("name")
     for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):
         for paragraph in document.paragraphs():
             total = pattern.search(fold(paragraph.text))
@@ -206,7 +211,7 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         subject = _PROJECT_SUBJECT.match(text, lead)
         if subject is not None and _clean(subject["name"]):
             return subject["name"], paragraph.start + subject.start("name")
-    return None
+    return cited
 
 
 def project_name(
