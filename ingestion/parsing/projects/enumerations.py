@@ -6,7 +6,10 @@
 - a report on several funds gives each a numbered line of its own (1.某平台服务经费), its amount
   stated with its name in what follows (批复某平台服务经费20万元);
 - a unit names the funds it evaluates in one run and calls them projects (甲经费、乙补助、丙工资
-  等项目资金来源于…): each is a project, without an amount.
+  等项目资金来源于…): each is a project, without an amount;
+- a unit quotes each project's name and counts them (反映“甲经费”“乙补助”等2个项目…): each is a
+  project, its budget the one stated where a paragraph later opens with it (（1）甲经费项目…
+  全年预算数3万元).
 Allocations to places (一是安排某县20万元), a level's or a year's share and the money's stages are
 no projects; an enumeration that holds any such item is no list of projects at all.
 """
@@ -125,3 +128,44 @@ def fund_lines(paragraphs: list[Paragraph]) -> list[Item]:
             Span(name, start, start + len(name)),
         ))  # fmt: skip
     return found
+
+
+# “甲经费”“乙补助”等2个项目: every name quoted, the count saying the run is complete.
+_QUOTED_RUN = re.compile(
+    r"(?P<run>(?:“[^“”。；;]{2,30}”[、，,和及与]?\s*){2,})等\s*(?P<count>\d{1,2})\s*个项目"
+)
+_QUOTED = re.compile(r"“(?P<name>[^“”]+)”")
+_OPENS_WITH = r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[.、．])?\s*"
+_BUDGET = rf".{{0,40}}?预算(?:数|金额|资金)?(?:为|是)?\s*(?P<number>{NUMBER})\s*万元"
+
+
+def quoted_runs(paragraphs: list[Paragraph]) -> list[Item]:
+    """The projects a sentence quotes and counts, when the count is the names', each with the
+    budget stated in a later paragraph that opens with its name and 项目."""
+    found: list[Item] = []
+    for index, paragraph in enumerate(paragraphs):
+        if "个项目" not in paragraph.text:
+            continue
+        text = fold(paragraph.text)
+        for match in _QUOTED_RUN.finditer(text):
+            names = list(_QUOTED.finditer(match["run"]))
+            if len(names) != int(match["count"]) or any(
+                NOT_PROJECT.match(n["name"]) or _PLACE.match(n["name"]) for n in names
+            ):
+                continue
+            for quoted in names:
+                name = quoted["name"]
+                start = paragraph.start + match.start("run") + quoted.start("name")
+                found.append(
+                    (name, _later_budget(name, paragraphs[index + 1 :]), Span(name, start, start + len(name)))
+                )
+    return found
+
+
+def _later_budget(name: str, paragraphs: list[Paragraph]) -> str | None:
+    opening = re.compile(_OPENS_WITH + re.escape(name) + "项目" + _BUDGET)
+    for paragraph in paragraphs:
+        found = opening.match(fold(paragraph.text))
+        if found:
+            return to_wan(found["number"], "万元")
+    return None

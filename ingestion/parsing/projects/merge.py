@@ -51,7 +51,7 @@ def _listed(document: Document, sections: list[Section], kind: str) -> list[Item
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     items = lists.item_runs(paragraphs) + lists.breakdowns(paragraphs, not one_project)
     items += lists.named_groups(paragraphs) + lists.enumerated_items(paragraphs)
-    items += enumerations.named_runs(paragraphs)
+    items += enumerations.named_runs(paragraphs) + enumerations.quoted_runs(paragraphs)
     if one_project:
         items += enumerations.ordinal_uses(paragraphs) + enumerations.fund_lines(paragraphs)
         items += [(name, None, span) for name, span in form_projects(document)]

@@ -39,7 +39,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{4,60})[”\"]")
 _PAREN_END = re.compile(r"[（(]([^（）()]{3,60})[）)]$")
 _YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*$|\d\s*[月日]")
 _REPORT_END = re.compile(
-    r"(?:(?:(?:管理)?使用情况)?(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价|自评工作)?(?:情况)?"
+    r"(?:(?:(?:管理)?使用情况)?(?:支出)?(?:预算执行情况)?(?:重点)?(?:绩效)?(?:重点)?的?(?:自评价?|评价(?:自评)?|自评工作)?(?:情况)?"
     r"(?:的)?(?:报告|结果|自评表|评价表|总结|全周期跟踪问效报告|跟踪问效报告)|(?:管理)?使用情况|"
     r"绩效(?:自评|评价)情况)$"
 )
@@ -48,7 +48,8 @@ _LEADING_UNIT = re.compile(
     rf"^.{{2,30}}?(?:{UNIT_SUFFIX}|[省市县区州旗])(?=(?:19|20)\d{{2}}年)"
     r"|^[^（）()“”\d]{0,12}?[省市县区州旗][^（）()“”\d]{2,24}?(?=(?:19|20)\d{2}年)"
 )
-_ABOUT = re.compile(r"^.*?关于")
+# 关于上报某项目自评的报告: the verb of sending the report up is no part of the name.
+_ABOUT = re.compile(r"^.*?关于(?:上报|报送|呈报)?")
 _GENERIC = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?(?:部门|单位|财政|年度|专项|预算|中央|省级|市级|县级|上级|对地方|转移支付)*"
     r"(?:项目|资金|支出|经费)*$"
@@ -61,9 +62,9 @@ _OPENING = re.compile(
     r"(?:开展|进行)了?(?:绩效)?自评"
     r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
     # 对2019-2021年某项目开展重点绩效评价: one name that says it is a project, the years it covers
-    # no part of it
+    # no part of it; 对某资金使用情况进行了绩效评价: how it was used, the aspect evaluated, neither
     r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费))"
-    r"(?:执行情况|实施情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
+    r"\s*(?:执行情况|实施情况|使用情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
 )
 # The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作,
 # 开展2022年、2023年某专项资金全周期跟踪问效 (the years it covers are no part of the name).
@@ -72,6 +73,7 @@ _EVALUATION_OF = re.compile(
     r"(?P<name>[^，。；:：、“”]{4,50}?(?:资金|经费|项目|工程))"
     r"(?:的)?(?:(?:绩效)?(?:自评|评价)工作|(?:全周期)?跟踪问效)"
 )
+_CITED = re.compile(r"《[^《》]*》")
 _PAREN_LINE = re.compile(r"^\s*[（(](?P<name>[^（）()]{4,40}(?:项目|工程|资金|经费|中心))[）)]\s*$")
 # A top line naming the fund evaluated under a title that names none (…分 某发展资金绩效自评).
 _SUBTITLE_LINE = re.compile(
@@ -168,6 +170,13 @@ def _title_core(title: str) -> str | None:
     return _clean(core)
 
 
+def _uncited(text: str) -> str:
+    """The text with what a cited document's title says (《关于开展某资金绩效评价工作的通知》) blanked,
+    offsets kept: the work a notice announces is the report's subject only when the report names
+    no other."""
+    return _CITED.sub(lambda m: "《" + "。" * (len(m.group()) - 2) + "》", text)
+
+
 def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] | None:
     lines = [b for b in document.blocks[:_TOP_LINES] if isinstance(b, Paragraph)]
     for line in lines:
@@ -177,17 +186,21 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         subtitle = _SUBTITLE_LINE.search(fold(line.text))
         if subtitle and _clean(subtitle["name"]):
             return subtitle["name"], line.start + subtitle.start("name")
+    cited: tuple[str, int] | None = None  # the notice's own work: the report's only when nothing else is
     for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
-        evaluated = _EVALUATION_OF.search(fold(paragraph.text))
+        evaluated = _EVALUATION_OF.search(_uncited(fold(paragraph.text)))
         if evaluated is not None and _clean(evaluated["name"]):
             return evaluated["name"], paragraph.start + evaluated.start("name")
+        in_notice = cited is None and _EVALUATION_OF.search(fold(paragraph.text))
+        if in_notice and _clean(in_notice["name"]):
+            cited = in_notice["name"], paragraph.start + in_notice.start("name")
     for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):
         for paragraph in document.paragraphs():
             total = pattern.search(fold(paragraph.text))
             if total is not None and _clean(total["name"]):  # 下达建设资金…: no name, read on
                 return total["name"], paragraph.start + total.start("name")
     for line in lines:
-        opening = _OPENING.search(fold(line.text))
+        opening = _OPENING.search(_uncited(fold(line.text)))
         name = opening and (opening["a"] or opening["b"] or opening["c"] or opening["d"])
         if opening and name and _clean(name):
             group = next(g for g in "abcd" if opening[g])
@@ -198,7 +211,7 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
         subject = _PROJECT_SUBJECT.match(text, lead)
         if subject is not None and _clean(subject["name"]):
             return subject["name"], paragraph.start + subject.start("name")
-    return None
+    return cited
 
 
 def project_name(

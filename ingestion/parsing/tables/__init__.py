@@ -88,7 +88,7 @@ def _read_table(table: Table, caption: str, facts: TableFacts) -> OpenIndicators
         projects = read_key_projects(table, header_row, caption)
         for record in projects.records:
             facts.append("projects", record)
-        for key, (value, cite) in projects.totals.items():
+        for key, (value, cite) in ({} if projects.expense_lines else projects.totals).items():
             facts.set_amount(key, value, cite, "a key-project table's 合计")
         facts.warnings.extend(projects.warnings)
     for key, value, cite in stated_amounts(table, caption):

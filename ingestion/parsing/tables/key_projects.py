@@ -29,16 +29,21 @@ from ingestion.parsing.tables.cells import (
 from ingestion.parsing.tables.facts import Evidence, Record
 from ingestion.parsing.tables.header import build_header, find_rows, label_and_figures
 
-BUDGET_WORDS = ("预算金额", "预算数", "预算资金", "年初预算", "项目预算")
+# The 项目支出明细 part of a project's evaluation form lists its expense lines as its parts
+# (支出内容 | 计划支出数 | 实际支出数): each line is read as a project, 计划 its budget.
+BUDGET_WORDS = ("预算金额", "预算数", "预算资金", "年初预算", "项目预算", "计划支出数")
 SPENT_WORDS = ("支出金额", "支出数", "执行数", "实际支出", "决算数", "项目支出")
-HEADER_WORDS = (("项目名称",), BUDGET_WORDS, SPENT_WORDS)
+NAME_WORDS = ("项目名称", "支出内容")
+HEADER_WORDS = (NAME_WORDS, BUDGET_WORDS, SPENT_WORDS)
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("项目名称",),
+    "name": NAME_WORDS,
     "type": ("项目类型",),
     "purpose": ("资金用途", "使用方向", "用途"),
 }
-TOTAL_LABELS = ("合计", "总计")
+TOTAL_LABELS = ("合计", "总计", "支出合计")
 PART_WORDS = ("其中",)
+# What was planned is no spending column, though its label says 支出数.
+NOT_SPENT_WORDS = (*PART_WORDS, "计划")
 
 
 @dataclass(slots=True)
@@ -47,6 +52,8 @@ class KeyProjects:
     # amounts_wan key (project_budget, project) -> (value, evidence)
     totals: dict[str, tuple[str, Evidence]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Expense lines of one project (支出内容): their 支出合计 is that project's, not the report's 项目支出.
+    expense_lines: bool = False
 
 
 def find_project_headers(table: Table) -> list[int]:
@@ -74,9 +81,9 @@ def _read(table: Table, header_row: int, caption: str, grid: bool) -> KeyProject
     header = build_header(table, header_row, sub_header=_has_sub_header(table, header_row), grid=grid)
     columns = header.columns(TEXT_COLUMNS)
     budget = header.column(BUDGET_WORDS, avoid=PART_WORDS)
-    spent = header.column(SPENT_WORDS, avoid=PART_WORDS)
+    spent = header.column(SPENT_WORDS, avoid=NOT_SPENT_WORDS)
     unit = unit_of(" ".join(header.labels)) or unit_of(caption) or WAN
-    result = KeyProjects()
+    result = KeyProjects(expense_lines="name" in columns and "支出内容" in header.labels[columns["name"]])
     if budget is None or spent is None or "name" not in columns:
         result.warnings.append(f"key-project header {'|'.join(header.labels)} not understood")
         return result

@@ -5,6 +5,8 @@
 - a unit names its funds in one run called projects (甲、乙、丙等项目资金…); a run of works that
   another word closes (…等项目已开工) is not;
 - a report on several funds gives each a numbered line (1.某服务经费 / 2.2022年某业务经费);
+- a unit quotes and counts its projects (“甲经费”“乙补贴”等2个项目), each budget stated where its
+  paragraph opens; a count that is not the names' is no list;
 - a share named by its year or its source (其中2021年120万元, 2022年省级资金) is no project, and
   never the one project's budget;
 - the opening sentence names the project (现将某项目绩效目标自评报告如下) where a fund sentence
@@ -190,3 +192,22 @@ def test_traditional_names_as_written() -> None:
     # named as written; what a payment's breakdown gives each is what it spent, not its budget
     assert ("漁港碼頭維修項目", None, "300") in listed
     assert ("冷鏈倉儲建設項目", None, "500") in listed
+
+
+def test_quoted_projects_counted_take_the_budget_where_each_opens_a_paragraph() -> None:
+    result = _result(
+        "某镇2025年度部门整体支出绩效自评报告\n一、项目绩效目标完成情况\n"
+        "我镇在年度决算中列示“渡口维护经费”“河道巡查补贴”等2个项目的绩效目标完成情况。\n"
+        "(1)渡口维护经费项目完成情况。项目全年预算数6.4万元,执行数6.1万元。\n"
+        "(2)河道巡查补贴项目完成情况。项目全年预算数3万元,执行数3万元。\n"
+    )
+    assert ("渡口维护经费", "6.4") in _projects(result)
+    assert ("河道巡查补贴", "3") in _projects(result)
+
+
+def test_quoted_names_the_count_does_not_match_are_no_list() -> None:
+    result = _result(
+        "某镇2025年度部门整体支出绩效自评报告\n一、项目绩效目标完成情况\n"
+        "我镇在年度决算中列示“渡口维护经费”“河道巡查补贴”等3个项目的绩效目标完成情况。\n"
+    )
+    assert not any(name in ("渡口维护经费", "河道巡查补贴") for name, _ in _projects(result))

@@ -55,7 +55,6 @@ def test_one_form_alone_is_the_pages_own_report() -> None:
     assert _projects(result) == [("非遗保护传承经费", "38", "37.2")]
 
 
-
 def test_a_report_naming_its_project_in_prose_and_in_its_form_is_that_projects() -> None:
     prose = (
         "2023年度非遗保护传承经费项目支出绩效自评报告\n一、项目基本情况\n"
@@ -66,6 +65,7 @@ def test_a_report_naming_its_project_in_prose_and_in_its_form_is_that_projects()
     result = _parsed(prose + _FORM)
     assert _page_budgets(result) == ("36.5", "38", "37.2")
     assert _projects(result) == [("非遗保护传承经费", "38", "37.2")]
+
 
 _PART = (
     "按照省财政厅部署,某省交通运输厅开展了2023年度中央车辆购置税补助资金绩效自评工作。\n"

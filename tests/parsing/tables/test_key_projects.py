@@ -85,3 +85,29 @@ def test_evidence() -> None:
 def test_a_name_label_row_is_not_a_project_table() -> None:
     facts = extract_tables(make_document([["项目名称", "预算绩效管理"], ["主管部门", "财政局"]]))
     assert facts.projects == []
+
+
+# A project's evaluation form listing its expense lines (支出内容 | 计划支出数 | 实际支出数).
+EXPENSE_LINES = [
+    ["支出内容", "计划支出数", "实际支出数"],
+    ["渡船维护费", "12.50", "11.25"],
+    ["船员培训经费", "7.50", "7.50"],
+    ["支出合计", "20.00", "18.75"],
+]
+
+
+def test_expense_lines_are_the_projects_parts_and_their_total_is_not_the_reports() -> None:
+    facts = extract_tables(make_document(EXPENSE_LINES))
+    assert [(p["name"], p["budget_wan"], p["spent_wan"]) for p in facts.projects] == [
+        ("渡船维护费", "12.50", "11.25"),
+        ("船员培训经费", "7.50", "7.50"),
+    ]
+    assert facts.amounts == {}  # the 支出合计 is the one project's, not the report's 项目支出
+
+
+def test_expense_lines_without_a_plan_column_are_no_project_table() -> None:
+    # only what was spent, with a voucher column: a ledger, not a list of parts with budgets
+    facts = extract_tables(
+        make_document([["支出内容", "实际支出数", "凭证号"], ["渡船维护费", "11.25", "记12号"]])
+    )
+    assert facts.projects == []
