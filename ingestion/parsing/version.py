@@ -25,4 +25,11 @@
 # about a quarter less CPU per report (privacy patterns, name tagger, label scans, indicator re-reads).
 # 1.10.1: funds by category paragraph (某类：…下达…资金共N万元), 用于 without its verb; indicator tables
 # whose two-row header runs into the first row, rows in pieces, level cells split over lines.
-PARSER_VERSION = "1.10.1"
+# 1.11.0: a fourth held-out set: several projects' forms on one page (figures the forms' own, page
+# amounts null), one part of a fund, lists cut at a shared copy's page ends, expense-line tables as a
+# form's parts, quoted counted lists, titles and openings naming the fund; transfer and untitled template
+# evaluations no longer rejected, commissioned firms as key, a cover naming the unit as its own
+# evaluator; 项目到位资金, funds issued through several notices, a project's 执行数 in a unit's report,
+# 经自评，该项目得分; party schools' joint names, 单位名称（本级）; a district's name inside a word
+# places no report. Parser modules grouped into units/, projects/, amounts/, scores/.
+PARSER_VERSION = "1.11.0"
