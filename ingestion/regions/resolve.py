@@ -156,8 +156,8 @@ def resolve_region(
         if division is not None and division.level == COUNTY:
             return region_of(division), []
     gazetteer = load_gazetteer()
-    counts = _mentions(_unquoted(body), gazetteer)
     text = _unquoted(body)
+    counts = _mentions(text, gazetteer)
     counties = [
         (n, c)
         for n, c in counts.most_common()

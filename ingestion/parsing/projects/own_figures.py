@@ -55,8 +55,8 @@ def attach(projects: list[dict[str, Any]], figures: list[ProjectFigure], evidenc
             index = _record_of(figure.project, projects)
             if index is None:
                 index = len(projects)
-                projects.append(dict.fromkeys(("type", "purpose", "budget_wan", "spent_wan"), None))
-                projects[index] = {"name": figure.project, **projects[index]}
+                record = dict.fromkeys(("type", "purpose", "budget_wan", "spent_wan"))
+                projects.append({"name": figure.project, **record})
             if projects[index][field] is None:
                 projects[index][field] = figure.value
                 if figure.cited:

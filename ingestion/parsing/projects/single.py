@@ -188,10 +188,12 @@ def _from_text(document: Document, sections: list[Section]) -> tuple[str, int] |
             return subtitle["name"], line.start + subtitle.start("name")
     cited: tuple[str, int] | None = None  # the notice's own work: the report's only when nothing else is
     for paragraph in islice(document.paragraphs(), _SUBJECT_PARAGRAPHS):
-        evaluated = _EVALUATION_OF.search(_uncited(fold(paragraph.text)))
+        text = fold(paragraph.text)
+        evaluated = _EVALUATION_OF.search(_uncited(text))
         if evaluated is not None and _clean(evaluated["name"]):
             return evaluated["name"], paragraph.start + evaluated.start("name")
-        in_notice = cited is None and _EVALUATION_OF.search(fold(paragraph.text))
+        # Without a cited title the text read whole is the text just read: nothing more to find.
+        in_notice = cited is None and "《" in text and _EVALUATION_OF.search(text)
         if in_notice and _clean(in_notice["name"]):
             cited = in_notice["name"], paragraph.start + in_notice.start("name")
     for pattern in (_PROJECT_INVESTMENT, _FUND_TOTAL, _FUND_ISSUED):

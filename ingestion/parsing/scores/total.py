@@ -35,7 +35,6 @@ _CUT_SCORE = re.compile(
     r"(?:总得分|综合得分|最终得分|得分|评分|总分)(?:为|是|：|:)?\s*"
     rf"(?P<score>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?:分|{_GRADE_FOLLOWS})"
 )
-_CUT_SCORE_HINTS = ("经",)
 # Without 自评/评价 before it a score word must say it is the total: 综合得分, 总得分, 最终得分, 评分为.
 # 总分 only with 为/是/： (总分100分 is the scale); 得分 alone stays out (an indicator's).
 _TOTAL_SCORE = re.compile(
@@ -88,7 +87,7 @@ def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | f
     run_together = "".join(paragraph.text for paragraph in paragraphs)
     for pattern, hints in (
         (_SCORE, _SCORE_HINTS),
-        (_CUT_SCORE, _CUT_SCORE_HINTS),
+        (_CUT_SCORE, _SCORE_HINTS),
         (_TOTAL_SCORE, _TOTAL_SCORE_HINTS),
         (_FORM_SCORE, _FORM_SCORE_HINTS),
     ):
