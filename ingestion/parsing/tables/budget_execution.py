@@ -120,14 +120,16 @@ def read_budget_execution(table: Table, row_index: int, caption: str) -> BudgetE
     row = table.rows[row_index]
     cells = align(row, header, figure_columns)
     found = BudgetExecution(Record({}), row_index)
-    if len(row) < header.width and row_slots(row) is None:
-        # A text row short of a cell: the stated 执行率 says which column lost it (execution_rate).
+    if len(row) != header.width and row_slots(row) is None:
+        # A text row short of a cell or with one too many (a row number): the stated 执行率 says
+        # how it lines up (execution_rate).
         checked = checked_placement(
             row, header.width, cells, money_columns, score_columns.get("rate_pct"), unit
         )
         if checked is None:
             found.warnings.append(
-                "budget-execution row short of a cell: its 执行率 holds under no placement; not read"
+                f"budget-execution row of {len(row)} cells under {header.width} columns: "
+                "its 执行率 holds under no placement; not read"
             )
         cells = checked if checked is not None else [None] * header.width
     _read_money(found.record, cells, money_columns, unit)

@@ -54,10 +54,14 @@ def checked_placement(
     rate_column: int | None,
     unit: str = WAN,
 ) -> Aligned | None:
-    """The placement of a row shorter than its header whose rate holds (``usual`` first); ``usual``
-    when no placement can be checked; None when some can and none holds."""
+    """The placement of a row shorter or longer than its header whose rate holds (``usual``
+    first); ``usual`` when no placement can be checked; None when some can and none holds."""
     missing = width - len(row)
-    shifts: list[Aligned] = [[None] * k + list(row) + [None] * (missing - k) for k in range(missing + 1)]
+    shifts: list[Aligned] = (
+        [[None] * k + list(row) + [None] * (missing - k) for k in range(missing + 1)]
+        if missing >= 0
+        else [list(row[k : k + width]) for k in range(-missing + 1)]
+    )
     checks = [(cells, rate_holds(cells, money_columns, rate_column, unit)) for cells in (usual, *shifts)]
     if all(held is None for _, held in checks):
         return usual
