@@ -20,8 +20,9 @@ to evaluate a fund (财政局委托了某咨询公司…开展评价), or a thir
 evaluating on a finance office's commission (某事务所接受某县财政局的委托), is key_projects, and so
 is a fund's tracking evaluation (开展…跟踪问效) that speaks of no self-evaluation, and so is a firm
 evaluating on a commission (受某中心委托，某事务所…) or, with no title, the national evaluation
-template's headings (项目立项背景及实施目的) without a 自评; a cover naming the project's own unit
-as its evaluator (评价机构名称) makes a fund's evaluation a self-evaluation; else the body
+template's headings (项目立项背景及实施目的) or an opening on the evaluation (某局对某补贴使用情况
+开展了绩效评价; 我局… is the unit's own: a self-evaluation) without a 自评; a cover naming the
+project's own unit as its evaluator (评价机构名称) makes a fund's evaluation a self-evaluation; else the body
 decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
 template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标; 部门决算, 较上年决算数), counted
 in its first pages, letters spaced apart joined, cited documents' titles left out; a form with a
@@ -116,6 +117,9 @@ _COMMISSIONED_FIRM = re.compile(
 # The headings of the national project evaluation report template (项目立项背景及实施目的, 评价工作开展
 # 情况): an evaluation; the template's user speaks of 自评 when it evaluated itself.
 _EVALUATION_TEMPLATE = re.compile(r"项目立项背景及实施目的|评价工作开展情况")
+# 某局对2023年度某补贴使用情况开展了财政绩效评价工作: an untitled report opening on the evaluation
+# it is; the unit's own (我局对…开展了评价) is a self-evaluation, anyone else's an evaluation.
+_EVALUATION_OPENING = re.compile(r"对[^。；;]{2,60}?(?:开展|进行)了?[^。；;，,]{0,6}?绩效评价")
 _FINANCE_PICKS = re.compile(
     r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)|"
     # 市财政局委托了某咨询公司对某补助资金开展评价: the finance office's own evaluation, done
@@ -215,4 +219,6 @@ def report_kind(title: str | None, text: str) -> str:
         return best
     if not title and _EVALUATION_TEMPLATE.search(head) and "自评" not in head:
         return "key_projects"
+    if not title and _EVALUATION_OPENING.search(head) and "自评" not in head:
+        return "project_expenditure" if _OWN_EVALUATION.search(head) else "key_projects"
     return "project_expenditure" if _PROJECT_FORM.search(head) and "自评" in head else "unknown"

@@ -37,11 +37,18 @@ _MIN_LISTING_LINKS = 3
 # Characters of text outside links and dates that an index page may still carry (a pager,
 # "共1页", a column title); a report has far more.
 _MAX_LISTING_PROSE_CHARS = 200
+# A line of prose: sentences, longer than a link title runs.
+_MIN_PROSE_CHARS = 80
+_SENTENCE_END = re.compile(r"[。；]")
 
 
 def _date_stamped_share(paragraphs: list[Paragraph]) -> tuple[int, float]:
     stamped = sum(1 for p in paragraphs if _DATE_STAMPED.search(p.text))
     return stamped, stamped / len(paragraphs) if paragraphs else 0.0
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= _MIN_PROSE_CHARS and _SENTENCE_END.search(text) is not None
 
 
 def _is_listing_page(links: PageLinks | None) -> bool:
@@ -67,8 +74,11 @@ def reject_if_not_a_report(document: Document, folded_text: str, sections: list[
         return
     paragraphs = list(document.paragraphs())
     stamped, share = _date_stamped_share(paragraphs)
-    # A short report may lack figures; a listing is recognised by its dated links as well.
-    if stamped >= _MIN_LISTING_LINES and (share >= 0.5 or not _FIGURE.search(folded_text)):
+    # A short report may lack figures; a listing is recognised by its dated links as well. A
+    # paragraph of prose (a report's opening, cut before its figures) is no link title.
+    if stamped >= _MIN_LISTING_LINES and (
+        share >= 0.5 or not (_FIGURE.search(folded_text) or any(_is_prose(p.text) for p in paragraphs))
+    ):
         raise errors.DocumentRejected(
             errors.NOT_A_REPORT,
             f"{stamped} of {len(paragraphs)} lines are dated links and there is no table or "

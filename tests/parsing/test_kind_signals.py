@@ -122,3 +122,33 @@ def test_a_cover_naming_the_evaluator(evaluator: str, kind: str) -> None:
 )
 def test_an_untitled_transfer_self_evaluation(text: str, kind: str) -> None:
     assert report_kind(None, text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "为加强预算绩效管理，青禾县民政局对2023年度高龄津贴使用情况开展了财政绩效评价工作。"
+            "现将评价情况报告如下：\n一、项目基本情况\n",
+            "key_projects",
+            id="an office evaluating a fund",
+        ),
+        pytest.param(
+            "我局对2023年度高龄津贴使用情况开展了绩效评价。\n一、项目基本情况\n",
+            "project_expenditure",
+            id="the unit's own evaluation",
+        ),
+        pytest.param(
+            "青禾县民政局对2023年度高龄津贴资金开展了绩效自评。\n",
+            "project_expenditure",
+            id="near miss: a self-evaluation stays one",
+        ),
+        pytest.param(
+            "青禾县民政局对高龄津贴发放情况开展了督查。\n",
+            "unknown",
+            id="near miss: an inspection is no evaluation",
+        ),
+    ],
+)
+def test_an_untitled_opening_on_the_evaluation(text: str, kind: str) -> None:
+    assert report_kind(None, text) == kind

@@ -73,6 +73,14 @@ def test_pages_without_a_report_are_rejected(text: str) -> None:
         pytest.param(
             "2023年项目支出绩效自评报告\n项目支出48万元，完成率96%。\n", None, id="short prose with figures"
         ),
+        pytest.param(
+            "发布机构：青禾县应急管理局\n成文日期：2024-10-08\n发文日期：2024-10-08\n发布日期：2024-10-08\n"
+            "青禾县2023年应急广播建设项目支出绩效评价报告\n发布时间：2024-10-08 09:30\n"
+            "依据省应急管理厅关于县级应急广播体系建设的要求，为提升全县预警信息发布能力，"
+            "县应急管理局组织实施了应急广播建设项目，覆盖全县各乡镇和行政村，有利于提升基层应急处置和群众自救互救能力，项目建设意义重大。\n",
+            None,
+            id="a report's opening cut before its figures, under dated header lines",
+        ),
     ],
 )
 def test_reports_with_dates_are_kept(text: str, table: list[list[str]] | None) -> None:
