@@ -25,6 +25,7 @@ from ingestion.parsing.amounts.clause import OTHER_UNIT, WEAK_KEYS, clause_amoun
 from ingestion.parsing.amounts.evaluated_scope import combined_evaluated
 from ingestion.parsing.amounts.masked import masked_key
 from ingestion.parsing.amounts.money import parse_money
+from ingestion.parsing.amounts.part_or_later import a_listed_part, dated_in_another_year
 from ingestion.parsing.amounts.stageless import (
     WeakStatements,
     cited_before,
@@ -111,6 +112,11 @@ def prose_amounts(
                 _sentence_before(passage.text, clause.start) + clause.text
             ):
                 continue  # 2019—2021年…安排资金…: those years' total, no year's budget
+            if key in _SPAN_KEYS and (
+                dated_in_another_year(_sentence_before(passage.text, clause.start), fiscal_year)
+                or a_listed_part(passage.text[: clause.start])
+            ):
+                continue  # 截至次年4月，共支出… / 其中：(1)甲…: not the year's whole
             if key == "appropriation_income_part":
                 if "收入" not in _sentence_before(passage.text, clause.start):
                     continue

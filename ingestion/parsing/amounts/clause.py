@@ -70,6 +70,8 @@ _SUBJECT_LABELS = frozenset(
 _LABELS: tuple[tuple[str, str], ...] = (
     (
         "budget_full_year",
+        # 调整预算后项目预算…万元, 预算调整后为…: the budget once adjusted (before 调整预算 alone).
+        r"(?:调整预算|预算调整)后(?:的)?(?:项目)?(?:预算)?(?:数|资金|金额|总额)?|"
         r"全年预算(?:数|资金|金额|总额)?|(?:年中)?调整后?(?:的)?预算(?:数|资金|金额|总额)?|"
         r"全年(?:实际)?下达(?:资金|预算)?|实际下达(?:资金)?|"
         # 项目到位资金86万元: what actually reached the unit in the year, like 全年实际下达.
@@ -84,7 +86,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 总收入…，其中财政拨款80万元: the part of the income (budget.py keeps it only after 收入).
     ("appropriation_income_part", r"财政拨款(?=\s*(?:为|是)?\s*\d)"),
     ("appropriation_expenditure", r"财政拨款支出(?:合计|总计)?|一般公共预算支出"),
-    ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数"),
+    # 某资金执行总量…万元: the whole executed, in a fund's words.
+    ("executed", r"全年执行数|全年预算执行数|预算执行数|执行数|执行总(?:量|额)"),
     # What was spent, in everyday words: the unit's or project's execution, unless the sentence
     # speaks of a project in a unit's report (年中追加某项目…，实际支出12万元).
     (
@@ -105,6 +108,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"完成拨付(?:资金)?|(?<![未计划])使用资金|"
         # 已经支出12万元 (已 read as a qualifier): what the project has spent so far.
         r"(?<=已)经?支出(?=\s*\d[\d.,]*\s*万元)|"
+        # 某改造项目支出12万元: the project named, then what it spent (本级项目支出, 2022年项目支出
+        # and 部门项目支出 are a unit's 项目支出 line).
+        r"(?<=项目)(?<![级本年度门位中]项目)支出(?=\s*(?:为|共计|共)?\s*\d[\d.,]*\s*万元)|"
         # 资金已使用12万元: the fund named first, then what of it was used.
         r"(?<=资金)(?:已|累计)?使用(?=\s*\d[\d.,]*\s*万元)|(?<=资金已)使用(?=\s*\d[\d.,]*\s*万元)",
     ),
