@@ -124,7 +124,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # 部门预算某某拨款资金共86.5万元: what the budget consists of may follow it.
     (
         "budget",
-        r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
+        # 预算实际安排…万元: what the budget in fact put in.
+        r"预算收入(?:总额|合计|总计)?|预算(?:总金额|总额|金额|资金|数|(?:实际)?安排)?(?:[\u4e00-\u9fff]{0,16}?(?:资金|经费))?|"
         r"年度资金安排|(?:项目)?(?:财政)?资金总额|(?:项目)?总预算(?:数|资金|金额)?|"
         # 批复某局项目9个，项目资金1950万元: the projects approved, counted, then their money.
         r"(?:批复|核定)(?:给)?[\u4e00-\u9fff]{0,20}?(?=子?项目(?:共计?)?\d{1,4}个)|"
@@ -163,6 +164,9 @@ _FUND_VERB = re.compile(
     # …的通知，下达我局353.6万元: issued to the unit itself, the fund named before.
     rf"|下达(?:给)?(?:我|本)(?:省|市|县|区|州|旗|局|单位|镇|乡|中心|院|校){_WAN_FOLLOWS}"
 )
+# What the project received, told from its side (获得省级某资金2000万元, 收到拨付的某资金96万元):
+# the fund issued to it, like 下达.
+_RECEIVED = re.compile(rf"(?:获得|收到)(?:上级)?(?:拨付|下达)?的?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}")
 # ... or the fund named before the verb (某补助资金合计下达64万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计|共){_WAN_FOLLOWS}")
@@ -290,6 +294,11 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
         if money is not None and in_wan and not _LISTED.match(folded, money.end):
             key = "budget_initial" if _AT_YEAR_START.search(folded, 0, verb) else "budget_issued"
             return key, money.wan
+    for verb in re.finditer("获得|收到", folded[: starts[-1] + _VERB_LEAD]):
+        received = _RECEIVED.match(folded, verb.start())
+        money = money_at(folded, received.end()) if received else None
+        if money is not None and not _LISTED.match(folded, money.end):
+            return "budget_issued", money.wan
     return None
 
 

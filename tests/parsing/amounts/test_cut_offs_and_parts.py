@@ -81,3 +81,33 @@ def test_near_miss_the_units_own_project_line() -> None:
 def test_near_miss_a_project_spending_in_a_units_report() -> None:
     text = "截至2022年10月底，青石村道路硬化项目支出18.66万元。\n"
     assert "executed" not in _amounts(text)
+
+
+def test_the_fund_a_project_received_is_its_budget() -> None:
+    text = "2022年，青石镇实施了河道清淤项目，获得省级水利发展资金860万元。\n"
+    assert _amounts(text, one_project=True)["budget_issued"] == "860"
+
+
+def test_the_fund_received_once_paid_over_is_its_budget() -> None:
+    text = "(1)资金到位率：收到拨付的市级护林补助资金42万元，已全部到账。\n"
+    assert _amounts(text, one_project=True)["budget_issued"] == "42"
+
+
+def test_near_miss_a_fund_received_in_a_units_report() -> None:
+    text = "2022年，青石镇获得省级水利发展资金860万元。\n"
+    assert "budget_issued" not in _amounts(text)
+
+
+def test_near_miss_the_first_of_several_funds_received() -> None:
+    text = "2022年，获得省级水利资金560万元、市级配套资金300万元。\n"
+    assert "budget_issued" not in _amounts(text, one_project=True)
+
+
+def test_what_the_budget_in_fact_put_in() -> None:
+    text = "资金来源为财政投入，2022年预算实际安排76.4万元。\n"
+    assert _amounts(text, one_project=True)["budget"] == "76.4"
+
+
+def test_near_miss_another_years_budget_in_fact_put_in() -> None:
+    text = "资金来源为财政投入，2021年预算实际安排76.4万元。\n"
+    assert "budget" not in _amounts(text, one_project=True)
