@@ -109,8 +109,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         # 已经支出12万元 (已 read as a qualifier): what the project has spent so far.
         r"(?<=已)经?支出(?=\s*\d[\d.,]*\s*万元)|"
         # 某改造项目支出12万元: the project named, then what it spent (本级项目支出, 2022年项目支出
-        # and 部门项目支出 are a unit's 项目支出 line).
-        r"(?<=项目)(?<![级本年度门位中]项目)支出(?=\s*(?:为|共计|共)?\s*\d[\d.,]*\s*万元)|"
+        # and 我局项目支出 are a unit's 项目支出 line).
+        r"(?<=项目)(?<![级本年度门位中子局厅委办院校所站馆]项目)支出(?=\s*(?:为|共计|共)?\s*\d[\d.,]*\s*万元)|"
         # 资金已使用12万元: the fund named first, then what of it was used.
         r"(?<=资金)(?:已|累计)?使用(?=\s*\d[\d.,]*\s*万元)|(?<=资金已)使用(?=\s*\d[\d.,]*\s*万元)",
     ),
@@ -167,6 +167,8 @@ _FUND_VERB = re.compile(
 # What the project received, told from its side (获得省级某资金2000万元, 收到拨付的某资金96万元):
 # the fund issued to it, like 下达.
 _RECEIVED = re.compile(rf"(?:获得|收到)(?:上级)?(?:拨付|下达)?的?{_FUND}(?:共计|合计|总计|共)?{_WAN_FOLLOWS}")
+# ... but not what counted beneficiaries got (全镇320户农户获得补贴资金…): the payments, not the fund.
+_COUNTED_RECEIVERS = re.compile(r"\d+\s*(?:户|人|家|名|所|个)[\u4e00-\u9fff]{0,8}$")
 # ... or the fund named before the verb (某补助资金合计下达64万元).
 _FUND_BEFORE_VERB = re.compile(r"(?:资金|经费)(?:共计?|合计|累计)?$")
 _FUND_TOTAL = re.compile(rf"[\u4e00-\u9fff（）()“”]{{2,40}}?(?:资金|经费)(?:合计|共计|总计|共){_WAN_FOLLOWS}")
@@ -294,8 +296,10 @@ def _fund_amount(folded: str, starts: list[int]) -> tuple[str, str] | None:
         if money is not None and in_wan and not _LISTED.match(folded, money.end):
             key = "budget_initial" if _AT_YEAR_START.search(folded, 0, verb) else "budget_issued"
             return key, money.wan
-    for verb in re.finditer("获得|收到", folded[: starts[-1] + _VERB_LEAD]):
-        received = _RECEIVED.match(folded, verb.start())
+    for receipt in re.finditer("获得|收到", folded[: starts[-1] + _VERB_LEAD]):
+        if _COUNTED_RECEIVERS.search(folded, 0, receipt.start()):
+            continue
+        received = _RECEIVED.match(folded, receipt.start())
         money = money_at(folded, received.end()) if received else None
         if money is not None and not _LISTED.match(folded, money.end):
             return "budget_issued", money.wan
