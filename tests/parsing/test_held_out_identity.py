@@ -1,0 +1,88 @@
+"""A report's identity and counts as held-out pages state them, each class with its near miss
+(snippets invented): staff counts in a form row ending in empty cells or in a unit's own words,
+the kind an opening or a title gives, the unit a title, a portal line or an opening names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.parsing.kind import report_kind
+from tests.parsing.test_others_figures import FINAL_ACCOUNTS_CONTENTS, _result
+
+
+@pytest.mark.parametrize(
+    ("form", "actual"),
+    [
+        pytest.param("人员编制 |\n27 |\n实有人数 |\n25 | ||||||||\n", 25, id="empty cells after the count"),
+        pytest.param("人员编制 |\n27 |\n实有人数 |\n25人次 | ||||\n", None, id="a count of visits"),
+    ],
+)
+def test_a_form_rows_last_count_before_empty_cells(form: str, actual: int | None) -> None:
+    result = _result(
+        "白沙县2023年度部门(单位)整体支出绩效评价自评报告\n联系人 |\n某某 |\n联络电话 |\n0000-7654321 | ||||\n"
+        + form
+    )
+    assert result["staffing"]["authorized"] == 27
+    assert result["staffing"]["actual"] == actual
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actual"),
+    [
+        pytest.param("人员编制数为21人,在岗正式员工有18人。", 18, id="regular staff in post"),
+        pytest.param("人员编制数为21人,全年接待正式员工培训180人次。", None, id="trainings counted"),
+    ],
+)
+def test_regular_staff_in_post(sentence: str, actual: int | None) -> None:
+    result = _result("某县青禾图书馆2023年度部门决算\n" + FINAL_ACCOUNTS_CONTENTS + sentence + "\n")
+    assert result["staffing"]["actual"] == actual
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        pytest.param("财政厅公布2023年农机购置补贴资金绩效评价结果", "key_projects", id="results published"),
+        pytest.param("2023年农机购置补贴资金绩效评价结果的运用", "project_expenditure", id="results used"),
+    ],
+)
+def test_an_office_publishing_evaluation_results(title: str, kind: str) -> None:
+    assert report_kind(title, "一、评价结果\n青川县等3个县等级为A。\n") == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        pytest.param(
+            "县财政局组成了绩效评价工作组,对县林业站护林专项经费进行了绩效评价。", "key_projects", id="finance team"
+        ),
+        pytest.param(
+            "县林业站组成了自评工作组,对本站护林专项经费项目支出绩效进行了自评。",
+            "project_expenditure",
+            id="the unit's own team",
+        ),
+    ],
+)
+def test_a_finance_office_evaluating_with_its_own_team(sentence: str, kind: str) -> None:
+    assert report_kind(None, "为加强资金管理,提高使用效益," + sentence + "\n一、项目基本情况\n") == kind
+
+
+@pytest.mark.parametrize(
+    ("form", "kind"),
+    [
+        pytest.param(
+            "(2023年度) | |||\n转移支付(项目)名称 | 林草防火补助 | ||\n资金使用单位 | 某县林草局 | ||\n"
+            "全年预算数(A) | 全年执行数(B) | 预算执行率 | ||\n年度资金总额: | 88.5 | 80.1 | 90.5% | ||\n",
+            "project_expenditure",
+            id="transfer form without its title",
+        ),
+        pytest.param(
+            "(2023年度) | |||\n转移支付(项目)名称 | 林草防火补助 | ||\n资金使用单位 | 某县林草局 | ||\n"
+            "年度目标 | 完成森林防火巡护 | ||\n",
+            "unknown",
+            id="a target form",
+        ),
+    ],
+)
+def test_the_transfer_self_evaluation_form(form: str, kind: str) -> None:
+    assert report_kind(None, form) == kind
