@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingestion.parsing.kind import report_kind
+from ingestion.parsing.units.title import from_title
 from tests.parsing.test_others_figures import FINAL_ACCOUNTS_CONTENTS, _result
 
 
@@ -86,3 +87,51 @@ def test_a_finance_office_evaluating_with_its_own_team(sentence: str, kind: str)
 )
 def test_the_transfer_self_evaluation_form(form: str, kind: str) -> None:
     assert report_kind(None, form) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        pytest.param("青山市城乡居民医疗保险补助资金2023年度绩效自评报告", None, id="town and country"),
+        pytest.param("青山县古城乡2023年度部门决算", "青山县古城乡", id="a township named 古城乡"),
+        pytest.param("青山县住房和城乡建设局2023年度部门决算", "青山县住房和城乡建设局", id="an office"),
+    ],
+)
+def test_town_and_country_is_no_township(title: str, unit: str | None) -> None:
+    assert from_title(title) == unit
+
+
+def _portal_page(crumb: str, publisher: str) -> str:
+    return (
+        f"当前位置: 首页 > {crumb} > 部门项目\n索引号: 00000000/2024-00001\n发布机构: {publisher}\n"
+        "名称: 白沙市2023年智慧水务项目支出绩效评价报告\n发布日期: 2024-05-06\n\n"
+        "白沙市2023年智慧水务项目支出绩效评价报告\n一、项目基本情况\n项目建成后提升全市供水调度能力。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("crumb", "unit"),
+    [
+        pytest.param("市水务局", "白沙市水务管理局(白沙市河长制办公室)", id="the section of the publisher"),
+        pytest.param("市交通局", "市交通局", id="another office's section"),
+    ],
+)
+def test_a_crumb_shortening_the_publisher_gives_way_to_it(crumb: str, unit: str) -> None:
+    result = _result(_portal_page(crumb, "白沙市水务管理局(白沙市河长制办公室)"))
+    assert result["report"]["unit_name"] == unit
+
+
+@pytest.mark.parametrize(
+    ("byline", "unit"),
+    [
+        pytest.param("2024-03-02 10:15:00     来源:青川省林草厅", "青川省林草厅", id="date then source"),
+        pytest.param("青川省林草厅 时间:2024-03-02 10:15", "青川省林草厅", id="office then time"),
+        pytest.param("森林防火工作 时间安排如下", None, id="a heading on a schedule"),
+    ],
+)
+def test_a_byline_names_the_publisher(byline: str, unit: str | None) -> None:
+    result = _result(
+        "2023年度青川省森林防火专项资金绩效自评报告\n" + byline + "\n一、绩效目标分解下达情况\n"
+        "我厅对2023年度森林防火专项资金进行了绩效自评。\n"
+    )
+    assert result["report"]["unit_name"] == unit

@@ -112,7 +112,8 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     office that publishes for others (a 财政局 posting a department's report)."""
     full = _SPACES.sub("", publisher)
     name = strip_region(full)
-    if not UNIT_END.fullmatch(name) or len(name) < 3:
+    # 某市某局（某市某办）: an office under two names is named by its first.
+    if not UNIT_END.fullmatch(first_name(name)) or len(name) < 3:
         return None
     core = name.removesuffix("办事处").removesuffix("人民政府")
     if len(core) >= 2 and core in body:
@@ -130,7 +131,7 @@ _MEDIA = re.compile(r"融媒|新闻中心|新闻网|报社|日报|电视台|广�
 def could_be_unit(name: str) -> bool:
     """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
     bare = strip_region(_SPACES.sub("", name))
-    named = len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None
+    named = len(bare) >= 3 and UNIT_END.fullmatch(first_name(bare)) is not None
     return named and not bare.startswith("政府信息") and not _MEDIA.search(bare)
 
 
