@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingestion.parsing.kind import report_kind
+from ingestion.parsing.units.evaluated import implementing_unit, opening_unit
 from ingestion.parsing.units.title import from_title
 from tests.parsing.test_others_figures import FINAL_ACCOUNTS_CONTENTS, _result
 
@@ -135,3 +136,44 @@ def test_a_byline_names_the_publisher(byline: str, unit: str | None) -> None:
         "我厅对2023年度森林防火专项资金进行了绩效自评。\n"
     )
     assert result["report"]["unit_name"] == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        pytest.param(
+            "为加强资金管理,我们对白河县畜牧技术推广站良种补贴经费进行了绩效评价,现将结果报告如下:",
+            "白河县畜牧技术推广站",
+            id="the evaluated unit",
+        ),
+        pytest.param(
+            "为加强资金管理,白河县农业农村局对2023年度耕地保护补贴使用情况开展了财政绩效评价工作。",
+            "白河县农业农村局",
+            id="the unit evaluating its own subsidy",
+        ),
+        pytest.param(
+            "为加强资金管理,我们对全县耕地保护补贴使用情况进行了绩效评价。", None, id="no unit named"
+        ),
+    ],
+)
+def test_the_unit_an_evaluations_opening_is_about(sentence: str, unit: str | None) -> None:
+    assert opening_unit(sentence) == (None if unit is None else (unit, sentence.index(unit)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        pytest.param("项目组织实施单位为白河县文化旅游局(以下简称“县文旅局”)。", "白河县文化旅游局", id="stated"),
+        pytest.param("项目组织实施单位为各乡镇人民政府。", None, id="every township"),
+    ],
+)
+def test_the_unit_a_projects_description_says_carries_it_out(sentence: str, unit: str | None) -> None:
+    assert implementing_unit(sentence) == (None if unit is None else (unit, sentence.index(unit)))
+
+
+def test_the_implementing_unit_before_the_commissioning_office() -> None:
+    result = _result(
+        "关于白河县文化惠民专项资金的绩效评价报告\n受白河县财政局委托,某某会计师事务所对该专项资金进行了绩效评价。\n"
+        "一、项目基本情况\n项目组织实施单位为白河县文化旅游局。\n"
+    )
+    assert result["report"]["unit_name"].endswith("文化旅游局")
