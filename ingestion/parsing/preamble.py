@@ -89,9 +89,9 @@ _SCAN_LIMIT = 40
 # A page's byline (2024-04-03 09:22:00  来源:某局, 某省某厅 时间:2023-06-28 09:06): a date or the
 # publishing office, then a field, on a short line of no prose that states a date.
 _DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_CLOCK = r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
 _BYLINE = re.compile(
-    rf"^\s*(?:{_DATE}(?:[ \t\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|(?P<office>[\u4e00-\u9fff（）()]{{3,30}}))"
-    rf"[ \t\u3000]+(?:{_LABELS})\s*[:：]"
+    rf"^\s*(?:{_DATE}{_CLOCK}|(?P<office>[\u4e00-\u9fff（）()]{{3,30}}))[ \t\u3000]+(?:{_LABELS})\s*[:：]"
 )
 _HAS_DATE = re.compile(_DATE)
 _MAX_BYLINE = 80

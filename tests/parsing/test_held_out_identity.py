@@ -22,8 +22,8 @@ from tests.parsing.test_others_figures import FINAL_ACCOUNTS_CONTENTS, _result
 )
 def test_a_form_rows_last_count_before_empty_cells(form: str, actual: int | None) -> None:
     result = _result(
-        "白沙县2023年度部门(单位)整体支出绩效评价自评报告\n联系人 |\n某某 |\n联络电话 |\n0000-7654321 | ||||\n"
-        + form
+        "白沙县2023年度部门(单位)整体支出绩效评价自评报告\n"
+        "联系人 |\n某某 |\n联络电话 |\n0000-7654321 | ||||\n" + form
     )
     assert result["staffing"]["authorized"] == 27
     assert result["staffing"]["actual"] == actual
@@ -56,7 +56,9 @@ def test_an_office_publishing_evaluation_results(title: str, kind: str) -> None:
     ("sentence", "kind"),
     [
         pytest.param(
-            "县财政局组成了绩效评价工作组,对县林业站护林专项经费进行了绩效评价。", "key_projects", id="finance team"
+            "县财政局组成了绩效评价工作组,对县林业站护林专项经费进行了绩效评价。",
+            "key_projects",
+            id="finance team",
         ),
         pytest.param(
             "县林业站组成了自评工作组,对本站护林专项经费项目支出绩效进行了自评。",
@@ -163,7 +165,9 @@ def test_the_unit_an_evaluations_opening_is_about(sentence: str, unit: str | Non
 @pytest.mark.parametrize(
     ("sentence", "unit"),
     [
-        pytest.param("项目组织实施单位为白河县文化旅游局(以下简称“县文旅局”)。", "白河县文化旅游局", id="stated"),
+        pytest.param(
+            "项目组织实施单位为白河县文化旅游局(以下简称“县文旅局”)。", "白河县文化旅游局", id="stated"
+        ),
         pytest.param("项目组织实施单位为各乡镇人民政府。", None, id="every township"),
     ],
 )
