@@ -181,3 +181,22 @@ def test_the_implementing_unit_before_the_commissioning_office() -> None:
         "一、项目基本情况\n项目组织实施单位为白河县文化旅游局。\n"
     )
     assert result["report"]["unit_name"].endswith("文化旅游局")
+
+
+_TRANSFER_INDICATORS = (
+    "2023年度中央转移支付林草防火补助绩效自评表\n绩效指标 |\n一级 指标 |\n"
+    "二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 | |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "count"),
+    [
+        pytest.param(
+            "产 出 指 标 |\n数量指标 | 巡护里程 | ≥300公里 | 326公里 | |||\n", 1, id="merged level alone"
+        ),
+        pytest.param("产 出 指 标 |\n注:本表由县林草局填报。\n", 0, id="a note, no row"),
+    ],
+)
+def test_an_unscored_transfer_indicator_table(rows: str, count: int) -> None:
+    assert len(_result(_TRANSFER_INDICATORS + rows)["indicators"]) == count

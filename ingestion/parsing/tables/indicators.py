@@ -73,9 +73,15 @@ class IndicatorTable:
     read: dict[tuple[object, ...], tuple[Record | None, list[str | None]]] = field(default_factory=dict)
 
 
+# The transfer self-evaluation form scores nothing: 三级指标 | 指标值 | 全年实际完成值 | 未完成原因.
+_UNSCORED_HEADER_WORDS = (HEADER_WORDS[0], ("指标值",), ("实际完成值",))
+
+
 def find_indicator_headers(table: Table) -> list[int]:
     """Header rows (for a header split over two rows, the lower one), in table order."""
-    return sorted(find_rows(table, *HEADER_WORDS) + split_header_rows(table, HEADER_WORDS[2]))
+    found = find_rows(table, *HEADER_WORDS) + split_header_rows(table, HEADER_WORDS[2])
+    unscored = [row for row in find_rows(table, *_UNSCORED_HEADER_WORDS) if row not in found]
+    return sorted(found + unscored)
 
 
 def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell | None]:
