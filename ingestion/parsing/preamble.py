@@ -86,7 +86,7 @@ _REPORT_WORDS = re.compile(r"报告|决算|绩效|预算|评价|自评|说明")
 _SCAN_LIMIT = 40
 
 
-# A page's byline (2024-04-03 09:22:00  来源:某局, 某省某厅 时间:2023-06-28 09:06): a date or the
+# A page's byline (2021-11-05 16:40:12  来源:某局, 某省某厅 时间:2021-11-05 16:40): a date or the
 # publishing office, then a field, on a short line of no prose that states a date.
 _DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
 _CLOCK = r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"

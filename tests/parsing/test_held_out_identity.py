@@ -76,7 +76,7 @@ def test_a_finance_office_evaluating_with_its_own_team(sentence: str, kind: str)
     [
         pytest.param(
             "(2023年度) | |||\n转移支付(项目)名称 | 林草防火补助 | ||\n资金使用单位 | 某县林草局 | ||\n"
-            "全年预算数(A) | 全年执行数(B) | 预算执行率 | ||\n年度资金总额: | 88.5 | 80.1 | 90.5% | ||\n",
+            "全年预算数 | 全年执行数 | 执行率 | ||\n年度资金总额: | 88.5 | 80.1 | 90.5% | ||\n",
             "project_expenditure",
             id="transfer form without its title",
         ),
@@ -97,7 +97,9 @@ def test_the_transfer_self_evaluation_form(form: str, kind: str) -> None:
     [
         pytest.param("青山市城乡居民医疗保险补助资金2023年度绩效自评报告", None, id="town and country"),
         pytest.param("青山县古城乡2023年度部门决算", "青山县古城乡", id="a township named 古城乡"),
-        pytest.param("青山县住房和城乡建设局2023年度部门决算", "青山县住房和城乡建设局", id="an office"),
+        pytest.param(
+            "青山县住房和城乡建设管理局2020年度部门决算", "青山县住房和城乡建设管理局", id="an office"
+        ),
     ],
 )
 def test_town_and_country_is_no_township(title: str, unit: str | None) -> None:
@@ -185,7 +187,7 @@ def test_the_implementing_unit_before_the_commissioning_office() -> None:
 
 _TRANSFER_INDICATORS = (
     "2023年度中央转移支付林草防火补助绩效自评表\n绩效指标 |\n一级 指标 |\n"
-    "二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 | |\n"
+    "二级指标 | 三级指标 | 指标值(年度) | 实际完成值 | 偏差原因 |\n"
 )
 
 
