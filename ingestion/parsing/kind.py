@@ -26,7 +26,8 @@ project's own unit as its evaluator (评价机构名称) makes a fund's evaluati
 decides by the phrases each kind's template uses (会计师事务所; 部门整体绩效目标; the transfer
 template's 绩效目标分解下达情况; a project's 项目年度预算绩效目标; 部门决算, 较上年决算数), counted
 in its first pages, letters spaced apart joined, cited documents' titles left out; a form with a
-项目名称 field and a 自评 that counts none of these is a project's self-evaluation.
+项目名称 field and a 自评 that counts none of these is a project's self-evaluation, and so is the
+transfer self-evaluation form (转移支付（项目）名称 … 全年执行数) with or without its title.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ _TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_projects",
         re.compile(
-            r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)"
+            r"重点项目.{0,8}(?:绩效|评价)|重点(?:绩效)?评价|绩效评价结果.{0,8}(?:通报|公告|公示|说明)|"
+            # 某部公布2022年某补助资金绩效评价结果: an office publishing the results of evaluations.
+            r"(?:公布|发布|通报|公示)[^，。；]{0,40}?绩效评价结果"
         ),
     ),
     # 整体/项目支出绩效目标表 are a budget's target tables, not self-evaluations. A unit's overall
@@ -124,7 +127,9 @@ _FINANCE_PICKS = re.compile(
     r"财政(?:分局|局|厅)(?:选取|抽取)[^。；]{0,120}?(?:第三方|事务所|评价机构)|"
     # 市财政局委托了某咨询公司对某补助资金开展评价: the finance office's own evaluation, done
     # by the firm it hired.
-    r"财政(?:分局|局|厅)委托了?[^。；]{0,40}?(?:第三方|事务所|公司|评价机构)[^。；]{0,60}?评价"
+    r"财政(?:分局|局|厅)委托了?[^。；]{0,40}?(?:第三方|事务所|公司|评价机构)[^。；]{0,60}?评价|"
+    # 县财政局组成了绩效评价工作组: the finance office evaluating another's fund with its own team.
+    r"财政(?:分局|局|厅)(?:组成|成立|组建|抽调[^。；，,]{0,12}?组成)了?(?:绩效)?评价(?:工作)?小?组"
 )
 _OWN_SELF_EVALUATION = re.compile(r"[我本](?:委|局|厅|办|单位|部门|中心)[^。；;]{0,40}?自评")
 # 开展2022年某资金全周期跟踪问效: a tracking evaluation of a fund, the finance office's own; a
@@ -141,6 +146,9 @@ _ACCOUNTS_CONTENTS = re.compile(
 # A project self-evaluation form's cover: a 项目名称 field and an evaluation done by the unit itself
 # (its 评价方式 field says 自评), with no word the body counts (a form is mostly labels).
 _PROJECT_FORM = re.compile(r"^[ \t\u3000]*项目名称[ \t\u3000]*[:：]", re.MULTILINE)
+# The transfer self-evaluation form (转移支付（项目）名称 | …, 全年预算数 | 全年执行数): a fund's
+# self-evaluation, though a copy may start below its title and never say 自评.
+_TRANSFER_FORM = re.compile(r"转移支付[（(]项目[）)]名称[^。]{0,600}?全年执行数", re.DOTALL)
 _BODY_HEAD = 3000
 _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CITED = re.compile(r"《[^》]{0,80}》")
@@ -221,4 +229,5 @@ def report_kind(title: str | None, text: str) -> str:
         return "key_projects"
     if not title and _EVALUATION_OPENING.search(head) and "自评" not in head:
         return "project_expenditure" if _OWN_EVALUATION.search(head) else "key_projects"
-    return "project_expenditure" if _PROJECT_FORM.search(head) and "自评" in head else "unknown"
+    project_form = (_PROJECT_FORM.search(head) and "自评" in head) or _TRANSFER_FORM.search(head)
+    return "project_expenditure" if project_form else "unknown"

@@ -18,10 +18,13 @@ from ingestion.parsing.preamble import (
     BULLET_FIELD,
     FIELD,
     LABELS,
+    byline_office,
     is_portal_line,
     label_key,
 )
 
+# The key under which a byline's opening office is kept (no portal writes it as a label).
+BYLINE_OFFICE = "署名"
 # A label where a field starts: at the line's start or after a space, pipe or bracket.
 _LABEL_AT = re.compile(rf"(?:^|(?<=[\s|\[【\]】]))[\[【]?\s*(?P<label>{LABELS})\s*[\]】]?\s*[:：|]")
 # A line of fields without separators (索 引 号 x 主题分类 y, [ 发布机构 ] 某局): a label is
@@ -92,6 +95,9 @@ def portal_fields(document: Document, skip: set[int]) -> dict[str, str]:
             continue
         for key, value in pairs:
             fields.setdefault(key, value)
+        # 某省某厅 时间:…: the office a byline opens with, the page's publisher.
+        if office := byline_office(block.text):
+            fields.setdefault(BYLINE_OFFICE, office)
         pending = trailing or label_key(block.text)
     return fields
 

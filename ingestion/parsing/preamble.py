@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ingestion.documents.model import Document, Paragraph, Table
+from ingestion.parsing.units.names import UNIT_END, first_name
 
 # Labels that open a portal line only when a separator follows (body prose may begin 来源于...).
 LABELS = (
@@ -85,6 +86,32 @@ _REPORT_WORDS = re.compile(r"报告|决算|绩效|预算|评价|自评|说明")
 _SCAN_LIMIT = 40
 
 
+# A page's byline (2021-11-05 16:40:12  来源:某局, 某省某厅 时间:2021-11-05 16:40): a date or the
+# publishing office, then a field, on a short line of no prose that states a date.
+_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_CLOCK = r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+_BYLINE = re.compile(
+    rf"^\s*(?:{_DATE}{_CLOCK}|(?P<office>[\u4e00-\u9fff（）()]{{3,30}}))[ \t\u3000]+(?:{_LABELS})\s*[:：]"
+)
+_HAS_DATE = re.compile(_DATE)
+_MAX_BYLINE = 80
+_PROSE_MARK = re.compile(r"[，。；,;]")
+
+
+def byline_office(text: str) -> str | None:
+    """The office a byline opens with (某省某厅 时间:…), when it names one."""
+    match = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
+    office = match["office"] if match else None
+    return office if office and UNIT_END.fullmatch(first_name(office)) else None
+
+
+def _is_byline(text: str) -> bool:
+    match = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
+    if match is None or _PROSE_MARK.search(text) or not _HAS_DATE.search(text):
+        return False
+    return match["office"] is None or byline_office(text) is not None
+
+
 # Every breadcrumb holds one of these; _BREADCRUMB, tried at every character, runs only then.
 BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
 
@@ -96,6 +123,7 @@ def is_portal_line(text: str) -> bool:
         or BULLET_FIELD.match(text)
         or _CODE_LINE.match(text)
         or _NAV_LINE.match(text)
+        or _is_byline(text)
         or (_SPACED_FIELD.match(text) is not None and len(_SPACED_LABEL.findall(text)) >= 2)
         or (any(hint in text for hint in BREADCRUMB_HINTS) and _BREADCRUMB.search(text))
     )

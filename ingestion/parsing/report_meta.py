@@ -14,11 +14,12 @@ from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing import kind
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.fiscal_year import fiscal_year
-from ingestion.parsing.portal_fields import breadcrumb_items, portal_fields
+from ingestion.parsing.portal_fields import BYLINE_OFFICE, breadcrumb_items, portal_fields
 from ingestion.parsing.preamble import without_portal_lines
 from ingestion.parsing.text import Span
 from ingestion.parsing.title import find_title, page_title_parts, portal_title
 from ingestion.parsing.units import names, unit
+from ingestion.parsing.units.short_form import same_office
 from ingestion.parsing.units.title import titled_place
 from ingestion.regions import Region, resolve_region
 
@@ -32,6 +33,7 @@ _PUBLISHER_FIELDS = (
     "公开责任部门",
     "信息来源",
     "来源",
+    BYLINE_OFFICE,
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ABBREVIATION = 3
@@ -79,13 +81,15 @@ def _publisher(fields: dict[str, str], document: Document) -> str:
 def _portal_unit(publisher: str, body: str, crumbs: list[str]) -> str | None:
     """Without a unit in the text: the publisher when the report is about it, else the unit a
     breadcrumb names (部门信息公开 > 某县某局), else whoever published it (a finance office's own
-    announcement names no other unit)."""
+    announcement names no other unit). A crumb that shortens the publisher's name (市应急局) is
+    the publisher's section: its full name counts."""
     about_publisher = unit.publisher_unit(publisher, body) if publisher else None
     if about_publisher:
         return publisher
     for crumb in reversed(crumbs):
         if unit.could_be_unit(crumb) and len(crumb) >= 4:
-            return crumb
+            named = publisher and unit.could_be_unit(publisher) and same_office(crumb, publisher)
+            return publisher if named else crumb
     return publisher if publisher and unit.could_be_unit(publisher) else None
 
 

@@ -33,8 +33,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (
         "actual_in_post",
-        # 在岗职工 is the same count in a hospital's or a school's words.
-        r"(?:年末|年未|年底)?(?:在职|在岗)(?:在编)?(?:人数|人员|职工|教职工|教师|干部)(?:总数)?|(?:年末|年未|年底)在职",
+        # 在岗职工 is the same count in a hospital's or a school's words; 在岗正式员工 a museum's.
+        r"(?:年末|年未|年底)?(?:在职|在岗)(?:在编)?(?:正式)?(?:人数|人员|职工|员工|教职工|教师|干部)(?:总数)?|"
+        r"(?:年末|年未|年底)在职",
     ),
     # 共有工作人员N人: the unit's headcount, when it states neither 实有 nor 在职.
     # A school's 教职工N人 is its headcount too, unless they are retired, hired or trained ones.
@@ -86,8 +87,9 @@ def _year_end_first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None
 
 
 def _form_cell(line: str) -> str:
-    """A line of a form exported as text, without the cell border a pipe table leaves (``128 |``)."""
-    return line.strip().rstrip("|").strip()
+    """A line of a form exported as text, without the cell borders a pipe table leaves (``128 |``,
+    and the empty cells' borders after a row's last value: ``128 | ||||``)."""
+    return line.strip().rstrip("| \t\u3000")
 
 
 def _label_lines(

@@ -73,9 +73,19 @@ class IndicatorTable:
     read: dict[tuple[object, ...], tuple[Record | None, list[str | None]]] = field(default_factory=dict)
 
 
+# The transfer self-evaluation form scores nothing: its header is 三级指标, 指标值, 实际完成值, 原因.
+_UNSCORED_HEADER_WORDS = (HEADER_WORDS[0], ("指标值",), ("实际完成值",))
+
+
+def _scored_headers(table: Table) -> list[int]:
+    return find_rows(table, *HEADER_WORDS) + split_header_rows(table, HEADER_WORDS[2])
+
+
 def find_indicator_headers(table: Table) -> list[int]:
     """Header rows (for a header split over two rows, the lower one), in table order."""
-    return sorted(find_rows(table, *HEADER_WORDS) + split_header_rows(table, HEADER_WORDS[2]))
+    found = _scored_headers(table)
+    unscored = [row for row in find_rows(table, *_UNSCORED_HEADER_WORDS) if row not in found]
+    return sorted(found + unscored)
 
 
 def _text(cells: list[Cell | None], index: int | None) -> tuple[str | None, Cell | None]:
@@ -144,7 +154,9 @@ def read_indicator_table(table: Table, header_row: int) -> IndicatorTable:
     else:
         header = merged_header(table, header_row, COLUMNS)
     result = IndicatorTable(header=header, columns=header.columns(COLUMNS))
-    missing = [key for key in ("name", "weight", "score") if key not in result.columns]
+    # A form that scores nothing lacks no weight or score.
+    expected = ("name", "weight", "score") if header_row in _scored_headers(table) else ("name",)
+    missing = [key for key in expected if key not in result.columns]
     if missing:
         result.warnings.append(f"indicator table header {'|'.join(header.labels)} lacks {', '.join(missing)}")
     read_indicator_rows(result, table.rows[header_row + 1 :])

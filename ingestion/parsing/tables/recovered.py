@@ -82,6 +82,23 @@ def pipe_row(paragraph: Paragraph) -> tuple[Cell, ...] | None:
     return _cells(paragraph, spans[:filled])
 
 
+# 产 出 指 标 |: a level cell merged down its rows, left on a line of its own inside the table.
+_MERGED_LEVEL = re.compile(r"^\s*[^|\s](?:[^|]{0,14}[^|\s])?\s*\|\s*$")
+
+
+def _run_row(paragraphs: list[Paragraph], at: int, rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...] | None:
+    """The row ``paragraphs[at]`` adds to a run of pipe rows: a pipe row, or inside a run a lone
+    merged level cell (``产 出 指 标 |``) that another pipe row follows."""
+    row = pipe_row(paragraphs[at])
+    if row is not None or not rows or at + 1 >= len(paragraphs):
+        return row
+    paragraph = paragraphs[at]
+    if _MERGED_LEVEL.match(paragraph.text) and pipe_row(paragraphs[at + 1]) is not None:
+        cut = paragraph.text.index(_PIPE)
+        return _cells(paragraph, [(0, cut)])
+    return None
+
+
 def _spaced_row(paragraph: Paragraph) -> tuple[Cell, ...]:
     return _cells(paragraph, [m.span() for m in _SPACE_RUN.finditer(paragraph.text)])
 
@@ -284,7 +301,7 @@ def _rows_in(paragraphs: list[Paragraph]) -> Iterator[Block]:
             i += 1
             continue
         rows: list[tuple[Cell, ...]] = []
-        while i + len(rows) < len(paragraphs) and (row := pipe_row(paragraphs[i + len(rows)])):
+        while i + len(rows) < len(paragraphs) and (row := _run_row(paragraphs, i + len(rows), rows)):
             rows.append(row)
         if len(rows) >= _MIN_PIPE_ROWS:
             yield _table(rows)

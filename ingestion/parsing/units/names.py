@@ -11,9 +11,12 @@ import re
 
 from ingestion.regions import split_region_prefix
 
+# 城乡居民, 城乡居保, 城乡建设: the word for town and country, no township (古城乡 is one).
+_TOWN_AND_COUNTRY = r"(?<=城)乡(?=居|建设|规划|社区|一体|统筹|融合|低保|医疗|养老|义务|环境|公交|供水)"
 # A township's central school (某镇中心校) and a government's 研究室/参事室 are units as well.
 UNIT_SUFFIX = (
-    r"(?:街道办事处|人民政府|(?<=[镇乡])政府|办事处|委员会|管理局|党校|局|委|办公室|(?:研究|参事)室|中心校|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|乡|街道|"
+    r"(?:街道办事处|人民政府|(?<=[镇乡])政府|办事处|委员会|管理局|党校|局|委|办公室|(?:研究|参事)室|中心校|中心|研究院|院|所|(?<!网)站|馆|队|厅|镇|"
+    rf"(?!{_TOWN_AND_COUNTRY})乡|街道|"
     r"学校|小学|中学|大学|幼儿园|医院|基地|协会|联合会|联|协|处|会|部|办|社|台|场)"
 )
 # 某局（本级）, 某局机关: the unit's own accounts, still the unit. 某镇政府 is short for 某镇人民政府.

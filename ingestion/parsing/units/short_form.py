@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.units.names import UNIT_SUFFIX, is_unit_name
+from ingestion.parsing.units.names import UNIT_SUFFIX, first_name, is_unit_name, strip_region
 from ingestion.regions import split_region_prefix
 
 # A short form has a few characters before its suffix; a longer name is a name of its own.
@@ -68,3 +68,20 @@ def written_out(name: str, text: str) -> str | None:
             return prefix + scanned[at : max(end for end in found if end <= found[0] + _SUFFIX_RUN)]
         at = scanned.find(short[0], at + 1)
     return None
+
+
+# A portal's section names its office by level alone (市应急局 on a city's site).
+_LEVEL_PREFIX = re.compile(r"^[省市县区州盟旗]")
+
+
+def same_office(short: str, full: str) -> bool:
+    """A site section's short name (市应急局) for the office a page names in full (某市应急管理局
+    （某市地震局）): its characters in order in the full name's first name, the same last one.
+    Looser than ``written_out``: the portal itself says both stand for the page's office."""
+    bare_short = _LEVEL_PREFIX.sub("", strip_region(short))
+    bare_full = strip_region(first_name(full))
+    return (
+        len(bare_short) < len(bare_full)
+        and bare_short[-1:] == bare_full[-1:]
+        and _keeps_in_order(bare_short, bare_full)
+    )

@@ -8,8 +8,11 @@ is only the unit's name; a unit the body names with its full designation (青石
 a unit quoting its own name (我单位“某中心”, ``self_named``); a unit counting its projects
 (某处2023年度共有4个项目, ``counted``); the unit that says it
 carried out the evaluation or picked the projects for it (某局组织开展了…自评工作, 某局选取…重点项目,
-``actor``); the unit that issued its own notice on the work (制发《某局关于…的通知》,
-``issued``); the evaluated unit answering for a third party's material (``answerable``);
+``actor``); the unit an evaluation's opening is about (我们对某县某中心某经费进行了绩效评价,
+``evaluated``); the unit that issued its own notice on the work (制发《某局关于…的通知》,
+``issued``); the evaluated unit answering for a third party's material (``answerable``); the
+unit a project's description says carries it out (项目组织实施单位为某局, ``evaluated``), before
+the office that commissioned a third party;
 a short ``XX街道`` / ``XX镇`` named at least twice. A short 镇/乡 name becomes its full designation
 (前山镇人民政府) when the text states it, a title's or the body's short form (某区发改委) the name
 the text writes out (``short_form``),
@@ -41,6 +44,7 @@ from ingestion.parsing.units.body import (
 )
 from ingestion.parsing.units.contents import contents_unit
 from ingestion.parsing.units.counted import counted_unit
+from ingestion.parsing.units.evaluated import implementing_unit, opening_unit
 from ingestion.parsing.units.issued import issuing_unit
 from ingestion.parsing.units.names import UNIT_END, UNIT_SUFFIX, first_name, is_unit_name, strip_region
 from ingestion.parsing.units.self_named import self_named_unit
@@ -112,7 +116,8 @@ def publisher_unit(publisher: str, body: str) -> str | None:
     office that publishes for others (a 财政局 posting a department's report)."""
     full = _SPACES.sub("", publisher)
     name = strip_region(full)
-    if not UNIT_END.fullmatch(name) or len(name) < 3:
+    # 某市某局（某市某办）: an office under two names is named by its first.
+    if not UNIT_END.fullmatch(first_name(name)) or len(name) < 3:
         return None
     core = name.removesuffix("办事处").removesuffix("人民政府")
     if len(core) >= 2 and core in body:
@@ -130,7 +135,7 @@ _MEDIA = re.compile(r"融媒|新闻中心|新闻网|报社|日报|电视台|广�
 def could_be_unit(name: str) -> bool:
     """A portal's office name (发布机构 区水务局) that names a unit, region prefix or not."""
     bare = strip_region(_SPACES.sub("", name))
-    named = len(bare) >= 3 and UNIT_END.fullmatch(bare) is not None
+    named = len(bare) >= 3 and UNIT_END.fullmatch(first_name(bare)) is not None
     return named and not bare.startswith("政府信息") and not _MEDIA.search(bare)
 
 
@@ -235,10 +240,12 @@ def unit_name(
         repeated_designation(text),
         subject_unit(document),
         evaluating_unit(text),
+        opening_unit(text),
         subordinate_subject(text),
         own_rules_unit(text),
         issuing_unit(text),
         answerable_unit(text),
+        implementing_unit(text),
         commissioning_unit(text),
         contents_unit(text),
     ):
