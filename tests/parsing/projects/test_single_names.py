@@ -42,3 +42,19 @@ def test_near_misses_report_words_name_nothing_and_a_notice_only_when_nothing_el
         "专项经费绩效评价报告\n根据《某县财政局关于开展茶园改造奖补资金绩效评价工作的通知》要求,现报告如下:\n"
     )
     assert _names(alone + "一、基本情况\n工作进展顺利。\n") == ["茶园改造奖补资金"]
+
+
+def test_a_forms_project_named_after_the_facility_it_builds_is_its_name() -> None:
+    # 中心 may end a unit's name, but in the form's 项目名称 a facility and 项目 is a building project.
+    names = _names(
+        "2024年度中央转移支付区域(游泳馆项目)绩效自评表\n转移支付(项目)名称 | 青禾县滨河游泳馆项目 | |||\n"
+        "中央主管部门 | 某部 | |||\n"
+    )
+    assert names == ["青禾县滨河游泳馆项目"]
+
+
+def test_near_miss_a_unit_and_its_special_fund_is_no_name_even_in_a_form() -> None:
+    names = _names(
+        "项目名称 | 青禾县实验中学专项资金 | |||\n主管部门 | 某局 | |||\n一、基本情况\n进展顺利。\n"
+    )
+    assert names == []
