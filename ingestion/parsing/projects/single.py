@@ -63,8 +63,9 @@ _OPENING = re.compile(
     r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
     # 对2019-2021年某项目开展重点绩效评价: one name that says it is a project, the years it covers
     # no part of it; 对某资金使用情况进行了绩效评价: how it was used, the aspect evaluated, neither
-    r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费))"
-    r"\s*(?:执行情况|实施情况|使用情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
+    # 对某补贴使用情况开展了财政绩效评价: a subsidy is a fund as well; the finance office's evaluation
+    r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费|补贴))"
+    r"\s*(?:执行情况|实施情况|使用情况)?(?:开展|进行)了?(?:财政)?(?:重点|全面)?(?:绩效)?评价"
 )
 # The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作,
 # 开展2022年、2023年某专项资金全周期跟踪问效 (the years it covers are no part of the name).
