@@ -62,10 +62,10 @@ def test_near_miss_a_unit_and_its_special_fund_is_no_name_even_in_a_form() -> No
 
 def test_a_subsidy_the_finance_office_evaluated_is_the_reports_project() -> None:
     names = _names(
-        "为加强预算绩效管理,柳溪市民政局对2024年度困难老人护理市级补贴使用情况开展了财政绩效评价工作。"
-        "现将评价情况报告如下:\n一、基本情况\n工作进展顺利。\n"
+        "为加强预算绩效管理,柳溪市民政局对2024年度困难老人护理补贴使用情况进行了财政绩效评价,"
+        "结果如下:\n一、基本情况\n工作进展顺利。\n"
     )
-    assert names == ["困难老人护理市级补贴"]
+    assert names == ["困难老人护理补贴"]
 
 
 def test_near_miss_a_subsidy_merely_paid_is_no_subject() -> None:
