@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ingestion.parsing import extract_report
 from tests.parsing.conftest import document_of
 
@@ -44,33 +46,32 @@ def test_near_misses_report_words_name_nothing_and_a_notice_only_when_nothing_el
     assert _names(alone + "一、基本情况\n工作进展顺利。\n") == ["茶园改造奖补资金"]
 
 
-def test_a_forms_project_named_after_the_facility_it_builds_is_its_name() -> None:
-    # 中心 may end a unit's name, but in the form's 项目名称 a facility and 项目 is a building project.
-    names = _names(
-        "2024年度中央转移支付区域(游泳馆项目)绩效自评表\n转移支付(项目)名称 | 青禾县滨河游泳馆项目 | |||\n"
-        "中央主管部门 | 某部 | |||\n"
-    )
-    assert names == ["青禾县滨河游泳馆项目"]
-
-
-def test_near_miss_a_unit_and_its_special_fund_is_no_name_even_in_a_form() -> None:
-    names = _names(
-        "项目名称 | 青禾县实验中学专项资金 | |||\n主管部门 | 某局 | |||\n一、基本情况\n进展顺利。\n"
-    )
-    assert names == []
-
-
-def test_a_subsidy_the_finance_office_evaluated_is_the_reports_project() -> None:
-    names = _names(
-        "为加强预算绩效管理,柳溪市民政局对2024年度困难老人护理补贴使用情况进行了财政绩效评价,"
-        "结果如下:\n一、基本情况\n工作进展顺利。\n"
-    )
-    assert names == ["困难老人护理补贴"]
-
-
-def test_near_miss_a_subsidy_merely_paid_is_no_subject() -> None:
-    names = _names(
-        "2024年度绩效评价报告\n柳溪市民政局对困难老人发放护理市级补贴,开展了走访。\n"
-        "一、基本情况\n工作进展顺利。\n"
-    )
-    assert names == []
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2024年度中央转移支付区域(游泳馆项目)绩效自评表\n"
+            "转移支付(项目)名称 | 青禾县滨河游泳馆项目 | |||\n中央主管部门 | 某部 | |||\n",
+            ["青禾县滨河游泳馆项目"],
+            id="a form's facility and 项目 alone: a building project, though 馆 may end a unit",
+        ),
+        pytest.param(
+            "项目名称 | 青禾县实验中学专项资金 | |||\n主管部门 | 某局 | |||\n一、基本情况\n进展顺利。\n",
+            [],
+            id="near miss: a unit and its special fund is no name, even in a form",
+        ),
+        pytest.param(
+            "为加强预算绩效管理,柳溪市民政局对2024年度困难老人护理补贴使用情况进行了财政绩效评价,"
+            "结果如下:\n一、基本情况\n工作进展顺利。\n",
+            ["困难老人护理补贴"],
+            id="a subsidy the finance office evaluated is the report's fund",
+        ),
+        pytest.param(
+            "2024年度绩效评价报告\n柳溪市民政局对困难老人发放护理市级补贴,开展了走访。\n一、基本情况\n工作进展顺利。\n",
+            [],
+            id="near miss: a subsidy merely paid is no subject",
+        ),
+    ],
+)
+def test_names_from_a_forms_facility_and_an_evaluated_subsidy(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
