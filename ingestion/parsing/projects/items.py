@@ -35,12 +35,17 @@ _ISSUED_BY = (
 _WAN = r"万元?(?![人户亩平方吨册份次辆株只头公里米台套个件名])"
 # A copied PDF may break a figure after its decimal point (35. 3万元): still one figure.
 _FIGURE = rf"(?:{NUMBER}|(?<![\d.])\d+\.[ ]\d+)"
+# A name may open with a number a PDF copy spaced off the words after it (610 办专项: one name).
+_COPIED_NUMBER = r"(?:\d{1,4} (?![年月日个万])(?=[\u4e00-\u9fff]))?"
+# A special fund's name may be short (维稳专项, 禁毒专项), never shorter than this.
+_MIN_NAME = 4
 # The first item may follow the count that announces the list without a stop (共有4个项目1、…).
 # The lookahead first: an item starts with a space or its mark's first character, a test that
 # fails at most positions before the three-way lookbehind is tried there.
 _ITEM = re.compile(
     rf"(?=[\s\d（({ENCLOSED_NUMERAL}])(?:^|(?<=[；;。:：])|(?<=个项目))\s*{_MARK}\s*{_ISSUED_BY}\s*(?:(?:19|20)\d{{2}}年度?)?"
-    r"(?P<name>[^\s，,。；;：:、“”]{4,40}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用|转移支付))"
+    rf"(?P<name>{_COPIED_NUMBER}(?:[^\s，,。；;：:、“”]{{4,40}}?(?:项目|工程|资金|经费|补助|补贴|专项|尾款|费用|转移支付)"
+    r"|[\u4e00-\u9fff]{1,3}专项))"
     r"\s*(?:[：:，,]\s*)?"
     r"(?:(?:该|本)项目)?(?:(?:年初|全年|调整后)?(?:预算数?|安排|下达|到位|计划投资)(?:资金)?(?:安排)?(?:为|共计?)?\s*)?"
     rf"(?P<number>{_FIGURE})\s*{_WAN}"
@@ -93,7 +98,11 @@ def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
     if "万" not in paragraph.text:
         return []  # every item states its money in 万元: most paragraphs need no scan
     text = fold(paragraph.text)
-    matches = [m for m in _ITEM.finditer(text) if not _NOT_NAME.search(m["name"])]
+    matches = [
+        m
+        for m in _ITEM.finditer(text)
+        if not _NOT_NAME.search(m["name"]) and len(m["name"].replace(" ", "")) >= _MIN_NAME
+    ]
     items = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
@@ -102,7 +111,7 @@ def _paragraph_items(paragraph: Paragraph) -> list[ProjectItem]:
         # The item runs from its mark: a figure cited from there on (the notice, the name) is its own.
         start = paragraph.start + match.start()
         wan = to_wan(match["number"].replace(" ", ""), "万元")
-        items.append(ProjectItem(match["name"], wan, where, start, paragraph.start + end))
+        items.append(ProjectItem(match["name"].replace(" ", ""), wan, where, start, paragraph.start + end))
     return items
 
 

@@ -96,12 +96,17 @@ _GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共�
 _MAX_NAME = 40
 # A breakdown by source or by use of the money, not by project: 中央资金, 本级, 项目管理费,
 # 已拨付, 执行 ….
+# Every level names its own (自治区财政补助资金, 盟市财政补助资金, 旗县级财政资金, 中央财政专项资金,
+# 中央预算内基建投资), and what is left once the verb is dropped (省级财政安排补助资金) is a bare
+# 补助资金.
 _NOT_AN_ITEM = re.compile(
-    r"^(?:中央|省级|省|市级|市|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)[^项]{0,6}(?:资金|配套|补助)?$|"
-    r"管理费|支出共|本年度$|^(?:项目|资金|专项)(?:金额|资金|经费|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
+    r"^(?:中央|自治区|省级|省|盟市|市级|市|州级|旗县级|旗县|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)"
+    r"(?:[^项]|专项){0,6}(?:资金|配套|补助|投资)?$|"
+    r"管理费|支出共|本年度$|^(?:项目|资金|专项|补助)(?:金额|资金|经费|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
     r"\d+个|绩效自评|绩效评价|评价结果|全年|下达$|"
-    # a place alone (其中某区2.1万元): an allocation by area, not a project
-    r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)$"
+    # a place alone (其中某区2.1万元), or what a place applied for or got (某县申请某补贴30万元): an
+    # allocation by area, not a project
+    r"^[\u4e00-\u9fff]{1,6}(?:省|市|区|县|旗|镇|乡|街道)(?:$|申请|申报|获得|争取|分得)"
 )
 # A share named by its year alone, or by its year and source (其中2021年120万元, 2022年省级资金80万元):
 # a part of the money, not a project.

@@ -63,8 +63,9 @@ _OPENING = re.compile(
     r"|对(?P<b>[^，。；:：]{4,60}?)(?:执行情况|实施情况)?(?:开展|进行)了?(?:绩效)?自评"
     # 对2019-2021年某项目开展重点绩效评价: one name that says it is a project, the years it covers
     # no part of it; 对某资金使用情况进行了绩效评价: how it was used, the aspect evaluated, neither
-    r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费))"
-    r"\s*(?:执行情况|实施情况|使用情况)?(?:开展|进行)了?(?:重点|全面)?(?:绩效)?评价"
+    # 对某补贴使用情况开展了财政绩效评价: a subsidy is a fund as well; the finance office's evaluation
+    r"|对(?:(?:19|20)\d{2}(?:[-—~至到](?:19|20)\d{2})?年度?)?(?P<d>[^，。；:：、]{2,58}?(?:项目|工程|资金|经费|补贴))"
+    r"\s*(?:执行情况|实施情况|使用情况)?(?:开展|进行)了?(?:财政)?(?:重点|全面)?(?:绩效)?评价"
 )
 # The work the report is on, named as one fund or project: 开展了2024年度某补助资金绩效自评工作,
 # 开展2022年、2023年某专项资金全周期跟踪问效 (the years it covers are no part of the name).
@@ -112,6 +113,9 @@ _SUBJECT_PARAGRAPHS = 30
 _BARE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:建设|补助|补贴|工作|业务)+(?:项目|资金|经费)$")
 # A unit before a generic fund (某中学专项资金) names no project; a report's own words are no name.
 _LEADING_NAME = re.compile(rf"^.{{2,30}}?{UNIT_SUFFIX}")
+# A form's 项目名称 holding a facility and 项目 alone (某县全民健身中心项目, 某文化馆工程): a building
+# project, named after what it builds, though 中心 or 馆 may end a unit's name.
+_FACILITY_PROJECT = re.compile(r"^(?:项目|工程)$")
 _NOT_A_NAME = re.compile(r"绩效|评价|结果|通报|公告|整理|报告")
 # A count or a share of projects (12个项目, 部分重点项目) is several, not one.
 _SEVERAL = re.compile(r"\d+个|^(?:部分|若干|相关|有关|重点)(?:重点)?(?:项目|资金)$")
@@ -134,7 +138,10 @@ def _clean(name: str, from_form: bool = False) -> str | None:
     name = re.sub(r"(?<=项目)资金$|(?<=项目)支出$", "", name)
     name = re.sub(r"(?<=[资经])(金|费)支出$", r"\1", name)
     after_unit = _LEADING_NAME.sub("", name)
-    generic = (after_unit and _GENERIC.match(after_unit)) or _GENERIC.match(name) or _BARE.match(name)
+    built = from_form and _FACILITY_PROJECT.match(after_unit)
+    generic = (
+        (after_unit and not built and _GENERIC.match(after_unit)) or _GENERIC.match(name) or _BARE.match(name)
+    )
     not_a_name = _NOT_A_NAME.search(name) or (not from_form and _ALL_OF_THEM.search(name))
     reference = _REFERENCE.match(name) or _SEVERAL.search(name)
     return None if len(name) < 4 or generic or not_a_name or reference else name

@@ -155,3 +155,18 @@ def test_an_item_whose_name_opens_with_a_year() -> None:
 def test_a_decimal_point_opens_no_item() -> None:
     result = _result(PROJECT + "本项目年初预算2.5万元，全年实际支付2.5万元。\n")
     assert _amounts(result).get("budget_initial") == "2.5"
+
+
+def test_a_short_special_fund_and_a_number_a_pdf_spaced_off_are_items() -> None:
+    # 禁毒专项 is a whole name; 12 345 办专项 as a PDF copies it: one name, 12345办 its office.
+    result = _result(
+        PROJECT + "参与评价的项目共3个。其中: 1. 345 办专项 18 万元:开展宣传。 "
+        "2. 禁毒专项 12.5 万元:开展排查。 3. 社区矫正专项经费 6 万元:开展走访。\n"
+    )
+    assert _projects(result) == [("345办专项", "18"), ("禁毒专项", "12.5"), ("社区矫正专项经费", "6")]
+
+
+def test_near_miss_a_count_or_a_one_word_special_fund_is_no_item() -> None:
+    # 2 个专项 counts the funds; 专项 after one word (其专项) names nothing.
+    result = _result(PROJECT + "其中: 1. 2 个专项 18 万元:开展宣传。 2. 其专项 12.5 万元:开展排查。\n")
+    assert _projects(result) == []

@@ -111,3 +111,49 @@ def test_a_breakdown_ends_at_its_first_clause_that_is_no_item() -> None:
     names = [name for name, _ in _projects(result)]
     assert "道具制作费" not in names
     assert "灯光租赁费" not in names
+
+
+def test_each_levels_share_of_a_fund_is_no_project() -> None:
+    # 自治区/盟市/旗县 levels, a 专项 between level and 资金, a 预算内投资, a bare 补助资金 once the
+    # verb is dropped: the fund's sources, not its projects.
+    result = _result(
+        "青原盟2024年度牧区饮水安全补助资金绩效自评报告\n一、基本情况\n"
+        "2024年牧区饮水安全补助资金预算数5200万元,其中:中央补助资金2100万元,自治区财政补助资金900万元,"
+        "盟市财政补助资金700万元,旗县级财政资金1500万元。\n"
+        "全年安排42.6亿元,其中,中央财政专项资金20.1亿元,中央预算内基建投资12.3亿元,"
+        "自治区财政安排补助资金10.2亿元。\n"
+    )
+    assert [name for name, _ in _projects(result)] == ["青原盟2024年度牧区饮水安全补助资金"]
+
+
+def test_near_miss_a_projects_name_after_a_level_stays_a_project() -> None:
+    result = _result(
+        "青原盟2024年度项目支出绩效自评总报告\n一、基本情况\n"
+        "纳入评价的项目预算共90万元,其中:自治区级草原监测站建设项目40万元,旗县牧民培训补助经费30万元,"
+        "盟市饮水工程运维经费20万元。\n"
+    )
+    assert [name for name, _ in _projects(result)] == [
+        "自治区级草原监测站建设项目",
+        "旗县牧民培训补助经费",
+        "盟市饮水工程运维经费",
+    ]
+
+
+def test_what_each_county_applied_for_is_no_project() -> None:
+    result = _result(
+        "青原市2024年度项目支出绩效自评总报告\n一、基本情况\n"
+        "柳溪县申请护理补贴120.5万元,床位补贴30.2万元,实际需要市级床位补贴12.4万元。\n"
+    )
+    assert not any(name.startswith("柳溪县") for name, _ in _projects(result))
+
+
+def test_near_miss_a_countys_project_named_with_its_place_stays_a_project() -> None:
+    result = _result(
+        "青原市2024年度项目支出绩效自评总报告\n一、基本情况\n"
+        "柳溪县养老院改造项目120.5万元,禾田县助餐点建设项目30.2万元,青原市护理培训经费12.4万元。\n"
+    )
+    assert [name for name, _ in _projects(result)] == [
+        "柳溪县养老院改造项目",
+        "禾田县助餐点建设项目",
+        "青原市护理培训经费",
+    ]

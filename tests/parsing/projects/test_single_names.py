@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ingestion.parsing import extract_report
 from tests.parsing.conftest import document_of
 
@@ -42,3 +44,34 @@ def test_near_misses_report_words_name_nothing_and_a_notice_only_when_nothing_el
         "专项经费绩效评价报告\n根据《某县财政局关于开展茶园改造奖补资金绩效评价工作的通知》要求,现报告如下:\n"
     )
     assert _names(alone + "一、基本情况\n工作进展顺利。\n") == ["茶园改造奖补资金"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "2024年度中央转移支付区域(游泳馆项目)绩效自评表\n"
+            "转移支付(项目)名称 | 青禾县滨河游泳馆项目 | |||\n中央主管部门 | 某部 | |||\n",
+            ["青禾县滨河游泳馆项目"],
+            id="a form's facility and 项目 alone: a building project, though 馆 may end a unit",
+        ),
+        pytest.param(
+            "项目名称 | 青禾县实验中学专项资金 | |||\n主管部门 | 某局 | |||\n一、基本情况\n进展顺利。\n",
+            [],
+            id="near miss: a unit and its special fund is no name, even in a form",
+        ),
+        pytest.param(
+            "为加强预算绩效管理,柳溪市民政局对2024年度困难老人护理补贴使用情况进行了财政绩效评价,"
+            "结果如下:\n一、基本情况\n工作进展顺利。\n",
+            ["困难老人护理补贴"],
+            id="a subsidy the finance office evaluated is the report's fund",
+        ),
+        pytest.param(
+            "2024年度绩效评价报告\n柳溪市民政局对困难老人发放护理市级补贴,开展了走访。\n一、基本情况\n工作进展顺利。\n",
+            [],
+            id="near miss: a subsidy merely paid is no subject",
+        ),
+    ],
+)
+def test_names_from_a_forms_facility_and_an_evaluated_subsidy(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
