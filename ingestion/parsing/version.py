@@ -32,4 +32,10 @@
 # evaluator; 项目到位资金, funds issued through several notices, a project's 执行数 in a unit's report,
 # 经自评，该项目得分; party schools' joint names, 单位名称（本级）; a district's name inside a word
 # places no report. Parser modules grouped into units/, projects/, amounts/, scores/.
-PARSER_VERSION = "1.11.0"
+# 1.12.0: a fifth held-out set: budget rows with a row number (行次) lined up by their 执行率; untitled
+# openings on an evaluation (某局对…开展了绩效评价) and prose under dated header lines are reports;
+# next-year cut-offs and a breakdown's numbered parts are no whole, 调整预算后…预算, funds received
+# (获得/收到…万元); short special funds as items, facility projects in forms, levels' shares and what a
+# county applied for are no projects; 城乡居民 no township, a publisher under two names, bylines, the
+# unit an evaluation is about; unscored indicator tables, staff before empty cell borders.
+PARSER_VERSION = "1.12.0"
