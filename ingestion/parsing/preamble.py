@@ -88,28 +88,33 @@ _SCAN_LIMIT = 40
 
 # A page's byline (2021-11-05 16:40:12  来源:某局, 某省某厅 时间:2021-11-05 16:40): a date or the
 # publishing office, then a field, on a short line of no prose that states a date.
-_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+# A posting date as portals write it (2021-11-05, 2021年11月5日); report_check's listing lines too.
+DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
 _CLOCK = r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
 _BYLINE = re.compile(
-    rf"^\s*(?:{_DATE}{_CLOCK}|(?P<office>[\u4e00-\u9fff（）()]{{3,30}}))[ \t\u3000]+(?:{_LABELS})\s*[:：]"
+    rf"^\s*(?:{DATE}{_CLOCK}|(?P<office>[\u4e00-\u9fff（）()]{{3,30}}))[ \t\u3000]+(?:{_LABELS})\s*[:：]"
 )
-_HAS_DATE = re.compile(_DATE)
+_HAS_DATE = re.compile(DATE)
 _MAX_BYLINE = 80
 _PROSE_MARK = re.compile(r"[，。；,;]")
+
+
+def _names_an_office(office: str) -> bool:
+    return UNIT_END.fullmatch(first_name(office)) is not None
 
 
 def byline_office(text: str) -> str | None:
     """The office a byline opens with (某省某厅 时间:…), when it names one."""
     match = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
     office = match["office"] if match else None
-    return office if office and UNIT_END.fullmatch(first_name(office)) else None
+    return office if office and _names_an_office(office) else None
 
 
 def _is_byline(text: str) -> bool:
     match = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
     if match is None or _PROSE_MARK.search(text) or not _HAS_DATE.search(text):
         return False
-    return match["office"] is None or byline_office(text) is not None
+    return match["office"] is None or _names_an_office(match["office"])
 
 
 # Every breadcrumb holds one of these; _BREADCRUMB, tried at every character, runs only then.

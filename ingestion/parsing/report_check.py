@@ -21,6 +21,7 @@ import re
 from ingestion import errors
 from ingestion.contract import ReportExtraction
 from ingestion.documents.model import Document, PageLinks, Paragraph, Table
+from ingestion.parsing.preamble import DATE
 from ingestion.parsing.sections import Section
 
 # A report speaks of budgets or performance; a page without any of these words is not one.
@@ -28,8 +29,7 @@ _REPORT_WORDS = re.compile(r"绩效|预算|决算|支出|资金|经费")
 # Text already folded to ASCII digits (``fold``).
 _FIGURE = re.compile(r"\d\s*(?:万元|元|%)")
 # A listing line: a link title followed (or preceded) by its posting date.
-_DATE = r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-_DATE_STAMPED = re.compile(rf"{_DATE}\s*[)）\]】]?\s*$|^\s*[\[【(（]?\s*{_DATE}")
+_DATE_STAMPED = re.compile(rf"{DATE}\s*[)）\]】]?\s*$|^\s*[\[【(（]?\s*{DATE}")
 _MIN_LISTING_LINES = 3
 # Section headings a listing never has; link lines may look like bare headings (…情况).
 _NUMBERED_SECTIONS = 2

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ingestion.documents.model import Document, DocumentBuilder
 from ingestion.documents.plaintext import add_plain_text
+from ingestion.documents.read import read_document
+from ingestion.parsing import extract_report
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEEDS = SHARED / "seeds"
@@ -19,6 +22,12 @@ def document_of(text: str) -> Document:
     builder = DocumentBuilder("txt", encoding="utf-8")
     add_plain_text(builder, text)
     return builder.build()
+
+
+def extraction_of(text: str) -> dict[str, Any]:
+    """The report-extraction JSON of ``text`` read as a .txt file, as ``ingestion parse`` gives it."""
+    document = read_document(text.encode("utf-8"), "x.txt")
+    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingestion.documents.read import read_document
-from ingestion.parsing import extract_report
+from tests.parsing.conftest import extraction_of
 
 FORM_HEAD = (
     "项目支出绩效自评表 |\n"
@@ -24,11 +23,6 @@ INDICATORS = (
 )
 
 
-def _extract(text: str) -> dict[str, Any]:
-    document = read_document(text.encode("utf-8"), "x.txt")
-    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
-
-
 def _money(result: dict[str, Any]) -> tuple[Any, Any, Any]:
     amounts = result["amounts_wan"]
     return amounts["budget_initial"], amounts["budget_full_year"], amounts["executed"]
@@ -36,26 +30,26 @@ def _money(result: dict[str, Any]) -> tuple[Any, Any, Any]:
 
 def test_a_blank_initial_budget_lost_the_rate_puts_the_figures_under_full_year_and_execution() -> None:
     # 47.5 / 48.6 = 97.7366...%: stated cut to two places.
-    result = _extract(FORM_HEAD + "| 48.6 | 47.5 | 10 | 97.73% | 9 |\n")
+    result = extraction_of(FORM_HEAD + "| 48.6 | 47.5 | 10 | 97.73% | 9 |\n")
     assert _money(result) == (None, "48.6", "47.5")
     execution = result["budget_execution"]
     assert (execution["rate_pct"], execution["weight"], execution["score"]) == (97.73, 10, 9)
 
 
 def test_a_lost_trailing_score_the_rate_keeps_the_figures_from_the_first_column() -> None:
-    result = _extract(FORM_HEAD + "| 60 | 60 | 57 | 10 | 95% |\n")
+    result = extraction_of(FORM_HEAD + "| 60 | 60 | 57 | 10 | 95% |\n")
     assert _money(result) == ("60", "60", "57")
     assert result["budget_execution"]["score"] is None
 
 
 def test_a_short_row_whose_rate_holds_no_way_is_not_read() -> None:
-    result = _extract(FORM_HEAD + "| 48.6 | 30.2 | 10 | 88% | 9 |\n")
+    result = extraction_of(FORM_HEAD + "| 48.6 | 30.2 | 10 | 88% | 9 |\n")
     assert _money(result) == (None, None, None)
     assert result["budget_execution"] is None or result["budget_execution"]["full_year_wan"] is None
 
 
 def test_a_header_row_above_a_bare_pipe_line_still_heads_the_indicator_rows() -> None:
-    result = _extract(INDICATORS)
+    result = extraction_of(INDICATORS)
     names = [(row["name"], row["target"], row["actual"], row["score"]) for row in result["indicators"]]
     assert names == [
         ("维修水渠长度", "≥3公里", "3.2公里", 20),
@@ -65,5 +59,5 @@ def test_a_header_row_above_a_bare_pipe_line_still_heads_the_indicator_rows() ->
 
 
 def test_a_lone_label_line_before_prose_stays_a_paragraph() -> None:
-    result = _extract("年度资金总额 |\n本项目年初预算48.6万元。\n")
+    result = extraction_of("年度资金总额 |\n本项目年初预算48.6万元。\n")
     assert result["budget_execution"] is None
