@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from ingestion.documents.read import read_document
-from ingestion.parsing import extract_report
+from tests.parsing.conftest import extraction_of
 
 
 @dataclass(frozen=True)
@@ -27,11 +26,6 @@ class Not:
 
 
 NON_EMPTY = object()  # expect a non-empty list
-
-
-def _extract(text: str) -> dict[str, Any]:
-    document = read_document(text.encode("utf-8"), "x.txt")
-    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
 
 
 def _at(result: dict[str, Any], path: str) -> Any:
@@ -326,7 +320,7 @@ POINTS_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), AMOUNT_CASES + REPORT_CASES + POINTS_CASES)
 def test_field_pattern(text: str, expected: dict[str, Any]) -> None:
-    result = _extract(text)
+    result = extraction_of(text)
     for path, want in expected.items():
         got = _at(result, path)
         if want is NON_EMPTY:

@@ -6,20 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
-from ingestion.parsing import extract_report, report, staffing
+from ingestion.parsing import report, staffing
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.isolation import isolated
 from ingestion.parsing.text import Span
-from tests.parsing.conftest import document_of
+from tests.parsing.conftest import extraction_of
 
 REPORT = (
     "2023年度某县档案馆部门整体支出绩效自评报告\n一、部门基本情况\n"
     "本单位年末实有人数12人。\n二、预算执行情况\n2023年度财政拨款支出318.40万元,其中:基本支出300.10万元。\n"
 )
-
-
-def _extract(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
 
 
 def _broken(exception: Exception) -> Callable[..., object]:
@@ -33,7 +29,7 @@ def test_a_failing_extractor_becomes_a_warning_and_the_rest_still_comes_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(staffing, "prose_staffing", _broken(RuntimeError("invented failure")))
-    result = _extract(REPORT)
+    result = extraction_of(REPORT)
     assert any(
         w.startswith("staffing:") and "RuntimeError" in w and "invented failure" in w
         for w in result["warnings"]
@@ -47,7 +43,7 @@ def test_a_failing_report_metadata_extractor_leaves_an_empty_report_object(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(report, "report_meta", _broken(ValueError("no metadata today")))
-    result = _extract(REPORT)
+    result = extraction_of(REPORT)
     assert result["report"]["kind"] == "unknown" and result["report"]["unit_name"] is None
     assert any(w.startswith("report:") and "ValueError" in w for w in result["warnings"])
     assert result["staffing"]["actual"] == 12
@@ -70,4 +66,4 @@ def test_not_a_report_is_a_verdict_not_a_failure() -> None:
     from ingestion import errors
 
     with pytest.raises(errors.DocumentRejected):
-        _extract("今天天气很好。\n")
+        extraction_of("今天天气很好。\n")

@@ -6,17 +6,9 @@ one cell per line (with or without serial numbers).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from ingestion.parsing import extract_report
-from tests.parsing.conftest import document_of
-
-
-def _extract(text: str) -> dict[str, Any]:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
-
+from tests.parsing.conftest import extraction_of
 
 _BODY = "一、项目基本情况\n本项目用于村道养护,覆盖12个行政村。\n"
 
@@ -48,7 +40,7 @@ _BODY = "一、项目基本情况\n本项目用于村道养护,覆盖12个行政
 )
 def test_unit_from_portal_fields_without_separators(portal: str, unit: str) -> None:
     text = portal + "青河县2022年村道养护资金绩效自评报告\n" + _BODY
-    assert _extract(text)["report"]["unit_name"] == unit
+    assert extraction_of(text)["report"]["unit_name"] == unit
 
 
 def test_the_department_in_charge_over_the_client_of_an_evaluation() -> None:
@@ -56,14 +48,14 @@ def test_the_department_in_charge_over_the_client_of_an_evaluation() -> None:
         "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n项目主管部门:青河县交通运输局\n"
         "评价机构:某某会计师事务所\n" + _BODY
     )
-    assert _extract(text)["report"]["unit_name"] == "交通运输局"
+    assert extraction_of(text)["report"]["unit_name"] == "交通运输局"
 
 
 def test_the_client_stays_the_unit_when_no_department_is_named() -> None:
     text = (
         "青河县2022年度村道养护项目绩效评价报告\n委托单位:青河县财政局\n评价机构:某某会计师事务所\n" + _BODY
     )
-    assert _extract(text)["report"]["unit_name"] == "财政局"
+    assert extraction_of(text)["report"]["unit_name"] == "财政局"
 
 
 _FUND_TITLE = "青河县2022年村道养护资金绩效自评报告\n一、资金下达情况\n"
@@ -96,11 +88,11 @@ _FUND_TITLE = "青河县2022年村道养护资金绩效自评报告\n一、资�
     ],
 )
 def test_a_funds_budget(body: str, budget: str | None) -> None:
-    assert _extract(_FUND_TITLE + body)["amounts_wan"]["budget_full_year"] == budget
+    assert extraction_of(_FUND_TITLE + body)["amounts_wan"]["budget_full_year"] == budget
 
 
 def _projects(text: str) -> list[tuple[str, str | None]]:
-    return [(p["name"], p["budget_wan"]) for p in _extract(text)["projects"]]
+    return [(p["name"], p["budget_wan"]) for p in extraction_of(text)["projects"]]
 
 
 _LIST_INTRO = (
@@ -148,7 +140,7 @@ def test_a_final_accounts_page_without_its_title() -> None:
         "(二)本单位2023年度总支出205.4万元,其中本年支\n出175.1万元,较2022年度决算数减少10.2万元,\n"
         "较2022年度决算数下降5%。\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     assert result["report"]["title"] is None
     assert result["report"]["fiscal_year"] == 2023
     assert result["report"]["kind"] == "final_accounts"
@@ -161,7 +153,7 @@ def test_a_title_year_weighed_without_the_years_of_cited_documents() -> None:
         "依据《关于做好2021年度交通资金绩效自评的通知》和《2021年度村道养护资金管理办法》开展自评。\n"
         "2022年度下达资金45.6万元。\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     assert result["report"]["fiscal_year"] == 2022
     assert result["amounts_wan"]["budget_full_year"] == "45.6"
 
@@ -180,7 +172,8 @@ def test_unit_designations(line: str, unit: str) -> None:
         "青河县交通运输局机关2023年度\n部门决算\n" if not line else "青河县2023年度部门整体支出绩效自评报告\n"
     )
     assert (
-        _extract(title + line + "一、部门基本情况\n本单位负责全县道路养护。\n")["report"]["unit_name"] == unit
+        extraction_of(title + line + "一、部门基本情况\n本单位负责全县道路养护。\n")["report"]["unit_name"]
+        == unit
     )
 
 
@@ -198,7 +191,7 @@ def test_unit_designations(line: str, unit: str) -> None:
 )
 def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) -> None:
     text = "青河县村道养护专项资金绩效评价报告\n" + body
-    assert _extract(text)["report"]["kind"] == kind
+    assert extraction_of(text)["report"]["kind"] == kind
 
 
 @pytest.mark.parametrize(
@@ -212,7 +205,7 @@ def test_a_fund_evaluation_title_over_a_self_evaluation(body: str, kind: str) ->
     ],
 )
 def test_staff_counts(sentence: str, authorized: int | None, actual: int | None) -> None:
-    staffing = _extract("某某小学2023年部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
+    staffing = extraction_of("某某小学2023年部门决算\n一、部门职责\n" + sentence + "\n")["staffing"]
     assert (staffing["authorized"], staffing["actual"]) == (authorized, actual)
 
 
@@ -220,7 +213,7 @@ def test_an_initial_budget_arranged_at_the_start_of_the_year() -> None:
     text = (
         "某某局2022年度党建工作项目支出绩效自评报告\n一、项目概况\n年初安排预算资金 3 万元用于开展该项目。\n"
     )
-    amounts = _extract(text)["amounts_wan"]
+    amounts = extraction_of(text)["amounts_wan"]
     assert (amounts["budget_initial"], amounts["budget_full_year"]) == ("3", None)
 
 
@@ -236,7 +229,7 @@ def test_a_fund_issued_and_the_part_of_it_evaluated(scope: str, budget: str | No
         "某市2022年度交通补助资金绩效自评报告\n一、资金使用总体情况\n"
         f"2022年,市财政局共下达交通补助资金1200万元。{scope}\n"
     )
-    assert _extract(text)["amounts_wan"]["budget_full_year"] == budget
+    assert extraction_of(text)["amounts_wan"]["budget_full_year"] == budget
 
 
 def test_a_budget_after_the_level_of_government_that_funds_it() -> None:
@@ -244,7 +237,7 @@ def test_a_budget_after_the_level_of_government_that_funds_it() -> None:
         "某某中心2022年度老旧小区改造项目支出绩效自评报告\n一、资金情况\n"
         "区级财政年初预算安排80万元专项资金,用于小区改造。\n"
     )
-    assert _extract(text)["amounts_wan"]["budget_initial"] == "80"
+    assert extraction_of(text)["amounts_wan"]["budget_initial"] == "80"
 
 
 @pytest.mark.parametrize(
@@ -260,4 +253,4 @@ def test_a_budget_after_the_level_of_government_that_funds_it() -> None:
 )
 def test_the_unit_its_contents_name(contents: str, unit: str | None) -> None:
     text = "A33/2023-0012\n主动公开\n目录\n一、概况\n" + contents + "一、概况\n负责全县档案的收集与保管。\n"
-    assert _extract(text)["report"]["unit_name"] == unit
+    assert extraction_of(text)["report"]["unit_name"] == unit

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.parsing import extract_report
-from tests.parsing.conftest import document_of
-
-
-def _extract(text: str) -> dict:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+from tests.parsing.conftest import extraction_of
 
 
 @pytest.mark.parametrize(
@@ -88,14 +83,14 @@ def _extract(text: str) -> dict:
     ],
 )
 def test_report_meta(text: str, unit: str, region: tuple, kind: str, year: int) -> None:
-    report = _extract(text)["report"]
+    report = extraction_of(text)["report"]
     assert report["unit_name"] == unit
     assert tuple(report["region"].values()) == region
     assert (report["kind"], report["fiscal_year"]) == (kind, year)
 
 
 def test_portal_label_does_not_swallow_the_title() -> None:
-    report = _extract("访问量:\n于都县岭背镇党政办2019年度部门决算\n一、主要职能\n")["report"]
+    report = extraction_of("访问量:\n于都县岭背镇党政办2019年度部门决算\n一、主要职能\n")["report"]
     assert report["title"] == "于都县岭背镇党政办2019年度部门决算"
     assert report["unit_name"] == "岭背镇党政办"
 
@@ -133,7 +128,7 @@ def test_portal_label_does_not_swallow_the_title() -> None:
     ],
 )
 def test_prose_figures(text: str, amounts: dict[str, str], staffing: dict[str, int]) -> None:
-    result = _extract("某某街道办事处2022年部门决算\n" + text)
+    result = extraction_of("某某街道办事处2022年部门决算\n" + text)
     assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == amounts
     assert {k: v for k, v in result["staffing"].items() if v is not None} == staffing
 
@@ -143,7 +138,7 @@ def test_evidence_points_at_the_document_text() -> None:
         "某某街道办事处2022年部门决算\n一、支出\n"
         "2022年度财政拨款支出1 234.56 万元，其中：基本支出\n1 000.06万元。\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     for pointer in ("/amounts_wan/appropriation_expenditure", "/amounts_wan/basic"):
         cited = result["evidence"][pointer]
         assert text[cited["start"] : cited["end"]] == cited["text"]
@@ -154,7 +149,7 @@ def test_staff_counts_of_a_basic_data_table_one_cell_per_line() -> None:
         "部门整体支出基础数据表（2023年度）\n财政供养人员情况(人\n编制数\n2023 年实际在职人数\n"
         "控制率\n12\n15\n125%\n"
     )
-    staff = _extract(text)["staffing"]
+    staff = extraction_of(text)["staffing"]
     assert (staff["authorized"], staff["actual"]) == (12, 15)
 
 
@@ -164,5 +159,5 @@ def test_basic_and_project_spending_stated_in_a_form_one_cell_per_line() -> None
         "执行率\n自评得分\n年度资金总额\n40.5\n47.9\n47.9\n10\n100%\n10\n按支出性质分:47.9\n"
         "其中:基本支出:30.5\n项目支出:17.4\n年度总体目标\n"
     )
-    amounts = _extract(text)["amounts_wan"]
+    amounts = extraction_of(text)["amounts_wan"]
     assert (amounts["basic"], amounts["project"]) == ("30.5", "17.4")

@@ -7,26 +7,21 @@ from typing import Any
 
 import pytest
 
-from ingestion.parsing import extract_report
 from ingestion.parsing.form_fields import form_fields
-from tests.parsing.conftest import document_of
-
-
-def _extract(text: str) -> dict[str, Any]:
-    return extract_report(document_of(text), path="x.txt", sha256="0" * 64).as_json()
+from tests.parsing.conftest import extraction_of
 
 
 def _unit(text: str) -> str | None:
-    unit: str | None = _extract(text)["report"]["unit_name"]
+    unit: str | None = extraction_of(text)["report"]["unit_name"]
     return unit
 
 
 def _amounts(text: str) -> dict[str, Any]:
-    return {k: v for k, v in _extract(text)["amounts_wan"].items() if v is not None}
+    return {k: v for k, v in extraction_of(text)["amounts_wan"].items() if v is not None}
 
 
 def _projects(text: str) -> list[tuple[Any, ...]]:
-    return [(p["name"], p["budget_wan"], p["spent_wan"]) for p in _extract(text)["projects"]]
+    return [(p["name"], p["budget_wan"], p["spent_wan"]) for p in extraction_of(text)["projects"]]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +205,7 @@ def test_projects_named_by_sub_headings_with_their_own_amounts() -> None:
         "2023年争取到市级档案数字化加工经费项目资金36万元,用于更换服务器。\n"
         "(二)馆藏档案日常保护项目\n按照每卷2元的标准测算,争取到市级财政资金18.5万元。\n二、绩效目标\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [
         ("档案数字化加工经费项目", "36"),
         ("馆藏档案日常保护项目", "18.5"),
@@ -233,7 +228,7 @@ def test_third_party_evaluation_commissioned_by_a_finance_office() -> None:
         "某某会计 师事务所接受平江县财政局的委托,对2023年度新增债券资金项目进行了绩效评价。\n"
         "一、评价依据\n1.《某省项目支出绩效评价管理办法》\n2.《某省项目支出绩效自评工作规程》\n"
     )
-    report = _extract(text)["report"]
+    report = extraction_of(text)["report"]
     assert (report["kind"], report["unit_name"]) == ("key_projects", "财政局")
 
 
@@ -260,7 +255,7 @@ def test_enumerated_sub_projects_with_their_budgets() -> None:
         "实际到位50万元;②生态护林员项目应到位500万元,实际到位450万元;③草原修复治理补助应到位200万元,实际未到位;"
         "4退耕还林补助应到位100万元,实际到位100万元。\n目前共支付资金580.5万元,资金执行率64.5%。\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     assert [(p["name"], p["budget_wan"]) for p in result["projects"]][1:] == [
         ("林区防火补助", "100"),
         ("生态护林员项目", "500"),
@@ -301,7 +296,7 @@ def test_actual_staff_counted_as_cadres_and_workers() -> None:
         "平江县档案局2022年度部门决算\n第一部分 平江县档案局概况\n"
         "核定行政编制3人。实有干部职工6人,其中男4人。\n"
     )
-    assert _extract(text)["staffing"]["actual"] == 6
+    assert extraction_of(text)["staffing"]["actual"] == 6
 
 
 def test_the_whole_of_one_source_is_no_total() -> None:
@@ -327,7 +322,7 @@ def test_one_projects_budget_stated_only_with_its_name() -> None:
         "我局对农村环境综合整治项目开展了绩效自评。\n三、项目资金情况\n"
         "批复我局项目支出160万元,其中包含农村环境综合整治项目经费10万元。\n"
     )
-    result = _extract(text)
+    result = extraction_of(text)
     assert [(p["name"], p["budget_wan"]) for p in result["projects"]] == [("农村环境综合整治项目", "10")]
     assert {k: v for k, v in result["amounts_wan"].items() if v is not None} == {"budget_full_year": "10"}
 

@@ -4,8 +4,7 @@ paragraph and a table; and a form whose budget column names no stage (预算数(
 
 from __future__ import annotations
 
-from ingestion.documents.read import read_document
-from ingestion.parsing import extract_report
+from tests.parsing.conftest import extraction_of
 
 HEADER_WITHOUT_PIPE = (
     "部门预算项目支出绩效自评表(2023年度) | | |\n"
@@ -23,13 +22,8 @@ STAGELESS_BUDGET_COLUMN = (
 )
 
 
-def _extract(text: str) -> dict:
-    document = read_document(text.encode("utf-8"), "x.txt")
-    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
-
-
 def test_a_header_row_split_from_its_data_rows_still_names_their_columns() -> None:
-    result = _extract(HEADER_WITHOUT_PIPE)
+    result = extraction_of(HEADER_WITHOUT_PIPE)
     assert result["budget_execution"]["initial_wan"] == "8.00"
     assert result["budget_execution"]["full_year_wan"] == "9.50"
     assert result["budget_execution"]["executed_wan"] == "9.00"
@@ -46,7 +40,7 @@ def test_a_header_row_split_from_its_data_rows_still_names_their_columns() -> No
 
 
 def test_a_budget_column_naming_no_stage_is_the_full_year_budget() -> None:
-    result = _extract(STAGELESS_BUDGET_COLUMN)
+    result = extraction_of(STAGELESS_BUDGET_COLUMN)
     amounts = result["amounts_wan"]
     assert (amounts["budget_initial"], amounts["budget_full_year"], amounts["executed"]) == (
         None,

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingestion.documents.read import read_document
-from ingestion.parsing import extract_report
+from tests.parsing.conftest import extraction_of
 
 
 def _extract(text: str) -> dict[str, Any]:
-    document = read_document(("示例单位部门整体支出绩效自评表\n\n" + text).encode("utf-8"), "x.txt")
-    return extract_report(document, path="x.txt", sha256="0" * 64).as_json()
+    """``text`` under an overall self-evaluation's title, as the tables in it are read there."""
+    return extraction_of("示例单位部门整体支出绩效自评表\n\n" + text)
 
 
 def _names(text: str) -> list[tuple[Any, ...]]:
