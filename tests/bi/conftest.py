@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from drop_truth import SEEDS
 
 from ingestion.pipeline import run_pipeline
 from ingestion.settings import Settings, load_settings
 from sample_drop.drop import DropOptions, write_drop
-
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -37,11 +34,3 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = load_settings(tmp_path_factory.mktemp("bi-seeds-home"))
     run_pipeline(settings, str(SEEDS), run_id="bi-seeds", echo=False)
     return settings
-
-
-def manifest(drop: Path) -> dict[str, Any]:
-    return json.loads((drop / "_truth" / "manifest.json").read_text(encoding="utf-8"))
-
-
-def truth(drop: Path, document: dict[str, Any]) -> dict[str, Any]:
-    return json.loads((drop / document["truth"]).read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import manifest, truth
+from drop_truth import manifest, truth
 
 from ingestion.settings import Settings
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import psycopg2
 import pytest
-from conftest import SEEDS
+from drop_truth import SEEDS
 
 from ingestion.pipeline import run_pipeline, steps
 from ingestion.settings import Settings, load_settings

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, manifest, truth
+from drop_truth import SEEDS, manifest, truth
 from text_columns import published_texts
 
 from ingestion.settings import Settings
