@@ -125,7 +125,7 @@ def prose_amounts(
                 continue
             if key in _PART_KEYS and _PLANNED_WHOLE.search(_sentence_before(passage.text, clause.start)):
                 continue  # 年初预算支出…，其中：基本支出…: the budget's parts, not what was spent
-            if key == "paid" and not one_project:
+            if key == "paid" and (not one_project or _issued_to_it(clause.text)):
                 continue
             # 某项目…项目全年预算数2万元，执行数为2万元 in a unit's report: that project's execution.
             if (
@@ -232,6 +232,14 @@ def _sentence_before(text: str, clause_start: int) -> str:
 
 # A project named, not the unit's 项目支出 line (基本支出…，项目支出…，执行数…).
 _A_PROJECT = re.compile(r"项目(?!支出)")
+
+
+# 财政拨付资金…, 上级已拨付资金…: money an issuer passed to the project, not what it paid out.
+_ISSUER_PAYS = re.compile(r"(?:财政|上级|主管部门)[^，,；;。]{0,6}拨付")
+
+
+def _issued_to_it(clause: str) -> bool:
+    return _ISSUER_PAYS.search(clause) is not None
 
 
 def _about_a_project(text: str, clause_start: int) -> bool:

@@ -8,7 +8,7 @@ the department (某局所属部门2023年预算数…) and, in a report on one p
 or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
 investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
 as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
-已使用资金, 资金已使用, 已经支出) as its execution. How many projects a figure covers may stand before it
+已使用资金, 资金已使用, 已经支出, 支出资金, 足额拨付资金) as its execution. How many projects a figure covers may stand before it
 (年初预算8个项目985万元).
 """
 
@@ -25,8 +25,10 @@ _QUALIFIER = re.compile(
     r"(?:、(?=(?:19|20)\d{2}年)|其中|含|另|本年度?|当年|全年|(?P<year>(?:19|20)\d{2})(?:年度|年(?!初)|(?=年初))|年度|本?单位|本?部门|我单位|我街道|本街道|"
     r"一般公共预算|一般公共(?=财政)|公共预算|安排的?|财政拨款|拨款|(?:[省市县区乡镇]级)?财政(?!拨款|支出|收入|资金)|已|全部|累计|实际|目前|当前|[本该]项目|涉及|共|(?:主要)?用于|"
     r"[本我](?:局|厅|委|办|中心|院|校|馆|部|所|站|镇|乡|街道)|"
-    # 按照合同进度已支付…: the pace of the payments, not what they are.
-    r"按(?:照)?(?:合同|工程|施工|项目)?(?:进度|约定)|"
+    # 按照合同进度已支付…, 按合同约定和施工进度及时足额拨付…: the pace and manner of the payments,
+    # not what they are.
+    r"按(?:照)?(?:合同|工程|施工|项目)?(?:进度|约定)(?:[和及与、](?:合同|工程|施工|项目)?(?:进度|约定))*|"
+    r"严格|及时|足额|"
     r"(?:截至|截止|至|到)(?:(?P<until>(?:19|20)\d{2})年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)\s*"
 )
 # A list number opening the clause: 1、 2. (before a year) （一） ① 一是
@@ -106,6 +108,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
         # 预算数为15万元，决算数为5万元: the project's 决算 is what it spent.
         r"(?<![收入])决算(?:数|金额)|"
         r"完成拨付(?:资金)?|(?<![未计划])使用资金|"
+        # 支出资金12万元, 足额拨付资金12万元: what the project paid out, the money named after the verb
+        # (budget.py leaves a 拨付 an issuer makes to the project: 财政拨付资金…).
+        r"(?<![未需应])(?:支出|拨付)资金(?=\s*(?:为|共计|共)?\s*\d[\d.,]*\s*万元)|"
         # 已经支出12万元 (已 read as a qualifier): what the project has spent so far.
         r"(?<=已)经?支出(?=\s*\d[\d.,]*\s*万元)|"
         # 某改造项目支出12万元: the project named, then what it spent (本级项目支出, 2022年项目支出
