@@ -30,6 +30,7 @@ from typing import Any
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.projects.lists import fund_headings
+from ingestion.parsing.projects.title_funds import title_funds
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
 from ingestion.parsing.units.names import UNIT_SUFFIX
@@ -249,6 +250,10 @@ def project_name(
     core = _title_core(title) if title else None
     if core:
         return core, None
+    # 某补助资金区域绩效目标自评表, 某专项资金和某转移支付2022年度…: the fund(s) the title opens with.
+    funds = _clean(title_funds(title) or "") if title else None
+    if funds:
+        return funds, None
     stated = _from_text(document, sections)
     if stated and (name := _clean(stated[0])):
         return name, Span(stated[0], stated[1], stated[1] + len(stated[0]))
