@@ -11,6 +11,7 @@
    lines each naming a fund; ``category_funds``: a class paragraph's fund with its total).
 4. In any report: item runs, a breakdown of a project amount, a run of names called projects
    (``enumerations``), else attached project reports.
+A name joining two funds (甲资金和乙转移支付) lists both, without the report's figures.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
 """

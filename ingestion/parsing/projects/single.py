@@ -5,7 +5,8 @@ Its name, from the surest source a report offers:
   project evaluated (重点评价项目某某项目);
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
-  or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
+  or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目), else
+  the fund or funds it opens with (``title_funds``: 某补助资金区域绩效目标自评表);
 - a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
   file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
 - the opening sentence: 现将某资金自评情况报告如下, 对某项目执行情况开展了自评 (or
