@@ -11,6 +11,7 @@
    lines each naming a fund; ``category_funds``: a class paragraph's fund with its total).
 4. In any report: item runs, a breakdown of a project amount, a run of names called projects
    (``enumerations``), else attached project reports.
+A name joining two funds (甲资金和乙转移支付) lists both, without the report's figures.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
 """
@@ -31,6 +32,7 @@ from ingestion.parsing.projects.forms import form_projects
 from ingestion.parsing.projects.items import ITEM_KINDS, project_items
 from ingestion.parsing.projects.lists import Item
 from ingestion.parsing.projects.single import project_name, single_project
+from ingestion.parsing.projects.title_funds import joined_funds
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span
 
@@ -100,7 +102,11 @@ def report_projects(
     one_project = report["kind"] in ONE_PROJECT_KINDS
     records: list[dict[str, Any]] = []
     named = project_name(document, report["title"], sections) if one_project else None
-    if named is not None:
+    funds = joined_funds(named[0]) if named is not None else []
+    if len(funds) > 1:
+        # Two funds evaluated together: the report's figures are theirs together, neither's own.
+        records.extend(_record(fund, None) for fund in funds)
+    elif named is not None:
         records.append(single_project(named[0], amounts))
         if named[1] is not None:
             _cite(evidence, "/projects/0/name", named[1], document)

@@ -5,7 +5,8 @@ Its name, from the surest source a report offers:
   project evaluated (重点评价项目某某项目);
 - the title: a quoted name (关于“某补助资金”管理使用情况), a parenthesis after the report word
   (…自评报告（某经费项目）), else what the title says before its report words, without the unit
-  or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目);
+  or place that leads it before a year (某局2023年某项目支出绩效自评报告 -> 2023年某项目), else
+  the fund or funds it opens with (``title_funds``: 某补助资金区域绩效目标自评表);
 - a parenthesis line standing where a title would (（某维修项目）), or after the report word of a
   file name on a top line (…绩效自评报告（某排灌站工程项目）.doc);
 - the opening sentence: 现将某资金自评情况报告如下, 对某项目执行情况开展了自评 (or
@@ -30,6 +31,7 @@ from typing import Any
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import field_values, form_fields
 from ingestion.parsing.projects.lists import fund_headings
+from ingestion.parsing.projects.title_funds import title_funds
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold
 from ingestion.parsing.units.names import UNIT_SUFFIX
@@ -249,6 +251,10 @@ def project_name(
     core = _title_core(title) if title else None
     if core:
         return core, None
+    # 某补助资金区域绩效目标自评表, 某专项资金和某转移支付2022年度…: the fund(s) the title opens with.
+    funds = _clean(title_funds(title) or "") if title else None
+    if funds:
+        return funds, None
     stated = _from_text(document, sections)
     if stated and (name := _clean(stated[0])):
         return name, Span(stated[0], stated[1], stated[1] + len(stated[0]))
