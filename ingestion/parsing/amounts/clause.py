@@ -8,8 +8,8 @@ the department (某局所属部门2023年预算数…) and, in a report on one p
 or fund (某补助经费预算520万元). In such a report the fund's stated 合计 (or the project's planned
 investment: 计划投资, 总投资) and what a higher level 下达/安排 to it (某资金共下达105万元) count
 as stage-less budget figures, and what it paid out (支付, 实际发放, 支出共计, 完成拨付,
-已使用资金, 资金已使用, 已经支出, 支出资金, 足额拨付资金) as its execution. How many projects a figure covers may stand before it
-(年初预算8个项目985万元).
+已使用资金, 资金已使用, 已经支出, 支出资金, 足额拨付资金) as its execution. How many projects a
+figure covers may stand before it (年初预算8个项目985万元).
 """
 
 from __future__ import annotations

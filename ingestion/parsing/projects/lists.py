@@ -94,13 +94,13 @@ _PAID = re.compile(
 _SEVERAL = re.compile(r"^即[^，,]*、")
 _GROUP = re.compile(rf"即(?P<name>[^、，,。；;：:]{{4,40}}?)(?:合计|共计|总计)?(?P<number>{NUMBER})\s*万元")
 _MAX_NAME = 40
-# A breakdown by source or by use of the money, not by project: 中央资金, 本级, 项目管理费,
+# A breakdown by source or by use of the money, not by project: 中央资金, 本级, 其他资金, 项目管理费,
 # 已拨付, 执行 ….
 # Every level names its own (自治区财政补助资金, 盟市财政补助资金, 旗县级财政资金, 中央财政专项资金,
 # 中央预算内基建投资), and what is left once the verb is dropped (省级财政安排补助资金) is a bare
 # 补助资金.
 _NOT_AN_ITEM = re.compile(
-    r"^(?:中央|自治区|省级|省|盟市|市级|市|州级|旗县级|旗县|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套)"
+    r"^(?:中央|自治区|省级|省|盟市|市级|市|州级|旗县级|旗县|县级|县|区级|本级|上级|地方|自筹|社会|财政|配套|其他|其它)"
     r"(?:[^项]|专项){0,6}(?:资金|配套|补助|投资)?$|"
     r"管理费|支出共|本年度$|^(?:项目|资金|专项|补助)(?:金额|资金|经费|总额)?$|[一二三四五六七八九十]、|我[校局单部市县区]|"
     r"\d+个|绩效自评|绩效评价|评价结果|全年|下达$|"

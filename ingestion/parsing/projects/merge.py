@@ -18,6 +18,7 @@ amount when the first statement had none.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -42,6 +43,22 @@ _SAME_NAME = 0.9
 def _cite(evidence: Evidence, pointer: str, span: Span, document: Document) -> None:
     """Cite where a name is stated, as the document writes it (names are read from folded text)."""
     cite(evidence, pointer, Span(document.text[span.start : span.end], span.start, span.end))
+
+
+# What a list or sentence reader can pick up that names no project: a figure inside the name
+# (其他资金85万元), words pointing at projects named elsewhere (对以下项目开展了评价).
+_NOT_A_PROJECT = re.compile(
+    r"\d[\d.,]*\s*[万亿]?元|"
+    r"^(?:以下|下列|如下|上述|以上|前述|所列|该|此|本|各)(?:\d+个|[几数]个)?(?:重点)?(?:项目|专项资金|资金|专项|经费)$"
+)
+# A unit's whole spending (某局2020年度部门整体支出): among the items an announcement of evaluation
+# results lists it is one of the evaluated items; anywhere else it is the unit's, not a project.
+_WHOLE_UNIT = re.compile(r"(?:部门|单位)整体支出$")
+
+
+def names_a_project(name: str, kind: str = "key_projects") -> bool:
+    """Whether a name a reader found can stand for a project of a report of ``kind``."""
+    return _NOT_A_PROJECT.search(name) is None and (kind == "key_projects" or not _WHOLE_UNIT.search(name))
 
 
 def _record(name: str, budget: str | None) -> dict[str, Any]:
@@ -89,12 +106,13 @@ def report_projects(
     projects the report is about or lists."""
     if listed:
         return listed
-    evaluated = evaluated_items(document.blocks)
+    evaluated = [item for item in evaluated_items(document.blocks) if names_a_project(item[0])]
     if evaluated:
         for index, (_, where, _) in enumerate(evaluated):
             _cite(evidence, f"/projects/{index}/name", where, document)
         return [_record(name, amount) for name, _, amount in evaluated]
-    in_sentences = evaluated_in_sentences([b for b in document.blocks if isinstance(b, Paragraph)])
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    in_sentences = [item for item in evaluated_in_sentences(paragraphs) if names_a_project(item[0])]
     if in_sentences:
         for index, (_, where) in enumerate(in_sentences):
             _cite(evidence, f"/projects/{index}/name", where, document)
@@ -110,9 +128,10 @@ def report_projects(
         records.append(single_project(named[0], amounts))
         if named[1] is not None:
             _cite(evidence, "/projects/0/name", named[1], document)
-    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     restated: dict[int, set[str | None]] = {}
     for name, budget, span in _listed(document, sections, report["kind"]):
+        if not names_a_project(name, report["kind"]):
+            continue
         if _already(name, records):
             index = next(i for i, r in enumerate(records) if _same(name, r["name"]))
             restated.setdefault(index, set()).add(budget)
@@ -121,7 +140,8 @@ def report_projects(
             _cite(evidence, f"/projects/{len(records)}/name", span, document)
         records.append(_record(name, budget))
     for name, spent, span in lists.breakdowns(paragraphs, not one_project, paid=True):
-        if _already(name, records):  # what one project spent is never its budget
+        # a name already listed keeps its budget: what one project spent is never its budget
+        if not names_a_project(name, report["kind"]) or _already(name, records):
             continue
         if span is not None:
             _cite(evidence, f"/projects/{len(records)}/name", span, document)

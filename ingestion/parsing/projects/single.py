@@ -46,6 +46,8 @@ _REPORT_END = re.compile(
     r"绩效(?:自评|评价)情况)$"
 )
 # What leads the year is the unit, or a place's publisher however cut short (某区园林绿化服务2022年…).
+# 某补助经费2023年度绩效自评报告: a year after a fund's or project's name is the report's period.
+_TRAILING_YEAR = re.compile(r"(?<=[金费付目程助贴])(?:19|20)\d{2}年度?$")
 _LEADING_UNIT = re.compile(
     rf"^.{{2,30}}?(?:{UNIT_SUFFIX}|[省市县区州旗])(?=(?:19|20)\d{{2}}年)"
     r"|^[^（）()“”\d]{0,12}?[省市县区州旗][^（）()“”\d]{2,24}?(?=(?:19|20)\d{2}年)"
@@ -125,8 +127,8 @@ _SEVERAL = re.compile(r"\d+个|^(?:部分|若干|相关|有关|重点)(?:重点)
 # 项目名称 may hold them (2023年全县某补助资金项目).
 _ALL_OF_THEM = re.compile(r"各类|各项|所有|全部|全局|全县|全市|全区|全省")
 _SELF = re.compile(r"^(?:我(?:市|县|区|省|州|局|厅|委|办|单位|镇|乡)|本(?:单位|部门|局|厅))")
-# 该项目…, 此项资金…, 上述项目…: a reference back to a project, not its name.
-_REFERENCE = re.compile(r"^(?:该|此|本|上述|以上|各|其)")
+# 该项目…, 此项资金…, 上述项目…, 以下项目…: a reference to a project named elsewhere, not its name.
+_REFERENCE = re.compile(r"^(?:该|此|本|上述|以上|以下|下列|如下|前述|各|其)")
 # The project whose planned investment a sentence states (我县2021年某桥梁改造项目计划投资3180万元).
 _PROJECT_INVESTMENT = re.compile(
     r"(?:^|[。；;])\s*(?:我(?:市|县|区|镇|乡))?(?P<name>(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()]{2,40}?项目)"
@@ -176,7 +178,7 @@ def _title_core(title: str) -> str | None:
     core = _ABOUT.sub("", core)
     core = _REPORT_END.sub("", core)
     core = _LEADING_UNIT.sub("", core)
-    return _clean(core)
+    return _clean(_TRAILING_YEAR.sub("", core))
 
 
 def _uncited(text: str) -> str:

@@ -28,7 +28,8 @@ def _amounts(text: str) -> dict[str, Any]:
             id="支出资金 after the fund's use",
         ),
         pytest.param(
-            PROJECT + "年初预算安排80万元。我馆已按合同约定及工程进度及时足额拨付资金31.2万元,拨付进度100%。\n",
+            PROJECT
+            + "年初预算安排80万元。我馆已按合同约定及工程进度及时足额拨付资金31.2万元,拨付进度100%。\n",
             {"budget_initial": "80", "executed": "31.2"},
             id="拨付资金 after the pace and manner of the payments",
         ),
