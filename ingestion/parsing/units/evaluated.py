@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingestion.parsing.scan import anchored_finditer
 from ingestion.parsing.units.names import NOT_NAME_START, UNIT_END, UNIT_SUFFIX, first_name, is_unit_name
 from ingestion.regions import split_region_prefix
 
@@ -18,6 +19,10 @@ _OPENING = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<subject>[\u4e00-\u9fff]{{2,30}}?{UNIT_SUFFIX}|我们|我[局委厅办])"
     r"对(?P<object>[^，。；,;]{2,60}?)(?:开展|进行|实施)了?[^，。；,;]{0,8}?绩效评价"
 )
+# Every opening holds its 对 two (我们) to 35 characters (30 and the longest suffix, 街道办事处) from
+# its start: the pattern, whose lazy subject the regex engine would try at every character of the
+# report, is tried only there (ingestion.parsing.scan).
+_OPENING_ANCHORS = (("对", 2, 35),)
 _YEAR = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _IMPLEMENTING = re.compile(
     rf"项目(?:组织)?(?:实施|承办|主管)(?:单位|部门)(?:为|是|系)(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX})"
@@ -37,7 +42,7 @@ def _specific_unit(name: str) -> bool:
 
 def opening_unit(text: str) -> tuple[str, int] | None:
     """The unit an evaluation's opening sentence is about, and where it is named."""
-    for match in _OPENING.finditer(text):
+    for match in anchored_finditer(_OPENING, text, _OPENING_ANCHORS):
         head = _YEAR.sub("", match["object"])
         evaluated = UNIT_END.match(head)
         name = first_name(evaluated.group()) if evaluated else ""
