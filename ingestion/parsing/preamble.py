@@ -119,18 +119,20 @@ def _is_byline(text: str) -> bool:
 
 # Every breadcrumb holds one of these; _BREADCRUMB, tried at every character, runs only then.
 BREADCRUMB_HINTS = ("位置", "首页", ">", "＞", "»")
+_BREADCRUMB_HINT = re.compile("|".join(re.escape(hint) for hint in BREADCRUMB_HINTS))
+# The line shapes that are portal lines without a further test, as one alternation: a line is
+# tried against each in the regex engine instead of by five calls (each line of the first forty
+# of every report is tested). It matches exactly where one of the five does.
+_SHAPES = (FIELD, BRACKETED_FIELD, BULLET_FIELD, _CODE_LINE, _NAV_LINE)
+_PORTAL_SHAPES = re.compile("|".join(f"(?:{shape.pattern})" for shape in _SHAPES))
 
 
 def is_portal_line(text: str) -> bool:
     return bool(
-        FIELD.match(text)
-        or BRACKETED_FIELD.match(text)
-        or BULLET_FIELD.match(text)
-        or _CODE_LINE.match(text)
-        or _NAV_LINE.match(text)
+        _PORTAL_SHAPES.match(text)
         or _is_byline(text)
         or (_SPACED_FIELD.match(text) is not None and len(_SPACED_LABEL.findall(text)) >= 2)
-        or (any(hint in text for hint in BREADCRUMB_HINTS) and _BREADCRUMB.search(text))
+        or (_BREADCRUMB_HINT.search(text) and _BREADCRUMB.search(text))
     )
 
 

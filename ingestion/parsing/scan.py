@@ -13,7 +13,7 @@ it (lookbehinds work), and a start no anchor allows cannot match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 # (literal, fewest, most characters from the match's start to the literal's start)
 Anchor = tuple[str, int, int]
@@ -34,8 +34,14 @@ def anchored_finditer(
 ) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` yields, for a pattern whose every (non-empty) match
     holds one of ``anchors``' literals within the stated distance of its start."""
+    return matches_at(pattern, text, _starts(text, anchors))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` yields, for a pattern whose every (non-empty) match
+    starts at one of ``starts`` (ascending)."""
     resume = 0
-    for start in _starts(text, anchors):
+    for start in starts:
         if start < resume:
             continue
         match = pattern.match(text, start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingestion.documents.model import Block, Document, Paragraph
 from ingestion.parsing.text import ENCLOSED_NUMERAL, fold
@@ -48,6 +49,7 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
 
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_CACHED_LABELS = 1024
 
 
 def _chinese_ordinal(digits: str) -> int | None:
@@ -60,6 +62,9 @@ def _chinese_ordinal(digits: str) -> int | None:
     return _CHINESE_DIGITS.get(digits[0])
 
 
+# Labels come from a small vocabulary (一、, （二）, 3、 ...) and each costs a Unicode lookup per
+# character: most reports' labels were read before.
+@lru_cache(maxsize=_CACHED_LABELS)
 def _ordinal(label: str) -> int | None:
     """The number a heading label counts: 3、 -> 3, （十二） -> 12, ② -> 2, ⑴ / ❶ / ⒈ -> 1.
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
 
 from ingestion.documents.model import Paragraph, Table
 from ingestion.parsing.evidence import Evidence, cite
 from ingestion.parsing.scores.flat import flattened_total
+from ingestion.parsing.scores.hinted_lines import HintedLines
 from ingestion.parsing.text import Span, fold
 
 # A score written without 分 but followed by its grade (最终得分85.5，等级为良; 评分92（优）).
@@ -83,20 +83,19 @@ def as_json_number(value: Decimal) -> int | float:
 
 def prose_self_score(paragraphs: list[Paragraph], evidence: Evidence) -> int | float | None:
     """The first total score the prose states; a 自评/评价 score before any bare 综合得分."""
-    # Each line _first_score reads, with the start of the next, is a piece of the lines run together.
-    run_together = "".join(paragraph.text for paragraph in paragraphs)
+    lines = HintedLines([paragraph.text for paragraph in paragraphs], _LOOKAHEAD)
     for pattern, hints in (
         (_SCORE, _SCORE_HINTS),
         (_CUT_SCORE, _SCORE_HINTS),
         (_TOTAL_SCORE, _TOTAL_SCORE_HINTS),
         (_FORM_SCORE, _FORM_SCORE_HINTS),
     ):
-        found = _first_score(paragraphs, run_together, pattern, hints, evidence)
+        found = _first_score(paragraphs, lines, pattern, hints, evidence)
         if found is not None:
             return found
     flattened = flattened_total(paragraphs)
     if flattened is None:
-        scaled = _first_score(paragraphs, run_together, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
+        scaled = _first_score(paragraphs, lines, _SCALE_THEN_SCORE, _SCALE_HINTS, evidence)
         return scaled if scaled is not None else _lone_total(paragraphs, evidence)
     cite(evidence, "/self_score", flattened[1])
     return as_json_number(flattened[0])
@@ -141,30 +140,20 @@ def _lone_total(paragraphs: list[Paragraph], evidence: Evidence) -> int | float 
     return as_json_number(value)
 
 
-@cache
-def _any_hint(hints: tuple[str, ...]) -> re.Pattern[str]:
-    """One search for any of ``hints``: a test per hint costs more on every line of a report."""
-    return re.compile("|".join(re.escape(hint) for hint in hints))
-
-
 def _first_score(
     paragraphs: list[Paragraph],
-    run_together: str,
+    lines: HintedLines,
     pattern: re.Pattern[str],
     hints: tuple[str, ...],
     evidence: Evidence,
 ) -> int | float | None:
-    """The first score ``pattern`` finds; ``run_together``: the paragraphs' texts joined with nothing
-    between, of which every line read with the start of the next is a piece."""
-    if not any(hint in run_together for hint in hints):
-        return None  # no line holds a hint: spare the test line by line
-    any_hint = _any_hint(hints)
-    for position, paragraph in enumerate(paragraphs):
+    """The first score ``pattern`` finds in the lines holding one of ``hints`` (``lines``: the
+    paragraphs' texts)."""
+    for position in lines.holding(hints):
+        paragraph = paragraphs[position]
         # PDF text breaks lines anywhere (自评得分 / 90 分): read the start of the next line too.
         following = paragraphs[position + 1].text[:_LOOKAHEAD] if position + 1 < len(paragraphs) else ""
         text = paragraph.text + following
-        if not any_hint.search(text):
-            continue
         for match in pattern.finditer(fold(text)):
             value = Decimal(match["score"])
             cap = _MAX_PROSE_SCORE if pattern in (_SCORE, _CUT_SCORE, _TOTAL_SCORE) else MAX_SCORE

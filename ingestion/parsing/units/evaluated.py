@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import re
 
+from ingestion.parsing.scan import matches_at
 from ingestion.parsing.units.names import NOT_NAME_START, UNIT_END, UNIT_SUFFIX, first_name, is_unit_name
 from ingestion.regions import split_region_prefix
 
+_MAX_OBJECT = 60  # what the opening evaluated, between 对 and the verb
+_MAX_LEAD = 8  # between the verb (开展了, 进行) and 绩效评价
+_EVALUATION = "绩效评价"
 _OPENING = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<subject>[\u4e00-\u9fff]{{2,30}}?{UNIT_SUFFIX}|我们|我[局委厅办])"
-    r"对(?P<object>[^，。；,;]{2,60}?)(?:开展|进行|实施)了?[^，。；,;]{0,8}?绩效评价"
+    rf"对(?P<object>[^，。；,;]{{2,{_MAX_OBJECT}}}?)(?:开展|进行|实施)了?[^，。；,;]{{0,{_MAX_LEAD}}}?{_EVALUATION}"
 )
+# Every opening holds its 对 two (我们) to 35 characters (30 and the longest suffix, 街道办事处)
+# from its start, and its 绩效评价 ends within _EVALUATION_REACH characters of that 对 (the
+# object, a two-character verb, 了, the lead). The pattern, whose lazy subject the regex engine
+# would try at every character of the report, is tried only before such a 对: a report says 对
+# a dozen times or more, and opens with an evaluation once if at all.
+_SUBJECT_REACH = (2, 35)
+_EVALUATION_REACH = len("对") + _MAX_OBJECT + len("开展了") + _MAX_LEAD + len(_EVALUATION)
 _YEAR = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _IMPLEMENTING = re.compile(
     rf"项目(?:组织)?(?:实施|承办|主管)(?:单位|部门)(?:为|是|系)(?P<name>[\u4e00-\u9fff（）()]{{3,30}}?{UNIT_SUFFIX})"
@@ -35,9 +46,22 @@ def _specific_unit(name: str) -> bool:
     return (region is not None and is_unit_name(rest)) or len(name) >= _SPECIFIC_NAME
 
 
+def _opening_starts(text: str) -> list[int]:
+    """Where an opening may start (ascending): before each 对 that 绩效评价 follows within reach."""
+    nearest, farthest = _SUBJECT_REACH
+    starts: list[int] = []
+    at = text.find("对")
+    while at >= 0:
+        if text.find(_EVALUATION, at, at + _EVALUATION_REACH) >= 0:
+            first = max(0, at - farthest, starts[-1] + 1 if starts else 0)
+            starts.extend(range(first, at - nearest + 1))
+        at = text.find("对", at + 1)
+    return starts
+
+
 def opening_unit(text: str) -> tuple[str, int] | None:
     """The unit an evaluation's opening sentence is about, and where it is named."""
-    for match in _OPENING.finditer(text):
+    for match in matches_at(_OPENING, text, _opening_starts(text)):
         head = _YEAR.sub("", match["object"])
         evaluated = UNIT_END.match(head)
         name = first_name(evaluated.group()) if evaluated else ""
