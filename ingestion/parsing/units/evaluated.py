@@ -22,12 +22,14 @@ _OPENING = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<subject>[\u4e00-\u9fff]{{2,30}}?{UNIT_SUFFIX}|我们|我[局委厅办])"
     rf"对(?P<object>[^，。；,;]{{2,{_MAX_OBJECT}}}?)(?:开展|进行|实施)了?[^，。；,;]{{0,{_MAX_LEAD}}}?{_EVALUATION}"
 )
-# Every opening holds its 对 two (我们) to 35 characters (30 and the longest suffix, 街道办事处)
-# from its start, and its 绩效评价 ends within _EVALUATION_REACH characters of that 对 (the
-# object, a two-character verb, 了, the lead). The pattern, whose lazy subject the regex engine
-# would try at every character of the report, is tried only before such a 对: a report says 对
-# a dozen times or more, and opens with an evaluation once if at all.
-_SUBJECT_REACH = (2, 35)
+# Every opening holds its 对 two (我们) to 30 characters and a suffix from its start, and its
+# 绩效评价 ends within _EVALUATION_REACH characters of that 对 (the object, a two-character verb,
+# 了, the lead). The pattern, whose lazy subject the regex engine would try at every character of
+# the report, is tried only before such a 对: a report says 对 a dozen times or more, and opens
+# with an evaluation once if at all. The longest suffix is read off UNIT_SUFFIX's words (its
+# lookarounds' words too: too far a reach costs time, never a match).
+_LONGEST_SUFFIX = max(len(word) for word in re.findall(r"[\u4e00-\u9fff]+", UNIT_SUFFIX))
+_SUBJECT_REACH = (2, 30 + _LONGEST_SUFFIX)
 _EVALUATION_REACH = len("对") + _MAX_OBJECT + len("开展了") + _MAX_LEAD + len(_EVALUATION)
 _YEAR = re.compile(r"^(?:(?:19|20)\d{2}年度?)")
 _IMPLEMENTING = re.compile(
