@@ -21,7 +21,7 @@ import re
 from ingestion.documents.model import Paragraph
 from ingestion.parsing.amounts.money import NUMBER, to_wan
 from ingestion.parsing.projects.breakdown import NOT_PROJECT
-from ingestion.parsing.projects.lists import Item, is_item
+from ingestion.parsing.projects.item_names import Item, is_item
 from ingestion.parsing.text import Span, fold
 
 # 一是安排某补贴322万元: the ordinal, the verb that issues the money, the use (a bracket that

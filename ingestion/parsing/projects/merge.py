@@ -5,12 +5,14 @@
    a sentence names as evaluated (``evaluated_sentence``).
 3. In a report on projects or funds: the one project it is about (``single``, with the
    report's own budget and execution), and the projects or funds it lists (``forms``: the
-   project of each of several forms; ``lists``: item runs, breakdowns, numbered project
-   paragraphs, fund headings, project sub-headings; ``items``: numbered items each
+   project of each of several forms; ``lists``: item runs, breakdowns; ``numbered_paragraphs``:
+   numbered project paragraphs; ``used_for``: what a fund is used for; ``headings``: fund
+   headings, project sub-headings; ``items``: numbered items each
    naming a project with its own figures; ``enumerations``: a fund's uses by ordinal, numbered
    lines each naming a fund; ``category_funds``: a class paragraph's fund with its total).
 4. In any report: item runs, a breakdown of a project amount, a run of names called projects
-   (``enumerations``), else attached project reports.
+   (``enumerations``), else attached project reports or a title's second subject
+   (``title_and_attachments``).
 A name joining two funds (甲资金和乙转移支付) lists both, without the report's figures.
 A name stated twice (the title's project and a list's item) is listed once, with the list's
 amount when the first statement had none.
@@ -30,10 +32,14 @@ from ingestion.parsing.projects.category_funds import category_funds
 from ingestion.parsing.projects.evaluated_items import evaluated_items
 from ingestion.parsing.projects.evaluated_sentence import evaluated_in_sentences
 from ingestion.parsing.projects.forms import form_projects
+from ingestion.parsing.projects.headings import fund_headings, project_headings
+from ingestion.parsing.projects.item_names import Item
 from ingestion.parsing.projects.items import ITEM_KINDS, project_items
-from ingestion.parsing.projects.lists import Item
+from ingestion.parsing.projects.numbered_paragraphs import numbered_projects
 from ingestion.parsing.projects.single import project_name, single_project
+from ingestion.parsing.projects.title_and_attachments import also_covered, attached_reports
 from ingestion.parsing.projects.title_funds import joined_funds
+from ingestion.parsing.projects.used_for import used_for
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span
 
@@ -74,15 +80,15 @@ def _listed(document: Document, sections: list[Section], kind: str) -> list[Item
     if one_project:
         items += enumerations.ordinal_uses(paragraphs) + enumerations.fund_lines(paragraphs)
         items += [(name, None, span) for name, span in form_projects(document)]
-        items += lists.numbered_projects(paragraphs) + lists.used_for(paragraphs)
-        items += [(name, None, None) for name in lists.fund_headings(sections)]
-        items += lists.project_headings(sections) + category_funds(paragraphs)
+        items += numbered_projects(paragraphs) + used_for(paragraphs)
+        items += [(name, None, None) for name in fund_headings(sections)]
+        items += project_headings(sections) + category_funds(paragraphs)
     if kind in ITEM_KINDS:
         items += [(i.name, i.budget_wan, i.where) for i in project_items(paragraphs)]
     if not items:
-        items = [(name, None, None) for name in lists.attached_reports(document)]
+        items = [(name, None, None) for name in attached_reports(document)]
     if not items:
-        items = lists.also_covered(document)
+        items = also_covered(document)
     return items
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from ingestion.documents.model import Document, Paragraph
 from ingestion.parsing.form_fields import field_values, form_fields
-from ingestion.parsing.projects.lists import fund_headings
+from ingestion.parsing.projects.headings import fund_headings
 from ingestion.parsing.projects.title_funds import title_funds
 from ingestion.parsing.sections import Section
 from ingestion.parsing.text import Span, fold

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 
 from ingestion.documents.model import Block, Cell, Paragraph, Table
 from ingestion.parsing.tables.broken_rows import joined_labels, joined_pieces, without_blank_rows
-from ingestion.parsing.tables.cell_stream import INDICATOR_WORDS, Found, has_words, stream_tables
+from ingestion.parsing.tables.cell_stream import stream_tables
 from ingestion.parsing.tables.cells import compact
 from ingestion.parsing.tables.glued_header import unglued
 from ingestion.parsing.tables.run_together import run_together_table
+from ingestion.parsing.tables.stream_cells import INDICATOR_WORDS, Found, has_words
 
 _PIPE = "|"
 _FIGURE = re.compile(r"^\s*-?\d+(?:\.\d+)?%?\s*$")
