@@ -60,9 +60,10 @@ _NOT_A_PROJECT = re.compile(
 # A unit's whole spending (某局2020年度部门整体支出): among the items an announcement of evaluation
 # results lists it is one of the evaluated items; anywhere else it is the unit's, not a project.
 _WHOLE_UNIT = re.compile(r"(?:部门|单位)整体支出$")
+_ANNOUNCED = "key_projects"
 
 
-def names_a_project(name: str, kind: str = "key_projects") -> bool:
+def names_a_project(name: str, kind: str) -> bool:
     """Whether a name a reader found can stand for a project of a report of ``kind``."""
     return _NOT_A_PROJECT.search(name) is None and (kind == "key_projects" or not _WHOLE_UNIT.search(name))
 
@@ -112,13 +113,17 @@ def report_projects(
     projects the report is about or lists."""
     if listed:
         return listed
-    evaluated = [item for item in evaluated_items(document.blocks) if names_a_project(item[0])]
+    # What an evaluation's results list or sentence names was evaluated, a unit's whole spending too:
+    # read as an announcement's items whatever the report's kind.
+    evaluated = [item for item in evaluated_items(document.blocks) if names_a_project(item[0], _ANNOUNCED)]
     if evaluated:
         for index, (_, where, _) in enumerate(evaluated):
             _cite(evidence, f"/projects/{index}/name", where, document)
         return [_record(name, amount) for name, _, amount in evaluated]
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
-    in_sentences = [item for item in evaluated_in_sentences(paragraphs) if names_a_project(item[0])]
+    in_sentences = [
+        item for item in evaluated_in_sentences(paragraphs) if names_a_project(item[0], _ANNOUNCED)
+    ]
     if in_sentences:
         for index, (_, where) in enumerate(in_sentences):
             _cite(evidence, f"/projects/{index}/name", where, document)
